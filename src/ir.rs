@@ -1,0 +1,1 @@
+//! The canonical request / response / stream-event model that both dialects decode into and encode from.

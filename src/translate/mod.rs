@@ -1,0 +1,1 @@
+//! Translation between dialects: the incremental SSE codec and per-dialect decoders/encoders.

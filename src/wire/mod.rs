@@ -1,0 +1,1 @@
+//! Exact wire types of the OpenAI and Anthropic APIs.
