@@ -1,1 +1,88 @@
-fn main() {}
+//! The `monorelay` binary: parses the command line and dispatches to one file per subcommand.
+//! The work itself happens in the `monorelay` library.
+
+mod config;
+mod serve;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// A fast relay for OpenAI- and Anthropic-dialect LLM APIs.
+#[derive(Debug, Parser)]
+#[command(name = "monorelay", version, about, propagate_version = true)]
+pub struct Cli {
+    /// Config file (default: ./config.yml if it exists, else the embedded default).
+    #[arg(long, global = true, env = "MONORELAY_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Where the access key, database and control socket live (default: server.data_dir, else ./data).
+    #[arg(long, global = true, env = "MONORELAY_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// More log output (-v debug, -vv trace).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Less log output (-q warnings only, -qq errors only).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, conflicts_with = "verbose")]
+    pub quiet: u8,
+    /// Log line format.
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Human)]
+    pub log_format: LogFormat,
+    /// Print data as JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the relay server.
+    Serve(serve::ServeArgs),
+    /// Check, locate or print the configuration.
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+}
+
+fn init_logging(cli: &Cli) {
+    use tracing_subscriber::EnvFilter;
+    let level = match (cli.verbose, cli.quiet) {
+        (0, 0) => "info",
+        (1, _) => "debug",
+        (v, _) if v >= 2 => "trace",
+        (_, 1) => "warn",
+        _ => "error",
+    };
+    let filter = EnvFilter::try_from_env("MONORELAY_LOG")
+        .unwrap_or_else(|_| EnvFilter::new(format!("{level},hyper=warn,reqwest=warn,h2=warn")));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match cli.log_format {
+        LogFormat::Human => builder
+            .with_ansi(std::env::var_os("NO_COLOR").is_none())
+            .init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(&cli);
+    let result = match &cli.command {
+        Command::Serve(args) => serve::run(&cli, args),
+        Command::Config(cmd) => config::run(&cli, cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

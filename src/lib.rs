@@ -1,12 +1,21 @@
 //! monorelay core library: config, routing, key pools, translation, the relay pipeline and the
 //! HTTP server. No CLI parsing and no printing to stdout here; the binary in `commands/` does that.
 
+pub mod access_key;
+pub mod body;
 pub mod config;
 pub mod dialect;
 pub mod error;
 pub mod glob;
 pub mod ir;
 pub mod keys;
+pub mod providers;
+pub mod record;
+pub mod relay;
+pub mod router;
+pub mod runtime;
 pub mod secret;
+pub mod server;
+pub mod stream;
 pub mod translate;
 pub mod wire;

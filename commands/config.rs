@@ -1,0 +1,92 @@
+//! `monorelay config check | example | path`.
+
+use crate::Cli;
+use clap::Subcommand;
+use monorelay::config::{self, ConfigSource};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Load and validate the config; list every problem with its key path (exit 1 if any).
+    Check,
+    /// Print a fully commented example config.
+    Example,
+    /// Print which config file is used.
+    Path,
+}
+
+/// The config file `serve` would use: `--config`/`MONORELAY_CONFIG`, else ./config.yml if it
+/// exists, else none (the embedded default).
+pub fn resolve(cli: &Cli) -> Option<PathBuf> {
+    match &cli.config {
+        Some(p) => Some(p.clone()),
+        None => Some(config::default_path()).filter(|p| p.exists()),
+    }
+}
+
+/// Load the config `serve` would use. An explicitly named file must exist.
+pub fn load(cli: &Cli) -> Result<config::Config, config::ConfigError> {
+    match resolve(cli) {
+        Some(p) => config::load_file(&p),
+        None => config::load_str(config::EMBEDDED_DEFAULT, ConfigSource::Embedded, &|n| {
+            std::env::var(n).ok()
+        }),
+    }
+}
+
+pub fn run(cli: &Cli, cmd: &ConfigCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        ConfigCommand::Example => {
+            print!("{}", config::EXAMPLE);
+            Ok(ExitCode::SUCCESS)
+        }
+        ConfigCommand::Path => {
+            let shown = match resolve(cli) {
+                Some(p) => p.display().to_string(),
+                None => ConfigSource::Embedded.to_string(),
+            };
+            if cli.json {
+                println!(
+                    "{}",
+                    serde_json::json!({"path": resolve(cli), "exists": resolve(cli).is_some_and(|p| p.exists())})
+                );
+            } else {
+                println!("{shown}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ConfigCommand::Check => match load(cli) {
+            Ok(c) => {
+                if cli.json {
+                    println!(
+                        "{}",
+                        serde_json::json!({"ok": true, "source": c.source.to_string(), "problems": [], "warnings": c.warnings})
+                    );
+                } else {
+                    println!(
+                        "ok: {} ({} provider{})",
+                        c.source,
+                        c.providers.len(),
+                        if c.providers.len() == 1 { "" } else { "s" }
+                    );
+                    for w in &c.warnings {
+                        println!("warning: {w}");
+                    }
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                if cli.json {
+                    println!(
+                        "{}",
+                        serde_json::json!({"ok": false, "source": e.source.to_string(), "problems": e.problems, "warnings": []})
+                    );
+                } else {
+                    eprintln!("{e}");
+                }
+                Ok(ExitCode::FAILURE)
+            }
+        },
+    }
+}

@@ -1,0 +1,162 @@
+//! `monorelay serve`: load the config (or the embedded default), prepare the data dir and the
+//! access key, print where to connect, and run the server until SIGINT/SIGTERM.
+
+use crate::Cli;
+use clap::Args;
+use monorelay::record::LogSink;
+use monorelay::runtime::{Runtime, Shared};
+use monorelay::server::{self, App};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (overrides server.host).
+    #[arg(long)]
+    pub host: Option<String>,
+    /// Port to listen on (overrides server.port; 0 picks a free one).
+    #[arg(long)]
+    pub port: Option<u16>,
+}
+
+pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    let config = match crate::config::load(cli) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    for w in &config.warnings {
+        tracing::warn!("config: {w}");
+    }
+    let data_dir = cli
+        .data_dir
+        .clone()
+        .or_else(|| config.server.data_dir.clone())
+        .unwrap_or_else(|| PathBuf::from("data"));
+    monorelay::access_key::create_private_dir(&data_dir)?;
+    let (generated_key, created) = match &config.server.access_key {
+        Some(_) => (None, false),
+        None => {
+            let (k, created) = monorelay::access_key::load_or_create(&data_dir)?;
+            (Some(k), created)
+        }
+    };
+    let key = config
+        .server
+        .access_key
+        .clone()
+        .or_else(|| generated_key.clone());
+    let host = args
+        .host
+        .clone()
+        .unwrap_or_else(|| config.server.host.clone());
+    let port = args.port.unwrap_or(config.server.port);
+    let source = config.source.clone();
+    let config_path = match &source {
+        monorelay::config::ConfigSource::File(p) => Some(p.clone()),
+        monorelay::config::ConfigSource::Embedded => None,
+    };
+
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async move {
+        let shared = Arc::new(Shared::default());
+        let runtime = Runtime::build(config, &shared, key.clone())?;
+        let listener = tokio::net::TcpListener::bind((host.as_str(), port))
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on {host}:{port}: {e}"))?;
+        let addr = listener.local_addr()?;
+        let app = App::new(
+            runtime,
+            shared,
+            Arc::new(LogSink),
+            config_path,
+            generated_key.clone(),
+        );
+        server::spawn_watchers(app.clone());
+        banner(
+            addr,
+            &source,
+            &data_dir,
+            key.as_ref().map(|k| k.expose().as_str()),
+            generated_key.is_some(),
+            created,
+        );
+        server::serve(app, listener, shutdown_signal()).await?;
+        tracing::info!("stopped");
+        anyhow::Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Where to connect, printed once at start. The key itself is shown only when it was generated
+/// for this data dir and stdout is a terminal; otherwise the file holding it is named.
+fn banner(
+    addr: std::net::SocketAddr,
+    source: &monorelay::config::ConfigSource,
+    data_dir: &std::path::Path,
+    key: Option<&str>,
+    generated: bool,
+    created: bool,
+) {
+    let base = format!("http://{addr}");
+    println!(
+        "monorelay {} listening on {base}",
+        env!("CARGO_PKG_VERSION")
+    );
+    println!("  config:          {source}");
+    println!("  OpenAI base URL: {base}/v1");
+    println!("  Anthropic base:  {base}");
+    let key_file = data_dir.join(monorelay::access_key::FILE_NAME);
+    let shown = match (key, generated) {
+        (Some(k), true) if std::io::stdout().is_terminal() => {
+            println!(
+                "  access key:      {k}{}",
+                if created {
+                    "  (new; kept in ".to_string() + &key_file.display().to_string() + ")"
+                } else {
+                    String::new()
+                }
+            );
+            k.to_string()
+        }
+        (Some(_), true) => {
+            println!("  access key:      in {}", key_file.display());
+            format!("$(cat {})", key_file.display())
+        }
+        _ => {
+            println!("  access key:      server.access_key from the config");
+            "<server.access_key>".to_string()
+        }
+    };
+    println!(
+        "  try:  curl {base}/v1/chat/completions -H \"Authorization: Bearer {shown}\" -H 'Content-Type: application/json' -d '{{\"model\":\"echo\",\"messages\":[{{\"role\":\"user\",\"content\":\"hello\"}}]}}'"
+    );
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: no new connections; in-flight requests may finish");
+}

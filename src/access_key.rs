@@ -1,0 +1,55 @@
+//! The relay access key when the config sets none: generated once, kept in the data dir with
+//! mode 0600, and reused on every start and reload (the original made a new one on each load).
+
+use crate::secret::Secret;
+use std::io::Write;
+use std::path::Path;
+
+pub const FILE_NAME: &str = "access_key";
+
+/// Load the kept key, or create one. Returns the key and whether it was just created.
+pub fn load_or_create(data_dir: &Path) -> anyhow::Result<(Secret<String>, bool)> {
+    let path = data_dir.join(FILE_NAME);
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        let key = text.trim().to_string();
+        if !key.is_empty() {
+            return Ok((Secret::new(key), false));
+        }
+    }
+    create_private_dir(data_dir)?;
+    let mut bytes = [0u8; 24];
+    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no system randomness: {e}"))?;
+    let key: String = format!(
+        "mr-{}",
+        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    );
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts
+        .open(&path)
+        .map_err(|e| anyhow::anyhow!("cannot write '{}': {e}", path.display()))?;
+    f.write_all(format!("{key}\n").as_bytes())?;
+    f.sync_all()?;
+    Ok((Secret::new(key), true))
+}
+
+/// Create the data dir (0700 on Unix) if it does not exist.
+pub fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir)
+        .map_err(|e| anyhow::anyhow!("cannot create the data dir '{}': {e}", dir.display()))
+}

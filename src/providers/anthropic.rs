@@ -1,0 +1,49 @@
+//! The `anthropic` provider type: the native Messages API. Base URLs exclude `/v1` (as in the
+//! original); auth is `x-api-key`; `anthropic-version` and `anthropic-beta` come from the client
+//! when it sent them, else the provider's configured version.
+
+use super::{Endpoint, join_url};
+use crate::config::ProviderConfig;
+use crate::secret::Secret;
+use http::{HeaderMap, header};
+
+pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
+    let base = config
+        .base_url
+        .strip_suffix("/v1")
+        .unwrap_or(&config.base_url);
+    let path = match endpoint {
+        Endpoint::Messages | Endpoint::ChatCompletions => "/v1/messages",
+        Endpoint::CountTokens => "/v1/messages/count_tokens",
+        Endpoint::Models => "/v1/models",
+    };
+    join_url(base, path)
+}
+
+pub fn request(
+    client: &reqwest::Client,
+    config: &ProviderConfig,
+    endpoint: Endpoint,
+    key: &Secret<String>,
+    client_headers: &HeaderMap,
+) -> reqwest::RequestBuilder {
+    let mut rb = if endpoint == Endpoint::Models {
+        client.get(url(config, endpoint))
+    } else {
+        client.post(url(config, endpoint))
+    };
+    rb = rb
+        .header("x-api-key", key.expose().as_str())
+        .header(header::CONTENT_TYPE, "application/json");
+    match client_headers.get("anthropic-version") {
+        Some(v) => rb = rb.header("anthropic-version", v),
+        None => rb = rb.header("anthropic-version", config.anthropic_version.as_str()),
+    }
+    for v in client_headers.get_all("anthropic-beta") {
+        rb = rb.header("anthropic-beta", v);
+    }
+    for (name, value) in &config.headers {
+        rb = rb.header(name, value);
+    }
+    rb
+}

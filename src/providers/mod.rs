@@ -1,0 +1,257 @@
+//! Upstream providers: how a request reaches an upstream (URL, auth headers, timeouts) and how
+//! its reply comes back as a status, headers and a body stream. One file per provider type:
+//! `api` (OpenAI-compatible), `anthropic`, `mock` (in-process, deterministic).
+
+pub mod anthropic;
+pub mod api;
+pub mod mock;
+
+use crate::config::{ProviderConfig, ProviderKind};
+use crate::dialect::Dialect;
+use crate::keys::KeyPool;
+use crate::secret::Secret;
+use bytes::Bytes;
+use futures_util::{Stream, StreamExt};
+use http::{HeaderMap, StatusCode};
+use std::pin::Pin;
+use std::time::Duration;
+use tokio::time::Instant;
+
+/// Which upstream operation a request is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    ChatCompletions,
+    Messages,
+    CountTokens,
+    Models,
+}
+
+pub type BodyStream = Pin<Box<dyn Stream<Item = Result<Bytes, UpstreamError>> + Send>>;
+
+/// An upstream's answer: status and headers are in; the body streams.
+pub struct UpstreamReply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: BodyStream,
+}
+
+/// A transport-level failure talking to an upstream (never contains the key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UpstreamError {
+    Connect(String),
+    /// No response headers within `timeout`.
+    FirstByteTimeout(Duration),
+    /// No body bytes within `timeout` (the stream went quiet).
+    IdleTimeout(Duration),
+    /// `total_timeout` ran out.
+    TotalTimeout(Duration),
+    /// The body broke off (connection reset, bad chunking…).
+    Body(String),
+}
+
+impl UpstreamError {
+    pub fn is_timeout(&self) -> bool {
+        matches!(
+            self,
+            UpstreamError::FirstByteTimeout(_)
+                | UpstreamError::IdleTimeout(_)
+                | UpstreamError::TotalTimeout(_)
+        )
+    }
+}
+
+impl std::fmt::Display for UpstreamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UpstreamError::Connect(e) => write!(f, "cannot reach the upstream: {e}"),
+            UpstreamError::FirstByteTimeout(d) => {
+                write!(f, "the upstream did not answer within {}s", d.as_secs_f64())
+            }
+            UpstreamError::IdleTimeout(d) => {
+                write!(f, "the upstream sent nothing for {}s", d.as_secs_f64())
+            }
+            UpstreamError::TotalTimeout(d) => write!(
+                f,
+                "the upstream took longer than {}s in total",
+                d.as_secs_f64()
+            ),
+            UpstreamError::Body(e) => write!(f, "the upstream response broke off: {e}"),
+        }
+    }
+}
+
+/// One configured provider, built with each runtime.
+pub struct Provider {
+    pub config: ProviderConfig,
+    pub pool: KeyPool,
+    client: reqwest::Client,
+}
+
+impl std::fmt::Debug for Provider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Provider")
+            .field("name", &self.config.name)
+            .field("kind", &self.config.kind)
+            .finish()
+    }
+}
+
+impl Provider {
+    pub fn new(config: ProviderConfig, pool: KeyPool, client: reqwest::Client) -> Provider {
+        Provider {
+            config,
+            pool,
+            client,
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.config.name
+    }
+
+    /// The dialect this provider's upstream speaks.
+    pub fn dialect(&self) -> Dialect {
+        match self.config.kind {
+            ProviderKind::Anthropic => Dialect::Anthropic,
+            ProviderKind::Api | ProviderKind::Mock | ProviderKind::WebReverse => Dialect::OpenAi,
+        }
+    }
+
+    /// Whether requests can be sent at all in this build.
+    pub fn usable(&self) -> bool {
+        self.config.enabled && self.config.kind != ProviderKind::WebReverse
+    }
+
+    /// Send one request with one key. `client_headers` are the inbound headers (for the
+    /// Anthropic version/beta headers); nothing else of them is forwarded.
+    pub async fn send(
+        &self,
+        endpoint: Endpoint,
+        key: &Secret<String>,
+        body: Bytes,
+        client_headers: &HeaderMap,
+        stream: bool,
+    ) -> Result<UpstreamReply, UpstreamError> {
+        let rb = match self.config.kind {
+            ProviderKind::Mock => return Ok(mock::respond(endpoint, &body)),
+            ProviderKind::Api | ProviderKind::WebReverse => {
+                api::request(&self.client, &self.config, endpoint, key, stream)
+            }
+            ProviderKind::Anthropic => {
+                anthropic::request(&self.client, &self.config, endpoint, key, client_headers)
+            }
+        };
+        let started = Instant::now();
+        let deadline = self.config.total_timeout.map(|t| started + t);
+        let first_byte = self.config.timeout;
+        let wait = deadline.map_or(first_byte, |d| {
+            first_byte.min(d.saturating_duration_since(started))
+        });
+        let req = if endpoint == Endpoint::Models {
+            rb
+        } else {
+            rb.body(body)
+        };
+        let resp = match tokio::time::timeout(wait, req.send()).await {
+            Ok(Ok(r)) => r,
+            Ok(Err(e)) => return Err(UpstreamError::Connect(describe_reqwest(&e))),
+            Err(_) if deadline.is_some_and(|d| Instant::now() >= d) => {
+                return Err(UpstreamError::TotalTimeout(
+                    self.config.total_timeout.unwrap_or_default(),
+                ));
+            }
+            Err(_) => return Err(UpstreamError::FirstByteTimeout(first_byte)),
+        };
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let body = timed_body(
+            resp.bytes_stream(),
+            self.config.timeout,
+            deadline,
+            self.config.total_timeout,
+        );
+        Ok(UpstreamReply {
+            status,
+            headers,
+            body,
+        })
+    }
+}
+
+/// reqwest's messages nest their causes; flatten them so "connection refused" is visible.
+fn describe_reqwest(e: &reqwest::Error) -> String {
+    use std::error::Error;
+    let mut msg = if e.is_connect() {
+        "connection failed".to_string()
+    } else {
+        "request failed".to_string()
+    };
+    let mut src = e.source();
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
+}
+
+/// Wrap a body so that each chunk must arrive within `idle` and the whole within the deadline.
+fn timed_body<S>(
+    inner: S,
+    idle: Duration,
+    deadline: Option<Instant>,
+    total: Option<Duration>,
+) -> BodyStream
+where
+    S: Stream<Item = reqwest::Result<Bytes>> + Send + 'static,
+{
+    let inner = Box::pin(inner);
+    Box::pin(futures_util::stream::unfold(
+        (inner, false),
+        move |(mut inner, done)| async move {
+            if done {
+                return None;
+            }
+            let now = Instant::now();
+            let (wait, total_bound) = match deadline {
+                Some(d) if d.saturating_duration_since(now) < idle => {
+                    (d.saturating_duration_since(now), true)
+                }
+                _ => (idle, false),
+            };
+            match tokio::time::timeout(wait, inner.next()).await {
+                Ok(Some(Ok(b))) => Some((Ok(b), (inner, false))),
+                Ok(Some(Err(e))) => Some((
+                    Err(UpstreamError::Body(describe_reqwest(&e))),
+                    (inner, true),
+                )),
+                Ok(None) => None,
+                Err(_) if total_bound => Some((
+                    Err(UpstreamError::TotalTimeout(total.unwrap_or_default())),
+                    (inner, true),
+                )),
+                Err(_) => Some((Err(UpstreamError::IdleTimeout(idle)), (inner, true))),
+            }
+        },
+    ))
+}
+
+/// `base` + `path`, unless the base already ends with that path (users paste full endpoint URLs).
+pub fn join_url(base: &str, path: &str) -> String {
+    if base.ends_with(path) {
+        base.to_string()
+    } else {
+        format!("{base}{path}")
+    }
+}
+
+/// Build the shared HTTP client for one connect timeout (pooled, keep-alive, TCP_NODELAY).
+pub fn build_client(connect_timeout: Duration) -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
+        .tcp_nodelay(true)
+        .pool_idle_timeout(Duration::from_secs(90))
+        .tcp_keepalive(Duration::from_secs(30))
+        .user_agent(concat!("monorelay/", env!("CARGO_PKG_VERSION")))
+        .build()
+}

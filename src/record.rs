@@ -1,0 +1,79 @@
+//! The request record: what one relayed request did, built by the single completion hook in
+//! `relay.rs` and handed to a `RecordSink` (the log line now; the redb store later).
+
+use crate::dialect::Dialect;
+use serde::Serialize;
+use std::net::SocketAddr;
+use std::time::SystemTime;
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Tokens {
+    pub input: u64,
+    pub output: u64,
+    pub cache_read: u64,
+    pub cache_write: u64,
+}
+
+/// One upstream attempt of a request (failovers make several).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Attempt {
+    pub provider: String,
+    pub model: String,
+    pub key_label: String,
+    /// Upstream HTTP status, or 0 when no response came (connect error, timeout).
+    pub status: u16,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestRecord {
+    pub started_at: SystemTime,
+    pub inbound: Dialect,
+    pub upstream: Option<Dialect>,
+    pub requested_model: String,
+    pub provider: Option<String>,
+    pub model: Option<String>,
+    pub key_label: Option<String>,
+    pub client_addr: Option<SocketAddr>,
+    pub stream: bool,
+    /// Status the client saw (499: the client went away first).
+    pub status: u16,
+    pub error_kind: Option<&'static str>,
+    pub error: Option<String>,
+    pub latency_ms: f64,
+    pub ttfb_ms: Option<f64>,
+    pub tokens: Option<Tokens>,
+    pub attempts: Vec<Attempt>,
+}
+
+/// Where finished records go. Must not block: it runs on the request path.
+pub trait RecordSink: Send + Sync + 'static {
+    fn record(&self, record: RequestRecord);
+}
+
+/// Writes one tracing line per request.
+#[derive(Debug, Default)]
+pub struct LogSink;
+
+impl RecordSink for LogSink {
+    fn record(&self, r: RequestRecord) {
+        let tokens = r
+            .tokens
+            .as_ref()
+            .map(|t| format!("{}/{}", t.input, t.output))
+            .unwrap_or_else(|| "-".into());
+        tracing::info!(
+            target: "monorelay::request",
+            status = r.status,
+            model = %r.requested_model,
+            provider = r.provider.as_deref().unwrap_or("-"),
+            key = r.key_label.as_deref().unwrap_or("-"),
+            stream = r.stream,
+            latency_ms = format_args!("{:.1}", r.latency_ms),
+            tokens = %tokens,
+            attempts = r.attempts.len(),
+            error = r.error.as_deref().unwrap_or(""),
+            "request"
+        );
+    }
+}

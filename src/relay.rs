@@ -1,0 +1,873 @@
+//! The request pipeline for the relay routes, from a decoded body to the client's response:
+//!
+//! 1. **Decode** the body once into top-level raw fields (`body::JsonObject`); check `model`,
+//!    `messages`, `stream` and `stream_options` types.
+//! 2. **Route** to an ordered candidate list (`router::resolve`).
+//! 3. **Prepare** the upstream body per candidate: same dialect → passthrough (only `model`
+//!    rewritten, `stream_options.include_usage` requested), else translated.
+//! 4. **Attempt**: lease a key, send, classify (429 cool / 401-403 invalid / 5xx-timeout backoff /
+//!    other 4xx answered as-is), fail over to the next key, then the next candidate — only
+//!    before the first byte went to the client. Provider `retry` adds backoff rounds.
+//! 5. **Respond**: non-stream bodies are checked and passed back; streams go through
+//!    `stream::Pipe` event by event.
+//! 6. **Record**: `Completion` is the one hook that finishes the request record, including when
+//!    the client disconnects mid-stream.
+
+use crate::body::JsonObject;
+use crate::dialect::Dialect;
+use crate::error::{ErrorKind, Fault, RelayError};
+use crate::keys::{Lease, Outcome, Unavailable};
+use crate::providers::{Endpoint, Provider, UpstreamError, UpstreamReply};
+use crate::record::{Attempt, RecordSink, RequestRecord, Tokens};
+use crate::router::{self, Candidate};
+use crate::runtime::Runtime;
+use crate::secret::Secret;
+use crate::stream::{Pipe, PipeMode};
+use crate::translate::sse::{SseDecoder, SseEvent};
+use axum::body::Body;
+use bytes::Bytes;
+use futures_util::StreamExt;
+use http::{HeaderMap, HeaderValue, Response, StatusCode, header};
+use serde::Deserialize;
+use std::hash::{Hash, Hasher};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+/// Largest upstream body read whole (non-stream answers, error bodies).
+const MAX_UPSTREAM_BODY_BYTES: usize = 64 * 1024 * 1024;
+/// Error bodies are only read this far: enough for any message.
+const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
+
+/// One inbound relay request after auth and body limits.
+pub struct Inbound {
+    pub dialect: Dialect,
+    pub endpoint: Endpoint,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+    pub client_addr: Option<SocketAddr>,
+    /// A stable, non-secret identity of the caller's credential (for sticky key selection).
+    pub caller: u64,
+}
+
+/// The single completion hook: the record is finished exactly once, by `finish` or on drop.
+pub struct Completion {
+    sink: Arc<dyn RecordSink>,
+    record: Option<RequestRecord>,
+    started: Instant,
+}
+
+impl Completion {
+    fn new(sink: Arc<dyn RecordSink>, inbound: &Inbound, started: Instant) -> Completion {
+        Completion {
+            sink,
+            started,
+            record: Some(RequestRecord {
+                started_at: SystemTime::now(),
+                inbound: inbound.dialect,
+                upstream: None,
+                requested_model: String::new(),
+                provider: None,
+                model: None,
+                key_label: None,
+                client_addr: inbound.client_addr,
+                stream: false,
+                status: 0,
+                error_kind: None,
+                error: None,
+                latency_ms: 0.0,
+                ttfb_ms: None,
+                tokens: None,
+                attempts: Vec::new(),
+            }),
+        }
+    }
+
+    pub fn record_mut(&mut self) -> Option<&mut RequestRecord> {
+        self.record.as_mut()
+    }
+
+    pub fn mark_first_byte(&mut self) {
+        let ms = self.started.elapsed().as_secs_f64() * 1000.0;
+        if let Some(r) = self.record.as_mut() {
+            r.ttfb_ms.get_or_insert(ms);
+        }
+    }
+
+    pub fn finish(
+        &mut self,
+        status: u16,
+        error: Option<(&'static str, String)>,
+        tokens: Option<Tokens>,
+    ) {
+        if let Some(mut r) = self.record.take() {
+            r.status = status;
+            r.latency_ms = self.started.elapsed().as_secs_f64() * 1000.0;
+            r.ttfb_ms.get_or_insert(r.latency_ms);
+            if let Some((kind, msg)) = error {
+                r.error_kind = Some(kind);
+                r.error = Some(msg);
+            }
+            if tokens.is_some() {
+                r.tokens = tokens;
+            }
+            self.sink.record(r);
+        }
+    }
+
+    fn fail(&mut self, e: &RelayError) {
+        self.finish(
+            e.status.as_u16(),
+            Some((e.kind.label(), e.message.clone())),
+            None,
+        );
+    }
+}
+
+impl Drop for Completion {
+    fn drop(&mut self) {
+        if self.record.is_some() {
+            self.finish(
+                499,
+                Some((
+                    "client_closed",
+                    "the client closed the connection before the response was complete".into(),
+                )),
+                None,
+            );
+        }
+    }
+}
+
+/// Relay one request; every failure is answered in the caller's dialect.
+pub async fn handle(
+    rt: Arc<Runtime>,
+    sink: Arc<dyn RecordSink>,
+    inbound: Inbound,
+) -> Response<Body> {
+    let started = Instant::now();
+    let mut completion = Completion::new(sink, &inbound, started);
+    let dialect = inbound.dialect;
+    match run(&rt, &inbound, &mut completion).await {
+        Ok(resp) => resp,
+        Err(e) => {
+            if e.fault != Fault::Client {
+                tracing::warn!(status = e.status.as_u16(), "{}", e.message);
+            }
+            completion.fail(&e);
+            e.render(dialect)
+        }
+    }
+}
+
+/// What the client asked for, read from the body once.
+struct Request {
+    body: JsonObject,
+    model: String,
+    stream: bool,
+    /// OpenAI clients: whether they asked for the usage chunk themselves.
+    client_wants_usage: bool,
+}
+
+fn decode(inbound: &Inbound) -> Result<Request, RelayError> {
+    let body = JsonObject::parse(&inbound.body).map_err(RelayError::bad_request)?;
+    fn field_err(f: &'static str) -> impl Fn(String) -> RelayError {
+        move |e| RelayError::invalid_field(f, e)
+    }
+    let model: String = body
+        .field::<String>("model")
+        .map_err(field_err("model"))?
+        .ok_or_else(|| RelayError::invalid_field("model", "is required"))?;
+    if model.trim().is_empty() {
+        return Err(RelayError::invalid_field(
+            "model",
+            "must be a non-empty string",
+        ));
+    }
+    if inbound.endpoint != Endpoint::Models {
+        match body.get("messages") {
+            None => return Err(RelayError::invalid_field("messages", "is required")),
+            Some(raw) if !raw.get().trim_start().starts_with('[') => {
+                return Err(RelayError::invalid_field(
+                    "messages",
+                    "must be an array of messages",
+                ));
+            }
+            _ => {}
+        }
+    }
+    let stream = body
+        .field::<bool>("stream")
+        .map_err(field_err("stream"))?
+        .unwrap_or(false);
+    #[derive(Deserialize)]
+    struct StreamOptions {
+        include_usage: Option<bool>,
+    }
+    let opts = body
+        .field::<StreamOptions>("stream_options")
+        .map_err(field_err("stream_options"))?;
+    let client_wants_usage = opts.and_then(|o| o.include_usage).unwrap_or(false);
+    Ok(Request {
+        body,
+        model,
+        stream,
+        client_wants_usage,
+    })
+}
+
+/// The body to send to one candidate, and how its answer must be treated.
+struct Prepared {
+    bytes: Bytes,
+    upstream: Dialect,
+    /// We added `stream_options.include_usage`, so the extra usage chunk must not reach the client.
+    strip_usage: bool,
+}
+
+fn prepare(
+    req: &Request,
+    inbound: &Inbound,
+    provider: &Provider,
+    model: &str,
+) -> Result<Prepared, RelayError> {
+    let upstream = provider.dialect();
+    if upstream != inbound.dialect {
+        return Err(RelayError::new(
+            StatusCode::NOT_IMPLEMENTED,
+            ErrorKind::InvalidRequest,
+            Fault::Relay,
+            format!(
+                "provider '{}' speaks the {} dialect; translating {} requests to it is not available in this build",
+                provider.name(),
+                upstream.as_str(),
+                inbound.dialect.as_str()
+            ),
+        ));
+    }
+    let mut body = req.body.clone();
+    body.set("model", &model);
+    let mut strip_usage = false;
+    if upstream == Dialect::OpenAi
+        && req.stream
+        && !req.client_wants_usage
+        && provider.config.stream_usage
+    {
+        let mut opts: serde_json::Map<String, serde_json::Value> = body
+            .field("stream_options")
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        opts.insert("include_usage".into(), serde_json::Value::Bool(true));
+        body.set("stream_options", &opts);
+        strip_usage = true;
+    }
+    Ok(Prepared {
+        bytes: Bytes::from(body.to_vec()),
+        upstream,
+        strip_usage,
+    })
+}
+
+/// Hash of caller + system prompt + first user message: one conversation, one key (sticky).
+fn conversation_hash(req: &Request, caller: u64) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    caller.hash(&mut h);
+    if let Some(s) = req.body.get("system") {
+        s.get().hash(&mut h);
+    }
+    if let Ok(Some(messages)) = req.body.field::<Vec<serde_json::Value>>("messages") {
+        let role =
+            |m: &serde_json::Value, r: &str| m.get("role").and_then(|x| x.as_str()) == Some(r);
+        if let Some(sys) = messages
+            .iter()
+            .find(|m| role(m, "system") || role(m, "developer"))
+        {
+            sys.get("content").map(|c| c.to_string()).hash(&mut h);
+        }
+        if let Some(first) = messages.iter().find(|m| role(m, "user")) {
+            first.get("content").map(|c| c.to_string()).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+async fn run(
+    rt: &Arc<Runtime>,
+    inbound: &Inbound,
+    completion: &mut Completion,
+) -> Result<Response<Body>, RelayError> {
+    let req = decode(inbound)?;
+    if let Some(r) = completion.record_mut() {
+        r.requested_model = req.model.clone();
+        r.stream = req.stream;
+    }
+    let candidates = router::resolve(rt, &req.model)?;
+    let sticky =
+        rt.providers[candidates[0].provider].pool.strategy == crate::config::Strategy::Sticky;
+    let conv = sticky.then(|| conversation_hash(&req, inbound.caller));
+
+    let mut last_err: Option<RelayError> = None;
+    let mut attempts_total = 0usize;
+    for cand in &candidates {
+        let provider = &rt.providers[cand.provider];
+        let prepared = prepare(&req, inbound, provider, &cand.model)?;
+        match attempt_candidate(
+            rt,
+            provider,
+            cand,
+            &req,
+            &prepared,
+            inbound,
+            conv,
+            completion,
+            &mut attempts_total,
+        )
+        .await
+        {
+            Ok(resp) => return Ok(resp),
+            Err(Failure::Final(e)) => return Err(e),
+            Err(Failure::Retryable(e)) => last_err = Some(e),
+        }
+    }
+    Err(last_err.unwrap_or_else(|| {
+        RelayError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorKind::Unavailable,
+            Fault::Relay,
+            "no provider could take the request",
+        )
+    }))
+}
+
+enum Failure {
+    /// Answer the client with this now (client fault, or nothing else to try).
+    Final(RelayError),
+    /// This candidate is exhausted; the next may be tried.
+    Retryable(RelayError),
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn attempt_candidate(
+    rt: &Arc<Runtime>,
+    provider: &Provider,
+    cand: &Candidate,
+    req: &Request,
+    prepared: &Prepared,
+    inbound: &Inbound,
+    conv: Option<u64>,
+    completion: &mut Completion,
+    attempts_total: &mut usize,
+) -> Result<Response<Body>, Failure> {
+    let mut tried: Vec<usize> = Vec::new();
+    let mut retries = 0u32;
+    let mut last_err: Option<RelayError> = None;
+    loop {
+        let lease = match provider.pool.lease(&tried, conv) {
+            Ok(l) => l,
+            Err(un) => {
+                // Provider `retry`: another round after a backoff, if the last failure qualifies.
+                if let (Some(retry), Some(err)) = (&provider.config.retry, &last_err) {
+                    let qualifies = retry.on_status.contains(&err.status.as_u16())
+                        || err
+                            .upstream_type
+                            .as_ref()
+                            .is_some_and(|t| retry.on_errors.contains(t))
+                        || (err.status == StatusCode::BAD_GATEWAY
+                            && retry.on_errors.iter().any(|t| t == "upstream_error"))
+                        || (err.kind == ErrorKind::Timeout
+                            && retry.on_errors.iter().any(|t| t == "timeout_error"));
+                    if qualifies && retries < retry.max_retries {
+                        retries += 1;
+                        let backoff =
+                            Duration::from_secs_f64(retry.backoff_factor.powi(retries as i32))
+                                .min(retry.backoff_max);
+                        let wait = backoff.max(un.retry_after.unwrap_or_default());
+                        if wait <= retry.backoff_max {
+                            tokio::time::sleep(wait).await;
+                            tried.clear();
+                            continue;
+                        }
+                    }
+                }
+                return Err(Failure::Retryable(
+                    last_err.unwrap_or_else(|| unavailable(provider, un)),
+                ));
+            }
+        };
+        *attempts_total += 1;
+        let result = provider
+            .send(
+                inbound.endpoint,
+                &lease.secret,
+                prepared.bytes.clone(),
+                &inbound.headers,
+                req.stream,
+            )
+            .await;
+        let mut attempt = Attempt {
+            provider: provider.name().to_string(),
+            model: cand.model.clone(),
+            key_label: lease.label.clone(),
+            status: 0,
+            error: None,
+        };
+        let reply = match result {
+            Ok(r) => r,
+            Err(e) => {
+                let err = transport_error(provider, &e);
+                attempt.error = Some(err.message.clone());
+                push_attempt(completion, attempt);
+                tried.push(lease.index);
+                lease.finish(Outcome::ServerError, Some(&err.message));
+                last_err = Some(err);
+                continue;
+            }
+        };
+        attempt.status = reply.status.as_u16();
+        if !reply.status.is_success() {
+            let status = reply.status;
+            let retry_after = parse_retry_after(&reply.headers);
+            let body = read_bounded(reply.body, MAX_ERROR_BODY_BYTES)
+                .await
+                .unwrap_or_default();
+            let err = upstream_error(provider, status, &body, &lease.secret)
+                .with_retry_after(retry_after.filter(|_| status == StatusCode::TOO_MANY_REQUESTS));
+            attempt.error = Some(err.message.clone());
+            push_attempt(completion, attempt);
+            let outcome = classify(provider, status, err.upstream_type.as_deref(), retry_after);
+            let fail_over = outcome != Outcome::ClientError;
+            let index = lease.index;
+            lease.finish(outcome, Some(&err.message));
+            if !fail_over {
+                return Err(Failure::Final(err));
+            }
+            tried.push(index);
+            last_err = Some(err);
+            continue;
+        }
+        // 2xx: the answer is good unless its body says otherwise before anything was sent.
+        let result = if req.stream {
+            open_stream(
+                rt,
+                provider,
+                cand,
+                req,
+                prepared,
+                inbound,
+                reply,
+                lease,
+                completion,
+                attempt,
+                *attempts_total,
+            )
+            .await
+        } else {
+            finish_plain(
+                provider,
+                cand,
+                inbound,
+                reply,
+                lease,
+                completion,
+                attempt,
+                *attempts_total,
+            )
+            .await
+        };
+        match result {
+            Ok(resp) => return Ok(resp),
+            Err((index, err)) => {
+                tried.push(index);
+                last_err = Some(err);
+            }
+        }
+    }
+}
+
+fn push_attempt(completion: &mut Completion, attempt: Attempt) {
+    if let Some(r) = completion.record_mut() {
+        r.attempts.push(attempt);
+    }
+}
+
+fn unavailable(provider: &Provider, un: Unavailable) -> RelayError {
+    let (status, kind) = if un.all_rate_limited {
+        (StatusCode::TOO_MANY_REQUESTS, ErrorKind::RateLimited)
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, ErrorKind::Unavailable)
+    };
+    let mut e = RelayError::new(
+        status,
+        kind,
+        Fault::Upstream,
+        format!("[{}] {}", provider.name(), un.reason),
+    )
+    .with_retry_after(un.retry_after);
+    if e.retry_after.is_none() && status == StatusCode::TOO_MANY_REQUESTS {
+        e.retry_after = Some(Duration::from_secs(1));
+    }
+    e
+}
+
+fn classify(
+    provider: &Provider,
+    status: StatusCode,
+    upstream_type: Option<&str>,
+    retry_after: Option<Duration>,
+) -> Outcome {
+    if upstream_type.is_some_and(|t| provider.config.ignore_errors.iter().any(|i| i == t)) {
+        return Outcome::ClientError;
+    }
+    match status.as_u16() {
+        429 => Outcome::RateLimited { retry_after },
+        401 | 403 => Outcome::AuthFailed,
+        408 | 500..=599 => Outcome::ServerError,
+        _ => Outcome::ClientError,
+    }
+}
+
+fn transport_error(provider: &Provider, e: &UpstreamError) -> RelayError {
+    let msg = format!("[{}] {e}", provider.name());
+    if e.is_timeout() {
+        RelayError::gateway_timeout(msg)
+    } else {
+        RelayError::bad_gateway(msg)
+    }
+}
+
+/// `Retry-After` as seconds or an HTTP date.
+pub fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let v = headers.get(header::RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(secs) = v.parse::<f64>() {
+        return (secs.is_finite() && secs >= 0.0)
+            .then(|| Duration::from_secs_f64(secs.min(86_400.0)));
+    }
+    let when = httpdate::parse_http_date(v).ok()?;
+    Some(when.duration_since(SystemTime::now()).unwrap_or_default())
+}
+
+/// Read a body up to `limit` bytes; `None` if it broke off or was larger.
+async fn read_bounded(mut body: crate::providers::BodyStream, limit: usize) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    while let Some(chunk) = body.next().await {
+        let chunk = chunk.ok()?;
+        if out.len() + chunk.len() > limit {
+            out.extend_from_slice(&chunk[..limit - out.len()]);
+            return Some(out);
+        }
+        out.extend_from_slice(&chunk);
+    }
+    Some(out)
+}
+
+/// An upstream error in our shape, keeping its status, type and code, prefixed with the provider
+/// name, and with the key redacted in case the upstream echoed it.
+fn upstream_error(
+    provider: &Provider,
+    status: StatusCode,
+    body: &[u8],
+    key: &Secret<String>,
+) -> RelayError {
+    let (message, utype, code) = parse_error_body(body);
+    let message = redact(&message, key);
+    let kind = match status.as_u16() {
+        400 | 422 => ErrorKind::InvalidRequest,
+        401 => ErrorKind::Authentication,
+        403 => ErrorKind::Permission,
+        404 => ErrorKind::NotFound,
+        413 => ErrorKind::RequestTooLarge,
+        429 => ErrorKind::RateLimited,
+        408 | 504 => ErrorKind::Timeout,
+        _ => ErrorKind::Upstream,
+    };
+    let fault = if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS {
+        Fault::Upstream
+    } else {
+        Fault::Client
+    };
+    let mut e = RelayError::new(
+        status,
+        kind,
+        fault,
+        format!("[{}] {message}", provider.name()),
+    );
+    e.upstream_type = utype;
+    e.code = code;
+    e
+}
+
+/// (message, type, code) from any of the error shapes upstreams use, or the raw text.
+pub fn parse_error_body(body: &[u8]) -> (String, Option<String>, Option<serde_json::Value>) {
+    use serde_json::Value;
+    let text = || {
+        let s = String::from_utf8_lossy(body);
+        let s = s.trim();
+        if s.is_empty() {
+            "the upstream returned an empty error body".to_string()
+        } else {
+            s.chars().take(500).collect()
+        }
+    };
+    let Ok(v) = serde_json::from_slice::<Value>(body) else {
+        return (text(), None, None);
+    };
+    let err = v.get("error").unwrap_or(&v);
+    let message = match err {
+        Value::String(s) => Some(s.clone()),
+        _ => err
+            .get("message")
+            .or_else(|| err.get("detail"))
+            .or_else(|| v.get("message"))
+            .or_else(|| v.get("detail"))
+            .map(|m| {
+                m.as_str()
+                    .map(String::from)
+                    .unwrap_or_else(|| m.to_string())
+            }),
+    };
+    let utype = err
+        .get("type")
+        .and_then(Value::as_str)
+        .filter(|t| *t != "error")
+        .map(String::from);
+    let code = err.get("code").filter(|c| !c.is_null()).cloned();
+    (message.unwrap_or_else(text), utype, code)
+}
+
+fn redact(message: &str, key: &Secret<String>) -> String {
+    let k = key.expose();
+    if k.len() >= 8 && message.contains(k.as_str()) {
+        message.replace(k.as_str(), "*****")
+    } else {
+        message.to_string()
+    }
+}
+
+fn relay_headers(resp: &mut Response<Body>, provider: &Provider, model: &str, attempts: usize) {
+    let h = resp.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(provider.name()) {
+        h.insert("x-monorelay-provider", v);
+    }
+    if let Ok(v) = HeaderValue::from_str(model) {
+        h.insert("x-monorelay-model", v);
+    }
+    h.insert("x-monorelay-attempts", HeaderValue::from(attempts));
+}
+
+fn record_success(
+    completion: &mut Completion,
+    provider: &Provider,
+    cand: &Candidate,
+    lease: &Lease,
+    upstream: Dialect,
+    attempt: Attempt,
+) {
+    if let Some(r) = completion.record_mut() {
+        r.provider = Some(provider.name().to_string());
+        r.model = Some(cand.model.clone());
+        r.key_label = Some(lease.label.clone());
+        r.upstream = Some(upstream);
+        r.attempts.push(attempt);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn finish_plain(
+    provider: &Provider,
+    cand: &Candidate,
+    inbound: &Inbound,
+    reply: UpstreamReply,
+    lease: Lease,
+    completion: &mut Completion,
+    mut attempt: Attempt,
+    attempts: usize,
+) -> Result<Response<Body>, (usize, RelayError)> {
+    let status = reply.status;
+    let body = match read_bounded(reply.body, MAX_UPSTREAM_BODY_BYTES).await {
+        Some(b) if b.len() < MAX_UPSTREAM_BODY_BYTES => b,
+        Some(_) => {
+            return Err(fail_key(
+                lease,
+                completion,
+                attempt,
+                RelayError::bad_gateway(format!(
+                    "[{}] the upstream response is larger than {MAX_UPSTREAM_BODY_BYTES} bytes",
+                    provider.name()
+                )),
+            ));
+        }
+        None => {
+            return Err(fail_key(
+                lease,
+                completion,
+                attempt,
+                RelayError::bad_gateway(format!(
+                    "[{}] the upstream response broke off",
+                    provider.name()
+                )),
+            ));
+        }
+    };
+    #[derive(Deserialize)]
+    struct Probe {
+        usage: Option<crate::stream::AnyUsage>,
+    }
+    let probe = match serde_json::from_slice::<Probe>(&body) {
+        Ok(p) => p,
+        Err(e) => {
+            let err = RelayError::bad_gateway(format!(
+                "[{}] the upstream answered {} with a body that is not JSON: {e}",
+                provider.name(),
+                status.as_u16()
+            ));
+            attempt.error = Some(err.message.clone());
+            return Err(fail_key(lease, completion, attempt, err));
+        }
+    };
+    let tokens = probe.usage.map(|u| u.tokens(provider.dialect()));
+    record_success(
+        completion,
+        provider,
+        cand,
+        &lease,
+        provider.dialect(),
+        attempt,
+    );
+    lease.finish(Outcome::Success, None);
+    completion.finish(status.as_u16(), None, tokens);
+    let _ = inbound;
+    let mut resp = Response::new(Body::from(body));
+    *resp.status_mut() = status;
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    relay_headers(&mut resp, provider, &cand.model, attempts);
+    Ok(resp)
+}
+
+/// Penalise the key for a bad 2xx answer and hand back what the caller needs to fail over.
+fn fail_key(
+    lease: Lease,
+    completion: &mut Completion,
+    attempt: Attempt,
+    err: RelayError,
+) -> (usize, RelayError) {
+    push_attempt(completion, attempt);
+    let index = lease.index;
+    lease.finish(Outcome::ServerError, Some(&err.message));
+    (index, err)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn open_stream(
+    _rt: &Arc<Runtime>,
+    provider: &Provider,
+    cand: &Candidate,
+    _req: &Request,
+    prepared: &Prepared,
+    inbound: &Inbound,
+    reply: UpstreamReply,
+    lease: Lease,
+    completion: &mut Completion,
+    mut attempt: Attempt,
+    attempts: usize,
+) -> Result<Response<Body>, (usize, RelayError)> {
+    let is_sse = reply
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|ct| ct.starts_with("text/event-stream"));
+    let mut upstream = reply.body;
+    if !is_sse {
+        let body = read_bounded(upstream, MAX_ERROR_BODY_BYTES)
+            .await
+            .unwrap_or_default();
+        let (message, _, _) = parse_error_body(&body);
+        let err = RelayError::bad_gateway(format!(
+            "[{}] the upstream answered a stream request without an event stream: {}",
+            provider.name(),
+            redact(&message, &lease.secret)
+        ));
+        attempt.error = Some(err.message.clone());
+        return Err(fail_key(lease, completion, attempt, err));
+    }
+    // Wait for the first complete event before committing: an upstream that fails at once (an
+    // error event, a cut, a timeout) can still be failed over, since nothing reached the client.
+    let mut decoder = SseDecoder::new();
+    let mut first: Vec<SseEvent> = Vec::new();
+    while first.is_empty() {
+        match upstream.next().await {
+            Some(Ok(chunk)) => {
+                if let Err(e) = decoder.push(&chunk, &mut first) {
+                    let err = RelayError::bad_gateway(format!("[{}] {e}", provider.name()));
+                    attempt.error = Some(err.message.clone());
+                    return Err(fail_key(lease, completion, attempt, err));
+                }
+            }
+            Some(Err(e)) => {
+                let err = transport_error(provider, &e);
+                attempt.error = Some(err.message.clone());
+                return Err(fail_key(lease, completion, attempt, err));
+            }
+            None => {
+                let err = RelayError::bad_gateway(format!(
+                    "[{}] the upstream closed the stream before sending any event",
+                    provider.name()
+                ));
+                attempt.error = Some(err.message.clone());
+                return Err(fail_key(lease, completion, attempt, err));
+            }
+        }
+    }
+    if let Some(msg) = crate::stream::first_event_error(prepared.upstream, &first[0]) {
+        let err = RelayError::bad_gateway(format!(
+            "[{}] {}",
+            provider.name(),
+            redact(&msg, &lease.secret)
+        ));
+        attempt.error = Some(err.message.clone());
+        return Err(fail_key(lease, completion, attempt, err));
+    }
+    record_success(
+        completion,
+        provider,
+        cand,
+        &lease,
+        prepared.upstream,
+        attempt,
+    );
+    let mode = match (inbound.dialect, prepared.upstream) {
+        (Dialect::OpenAi, Dialect::OpenAi) => PipeMode::OpenAiPassthrough {
+            strip_usage: prepared.strip_usage,
+        },
+        _ => PipeMode::AnthropicPassthrough,
+    };
+    let taken = std::mem::replace(
+        completion,
+        Completion {
+            sink: completion.sink.clone(),
+            record: None,
+            started: completion.started,
+        },
+    );
+    let pipe = Pipe::new(
+        upstream,
+        decoder,
+        first,
+        mode,
+        lease,
+        taken,
+        provider.name().to_string(),
+    );
+    let mut resp = Response::new(Body::from_stream(pipe.into_stream()));
+    let h = resp.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/event-stream"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert("x-accel-buffering", HeaderValue::from_static("no"));
+    relay_headers(&mut resp, provider, &cand.model, attempts);
+    Ok(resp)
+}

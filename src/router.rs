@@ -1,0 +1,245 @@
+//! Model resolution: one pure function from a requested model name and the runtime to an ordered
+//! list of candidates (provider, upstream model, why). Deterministic: config order of providers
+//! never silently decides, and model names are never fuzzily rewritten.
+//!
+//! Order: `model@provider` → aliases (chains, fallback lists) → `model_overrides` →
+//! `provider_mapping` (exact patterns before globs) → providers whose `models.include` lists the
+//! model → `model_routing.default_provider` → 404 `model_not_found`.
+
+use crate::config::{normalize_model, normalize_name};
+use crate::error::RelayError;
+use crate::runtime::Runtime;
+
+/// Alias chains longer than this are cut (cycles are rejected at load; this bounds fan-out).
+const MAX_ALIAS_DEPTH: usize = 16;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Index into `Runtime::providers`.
+    pub provider: usize,
+    /// The model name sent upstream.
+    pub model: String,
+    /// How the router got here, for `monorelay route` and logs.
+    pub why: String,
+}
+
+pub fn resolve(rt: &Runtime, requested: &str) -> Result<Vec<Candidate>, RelayError> {
+    let requested = requested.trim();
+    if requested.is_empty() {
+        return Err(RelayError::invalid_field(
+            "model",
+            "must be a non-empty string",
+        ));
+    }
+    let mut out = Vec::new();
+    expand(rt, requested, 0, &mut Vec::new(), &mut out)?;
+    let mut seen = Vec::new();
+    out.retain(|c: &Candidate| {
+        let k = (c.provider, c.model.clone());
+        if seen.contains(&k) {
+            false
+        } else {
+            seen.push(k);
+            true
+        }
+    });
+    if out.is_empty() {
+        return Err(not_found(rt, requested));
+    }
+    Ok(out)
+}
+
+fn expand(
+    rt: &Runtime,
+    model: &str,
+    depth: usize,
+    trail: &mut Vec<String>,
+    out: &mut Vec<Candidate>,
+) -> Result<(), RelayError> {
+    // 1. model@provider: the provider is fixed; only aliases/overrides apply to the model part.
+    if let Some((m, p)) = model.rsplit_once('@') {
+        let Some(idx) = rt.provider_index(p) else {
+            return Err(RelayError::invalid_field(
+                "model",
+                format!(
+                    "unknown provider '{p}' in '{model}' (known: {})",
+                    rt.provider_names().join(", ")
+                ),
+            ));
+        };
+        let provider = &rt.providers[idx];
+        if !provider.usable() {
+            let why = if provider.config.enabled {
+                "is not available in this build"
+            } else {
+                "is disabled"
+            };
+            return Err(RelayError::invalid_field(
+                "model",
+                format!("provider '{}' {why}", provider.name()),
+            ));
+        }
+        let mut model = m.to_string();
+        if let Some(targets) = rt.alias(&model) {
+            if let [only] = targets.as_slice() {
+                model = only
+                    .rsplit_once('@')
+                    .map_or(only.as_str(), |(x, _)| x)
+                    .to_string();
+            }
+        }
+        let model = apply_overrides(rt, &model);
+        out.push(Candidate {
+            provider: idx,
+            why: format!(
+                "'{}' names provider '{}'",
+                trail_or(trail, model.as_str()),
+                provider.name()
+            ),
+            model,
+        });
+        return Ok(());
+    }
+    // 2. aliases (each target may itself be an alias or carry @provider).
+    if let Some(targets) = rt.alias(model) {
+        if depth < MAX_ALIAS_DEPTH
+            && !trail
+                .iter()
+                .any(|t| normalize_model(t) == normalize_model(model))
+        {
+            trail.push(model.to_string());
+            for t in targets.clone() {
+                expand(rt, &t, depth + 1, trail, out)?;
+            }
+            trail.pop();
+            return Ok(());
+        }
+    }
+    let model = apply_overrides(rt, model);
+    let origin = trail_or(trail, &model);
+    // 3. provider_mapping: exact patterns first, then globs in file order.
+    let mapping = &rt.config.routing.provider_mapping;
+    let hit = mapping
+        .iter()
+        .find(|(g, p)| g.is_literal() && g.matches(&model) && rt.usable_index(p).is_some())
+        .or_else(|| {
+            mapping
+                .iter()
+                .find(|(g, p)| !g.is_literal() && g.matches(&model) && rt.usable_index(p).is_some())
+        });
+    if let Some((glob, p)) = hit {
+        if let Some(idx) = rt.usable_index(p) {
+            if !excluded(rt, idx, &model) {
+                out.push(Candidate {
+                    provider: idx,
+                    model: model.clone(),
+                    why: format!("'{origin}' matches provider_mapping '{}'", glob.as_str()),
+                });
+                return Ok(());
+            }
+        }
+    }
+    // 4. explicit include lists (every provider that lists the model, in file order: each is an explicit choice).
+    let before = out.len();
+    for (idx, p) in rt.providers.iter().enumerate() {
+        if p.usable()
+            && p.config
+                .include
+                .iter()
+                .any(|m| normalize_model(m) == normalize_model(&model))
+            && !excluded(rt, idx, &model)
+        {
+            out.push(Candidate {
+                provider: idx,
+                model: model.clone(),
+                why: format!("'{origin}' is in the models.include of '{}'", p.name()),
+            });
+        }
+    }
+    if out.len() > before {
+        return Ok(());
+    }
+    // 5. the explicit default provider.
+    if let Some(def) = &rt.config.routing.default_provider {
+        if let Some(idx) = rt.usable_index(def) {
+            if !excluded(rt, idx, &model) {
+                out.push(Candidate {
+                    provider: idx,
+                    model: model.clone(),
+                    why: format!("'{origin}' goes to default_provider '{def}'"),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn trail_or(trail: &[String], model: &str) -> String {
+    trail.first().cloned().unwrap_or_else(|| model.to_string())
+}
+
+fn apply_overrides(rt: &Runtime, model: &str) -> String {
+    let o = &rt.config.routing.model_overrides;
+    o.iter()
+        .find(|(g, _)| g.is_literal() && g.matches(model))
+        .or_else(|| o.iter().find(|(g, _)| g.matches(model)))
+        .map_or_else(|| model.to_string(), |(_, to)| to.clone())
+}
+
+fn excluded(rt: &Runtime, idx: usize, model: &str) -> bool {
+    rt.providers[idx]
+        .config
+        .exclude
+        .iter()
+        .any(|g| g.matches(model))
+}
+
+fn not_found(rt: &Runtime, requested: &str) -> RelayError {
+    let mut available: Vec<String> = rt
+        .config
+        .routing
+        .aliases
+        .iter()
+        .map(|(a, _)| a.clone())
+        .collect();
+    for p in rt.providers.iter().filter(|p| p.usable()) {
+        available.extend(p.config.include.iter().map(|m| format!("{m}@{}", p.name())));
+    }
+    let list = if available.is_empty() {
+        "none are configured".to_string()
+    } else {
+        available.join(", ")
+    };
+    RelayError::model_not_found(format!(
+        "model '{requested}' is not routed to any provider (no alias, mapping or include list matches it and no model_routing.default_provider is set); available: {list}"
+    ))
+}
+
+/// Lookup helpers shared with `/v1/models` and the CLI.
+impl Runtime {
+    pub fn provider_index(&self, name: &str) -> Option<usize> {
+        let n = normalize_name(name);
+        self.providers
+            .iter()
+            .position(|p| normalize_name(p.name()) == n)
+    }
+    fn usable_index(&self, name: &str) -> Option<usize> {
+        self.provider_index(name)
+            .filter(|i| self.providers[*i].usable())
+    }
+    pub fn provider_names(&self) -> Vec<String> {
+        self.providers
+            .iter()
+            .map(|p| p.name().to_string())
+            .collect()
+    }
+    fn alias(&self, model: &str) -> Option<&Vec<String>> {
+        let m = normalize_model(model);
+        self.config
+            .routing
+            .aliases
+            .iter()
+            .find(|(a, _)| normalize_model(a) == m)
+            .map(|(_, t)| t)
+    }
+}

@@ -1,0 +1,63 @@
+//! Everything built from one config: providers with their key pools and HTTP clients. A request
+//! takes one `Arc<Runtime>` snapshot for its whole life; a reload builds a new runtime first
+//! (fallible) and swaps it in (infallible). State that must outlive reloads — key health, HTTP
+//! connection pools — lives in `Shared`.
+
+use crate::config::Config;
+use crate::keys::{KeyPool, KeyStates};
+use crate::providers::{Provider, build_client};
+use crate::secret::Secret;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// Process-wide state that survives reloads.
+#[derive(Debug, Default)]
+pub struct Shared {
+    pub key_states: KeyStates,
+    /// One pooled client per distinct connect timeout (usually exactly one).
+    clients: Mutex<HashMap<Duration, reqwest::Client>>,
+}
+
+impl Shared {
+    fn client(&self, connect_timeout: Duration) -> anyhow::Result<reqwest::Client> {
+        let mut map = self.clients.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(c) = map.get(&connect_timeout) {
+            return Ok(c.clone());
+        }
+        let c = build_client(connect_timeout)?;
+        map.insert(connect_timeout, c.clone());
+        Ok(c)
+    }
+}
+
+#[derive(Debug)]
+pub struct Runtime {
+    pub config: Config,
+    pub providers: Vec<Provider>,
+    /// The relay credential: from config, or generated and kept in the data dir.
+    pub access_key: Option<Secret<String>>,
+}
+
+impl Runtime {
+    pub fn build(
+        config: Config,
+        shared: &Shared,
+        access_key: Option<Secret<String>>,
+    ) -> anyhow::Result<Runtime> {
+        let mut providers = Vec::with_capacity(config.providers.len());
+        for p in &config.providers {
+            let pool = KeyPool::new(p, config.strategy, &shared.key_states);
+            providers.push(Provider::new(
+                p.clone(),
+                pool,
+                shared.client(p.connect_timeout)?,
+            ));
+        }
+        Ok(Runtime {
+            config,
+            providers,
+            access_key,
+        })
+    }
+}

@@ -1,0 +1,305 @@
+//! The HTTP server. The pipeline for every request, in order:
+//!
+//! 1. **Accept** — hyper 1 through axum's `serve` (HTTP/1.1 and h2c), TCP_NODELAY on.
+//! 2. **Authenticate** (`auth` middleware) — every path except `PUBLIC_PATHS` needs the access
+//!    key as `Authorization: Bearer`, `x-api-key` or `x-access-key`, compared in constant time;
+//!    a failure is a 401 in the caller's dialect (Anthropic shape on `/v1/messages*`).
+//! 3. **Read the body** — bounded by `server.max_body_bytes` (413 in the caller's dialect).
+//! 4. **Snapshot** — one `Arc<Runtime>` for the request's whole life (reloads swap it).
+//! 5. **Relay** — `relay::handle`: decode, route, attempt with failover, respond, record.
+
+mod reload;
+
+pub use reload::{ReloadStatus, reload_now, spawn_watchers};
+
+use crate::dialect::Dialect;
+use crate::error::RelayError;
+use crate::providers::{Endpoint, mock};
+use crate::record::RecordSink;
+use crate::relay::{self, Inbound};
+use crate::runtime::{Runtime, Shared};
+use crate::secret::Secret;
+use arc_swap::ArcSwap;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use http::{HeaderMap, StatusCode, header};
+use serde_json::json;
+use std::hash::{Hash, Hasher};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use subtle::ConstantTimeEq;
+
+/// The only paths served without credentials (exact match).
+pub const PUBLIC_PATHS: &[&str] = &["/health"];
+
+/// Server-wide state shared by every request.
+pub struct App {
+    pub runtime: ArcSwap<Runtime>,
+    pub shared: Arc<Shared>,
+    pub sink: Arc<dyn RecordSink>,
+    pub started: Instant,
+    pub started_unix: u64,
+    /// The file the runtime was loaded from (`None`: embedded default).
+    pub config_path: Option<PathBuf>,
+    /// The kept access key, used when the config sets none.
+    pub generated_key: Option<Secret<String>>,
+    pub reload: Mutex<ReloadStatus>,
+}
+
+impl App {
+    pub fn new(
+        runtime: Runtime,
+        shared: Arc<Shared>,
+        sink: Arc<dyn RecordSink>,
+        config_path: Option<PathBuf>,
+        generated_key: Option<Secret<String>>,
+    ) -> Arc<App> {
+        Arc::new(App {
+            runtime: ArcSwap::from_pointee(runtime),
+            shared,
+            sink,
+            started: Instant::now(),
+            started_unix: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0),
+            config_path,
+            generated_key,
+            reload: Mutex::new(ReloadStatus::default()),
+        })
+    }
+}
+
+/// The caller's identity after auth: a non-secret hash of the credential it used.
+#[derive(Debug, Clone, Copy)]
+pub struct Caller(pub u64);
+
+pub fn router(app: Arc<App>) -> Router {
+    let relay_routes = Router::new()
+        .route("/v1/chat/completions", post(chat_completions))
+        .route("/chat/completions", post(chat_completions))
+        .route("/v1/models", get(models))
+        .route("/models", get(models));
+    Router::new()
+        .merge(relay_routes)
+        .route("/health", get(health))
+        .fallback(fallback)
+        .layer(middleware::from_fn_with_state(app.clone(), auth))
+        .with_state(app)
+}
+
+/// Errors on `/v1/messages*` are Anthropic-shaped; everything else is OpenAI-shaped.
+pub fn dialect_for_path(path: &str) -> Dialect {
+    let p = path.strip_prefix("/v1").unwrap_or(path);
+    if p == "/messages" || p.starts_with("/messages/") {
+        Dialect::Anthropic
+    } else {
+        Dialect::OpenAi
+    }
+}
+
+fn credential(headers: &HeaderMap) -> Option<&str> {
+    if let Some(v) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    {
+        let v = v.trim();
+        let token = v
+            .strip_prefix("Bearer ")
+            .or_else(|| v.strip_prefix("bearer "))
+            .unwrap_or(v)
+            .trim();
+        if !token.is_empty() {
+            return Some(token);
+        }
+    }
+    ["x-api-key", "x-access-key"].iter().find_map(|h| {
+        headers
+            .get(*h)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    })
+}
+
+async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if PUBLIC_PATHS.contains(&path) {
+        return next.run(req).await;
+    }
+    let dialect = dialect_for_path(path);
+    let Some(token) = credential(req.headers()) else {
+        return RelayError::unauthorized("missing credentials: send the access key as 'Authorization: Bearer <key>', 'x-api-key' or 'x-access-key'").render(dialect);
+    };
+    let rt = app.runtime.load();
+    let expected = if rt.config.server.access_key_enabled {
+        rt.access_key.as_ref()
+    } else {
+        None
+    };
+    let ok = expected.is_some_and(|k| bool::from(k.expose().as_bytes().ct_eq(token.as_bytes())));
+    if !ok {
+        return RelayError::unauthorized("invalid access key").render(dialect);
+    }
+    let mut h = std::hash::DefaultHasher::new();
+    token.hash(&mut h);
+    req.extensions_mut().insert(Caller(h.finish()));
+    drop(rt);
+    next.run(req).await
+}
+
+/// Read a request body within the configured limit.
+async fn read_body(
+    app: &App,
+    req: Request,
+    dialect: Dialect,
+) -> Result<(HeaderMap, bytes::Bytes, Option<SocketAddr>, u64), Response> {
+    let limit = app.runtime.load().config.server.max_body_bytes;
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(RelayError::too_large(limit).render(dialect));
+    }
+    let addr = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0);
+    let caller = req.extensions().get::<Caller>().map_or(0, |c| c.0);
+    let (parts, body) = req.into_parts();
+    match axum::body::to_bytes(body, limit).await {
+        Ok(b) => Ok((parts.headers, b, addr, caller)),
+        Err(e) => {
+            let too_large = std::error::Error::source(&e)
+                .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+            if too_large {
+                Err(RelayError::too_large(limit).render(dialect))
+            } else {
+                Err(
+                    RelayError::bad_request(format!("could not read the request body: {e}"))
+                        .render(dialect),
+                )
+            }
+        }
+    }
+}
+
+async fn relay_route(
+    app: Arc<App>,
+    req: Request,
+    dialect: Dialect,
+    endpoint: Endpoint,
+) -> Response {
+    let (headers, body, client_addr, caller) = match read_body(&app, req, dialect).await {
+        Ok(x) => x,
+        Err(resp) => return resp,
+    };
+    let rt = app.runtime.load_full();
+    relay::handle(
+        rt,
+        app.sink.clone(),
+        Inbound {
+            dialect,
+            endpoint,
+            headers,
+            body,
+            client_addr,
+            caller,
+        },
+    )
+    .await
+}
+
+async fn chat_completions(State(app): State<Arc<App>>, req: Request) -> Response {
+    relay_route(app, req, Dialect::OpenAi, Endpoint::ChatCompletions).await
+}
+
+async fn health(State(app): State<Arc<App>>) -> Response {
+    axum::Json(json!({
+        "status": "ok",
+        "version": env!("CARGO_PKG_VERSION"),
+        "uptime_secs": app.started.elapsed().as_secs(),
+    }))
+    .into_response()
+}
+
+/// `GET /v1/models`: `model@provider` for every include-list entry, the aliases, and the mock's models.
+async fn models(State(app): State<Arc<App>>) -> Response {
+    let rt = app.runtime.load();
+    let created = app.started_unix;
+    let mut data = Vec::new();
+    for (alias, _) in &rt.config.routing.aliases {
+        data.push(
+            json!({"id": alias, "object": "model", "created": created, "owned_by": "monorelay"}),
+        );
+    }
+    for p in rt.providers.iter().filter(|p| p.usable()) {
+        let mut names: Vec<&str> = p.config.include.iter().map(String::as_str).collect();
+        if names.is_empty() && p.config.kind == crate::config::ProviderKind::Mock {
+            names = mock::MODELS.to_vec();
+        }
+        for m in names {
+            data.push(json!({"id": format!("{m}@{}", p.name()), "object": "model", "created": created, "owned_by": p.name()}));
+        }
+    }
+    axum::Json(json!({"object": "list", "data": data})).into_response()
+}
+
+async fn fallback(req: Request) -> Response {
+    let path = req.uri().path().to_string();
+    let e = if req.method() == http::Method::GET || req.method() == http::Method::POST {
+        RelayError::not_found(format!("no route for {} '{path}'", req.method()))
+    } else {
+        RelayError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            crate::error::ErrorKind::InvalidRequest,
+            crate::error::Fault::Client,
+            format!("method {} is not allowed on '{path}'", req.method()),
+        )
+    };
+    e.render(dialect_for_path(&path))
+}
+
+/// Serve until `shutdown` resolves; then in-flight requests get `grace` to finish before being cut.
+pub async fn serve(
+    app: Arc<App>,
+    listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
+    let grace = app.runtime.load().config.server.shutdown_grace;
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    let (tx, mut rx) = tokio::sync::watch::channel(false);
+    let svc = router(app).into_make_service_with_connect_info::<SocketAddr>();
+    let server = axum::serve(listener, svc).with_graceful_shutdown(async move {
+        shutdown.await;
+        let _ = tx.send(true);
+    });
+    let cut = async move {
+        let _ = rx.wait_for(|stop| *stop).await;
+        tokio::time::sleep(grace).await;
+    };
+    tokio::select! {
+        r = server => r,
+        _ = cut => {
+            tracing::warn!("shutdown grace period of {}s is over; cutting the remaining connections", grace.as_secs());
+            Ok(())
+        }
+    }
+}
+
+impl IntoResponse for RelayError {
+    fn into_response(self) -> Response<Body> {
+        self.render(Dialect::OpenAi)
+    }
+}

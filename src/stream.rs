@@ -1,0 +1,363 @@
+//! The stream pipe: forwards an upstream event stream to the client event by event as it
+//! arrives (never buffering the whole), watching usage and the terminal event on the side. An
+//! upstream that breaks, stalls or ends early gets an error event in the client's dialect — and
+//! never a `[DONE]` or `message_stop` as if it had succeeded.
+
+use crate::dialect::Dialect;
+use crate::keys::{Lease, Outcome};
+use crate::providers::BodyStream;
+use crate::record::Tokens;
+use crate::relay::Completion;
+use crate::translate::sse::{SseDecoder, SseEvent, encode_event};
+use bytes::Bytes;
+use futures_util::{Stream, StreamExt};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde_json::json;
+
+/// Usage in either dialect's field names.
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct AnyUsage {
+    prompt_tokens: Option<u64>,
+    completion_tokens: Option<u64>,
+    input_tokens: Option<u64>,
+    output_tokens: Option<u64>,
+    cache_read_input_tokens: Option<u64>,
+    cache_creation_input_tokens: Option<u64>,
+    prompt_tokens_details: Option<PromptDetails>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+struct PromptDetails {
+    cached_tokens: Option<u64>,
+}
+
+impl AnyUsage {
+    /// Normalised: `input` counts every prompt token, cached ones included, in both dialects
+    /// (OpenAI's prompt_tokens already does; Anthropic's input_tokens excludes cache reads/writes).
+    pub fn tokens(&self, dialect: Dialect) -> Tokens {
+        match dialect {
+            Dialect::OpenAi => Tokens {
+                input: self.prompt_tokens.or(self.input_tokens).unwrap_or(0),
+                output: self.completion_tokens.or(self.output_tokens).unwrap_or(0),
+                cache_read: self
+                    .prompt_tokens_details
+                    .as_ref()
+                    .and_then(|d| d.cached_tokens)
+                    .unwrap_or(0),
+                cache_write: 0,
+            },
+            Dialect::Anthropic => {
+                let read = self.cache_read_input_tokens.unwrap_or(0);
+                let write = self.cache_creation_input_tokens.unwrap_or(0);
+                Tokens {
+                    input: self.input_tokens.unwrap_or(0) + read + write,
+                    output: self.output_tokens.unwrap_or(0),
+                    cache_read: read,
+                    cache_write: write,
+                }
+            }
+        }
+    }
+}
+
+/// If the first upstream event is already an error, its message (so the relay can fail over).
+pub fn first_event_error(upstream: Dialect, ev: &SseEvent) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Probe {
+        error: Option<serde_json::Value>,
+    }
+    let is_error = match upstream {
+        Dialect::OpenAi => memchr::memmem::find(ev.data.as_bytes(), b"\"error\"").is_some(),
+        Dialect::Anthropic => ev.event.as_deref() == Some("error"),
+    };
+    if !is_error {
+        return None;
+    }
+    let probe: Probe = serde_json::from_str(&ev.data).ok()?;
+    let (msg, _, _) = crate::relay::parse_error_body(
+        serde_json::to_string(&json!({"error": probe.error?}))
+            .ok()?
+            .as_bytes(),
+    );
+    Some(msg)
+}
+
+/// Append an error event in the client's dialect (no `[DONE]` follows it).
+pub fn error_event(client: Dialect, message: &str, out: &mut Vec<u8>) {
+    match client {
+        Dialect::OpenAi => {
+            let v = json!({"error": {"message": message, "type": "upstream_error", "code": "upstream_stream_error"}});
+            encode_event(None, &v.to_string(), out);
+        }
+        Dialect::Anthropic => {
+            let v = json!({"type": "error", "error": {"type": "api_error", "message": message}});
+            encode_event(Some("error"), &v.to_string(), out);
+        }
+    }
+}
+
+pub enum PipeMode {
+    /// OpenAI upstream to OpenAI client. `strip_usage`: we asked for the usage chunk, the client didn't.
+    OpenAiPassthrough { strip_usage: bool },
+    /// Anthropic upstream to Anthropic client.
+    AnthropicPassthrough,
+}
+
+pub struct Pipe {
+    upstream: BodyStream,
+    decoder: SseDecoder,
+    pending: Vec<SseEvent>,
+    mode: PipeMode,
+    lease: Option<Lease>,
+    completion: Completion,
+    provider: String,
+    usage: Option<AnyUsage>,
+    terminal: bool,
+    upstream_error: Option<String>,
+    finished: bool,
+    scratch: Vec<SseEvent>,
+}
+
+impl Pipe {
+    pub fn new(
+        upstream: BodyStream,
+        decoder: SseDecoder,
+        first: Vec<SseEvent>,
+        mode: PipeMode,
+        lease: Lease,
+        completion: Completion,
+        provider: String,
+    ) -> Pipe {
+        Pipe {
+            upstream,
+            decoder,
+            pending: first,
+            mode,
+            lease: Some(lease),
+            completion,
+            provider,
+            usage: None,
+            terminal: false,
+            upstream_error: None,
+            finished: false,
+            scratch: Vec::new(),
+        }
+    }
+
+    fn client(&self) -> Dialect {
+        match self.mode {
+            PipeMode::OpenAiPassthrough { .. } => Dialect::OpenAi,
+            PipeMode::AnthropicPassthrough => Dialect::Anthropic,
+        }
+    }
+
+    pub fn into_stream(self) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Send {
+        futures_util::stream::unfold(self, |mut pipe| async move {
+            let out = pipe.next_bytes().await?;
+            Some((Ok(Bytes::from(out)), pipe))
+        })
+    }
+
+    /// The next bytes for the client, or `None` when the stream is over.
+    async fn next_bytes(&mut self) -> Option<Vec<u8>> {
+        loop {
+            if self.finished {
+                return None;
+            }
+            let mut out = Vec::new();
+            if !self.pending.is_empty() {
+                let pending = std::mem::take(&mut self.pending);
+                for ev in &pending {
+                    self.process(ev, &mut out);
+                }
+            } else {
+                match self.upstream.next().await {
+                    Some(Ok(chunk)) => {
+                        let mut events = std::mem::take(&mut self.scratch);
+                        if let Err(e) = self.decoder.push(&chunk, &mut events) {
+                            self.fail(&e.to_string(), &mut out);
+                        }
+                        for ev in events.drain(..) {
+                            self.process(&ev, &mut out);
+                        }
+                        self.scratch = events;
+                    }
+                    Some(Err(e)) => self.fail(&e.to_string(), &mut out),
+                    None => {
+                        let cut = self.decoder.finish();
+                        if self.terminal {
+                            self.finished = true;
+                        } else {
+                            let what = match self.client() {
+                                Dialect::OpenAi => "[DONE]",
+                                Dialect::Anthropic => "message_stop",
+                            };
+                            let detail = if cut {
+                                " (cut in the middle of an event)"
+                            } else {
+                                ""
+                            };
+                            self.fail(
+                                &format!("the upstream stream ended before {what}{detail}"),
+                                &mut out,
+                            );
+                        }
+                    }
+                }
+            }
+            if !out.is_empty() {
+                self.completion.mark_first_byte();
+                return Some(out);
+            }
+        }
+    }
+
+    fn process(&mut self, ev: &SseEvent, out: &mut Vec<u8>) {
+        if self.terminal {
+            return;
+        }
+        match self.mode {
+            PipeMode::OpenAiPassthrough { strip_usage } => {
+                if ev.data.trim() == "[DONE]" {
+                    self.terminal = true;
+                    out.extend_from_slice(b"data: [DONE]\n\n");
+                    self.complete();
+                    return;
+                }
+                let data = ev.data.as_bytes();
+                if memchr::memmem::find(data, b"\"usage\"").is_some()
+                    || memchr::memmem::find(data, b"\"error\"").is_some()
+                {
+                    #[derive(Deserialize)]
+                    struct Probe {
+                        choices: Option<Vec<IgnoredAny>>,
+                        usage: Option<AnyUsage>,
+                        error: Option<serde_json::Value>,
+                    }
+                    if let Ok(p) = serde_json::from_str::<Probe>(&ev.data) {
+                        if let Some(err) = p.error {
+                            let (msg, _, _) = crate::relay::parse_error_body(
+                                json!({"error": err}).to_string().as_bytes(),
+                            );
+                            self.upstream_error = Some(msg);
+                            // The upstream's own error event ends the stream; anything after it
+                            // (some send a [DONE] anyway) must not reach the client.
+                            encode_event(ev.event.as_deref(), &ev.data, out);
+                            self.terminal = true;
+                            self.complete();
+                            return;
+                        }
+                        if let Some(u) = p.usage {
+                            self.usage = Some(u);
+                            if strip_usage && p.choices.as_ref().is_none_or(|c| c.is_empty()) {
+                                return;
+                            }
+                        }
+                    }
+                }
+                encode_event(ev.event.as_deref(), &ev.data, out);
+            }
+            PipeMode::AnthropicPassthrough => {
+                match ev.event.as_deref() {
+                    Some("message_start") => {
+                        #[derive(Deserialize)]
+                        struct Start {
+                            message: Msg,
+                        }
+                        #[derive(Deserialize)]
+                        struct Msg {
+                            usage: Option<AnyUsage>,
+                        }
+                        if let Ok(Start {
+                            message: Msg { usage: Some(u) },
+                        }) = serde_json::from_str(&ev.data)
+                        {
+                            self.usage = Some(u);
+                        }
+                    }
+                    Some("message_delta") => {
+                        #[derive(Deserialize)]
+                        struct Delta {
+                            usage: Option<AnyUsage>,
+                        }
+                        if let Ok(Delta { usage: Some(u) }) = serde_json::from_str(&ev.data) {
+                            let mut merged = self.usage.take().unwrap_or_default();
+                            merged.output_tokens = u.output_tokens.or(merged.output_tokens);
+                            merged.input_tokens = u.input_tokens.or(merged.input_tokens);
+                            merged.cache_read_input_tokens =
+                                u.cache_read_input_tokens.or(merged.cache_read_input_tokens);
+                            merged.cache_creation_input_tokens = u
+                                .cache_creation_input_tokens
+                                .or(merged.cache_creation_input_tokens);
+                            self.usage = Some(merged);
+                        }
+                    }
+                    Some("error") => {
+                        let (msg, _, _) = crate::relay::parse_error_body(ev.data.as_bytes());
+                        self.upstream_error = Some(msg);
+                        encode_event(ev.event.as_deref(), &ev.data, out);
+                        self.terminal = true;
+                        self.complete();
+                        return;
+                    }
+                    _ => {}
+                }
+                encode_event(ev.event.as_deref(), &ev.data, out);
+                if ev.event.as_deref() == Some("message_stop") {
+                    self.terminal = true;
+                    self.complete();
+                }
+            }
+        }
+    }
+
+    fn upstream_dialect(&self) -> Dialect {
+        match self.mode {
+            PipeMode::OpenAiPassthrough { .. } => Dialect::OpenAi,
+            PipeMode::AnthropicPassthrough => Dialect::Anthropic,
+        }
+    }
+
+    /// The upstream finished (normally, or with its own error event).
+    fn complete(&mut self) {
+        let tokens = self
+            .usage
+            .as_ref()
+            .map(|u| u.tokens(self.upstream_dialect()));
+        match self.upstream_error.clone() {
+            None => {
+                if let Some(l) = self.lease.take() {
+                    l.finish(Outcome::Success, None);
+                }
+                self.completion.finish(200, None, tokens);
+            }
+            Some(msg) => {
+                if let Some(l) = self.lease.take() {
+                    l.finish(Outcome::ServerError, Some(&msg));
+                }
+                self.completion.finish(
+                    502,
+                    Some(("upstream", format!("[{}] {msg}", self.provider))),
+                    tokens,
+                );
+            }
+        }
+    }
+
+    /// The upstream broke: tell the client in its dialect and end.
+    fn fail(&mut self, message: &str, out: &mut Vec<u8>) {
+        let message = format!("[{}] {message}", self.provider);
+        error_event(self.client(), &message, out);
+        if let Some(l) = self.lease.take() {
+            l.finish(Outcome::ServerError, Some(&message));
+        }
+        let tokens = self
+            .usage
+            .as_ref()
+            .map(|u| u.tokens(self.upstream_dialect()));
+        self.completion
+            .finish(502, Some(("upstream_stream", message)), tokens);
+        self.finished = true;
+    }
+}
