@@ -29,9 +29,7 @@ pub fn resolve(cli: &Cli) -> Option<PathBuf> {
 pub fn load(cli: &Cli) -> Result<config::Config, config::ConfigError> {
     match resolve(cli) {
         Some(p) => config::load_file(&p),
-        None => config::load_str(config::EMBEDDED_DEFAULT, ConfigSource::Embedded, &|n| {
-            std::env::var(n).ok()
-        }),
+        None => config::load_str(config::EMBEDDED_DEFAULT, ConfigSource::Embedded, &|n| std::env::var(n).ok()),
     }
 }
 

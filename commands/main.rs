@@ -60,13 +60,9 @@ fn init_logging(cli: &Cli) {
     };
     let filter = EnvFilter::try_from_env("MONORELAY_LOG")
         .unwrap_or_else(|_| EnvFilter::new(format!("{level},hyper=warn,reqwest=warn,h2=warn")));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     match cli.log_format {
-        LogFormat::Human => builder
-            .with_ansi(std::env::var_os("NO_COLOR").is_none())
-            .init(),
+        LogFormat::Human => builder.with_ansi(std::env::var_os("NO_COLOR").is_none()).init(),
         LogFormat::Json => builder.json().init(),
     }
 }

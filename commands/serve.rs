@@ -32,11 +32,8 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     for w in &config.warnings {
         tracing::warn!("config: {w}");
     }
-    let data_dir = cli
-        .data_dir
-        .clone()
-        .or_else(|| config.server.data_dir.clone())
-        .unwrap_or_else(|| PathBuf::from("data"));
+    let data_dir =
+        cli.data_dir.clone().or_else(|| config.server.data_dir.clone()).unwrap_or_else(|| PathBuf::from("data"));
     monorelay::access_key::create_private_dir(&data_dir)?;
     let (generated_key, created) = match &config.server.access_key {
         Some(_) => (None, false),
@@ -45,15 +42,8 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             (Some(k), created)
         }
     };
-    let key = config
-        .server
-        .access_key
-        .clone()
-        .or_else(|| generated_key.clone());
-    let host = args
-        .host
-        .clone()
-        .unwrap_or_else(|| config.server.host.clone());
+    let key = config.server.access_key.clone().or_else(|| generated_key.clone());
+    let host = args.host.clone().unwrap_or_else(|| config.server.host.clone());
     let port = args.port.unwrap_or(config.server.port);
     let source = config.source.clone();
     let config_path = match &source {
@@ -61,9 +51,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         monorelay::config::ConfigSource::Embedded => None,
     };
 
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
         let shared = Arc::new(Shared::default());
         let runtime = Runtime::build(config, &shared, key.clone())?;
@@ -71,22 +59,9 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {host}:{port}: {e}"))?;
         let addr = listener.local_addr()?;
-        let app = App::new(
-            runtime,
-            shared,
-            Arc::new(LogSink),
-            config_path,
-            generated_key.clone(),
-        );
+        let app = App::new(runtime, shared, Arc::new(LogSink), config_path, generated_key.clone());
         server::spawn_watchers(app.clone());
-        banner(
-            addr,
-            &source,
-            &data_dir,
-            key.as_ref().map(|k| k.expose().as_str()),
-            generated_key.is_some(),
-            created,
-        );
+        banner(addr, &source, &data_dir, key.as_ref().map(|k| k.expose().as_str()), generated_key.is_some(), created);
         server::serve(app, listener, shutdown_signal()).await?;
         tracing::info!("stopped");
         anyhow::Ok(())
@@ -105,10 +80,7 @@ fn banner(
     created: bool,
 ) {
     let base = format!("http://{addr}");
-    println!(
-        "monorelay {} listening on {base}",
-        env!("CARGO_PKG_VERSION")
-    );
+    println!("monorelay {} listening on {base}", env!("CARGO_PKG_VERSION"));
     println!("  config:          {source}");
     println!("  OpenAI base URL: {base}/v1");
     println!("  Anthropic base:  {base}");

@@ -19,10 +19,7 @@ pub fn load_or_create(data_dir: &Path) -> anyhow::Result<(Secret<String>, bool)>
     create_private_dir(data_dir)?;
     let mut bytes = [0u8; 24];
     getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no system randomness: {e}"))?;
-    let key: String = format!(
-        "mr-{}",
-        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-    );
+    let key: String = format!("mr-{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -30,9 +27,7 @@ pub fn load_or_create(data_dir: &Path) -> anyhow::Result<(Secret<String>, bool)>
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
-    let mut f = opts
-        .open(&path)
-        .map_err(|e| anyhow::anyhow!("cannot write '{}': {e}", path.display()))?;
+    let mut f = opts.open(&path).map_err(|e| anyhow::anyhow!("cannot write '{}': {e}", path.display()))?;
     f.write_all(format!("{key}\n").as_bytes())?;
     f.sync_all()?;
     Ok((Secret::new(key), true))
@@ -50,6 +45,5 @@ pub fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
         use std::os::unix::fs::DirBuilderExt;
         b.mode(0o700);
     }
-    b.create(dir)
-        .map_err(|e| anyhow::anyhow!("cannot create the data dir '{}': {e}", dir.display()))
+    b.create(dir).map_err(|e| anyhow::anyhow!("cannot create the data dir '{}': {e}", dir.display()))
 }

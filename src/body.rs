@@ -25,15 +25,11 @@ impl JsonObject {
                 };
             }
         }
-        serde_json::from_slice::<JsonObject>(body)
-            .map_err(|e| format!("request body is not valid JSON: {e}"))
+        serde_json::from_slice::<JsonObject>(body).map_err(|e| format!("request body is not valid JSON: {e}"))
     }
 
     pub fn get(&self, key: &str) -> Option<&RawValue> {
-        self.fields
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_ref())
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_ref())
     }
 
     /// Deserialize one field; `Ok(None)` when absent or null.
@@ -60,11 +56,7 @@ impl JsonObject {
     }
 
     pub fn to_vec(&self) -> Vec<u8> {
-        let len: usize = self
-            .fields
-            .iter()
-            .map(|(k, v)| k.len() + v.get().len() + 4)
-            .sum();
+        let len: usize = self.fields.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum();
         let mut out = Vec::with_capacity(len + 2);
         out.push(b'{');
         for (i, (k, v)) in self.fields.iter().enumerate() {
@@ -117,30 +109,15 @@ mod tests {
         let mut o = JsonObject::parse(body).unwrap();
         o.set("model", &"upstream-model");
         let out = String::from_utf8(o.to_vec()).unwrap();
-        assert_eq!(
-            out,
-            r#"{"model":"upstream-model","x_custom":{"b": [1, 2.50, "\u00e9"]},"messages":[]}"#
-        );
+        assert_eq!(out, r#"{"model":"upstream-model","x_custom":{"b": [1, 2.50, "\u00e9"]},"messages":[]}"#);
     }
 
     #[test]
     fn errors_are_precise() {
         assert!(JsonObject::parse(b"").unwrap_err().contains("empty"));
-        assert!(
-            JsonObject::parse(b"[1]")
-                .unwrap_err()
-                .contains("must be a JSON object")
-        );
-        assert!(
-            JsonObject::parse(b"{\"a\": }")
-                .unwrap_err()
-                .contains("not valid JSON")
-        );
+        assert!(JsonObject::parse(b"[1]").unwrap_err().contains("must be a JSON object"));
+        assert!(JsonObject::parse(b"{\"a\": }").unwrap_err().contains("not valid JSON"));
         let o = JsonObject::parse(br#"{"model": 5}"#).unwrap();
-        assert!(
-            o.field::<String>("model")
-                .unwrap_err()
-                .contains("invalid type: integer")
-        );
+        assert!(o.field::<String>("model").unwrap_err().contains("invalid type: integer"));
     }
 }

@@ -49,9 +49,7 @@ impl ErrorKind {
 
     fn openai_type(self) -> &'static str {
         match self {
-            ErrorKind::InvalidRequest | ErrorKind::RequestTooLarge | ErrorKind::NotFound => {
-                "invalid_request_error"
-            }
+            ErrorKind::InvalidRequest | ErrorKind::RequestTooLarge | ErrorKind::NotFound => "invalid_request_error",
             ErrorKind::Authentication => "authentication_error",
             ErrorKind::Permission => "permission_error",
             ErrorKind::RateLimited => "rate_limit_error",
@@ -76,8 +74,12 @@ impl ErrorKind {
     }
 }
 
+/// Boxed so that `Result<_, RelayError>` stays one pointer wide on the hot path.
 #[derive(Debug, Clone)]
-pub struct RelayError {
+pub struct RelayError(Box<ErrorBody>);
+
+#[derive(Debug, Clone)]
+pub struct ErrorBody {
     pub status: StatusCode,
     pub kind: ErrorKind,
     pub fault: Fault,
@@ -91,14 +93,22 @@ pub struct RelayError {
     pub retry_after: Option<Duration>,
 }
 
+impl std::ops::Deref for RelayError {
+    type Target = ErrorBody;
+    fn deref(&self) -> &ErrorBody {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for RelayError {
+    fn deref_mut(&mut self) -> &mut ErrorBody {
+        &mut self.0
+    }
+}
+
 impl RelayError {
-    pub fn new(
-        status: StatusCode,
-        kind: ErrorKind,
-        fault: Fault,
-        message: impl Into<String>,
-    ) -> Self {
-        RelayError {
+    pub fn new(status: StatusCode, kind: ErrorKind, fault: Fault, message: impl Into<String>) -> Self {
+        RelayError(Box::new(ErrorBody {
             status,
             kind,
             fault,
@@ -107,15 +117,10 @@ impl RelayError {
             code: None,
             upstream_type: None,
             retry_after: None,
-        }
+        }))
     }
     pub fn bad_request(message: impl Into<String>) -> Self {
-        Self::new(
-            StatusCode::BAD_REQUEST,
-            ErrorKind::InvalidRequest,
-            Fault::Client,
-            message,
-        )
+        Self::new(StatusCode::BAD_REQUEST, ErrorKind::InvalidRequest, Fault::Client, message)
     }
     pub fn invalid_field(field: &str, message: impl Into<String>) -> Self {
         let mut e = Self::bad_request(format!("'{field}': {}", message.into()));
@@ -123,20 +128,10 @@ impl RelayError {
         e
     }
     pub fn unauthorized(message: impl Into<String>) -> Self {
-        Self::new(
-            StatusCode::UNAUTHORIZED,
-            ErrorKind::Authentication,
-            Fault::Client,
-            message,
-        )
+        Self::new(StatusCode::UNAUTHORIZED, ErrorKind::Authentication, Fault::Client, message)
     }
     pub fn not_found(message: impl Into<String>) -> Self {
-        Self::new(
-            StatusCode::NOT_FOUND,
-            ErrorKind::NotFound,
-            Fault::Client,
-            message,
-        )
+        Self::new(StatusCode::NOT_FOUND, ErrorKind::NotFound, Fault::Client, message)
     }
     pub fn model_not_found(message: impl Into<String>) -> Self {
         Self::not_found(message).with_code("model_not_found")
@@ -146,34 +141,17 @@ impl RelayError {
             StatusCode::PAYLOAD_TOO_LARGE,
             ErrorKind::RequestTooLarge,
             Fault::Client,
-            format!(
-                "request body is larger than the limit of {limit} bytes (server.max_body_bytes)"
-            ),
+            format!("request body is larger than the limit of {limit} bytes (server.max_body_bytes)"),
         )
     }
     pub fn internal(message: impl Into<String>) -> Self {
-        Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            ErrorKind::Internal,
-            Fault::Relay,
-            message,
-        )
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, ErrorKind::Internal, Fault::Relay, message)
     }
     pub fn bad_gateway(message: impl Into<String>) -> Self {
-        Self::new(
-            StatusCode::BAD_GATEWAY,
-            ErrorKind::Upstream,
-            Fault::Upstream,
-            message,
-        )
+        Self::new(StatusCode::BAD_GATEWAY, ErrorKind::Upstream, Fault::Upstream, message)
     }
     pub fn gateway_timeout(message: impl Into<String>) -> Self {
-        Self::new(
-            StatusCode::GATEWAY_TIMEOUT,
-            ErrorKind::Timeout,
-            Fault::Upstream,
-            message,
-        )
+        Self::new(StatusCode::GATEWAY_TIMEOUT, ErrorKind::Timeout, Fault::Upstream, message)
     }
     pub fn with_code(mut self, code: &str) -> Self {
         self.code = Some(json!(code));
@@ -206,22 +184,13 @@ impl RelayError {
         let mut resp = http::Response::new(axum::body::Body::from(self.body(dialect)));
         *resp.status_mut() = self.status;
         let h = resp.headers_mut();
-        h.insert(
-            http::header::CONTENT_TYPE,
-            http::HeaderValue::from_static("application/json"),
-        );
+        h.insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"));
         if let Some(ra) = self.retry_after {
             let secs = ra.as_secs() + u64::from(ra.subsec_nanos() > 0);
-            h.insert(
-                http::header::RETRY_AFTER,
-                http::HeaderValue::from(secs.max(1)),
-            );
+            h.insert(http::header::RETRY_AFTER, http::HeaderValue::from(secs.max(1)));
         }
         if self.kind == ErrorKind::Authentication && dialect == Dialect::OpenAi {
-            h.insert(
-                http::header::WWW_AUTHENTICATE,
-                http::HeaderValue::from_static("Bearer"),
-            );
+            h.insert(http::header::WWW_AUTHENTICATE, http::HeaderValue::from_static("Bearer"));
         }
         resp
     }
@@ -229,13 +198,7 @@ impl RelayError {
 
 impl std::fmt::Display for RelayError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} {}: {}",
-            self.status.as_u16(),
-            self.kind.label(),
-            self.message
-        )
+        write!(f, "{} {}: {}", self.status.as_u16(), self.kind.label(), self.message)
     }
 }
 

@@ -14,10 +14,7 @@ enum Token {
     Char(char),
     Any,
     Star,
-    Class {
-        negated: bool,
-        items: Vec<(char, char)>,
-    },
+    Class { negated: bool, items: Vec<(char, char)> },
 }
 
 impl Glob {
@@ -45,10 +42,7 @@ impl Glob {
             }
             i += 1;
         }
-        Glob {
-            pattern: pattern.to_string(),
-            tokens,
-        }
+        Glob { pattern: pattern.to_string(), tokens }
     }
 
     pub fn as_str(&self) -> &str {
@@ -98,9 +92,7 @@ fn tok_matches(tok: &Token, c: char) -> bool {
         Token::Char(x) => *x == c,
         Token::Any => true,
         Token::Star => true,
-        Token::Class { negated, items } => {
-            items.iter().any(|(lo, hi)| *lo <= c && c <= *hi) != *negated
-        }
+        Token::Class { negated, items } => items.iter().any(|(lo, hi)| *lo <= c && c <= *hi) != *negated,
     }
 }
 

@@ -57,11 +57,7 @@ pub struct LogSink;
 
 impl RecordSink for LogSink {
     fn record(&self, r: RequestRecord) {
-        let tokens = r
-            .tokens
-            .as_ref()
-            .map(|t| format!("{}/{}", t.input, t.output))
-            .unwrap_or_else(|| "-".into());
+        let tokens = r.tokens.as_ref().map(|t| format!("{}/{}", t.input, t.output)).unwrap_or_else(|| "-".into());
         tracing::info!(
             target: "monorelay::request",
             status = r.status,

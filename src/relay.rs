@@ -94,12 +94,7 @@ impl Completion {
         }
     }
 
-    pub fn finish(
-        &mut self,
-        status: u16,
-        error: Option<(&'static str, String)>,
-        tokens: Option<Tokens>,
-    ) {
+    pub fn finish(&mut self, status: u16, error: Option<(&'static str, String)>, tokens: Option<Tokens>) {
         if let Some(mut r) = self.record.take() {
             r.status = status;
             r.latency_ms = self.started.elapsed().as_secs_f64() * 1000.0;
@@ -116,11 +111,7 @@ impl Completion {
     }
 
     fn fail(&mut self, e: &RelayError) {
-        self.finish(
-            e.status.as_u16(),
-            Some((e.kind.label(), e.message.clone())),
-            None,
-        );
+        self.finish(e.status.as_u16(), Some((e.kind.label(), e.message.clone())), None);
     }
 }
 
@@ -129,10 +120,7 @@ impl Drop for Completion {
         if self.record.is_some() {
             self.finish(
                 499,
-                Some((
-                    "client_closed",
-                    "the client closed the connection before the response was complete".into(),
-                )),
+                Some(("client_closed", "the client closed the connection before the response was complete".into())),
                 None,
             );
         }
@@ -140,11 +128,7 @@ impl Drop for Completion {
 }
 
 /// Relay one request; every failure is answered in the caller's dialect.
-pub async fn handle(
-    rt: Arc<Runtime>,
-    sink: Arc<dyn RecordSink>,
-    inbound: Inbound,
-) -> Response<Body> {
+pub async fn handle(rt: Arc<Runtime>, sink: Arc<dyn RecordSink>, inbound: Inbound) -> Response<Body> {
     let started = Instant::now();
     let mut completion = Completion::new(sink, &inbound, started);
     let dialect = inbound.dialect;
@@ -179,41 +163,25 @@ fn decode(inbound: &Inbound) -> Result<Request, RelayError> {
         .map_err(field_err("model"))?
         .ok_or_else(|| RelayError::invalid_field("model", "is required"))?;
     if model.trim().is_empty() {
-        return Err(RelayError::invalid_field(
-            "model",
-            "must be a non-empty string",
-        ));
+        return Err(RelayError::invalid_field("model", "must be a non-empty string"));
     }
     if inbound.endpoint != Endpoint::Models {
         match body.get("messages") {
             None => return Err(RelayError::invalid_field("messages", "is required")),
             Some(raw) if !raw.get().trim_start().starts_with('[') => {
-                return Err(RelayError::invalid_field(
-                    "messages",
-                    "must be an array of messages",
-                ));
+                return Err(RelayError::invalid_field("messages", "must be an array of messages"));
             }
             _ => {}
         }
     }
-    let stream = body
-        .field::<bool>("stream")
-        .map_err(field_err("stream"))?
-        .unwrap_or(false);
+    let stream = body.field::<bool>("stream").map_err(field_err("stream"))?.unwrap_or(false);
     #[derive(Deserialize)]
     struct StreamOptions {
         include_usage: Option<bool>,
     }
-    let opts = body
-        .field::<StreamOptions>("stream_options")
-        .map_err(field_err("stream_options"))?;
+    let opts = body.field::<StreamOptions>("stream_options").map_err(field_err("stream_options"))?;
     let client_wants_usage = opts.and_then(|o| o.include_usage).unwrap_or(false);
-    Ok(Request {
-        body,
-        model,
-        stream,
-        client_wants_usage,
-    })
+    Ok(Request { body, model, stream, client_wants_usage })
 }
 
 /// The body to send to one candidate, and how its answer must be treated.
@@ -224,12 +192,7 @@ struct Prepared {
     strip_usage: bool,
 }
 
-fn prepare(
-    req: &Request,
-    inbound: &Inbound,
-    provider: &Provider,
-    model: &str,
-) -> Result<Prepared, RelayError> {
+fn prepare(req: &Request, inbound: &Inbound, provider: &Provider, model: &str) -> Result<Prepared, RelayError> {
     let upstream = provider.dialect();
     if upstream != inbound.dialect {
         return Err(RelayError::new(
@@ -247,25 +210,14 @@ fn prepare(
     let mut body = req.body.clone();
     body.set("model", &model);
     let mut strip_usage = false;
-    if upstream == Dialect::OpenAi
-        && req.stream
-        && !req.client_wants_usage
-        && provider.config.stream_usage
-    {
-        let mut opts: serde_json::Map<String, serde_json::Value> = body
-            .field("stream_options")
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+    if upstream == Dialect::OpenAi && req.stream && !req.client_wants_usage && provider.config.stream_usage {
+        let mut opts: serde_json::Map<String, serde_json::Value> =
+            body.field("stream_options").ok().flatten().unwrap_or_default();
         opts.insert("include_usage".into(), serde_json::Value::Bool(true));
         body.set("stream_options", &opts);
         strip_usage = true;
     }
-    Ok(Prepared {
-        bytes: Bytes::from(body.to_vec()),
-        upstream,
-        strip_usage,
-    })
+    Ok(Prepared { bytes: Bytes::from(body.to_vec()), upstream, strip_usage })
 }
 
 /// Hash of caller + system prompt + first user message: one conversation, one key (sticky).
@@ -276,12 +228,8 @@ fn conversation_hash(req: &Request, caller: u64) -> u64 {
         s.get().hash(&mut h);
     }
     if let Ok(Some(messages)) = req.body.field::<Vec<serde_json::Value>>("messages") {
-        let role =
-            |m: &serde_json::Value, r: &str| m.get("role").and_then(|x| x.as_str()) == Some(r);
-        if let Some(sys) = messages
-            .iter()
-            .find(|m| role(m, "system") || role(m, "developer"))
-        {
+        let role = |m: &serde_json::Value, r: &str| m.get("role").and_then(|x| x.as_str()) == Some(r);
+        if let Some(sys) = messages.iter().find(|m| role(m, "system") || role(m, "developer")) {
             sys.get("content").map(|c| c.to_string()).hash(&mut h);
         }
         if let Some(first) = messages.iter().find(|m| role(m, "user")) {
@@ -291,19 +239,14 @@ fn conversation_hash(req: &Request, caller: u64) -> u64 {
     h.finish()
 }
 
-async fn run(
-    rt: &Arc<Runtime>,
-    inbound: &Inbound,
-    completion: &mut Completion,
-) -> Result<Response<Body>, RelayError> {
+async fn run(rt: &Arc<Runtime>, inbound: &Inbound, completion: &mut Completion) -> Result<Response<Body>, RelayError> {
     let req = decode(inbound)?;
     if let Some(r) = completion.record_mut() {
         r.requested_model = req.model.clone();
         r.stream = req.stream;
     }
     let candidates = router::resolve(rt, &req.model)?;
-    let sticky =
-        rt.providers[candidates[0].provider].pool.strategy == crate::config::Strategy::Sticky;
+    let sticky = rt.providers[candidates[0].provider].pool.strategy == crate::config::Strategy::Sticky;
     let conv = sticky.then(|| conversation_hash(&req, inbound.caller));
 
     let mut last_err: Option<RelayError> = None;
@@ -311,18 +254,8 @@ async fn run(
     for cand in &candidates {
         let provider = &rt.providers[cand.provider];
         let prepared = prepare(&req, inbound, provider, &cand.model)?;
-        match attempt_candidate(
-            rt,
-            provider,
-            cand,
-            &req,
-            &prepared,
-            inbound,
-            conv,
-            completion,
-            &mut attempts_total,
-        )
-        .await
+        match attempt_candidate(rt, provider, cand, &req, &prepared, inbound, conv, completion, &mut attempts_total)
+            .await
         {
             Ok(resp) => return Ok(resp),
             Err(Failure::Final(e)) => return Err(e),
@@ -368,19 +301,14 @@ async fn attempt_candidate(
                 // Provider `retry`: another round after a backoff, if the last failure qualifies.
                 if let (Some(retry), Some(err)) = (&provider.config.retry, &last_err) {
                     let qualifies = retry.on_status.contains(&err.status.as_u16())
-                        || err
-                            .upstream_type
-                            .as_ref()
-                            .is_some_and(|t| retry.on_errors.contains(t))
+                        || err.upstream_type.as_ref().is_some_and(|t| retry.on_errors.contains(t))
                         || (err.status == StatusCode::BAD_GATEWAY
                             && retry.on_errors.iter().any(|t| t == "upstream_error"))
-                        || (err.kind == ErrorKind::Timeout
-                            && retry.on_errors.iter().any(|t| t == "timeout_error"));
+                        || (err.kind == ErrorKind::Timeout && retry.on_errors.iter().any(|t| t == "timeout_error"));
                     if qualifies && retries < retry.max_retries {
                         retries += 1;
                         let backoff =
-                            Duration::from_secs_f64(retry.backoff_factor.powi(retries as i32))
-                                .min(retry.backoff_max);
+                            Duration::from_secs_f64(retry.backoff_factor.powi(retries as i32)).min(retry.backoff_max);
                         let wait = backoff.max(un.retry_after.unwrap_or_default());
                         if wait <= retry.backoff_max {
                             tokio::time::sleep(wait).await;
@@ -389,21 +317,12 @@ async fn attempt_candidate(
                         }
                     }
                 }
-                return Err(Failure::Retryable(
-                    last_err.unwrap_or_else(|| unavailable(provider, un)),
-                ));
+                return Err(Failure::Retryable(last_err.unwrap_or_else(|| unavailable(provider, un))));
             }
         };
         *attempts_total += 1;
-        let result = provider
-            .send(
-                inbound.endpoint,
-                &lease.secret,
-                prepared.bytes.clone(),
-                &inbound.headers,
-                req.stream,
-            )
-            .await;
+        let result =
+            provider.send(inbound.endpoint, &lease.secret, prepared.bytes.clone(), &inbound.headers, req.stream).await;
         let mut attempt = Attempt {
             provider: provider.name().to_string(),
             model: cand.model.clone(),
@@ -427,9 +346,7 @@ async fn attempt_candidate(
         if !reply.status.is_success() {
             let status = reply.status;
             let retry_after = parse_retry_after(&reply.headers);
-            let body = read_bounded(reply.body, MAX_ERROR_BODY_BYTES)
-                .await
-                .unwrap_or_default();
+            let body = read_bounded(reply.body, MAX_ERROR_BODY_BYTES).await.unwrap_or_default();
             let err = upstream_error(provider, status, &body, &lease.secret)
                 .with_retry_after(retry_after.filter(|_| status == StatusCode::TOO_MANY_REQUESTS));
             attempt.error = Some(err.message.clone());
@@ -447,32 +364,10 @@ async fn attempt_candidate(
         }
         // 2xx: the answer is good unless its body says otherwise before anything was sent.
         let result = if req.stream {
-            open_stream(
-                rt,
-                provider,
-                cand,
-                req,
-                prepared,
-                inbound,
-                reply,
-                lease,
-                completion,
-                attempt,
-                *attempts_total,
-            )
-            .await
+            open_stream(rt, provider, cand, req, prepared, inbound, reply, lease, completion, attempt, *attempts_total)
+                .await
         } else {
-            finish_plain(
-                provider,
-                cand,
-                inbound,
-                reply,
-                lease,
-                completion,
-                attempt,
-                *attempts_total,
-            )
-            .await
+            finish_plain(provider, cand, inbound, reply, lease, completion, attempt, *attempts_total).await
         };
         match result {
             Ok(resp) => return Ok(resp),
@@ -496,13 +391,8 @@ fn unavailable(provider: &Provider, un: Unavailable) -> RelayError {
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, ErrorKind::Unavailable)
     };
-    let mut e = RelayError::new(
-        status,
-        kind,
-        Fault::Upstream,
-        format!("[{}] {}", provider.name(), un.reason),
-    )
-    .with_retry_after(un.retry_after);
+    let mut e = RelayError::new(status, kind, Fault::Upstream, format!("[{}] {}", provider.name(), un.reason))
+        .with_retry_after(un.retry_after);
     if e.retry_after.is_none() && status == StatusCode::TOO_MANY_REQUESTS {
         e.retry_after = Some(Duration::from_secs(1));
     }
@@ -528,19 +418,14 @@ fn classify(
 
 fn transport_error(provider: &Provider, e: &UpstreamError) -> RelayError {
     let msg = format!("[{}] {e}", provider.name());
-    if e.is_timeout() {
-        RelayError::gateway_timeout(msg)
-    } else {
-        RelayError::bad_gateway(msg)
-    }
+    if e.is_timeout() { RelayError::gateway_timeout(msg) } else { RelayError::bad_gateway(msg) }
 }
 
 /// `Retry-After` as seconds or an HTTP date.
 pub fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
     let v = headers.get(header::RETRY_AFTER)?.to_str().ok()?.trim();
     if let Ok(secs) = v.parse::<f64>() {
-        return (secs.is_finite() && secs >= 0.0)
-            .then(|| Duration::from_secs_f64(secs.min(86_400.0)));
+        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(86_400.0)));
     }
     let when = httpdate::parse_http_date(v).ok()?;
     Some(when.duration_since(SystemTime::now()).unwrap_or_default())
@@ -562,12 +447,7 @@ async fn read_bounded(mut body: crate::providers::BodyStream, limit: usize) -> O
 
 /// An upstream error in our shape, keeping its status, type and code, prefixed with the provider
 /// name, and with the key redacted in case the upstream echoed it.
-fn upstream_error(
-    provider: &Provider,
-    status: StatusCode,
-    body: &[u8],
-    key: &Secret<String>,
-) -> RelayError {
+fn upstream_error(provider: &Provider, status: StatusCode, body: &[u8], key: &Secret<String>) -> RelayError {
     let (message, utype, code) = parse_error_body(body);
     let message = redact(&message, key);
     let kind = match status.as_u16() {
@@ -585,12 +465,7 @@ fn upstream_error(
     } else {
         Fault::Client
     };
-    let mut e = RelayError::new(
-        status,
-        kind,
-        fault,
-        format!("[{}] {message}", provider.name()),
-    );
+    let mut e = RelayError::new(status, kind, fault, format!("[{}] {message}", provider.name()));
     e.upstream_type = utype;
     e.code = code;
     e
@@ -619,17 +494,9 @@ pub fn parse_error_body(body: &[u8]) -> (String, Option<String>, Option<serde_js
             .or_else(|| err.get("detail"))
             .or_else(|| v.get("message"))
             .or_else(|| v.get("detail"))
-            .map(|m| {
-                m.as_str()
-                    .map(String::from)
-                    .unwrap_or_else(|| m.to_string())
-            }),
+            .map(|m| m.as_str().map(String::from).unwrap_or_else(|| m.to_string())),
     };
-    let utype = err
-        .get("type")
-        .and_then(Value::as_str)
-        .filter(|t| *t != "error")
-        .map(String::from);
+    let utype = err.get("type").and_then(Value::as_str).filter(|t| *t != "error").map(String::from);
     let code = err.get("code").filter(|c| !c.is_null()).cloned();
     (message.unwrap_or_else(text), utype, code)
 }
@@ -701,10 +568,7 @@ async fn finish_plain(
                 lease,
                 completion,
                 attempt,
-                RelayError::bad_gateway(format!(
-                    "[{}] the upstream response broke off",
-                    provider.name()
-                )),
+                RelayError::bad_gateway(format!("[{}] the upstream response broke off", provider.name())),
             ));
         }
     };
@@ -725,34 +589,19 @@ async fn finish_plain(
         }
     };
     let tokens = probe.usage.map(|u| u.tokens(provider.dialect()));
-    record_success(
-        completion,
-        provider,
-        cand,
-        &lease,
-        provider.dialect(),
-        attempt,
-    );
+    record_success(completion, provider, cand, &lease, provider.dialect(), attempt);
     lease.finish(Outcome::Success, None);
     completion.finish(status.as_u16(), None, tokens);
     let _ = inbound;
     let mut resp = Response::new(Body::from(body));
     *resp.status_mut() = status;
-    resp.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
+    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     relay_headers(&mut resp, provider, &cand.model, attempts);
     Ok(resp)
 }
 
 /// Penalise the key for a bad 2xx answer and hand back what the caller needs to fail over.
-fn fail_key(
-    lease: Lease,
-    completion: &mut Completion,
-    attempt: Attempt,
-    err: RelayError,
-) -> (usize, RelayError) {
+fn fail_key(lease: Lease, completion: &mut Completion, attempt: Attempt, err: RelayError) -> (usize, RelayError) {
     push_attempt(completion, attempt);
     let index = lease.index;
     lease.finish(Outcome::ServerError, Some(&err.message));
@@ -780,9 +629,7 @@ async fn open_stream(
         .is_none_or(|ct| ct.starts_with("text/event-stream"));
     let mut upstream = reply.body;
     if !is_sse {
-        let body = read_bounded(upstream, MAX_ERROR_BODY_BYTES)
-            .await
-            .unwrap_or_default();
+        let body = read_bounded(upstream, MAX_ERROR_BODY_BYTES).await.unwrap_or_default();
         let (message, _, _) = parse_error_body(&body);
         let err = RelayError::bad_gateway(format!(
             "[{}] the upstream answered a stream request without an event stream: {}",
@@ -821,51 +668,23 @@ async fn open_stream(
         }
     }
     if let Some(msg) = crate::stream::first_event_error(prepared.upstream, &first[0]) {
-        let err = RelayError::bad_gateway(format!(
-            "[{}] {}",
-            provider.name(),
-            redact(&msg, &lease.secret)
-        ));
+        let err = RelayError::bad_gateway(format!("[{}] {}", provider.name(), redact(&msg, &lease.secret)));
         attempt.error = Some(err.message.clone());
         return Err(fail_key(lease, completion, attempt, err));
     }
-    record_success(
-        completion,
-        provider,
-        cand,
-        &lease,
-        prepared.upstream,
-        attempt,
-    );
+    record_success(completion, provider, cand, &lease, prepared.upstream, attempt);
     let mode = match (inbound.dialect, prepared.upstream) {
-        (Dialect::OpenAi, Dialect::OpenAi) => PipeMode::OpenAiPassthrough {
-            strip_usage: prepared.strip_usage,
-        },
+        (Dialect::OpenAi, Dialect::OpenAi) => PipeMode::OpenAiPassthrough { strip_usage: prepared.strip_usage },
         _ => PipeMode::AnthropicPassthrough,
     };
     let taken = std::mem::replace(
         completion,
-        Completion {
-            sink: completion.sink.clone(),
-            record: None,
-            started: completion.started,
-        },
+        Completion { sink: completion.sink.clone(), record: None, started: completion.started },
     );
-    let pipe = Pipe::new(
-        upstream,
-        decoder,
-        first,
-        mode,
-        lease,
-        taken,
-        provider.name().to_string(),
-    );
+    let pipe = Pipe::new(upstream, decoder, first, mode, lease, taken, provider.name().to_string());
     let mut resp = Response::new(Body::from_stream(pipe.into_stream()));
     let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/event-stream"),
-    );
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     h.insert("x-accel-buffering", HeaderValue::from_static("no"));
     relay_headers(&mut resp, provider, &cand.model, attempts);

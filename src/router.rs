@@ -26,10 +26,7 @@ pub struct Candidate {
 pub fn resolve(rt: &Runtime, requested: &str) -> Result<Vec<Candidate>, RelayError> {
     let requested = requested.trim();
     if requested.is_empty() {
-        return Err(RelayError::invalid_field(
-            "model",
-            "must be a non-empty string",
-        ));
+        return Err(RelayError::invalid_field("model", "must be a non-empty string"));
     }
     let mut out = Vec::new();
     expand(rt, requested, 0, &mut Vec::new(), &mut out)?;
@@ -61,52 +58,31 @@ fn expand(
         let Some(idx) = rt.provider_index(p) else {
             return Err(RelayError::invalid_field(
                 "model",
-                format!(
-                    "unknown provider '{p}' in '{model}' (known: {})",
-                    rt.provider_names().join(", ")
-                ),
+                format!("unknown provider '{p}' in '{model}' (known: {})", rt.provider_names().join(", ")),
             ));
         };
         let provider = &rt.providers[idx];
         if !provider.usable() {
-            let why = if provider.config.enabled {
-                "is not available in this build"
-            } else {
-                "is disabled"
-            };
-            return Err(RelayError::invalid_field(
-                "model",
-                format!("provider '{}' {why}", provider.name()),
-            ));
+            let why = if provider.config.enabled { "is not available in this build" } else { "is disabled" };
+            return Err(RelayError::invalid_field("model", format!("provider '{}' {why}", provider.name())));
         }
         let mut model = m.to_string();
         if let Some(targets) = rt.alias(&model) {
             if let [only] = targets.as_slice() {
-                model = only
-                    .rsplit_once('@')
-                    .map_or(only.as_str(), |(x, _)| x)
-                    .to_string();
+                model = only.rsplit_once('@').map_or(only.as_str(), |(x, _)| x).to_string();
             }
         }
         let model = apply_overrides(rt, &model);
         out.push(Candidate {
             provider: idx,
-            why: format!(
-                "'{}' names provider '{}'",
-                trail_or(trail, model.as_str()),
-                provider.name()
-            ),
+            why: format!("'{}' names provider '{}'", trail_or(trail, model.as_str()), provider.name()),
             model,
         });
         return Ok(());
     }
     // 2. aliases (each target may itself be an alias or carry @provider).
     if let Some(targets) = rt.alias(model) {
-        if depth < MAX_ALIAS_DEPTH
-            && !trail
-                .iter()
-                .any(|t| normalize_model(t) == normalize_model(model))
-        {
+        if depth < MAX_ALIAS_DEPTH && !trail.iter().any(|t| normalize_model(t) == normalize_model(model)) {
             trail.push(model.to_string());
             for t in targets.clone() {
                 expand(rt, &t, depth + 1, trail, out)?;
@@ -122,11 +98,7 @@ fn expand(
     let hit = mapping
         .iter()
         .find(|(g, p)| g.is_literal() && g.matches(&model) && rt.usable_index(p).is_some())
-        .or_else(|| {
-            mapping
-                .iter()
-                .find(|(g, p)| !g.is_literal() && g.matches(&model) && rt.usable_index(p).is_some())
-        });
+        .or_else(|| mapping.iter().find(|(g, p)| !g.is_literal() && g.matches(&model) && rt.usable_index(p).is_some()));
     if let Some((glob, p)) = hit {
         if let Some(idx) = rt.usable_index(p) {
             if !excluded(rt, idx, &model) {
@@ -143,10 +115,7 @@ fn expand(
     let before = out.len();
     for (idx, p) in rt.providers.iter().enumerate() {
         if p.usable()
-            && p.config
-                .include
-                .iter()
-                .any(|m| normalize_model(m) == normalize_model(&model))
+            && p.config.include.iter().any(|m| normalize_model(m) == normalize_model(&model))
             && !excluded(rt, idx, &model)
         {
             out.push(Candidate {
@@ -187,29 +156,15 @@ fn apply_overrides(rt: &Runtime, model: &str) -> String {
 }
 
 fn excluded(rt: &Runtime, idx: usize, model: &str) -> bool {
-    rt.providers[idx]
-        .config
-        .exclude
-        .iter()
-        .any(|g| g.matches(model))
+    rt.providers[idx].config.exclude.iter().any(|g| g.matches(model))
 }
 
 fn not_found(rt: &Runtime, requested: &str) -> RelayError {
-    let mut available: Vec<String> = rt
-        .config
-        .routing
-        .aliases
-        .iter()
-        .map(|(a, _)| a.clone())
-        .collect();
+    let mut available: Vec<String> = rt.config.routing.aliases.iter().map(|(a, _)| a.clone()).collect();
     for p in rt.providers.iter().filter(|p| p.usable()) {
         available.extend(p.config.include.iter().map(|m| format!("{m}@{}", p.name())));
     }
-    let list = if available.is_empty() {
-        "none are configured".to_string()
-    } else {
-        available.join(", ")
-    };
+    let list = if available.is_empty() { "none are configured".to_string() } else { available.join(", ") };
     RelayError::model_not_found(format!(
         "model '{requested}' is not routed to any provider (no alias, mapping or include list matches it and no model_routing.default_provider is set); available: {list}"
     ))
@@ -219,27 +174,16 @@ fn not_found(rt: &Runtime, requested: &str) -> RelayError {
 impl Runtime {
     pub fn provider_index(&self, name: &str) -> Option<usize> {
         let n = normalize_name(name);
-        self.providers
-            .iter()
-            .position(|p| normalize_name(p.name()) == n)
+        self.providers.iter().position(|p| normalize_name(p.name()) == n)
     }
     fn usable_index(&self, name: &str) -> Option<usize> {
-        self.provider_index(name)
-            .filter(|i| self.providers[*i].usable())
+        self.provider_index(name).filter(|i| self.providers[*i].usable())
     }
     pub fn provider_names(&self) -> Vec<String> {
-        self.providers
-            .iter()
-            .map(|p| p.name().to_string())
-            .collect()
+        self.providers.iter().map(|p| p.name().to_string()).collect()
     }
     fn alias(&self, model: &str) -> Option<&Vec<String>> {
         let m = normalize_model(model);
-        self.config
-            .routing
-            .aliases
-            .iter()
-            .find(|(a, _)| normalize_model(a) == m)
-            .map(|(_, t)| t)
+        self.config.routing.aliases.iter().find(|(a, _)| normalize_model(a) == m).map(|(_, t)| t)
     }
 }

@@ -40,24 +40,12 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    pub fn build(
-        config: Config,
-        shared: &Shared,
-        access_key: Option<Secret<String>>,
-    ) -> anyhow::Result<Runtime> {
+    pub fn build(config: Config, shared: &Shared, access_key: Option<Secret<String>>) -> anyhow::Result<Runtime> {
         let mut providers = Vec::with_capacity(config.providers.len());
         for p in &config.providers {
             let pool = KeyPool::new(p, config.strategy, &shared.key_states);
-            providers.push(Provider::new(
-                p.clone(),
-                pool,
-                shared.client(p.connect_timeout)?,
-            ));
+            providers.push(Provider::new(p.clone(), pool, shared.client(p.connect_timeout)?));
         }
-        Ok(Runtime {
-            config,
-            providers,
-            access_key,
-        })
+        Ok(Runtime { config, providers, access_key })
     }
 }

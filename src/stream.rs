@@ -40,11 +40,7 @@ impl AnyUsage {
             Dialect::OpenAi => Tokens {
                 input: self.prompt_tokens.or(self.input_tokens).unwrap_or(0),
                 output: self.completion_tokens.or(self.output_tokens).unwrap_or(0),
-                cache_read: self
-                    .prompt_tokens_details
-                    .as_ref()
-                    .and_then(|d| d.cached_tokens)
-                    .unwrap_or(0),
+                cache_read: self.prompt_tokens_details.as_ref().and_then(|d| d.cached_tokens).unwrap_or(0),
                 cache_write: 0,
             },
             Dialect::Anthropic => {
@@ -75,11 +71,8 @@ pub fn first_event_error(upstream: Dialect, ev: &SseEvent) -> Option<String> {
         return None;
     }
     let probe: Probe = serde_json::from_str(&ev.data).ok()?;
-    let (msg, _, _) = crate::relay::parse_error_body(
-        serde_json::to_string(&json!({"error": probe.error?}))
-            .ok()?
-            .as_bytes(),
-    );
+    let (msg, _, _) =
+        crate::relay::parse_error_body(serde_json::to_string(&json!({"error": probe.error?})).ok()?.as_bytes());
     Some(msg)
 }
 
@@ -193,15 +186,8 @@ impl Pipe {
                                 Dialect::OpenAi => "[DONE]",
                                 Dialect::Anthropic => "message_stop",
                             };
-                            let detail = if cut {
-                                " (cut in the middle of an event)"
-                            } else {
-                                ""
-                            };
-                            self.fail(
-                                &format!("the upstream stream ended before {what}{detail}"),
-                                &mut out,
-                            );
+                            let detail = if cut { " (cut in the middle of an event)" } else { "" };
+                            self.fail(&format!("the upstream stream ended before {what}{detail}"), &mut out);
                         }
                     }
                 }
@@ -237,9 +223,8 @@ impl Pipe {
                     }
                     if let Ok(p) = serde_json::from_str::<Probe>(&ev.data) {
                         if let Some(err) = p.error {
-                            let (msg, _, _) = crate::relay::parse_error_body(
-                                json!({"error": err}).to_string().as_bytes(),
-                            );
+                            let (msg, _, _) =
+                                crate::relay::parse_error_body(json!({"error": err}).to_string().as_bytes());
                             self.upstream_error = Some(msg);
                             // The upstream's own error event ends the stream; anything after it
                             // (some send a [DONE] anyway) must not reach the client.
@@ -269,10 +254,7 @@ impl Pipe {
                         struct Msg {
                             usage: Option<AnyUsage>,
                         }
-                        if let Ok(Start {
-                            message: Msg { usage: Some(u) },
-                        }) = serde_json::from_str(&ev.data)
-                        {
+                        if let Ok(Start { message: Msg { usage: Some(u) } }) = serde_json::from_str(&ev.data) {
                             self.usage = Some(u);
                         }
                     }
@@ -287,9 +269,8 @@ impl Pipe {
                             merged.input_tokens = u.input_tokens.or(merged.input_tokens);
                             merged.cache_read_input_tokens =
                                 u.cache_read_input_tokens.or(merged.cache_read_input_tokens);
-                            merged.cache_creation_input_tokens = u
-                                .cache_creation_input_tokens
-                                .or(merged.cache_creation_input_tokens);
+                            merged.cache_creation_input_tokens =
+                                u.cache_creation_input_tokens.or(merged.cache_creation_input_tokens);
                             self.usage = Some(merged);
                         }
                     }
@@ -321,10 +302,7 @@ impl Pipe {
 
     /// The upstream finished (normally, or with its own error event).
     fn complete(&mut self) {
-        let tokens = self
-            .usage
-            .as_ref()
-            .map(|u| u.tokens(self.upstream_dialect()));
+        let tokens = self.usage.as_ref().map(|u| u.tokens(self.upstream_dialect()));
         match self.upstream_error.clone() {
             None => {
                 if let Some(l) = self.lease.take() {
@@ -336,11 +314,7 @@ impl Pipe {
                 if let Some(l) = self.lease.take() {
                     l.finish(Outcome::ServerError, Some(&msg));
                 }
-                self.completion.finish(
-                    502,
-                    Some(("upstream", format!("[{}] {msg}", self.provider))),
-                    tokens,
-                );
+                self.completion.finish(502, Some(("upstream", format!("[{}] {msg}", self.provider))), tokens);
             }
         }
     }
@@ -352,12 +326,8 @@ impl Pipe {
         if let Some(l) = self.lease.take() {
             l.finish(Outcome::ServerError, Some(&message));
         }
-        let tokens = self
-            .usage
-            .as_ref()
-            .map(|u| u.tokens(self.upstream_dialect()));
-        self.completion
-            .finish(502, Some(("upstream_stream", message)), tokens);
+        let tokens = self.usage.as_ref().map(|u| u.tokens(self.upstream_dialect()));
+        self.completion.finish(502, Some(("upstream_stream", message)), tokens);
         self.finished = true;
     }
 }

@@ -13,14 +13,8 @@ pub fn expand(
     match v {
         Value::String(s) if s.contains("${") => match expand_str(s, lookup) {
             Ok(out) => {
-                let whole_ref = s.trim().starts_with("${")
-                    && s.trim().ends_with('}')
-                    && s.matches("${").count() == 1;
-                *v = if whole_ref {
-                    super::yaml::parse_scalar(&out)
-                } else {
-                    Value::String(out)
-                };
+                let whole_ref = s.trim().starts_with("${") && s.trim().ends_with('}') && s.matches("${").count() == 1;
+                *v = if whole_ref { super::yaml::parse_scalar(&out) } else { Value::String(out) };
             }
             Err(e) => errors.push(format!("{}: {e}", render_path(path))),
         },
@@ -54,11 +48,7 @@ pub fn render_path(path: &[String]) -> String {
         }
         out.push_str(seg);
     }
-    if out.is_empty() {
-        "(top level)".into()
-    } else {
-        out
-    }
+    if out.is_empty() { "(top level)".into() } else { out }
 }
 
 fn expand_str(s: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<String, String> {
@@ -67,9 +57,7 @@ fn expand_str(s: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<String
     while let Some(start) = rest.find("${") {
         out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
-        let end = after
-            .find('}')
-            .ok_or_else(|| format!("unterminated '${{' in '{s}'"))?;
+        let end = after.find('}').ok_or_else(|| format!("unterminated '${{' in '{s}'"))?;
         let inner = &after[..end];
         let (name, default) = match inner.split_once(":-") {
             Some((n, d)) => (n, Some(d)),
@@ -105,10 +93,8 @@ mod tests {
 
     #[test]
     fn expands_refs_defaults_and_types() {
-        let mut v = super::super::yaml::parse(
-            "a: ${KEY}\nb: 'x-${KEY}-y'\nc: ${PORT}\nd: ${NOPE:-fallback}\n",
-        )
-        .unwrap();
+        let mut v =
+            super::super::yaml::parse("a: ${KEY}\nb: 'x-${KEY}-y'\nc: ${PORT}\nd: ${NOPE:-fallback}\n").unwrap();
         let mut errors = vec![];
         expand(&mut v, &mut vec![], &env, &mut errors);
         assert!(errors.is_empty(), "{errors:?}");
@@ -120,14 +106,9 @@ mod tests {
 
     #[test]
     fn missing_var_names_the_path() {
-        let mut v =
-            super::super::yaml::parse("providers:\n  x:\n    keys:\n      - key: ${MISSING}\n")
-                .unwrap();
+        let mut v = super::super::yaml::parse("providers:\n  x:\n    keys:\n      - key: ${MISSING}\n").unwrap();
         let mut errors = vec![];
         expand(&mut v, &mut vec![], &env, &mut errors);
-        assert_eq!(
-            errors,
-            vec!["providers.x.keys[0].key: environment variable 'MISSING' is not set"]
-        );
+        assert_eq!(errors, vec!["providers.x.keys[0].key: environment variable 'MISSING' is not set"]);
     }
 }

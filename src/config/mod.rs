@@ -44,13 +44,7 @@ pub struct ConfigError {
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
-        write!(
-            f,
-            "{}: {} problem{}",
-            self.source,
-            n,
-            if n == 1 { "" } else { "s" }
-        )?;
+        write!(f, "{}: {} problem{}", self.source, n, if n == 1 { "" } else { "s" })?;
         for p in &self.problems {
             write!(f, "\n  - {p}")?;
         }
@@ -201,19 +195,14 @@ pub struct RoutingConfig {
 
 /// Provider names compare case-insensitively, ignoring `-` and `_` (`@Open_Router` = `openrouter`).
 pub fn normalize_name(name: &str) -> String {
-    name.chars()
-        .filter(|c| *c != '-' && *c != '_')
-        .flat_map(char::to_lowercase)
-        .collect()
+    name.chars().filter(|c| *c != '-' && *c != '_').flat_map(char::to_lowercase).collect()
 }
 
 /// Base URL and type for providers named like a known vendor.
 pub fn preset(name: &str) -> Option<(&'static str, ProviderKind)> {
     Some(match normalize_name(name).as_str() {
         "openrouter" => ("https://openrouter.ai/api/v1", ProviderKind::Api),
-        "nvidia" | "nvidianim" | "nim" => {
-            ("https://integrate.api.nvidia.com/v1", ProviderKind::Api)
-        }
+        "nvidia" | "nvidianim" | "nim" => ("https://integrate.api.nvidia.com/v1", ProviderKind::Api),
         "openai" => ("https://api.openai.com/v1", ProviderKind::Api),
         "anthropic" | "claude" => ("https://api.anthropic.com", ProviderKind::Anthropic),
         "deepseek" => ("https://api.deepseek.com/v1", ProviderKind::Api),
@@ -230,10 +219,8 @@ pub fn default_path() -> PathBuf {
 /// Load a config file. A missing file is an error here; `serve` decides about the embedded default.
 pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
     let source = ConfigSource::File(path.to_path_buf());
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        source: source.clone(),
-        problems: vec![format!("cannot read the file: {e}")],
-    })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError { source: source.clone(), problems: vec![format!("cannot read the file: {e}")] })?;
     load_str(&text, source, &|name| std::env::var(name).ok())
 }
 
@@ -243,16 +230,10 @@ pub fn load_str(
     source: ConfigSource,
     lookup: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Config, ConfigError> {
-    let fail = |problems: Vec<String>| ConfigError {
-        source: source.clone(),
-        problems,
-    };
+    let fail = |problems: Vec<String>| ConfigError { source: source.clone(), problems };
     let mut value = yaml::parse(text).map_err(|e| fail(vec![e]))?;
     if !matches!(value, yaml::Value::Mapping(_)) {
-        return Err(fail(vec![format!(
-            "the top level must be a mapping, found {}",
-            yaml::describe(&value)
-        )]));
+        return Err(fail(vec![format!("the top level must be a mapping, found {}", yaml::describe(&value))]));
     }
     let mut problems = Vec::new();
     env::expand(&mut value, &mut Vec::new(), lookup, &mut problems);
@@ -261,11 +242,7 @@ pub fn load_str(
         return Err(fail(problems));
     };
     let config = validate(raw, source.clone(), &mut problems);
-    if problems.is_empty() {
-        Ok(config)
-    } else {
-        Err(fail(problems))
-    }
+    if problems.is_empty() { Ok(config) } else { Err(fail(problems)) }
 }
 
 /// Deserialize, collecting every unknown key and (by removing the offending key and trying
@@ -297,11 +274,7 @@ fn deserialize(mut value: yaml::Value, problems: &mut Vec<String>) -> Option<Raw
                 let path = e.path().to_string();
                 let msg = e.inner().to_string().replace('`', "'");
                 let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-                problems.push(if path == "." {
-                    msg
-                } else {
-                    format!("{path}: {msg}")
-                });
+                problems.push(if path == "." { msg } else { format!("{path}: {msg}") });
                 if !remove_path(&mut value, e.path()) {
                     return None;
                 }
@@ -344,15 +317,9 @@ fn render_ignored(path: &serde_ignored::Path) -> String {
         P::Seq { parent, index } => format!("{}[{index}]", render_ignored(parent)),
         P::Map { parent, key } => {
             let p = render_ignored(parent);
-            if p.is_empty() {
-                key.clone()
-            } else {
-                format!("{p}.{key}")
-            }
+            if p.is_empty() { key.clone() } else { format!("{p}.{key}") }
         }
-        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
-            render_ignored(parent)
-        }
+        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => render_ignored(parent),
     }
 }
 
@@ -381,9 +348,7 @@ fn validate(raw: RawConfig, source: ConfigSource, problems: &mut Vec<String>) ->
         cors_origins: s.cors_origins.clone(),
     };
     if !server.access_key_enabled {
-        warnings.push(
-            "server.access_key_enabled is false: no credential can call the relay yet".into(),
-        );
+        warnings.push("server.access_key_enabled is false: no credential can call the relay yet".into());
     }
 
     let strategy = Strategy::parse(&raw.key_selection.strategy).unwrap_or_else(|| {
@@ -400,12 +365,12 @@ fn validate(raw: RawConfig, source: ConfigSource, problems: &mut Vec<String>) ->
         let path = format!("providers.{name}");
         let norm = normalize_name(name);
         if name.is_empty() || name.contains('@') || name.contains(char::is_whitespace) {
-            problems.push(format!(
-                "{path}: a provider name must be non-empty, without '@' or spaces"
-            ));
+            problems.push(format!("{path}: a provider name must be non-empty, without '@' or spaces"));
         }
         if let Some((other, _)) = seen.iter().find(|(_, n)| *n == norm) {
-            problems.push(format!("{path}: the name collides with provider '{other}' (names compare ignoring case, '-' and '_')"));
+            problems.push(format!(
+                "{path}: the name collides with provider '{other}' (names compare ignoring case, '-' and '_')"
+            ));
         }
         seen.push((name.clone(), norm));
         if let Some(provider) = validate_provider(name, p, &path, problems, &mut warnings) {
@@ -449,7 +414,9 @@ fn validate_provider(
         Some("web_reverse") => ProviderKind::WebReverse,
         Some("mock") => ProviderKind::Mock,
         Some(other) => {
-            problems.push(format!("{path}.provider_type: unknown type '{other}' (expected api, anthropic, web_reverse or mock)"));
+            problems.push(format!(
+                "{path}.provider_type: unknown type '{other}' (expected api, anthropic, web_reverse or mock)"
+            ));
             return None;
         }
     };
@@ -458,18 +425,15 @@ fn validate_provider(
         match (kind, preset) {
             (ProviderKind::Mock | ProviderKind::WebReverse, _) => {}
             (_, Some((url, _))) => base_url = url.to_string(),
-            (_, None) => problems.push(format!(
-                "{path}.base_url: required (no preset is known for '{name}')"
-            )),
+            (_, None) => problems.push(format!("{path}.base_url: required (no preset is known for '{name}')")),
         }
     } else if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-        problems.push(format!(
-            "{path}.base_url: '{}' is not an http(s) URL",
-            p.base_url
-        ));
+        problems.push(format!("{path}.base_url: '{}' is not an http(s) URL", p.base_url));
     }
     if kind == ProviderKind::WebReverse && p.enabled {
-        warnings.push(format!("{path}: provider_type 'web_reverse' is not available in this build yet; the provider is skipped"));
+        warnings.push(format!(
+            "{path}: provider_type 'web_reverse' is not available in this build yet; the provider is skipped"
+        ));
     }
 
     let mut keys = Vec::new();
@@ -484,10 +448,7 @@ fn validate_provider(
             }
         };
         if !(k.weight.is_finite() && k.weight >= 0.0) {
-            problems.push(format!(
-                "{kpath}.weight: must be a number >= 0, found {}",
-                k.weight
-            ));
+            problems.push(format!("{kpath}.weight: must be a number >= 0, found {}", k.weight));
         }
         if !(k.rate_limit_rps.is_finite() && k.rate_limit_rps >= 0.0) {
             problems.push(format!("{kpath}.rate_limit_rps: must be a number >= 0"));
@@ -540,23 +501,15 @@ fn validate_provider(
     let mut labels: Vec<&str> = keys.iter().map(|k| k.label.as_str()).collect();
     labels.sort_unstable();
     if let Some(w) = labels.windows(2).find(|w| w[0] == w[1]) {
-        problems.push(format!(
-            "{path}.keys: label '{}' is used twice; labels name keys in logs and commands",
-            w[0]
-        ));
+        problems.push(format!("{path}.keys: label '{}' is used twice; labels name keys in logs and commands", w[0]));
     }
     if p.enabled && keys.is_empty() && kind != ProviderKind::WebReverse {
-        warnings.push(format!(
-            "{path}: no keys; requests routed here will be answered 503"
-        ));
+        warnings.push(format!("{path}: no keys; requests routed here will be answered 503"));
     }
 
     let mut headers = Vec::new();
     for (hname, hvalue) in p.headers.iter() {
-        match (
-            http::HeaderName::from_bytes(hname.as_bytes()),
-            http::HeaderValue::from_str(hvalue),
-        ) {
+        match (http::HeaderName::from_bytes(hname.as_bytes()), http::HeaderValue::from_str(hvalue)) {
             (Ok(n), Ok(v)) => headers.push((n, v)),
             _ => problems.push(format!("{path}.headers.{hname}: not a valid HTTP header")),
         }
@@ -574,9 +527,7 @@ fn validate_provider(
         }
         match http::HeaderValue::from_str(v) {
             Ok(v) => headers.push((http::HeaderName::from_static(hname), v)),
-            Err(_) => problems.push(format!(
-                "{path}.cloaking: '{hname}' is not a valid header value"
-            )),
+            Err(_) => problems.push(format!("{path}.cloaking: '{hname}' is not a valid header value")),
         }
     }
 
@@ -617,21 +568,13 @@ fn validate_provider(
         keys,
         cooldown: secs(p.rate_limit_cooldown),
         timeout: secs(p.timeout),
-        connect_timeout: secs(if p.connect_timeout > 0.0 {
-            p.connect_timeout
-        } else {
-            10.0
-        }),
+        connect_timeout: secs(if p.connect_timeout > 0.0 { p.connect_timeout } else { 10.0 }),
         total_timeout: (p.total_timeout > 0.0).then(|| secs(p.total_timeout)),
         include: p.models.include.clone(),
         exclude: p.models.exclude.iter().map(|g| Glob::new(g)).collect(),
         headers,
         retry,
-        ignore_errors: if p.ignore.enabled {
-            p.ignore.ignore_errors.clone()
-        } else {
-            vec![]
-        },
+        ignore_errors: if p.ignore.enabled { p.ignore.ignore_errors.clone() } else { vec![] },
         cost_per_m_input: p.cost_per_m_input,
         cost_per_m_output: p.cost_per_m_output,
         params: p.params.clone(),
@@ -643,30 +586,18 @@ fn validate_provider(
     })
 }
 
-fn validate_routing(
-    r: &RawModelRouting,
-    providers: &[ProviderConfig],
-    problems: &mut Vec<String>,
-) -> RoutingConfig {
-    let find = |name: &str| {
-        providers
-            .iter()
-            .find(|p| normalize_name(&p.name) == normalize_name(name))
-    };
+fn validate_routing(r: &RawModelRouting, providers: &[ProviderConfig], problems: &mut Vec<String>) -> RoutingConfig {
+    let find = |name: &str| providers.iter().find(|p| normalize_name(&p.name) == normalize_name(name));
     let mut aliases = Vec::new();
     for (alias, target) in r.aliases.iter() {
         let targets: Vec<String> = target.targets().into_iter().map(String::from).collect();
         if targets.is_empty() || targets.iter().any(|t| t.trim().is_empty()) {
-            problems.push(format!(
-                "model_routing.aliases.{alias}: targets must be non-empty model names"
-            ));
+            problems.push(format!("model_routing.aliases.{alias}: targets must be non-empty model names"));
         }
         for t in &targets {
             if let Some((_, prov)) = t.rsplit_once('@') {
                 if find(prov).is_none() {
-                    problems.push(format!(
-                        "model_routing.aliases.{alias}: '{t}' names unknown provider '{prov}'"
-                    ));
+                    problems.push(format!("model_routing.aliases.{alias}: '{t}' names unknown provider '{prov}'"));
                 }
             }
         }
@@ -680,10 +611,7 @@ fn validate_routing(
             if reported {
                 break;
             }
-            let Some((_, targets)) = aliases
-                .iter()
-                .find(|(a, _)| normalize_model(a) == normalize_model(&cur))
-            else {
+            let Some((_, targets)) = aliases.iter().find(|(a, _)| normalize_model(a) == normalize_model(&cur)) else {
                 continue;
             };
             for t in targets {
@@ -696,11 +624,7 @@ fn validate_routing(
                     reported = true;
                     break;
                 }
-                if trail.len() < 32
-                    && !trail
-                        .iter()
-                        .any(|x| normalize_model(x) == normalize_model(t_model))
-                {
+                if trail.len() < 32 && !trail.iter().any(|x| normalize_model(x) == normalize_model(t_model)) {
                     let mut next = trail.clone();
                     next.push(t_model.to_string());
                     stack.push((t_model.to_string(), next));
@@ -712,36 +636,22 @@ fn validate_routing(
     for (pattern, prov) in r.provider_mapping.iter() {
         match find(prov) {
             Some(p) => provider_mapping.push((Glob::new(pattern), p.name.clone())),
-            None => problems.push(format!(
-                "model_routing.provider_mapping.{pattern}: unknown provider '{prov}'"
-            )),
+            None => problems.push(format!("model_routing.provider_mapping.{pattern}: unknown provider '{prov}'")),
         }
     }
-    let model_overrides = r
-        .model_overrides
-        .iter()
-        .map(|(pat, to)| (Glob::new(pat), to.clone()))
-        .collect();
+    let model_overrides = r.model_overrides.iter().map(|(pat, to)| (Glob::new(pat), to.clone())).collect();
     let default_provider = if r.default_provider.trim().is_empty() {
         None
     } else {
         match find(&r.default_provider) {
             Some(p) => Some(p.name.clone()),
             None => {
-                problems.push(format!(
-                    "model_routing.default_provider: unknown provider '{}'",
-                    r.default_provider
-                ));
+                problems.push(format!("model_routing.default_provider: unknown provider '{}'", r.default_provider));
                 None
             }
         }
     };
-    RoutingConfig {
-        aliases,
-        provider_mapping,
-        model_overrides,
-        default_provider,
-    }
+    RoutingConfig { aliases, provider_mapping, model_overrides, default_provider }
 }
 
 /// Model names compare case-insensitively (aliases, `model@provider`).

@@ -250,14 +250,9 @@ impl Default for RawRetry {
             enabled: false,
             max_retries: 3,
             retry_on_status: vec![429, 500, 502, 503, 504],
-            retry_on_errors: [
-                "rate_limit_error",
-                "timeout_error",
-                "upstream_error",
-                "service_unavailable",
-            ]
-            .map(String::from)
-            .to_vec(),
+            retry_on_errors: ["rate_limit_error", "timeout_error", "upstream_error", "service_unavailable"]
+                .map(String::from)
+                .to_vec(),
             backoff_factor: 1.5,
             backoff_max: 60.0,
         }
@@ -275,9 +270,7 @@ impl Default for RawIgnore {
     fn default() -> Self {
         RawIgnore {
             enabled: false,
-            ignore_errors: ["content_filter", "content_moderation", "policy_violation"]
-                .map(String::from)
-                .to_vec(),
+            ignore_errors: ["content_filter", "content_moderation", "policy_violation"].map(String::from).to_vec(),
         }
     }
 }
@@ -364,11 +357,7 @@ pub struct RawCascade {
 
 impl Default for RawCascade {
     fn default() -> Self {
-        RawCascade {
-            enabled: false,
-            models: vec![],
-            max_retries: 2,
-        }
+        RawCascade { enabled: false, models: vec![], max_retries: 2 }
     }
 }
 
@@ -423,9 +412,7 @@ pub struct RawKeySelection {
 
 impl Default for RawKeySelection {
     fn default() -> Self {
-        RawKeySelection {
-            strategy: "round-robin".into(),
-        }
+        RawKeySelection { strategy: "round-robin".into() }
     }
 }
 
@@ -438,10 +425,7 @@ pub struct RawToolCalling {
 
 impl Default for RawToolCalling {
     fn default() -> Self {
-        RawToolCalling {
-            auto_downgrade: true,
-            unsupported_models: vec![],
-        }
+        RawToolCalling { auto_downgrade: true, unsupported_models: vec![] }
     }
 }
 
@@ -456,12 +440,7 @@ pub struct RawLogging {
 
 impl Default for RawLogging {
     fn default() -> Self {
-        RawLogging {
-            enabled: true,
-            db_path: String::new(),
-            max_age_days: 30,
-            content_preview_length: 200,
-        }
+        RawLogging { enabled: true, db_path: String::new(), max_age_days: 30, content_preview_length: 200 }
     }
 }
 
@@ -477,10 +456,7 @@ pub struct RawTranslation {
 
 impl Default for RawTranslation {
     fn default() -> Self {
-        RawTranslation {
-            default_max_tokens: 4096,
-            drop_unsupported: false,
-        }
+        RawTranslation { default_max_tokens: 4096, drop_unsupported: false }
     }
 }
 

@@ -9,12 +9,7 @@ pub fn parse(text: &str) -> Result<Value, String> {
         return Ok(Value::Mapping(Mapping::new()));
     }
     serde_norway::from_str::<Value>(text).map_err(|e| match e.location() {
-        Some(loc) => format!(
-            "line {}, column {}: {}",
-            loc.line(),
-            loc.column(),
-            strip_location(&e)
-        ),
+        Some(loc) => format!("line {}, column {}: {}", loc.line(), loc.column(), strip_location(&e)),
         None => e.to_string(),
     })
 }

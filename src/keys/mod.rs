@@ -13,11 +13,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// Rolling request windows for `usage_window_limits`: 5 h, 1 d, 7 d.
-const WINDOWS: [Duration; 3] = [
-    Duration::from_secs(5 * 3600),
-    Duration::from_secs(86_400),
-    Duration::from_secs(7 * 86_400),
-];
+const WINDOWS: [Duration; 3] =
+    [Duration::from_secs(5 * 3600), Duration::from_secs(86_400), Duration::from_secs(7 * 86_400)];
 /// First cooldown after a server error; doubles per consecutive failure up to `rate_limit_cooldown`.
 const BASE_FAILURE_COOLDOWN: Duration = Duration::from_secs(1);
 
@@ -33,10 +30,7 @@ impl KeyId {
         let digest = Sha256::digest(secret.expose().as_bytes());
         let mut fp = [0u8; 8];
         fp.copy_from_slice(&digest[..8]);
-        KeyId {
-            provider: normalize_name(provider),
-            fingerprint: u64::from_be_bytes(fp),
-        }
+        KeyId { provider: normalize_name(provider), fingerprint: u64::from_be_bytes(fp) }
     }
 }
 
@@ -111,9 +105,7 @@ pub struct KeyStates {
 impl KeyStates {
     pub fn state(&self, id: &KeyId, seed_quota_used: u64) -> Arc<KeyState> {
         let mut map = self.keys.lock().unwrap_or_else(|p| p.into_inner());
-        map.entry(id.clone())
-            .or_insert_with(|| Arc::new(KeyState::new(seed_quota_used)))
-            .clone()
+        map.entry(id.clone()).or_insert_with(|| Arc::new(KeyState::new(seed_quota_used))).clone()
     }
     fn cursor(&self, provider: &str) -> Arc<AtomicUsize> {
         let mut map = self.cursors.lock().unwrap_or_else(|p| p.into_inner());
@@ -177,21 +169,12 @@ pub struct Lease {
 }
 
 enum Avail {
-    Usable {
-        probe: bool,
-    },
-    Blocked {
-        until: Option<Instant>,
-        rate: bool,
-        why: &'static str,
-    },
+    Usable { probe: bool },
+    Blocked { until: Option<Instant>, rate: bool, why: &'static str },
 }
 
 fn now_unix() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 impl KeyPool {
@@ -202,11 +185,7 @@ impl KeyPool {
             .map(|k| {
                 let id = KeyId::new(&p.name, &k.secret);
                 let state = states.state(&id, k.quota_used);
-                PoolKey {
-                    config: k.clone(),
-                    id,
-                    state,
-                }
+                PoolKey { config: k.clone(), id, state }
             })
             .collect();
         KeyPool {
@@ -221,32 +200,16 @@ impl KeyPool {
     fn availability(&self, k: &PoolKey, h: &mut Health, now: Instant) -> Avail {
         let c = &k.config;
         if !h.enabled_override.unwrap_or(c.enabled) {
-            return Avail::Blocked {
-                until: None,
-                rate: false,
-                why: "disabled",
-            };
+            return Avail::Blocked { until: None, rate: false, why: "disabled" };
         }
         if c.expires_at.is_some_and(|t| now_unix() >= t) {
-            return Avail::Blocked {
-                until: None,
-                rate: false,
-                why: "expired",
-            };
+            return Avail::Blocked { until: None, rate: false, why: "expired" };
         }
         if h.invalid {
-            return Avail::Blocked {
-                until: None,
-                rate: false,
-                why: "invalid (401/403)",
-            };
+            return Avail::Blocked { until: None, rate: false, why: "invalid (401/403)" };
         }
         if c.quota_limit > 0 && h.quota_used >= c.quota_limit {
-            return Avail::Blocked {
-                until: None,
-                rate: false,
-                why: "quota used up",
-            };
+            return Avail::Blocked { until: None, rate: false, why: "quota used up" };
         }
         if let Some(until) = h.cooldown_until {
             if until > now {
@@ -254,38 +217,23 @@ impl KeyPool {
                 return Avail::Blocked {
                     until: Some(until),
                     rate,
-                    why: if rate {
-                        "rate-limited"
-                    } else {
-                        "cooling after errors"
-                    },
+                    why: if rate { "rate-limited" } else { "cooling after errors" },
                 };
             }
         }
         if c.window_limits.iter().any(|l| *l > 0) {
-            while h
-                .window_hits
-                .front()
-                .is_some_and(|t| now.duration_since(*t) > WINDOWS[2])
-            {
+            while h.window_hits.front().is_some_and(|t| now.duration_since(*t) > WINDOWS[2]) {
                 h.window_hits.pop_front();
             }
             for (limit, window) in c.window_limits.iter().zip(WINDOWS) {
                 if *limit == 0 {
                     continue;
                 }
-                let in_window: Vec<&Instant> = h
-                    .window_hits
-                    .iter()
-                    .filter(|t| now.duration_since(**t) <= window)
-                    .collect();
+                let in_window: Vec<&Instant> =
+                    h.window_hits.iter().filter(|t| now.duration_since(**t) <= window).collect();
                 if in_window.len() as u64 >= *limit {
                     let until = in_window.first().map(|t| **t + window);
-                    return Avail::Blocked {
-                        until,
-                        rate: true,
-                        why: "usage window limit reached",
-                    };
+                    return Avail::Blocked { until, rate: true, why: "usage window limit reached" };
                 }
             }
         }
@@ -296,11 +244,7 @@ impl KeyPool {
             h.rps_refilled = now;
             if h.rps_tokens < 1.0 {
                 let wait = Duration::from_secs_f64((1.0 - h.rps_tokens) / c.rate_limit_rps);
-                return Avail::Blocked {
-                    until: Some(now + wait),
-                    rate: true,
-                    why: "rate_limit_rps reached",
-                };
+                return Avail::Blocked { until: Some(now + wait), rate: true, why: "rate_limit_rps reached" };
             }
         }
         if h.consecutive_failures > 0 {
@@ -348,23 +292,13 @@ impl KeyPool {
                 let timed = min_until.is_some();
                 return Err(Unavailable {
                     all_rate_limited: timed && all_rate,
-                    retry_after: min_until.map(|u| {
-                        u.saturating_duration_since(now)
-                            .max(Duration::from_millis(1))
-                    }),
+                    retry_after: min_until.map(|u| u.saturating_duration_since(now).max(Duration::from_millis(1))),
                     reason: if self.keys.is_empty() {
                         format!("provider '{}' has no keys", self.provider)
                     } else if reasons.is_empty() {
-                        format!(
-                            "every key of provider '{}' already failed for this request",
-                            self.provider
-                        )
+                        format!("every key of provider '{}' already failed for this request", self.provider)
                     } else {
-                        format!(
-                            "no usable key for provider '{}': {}",
-                            self.provider,
-                            reasons.join(", ")
-                        )
+                        format!("no usable key for provider '{}': {}", self.provider, reasons.join(", "))
                     },
                 });
             }
@@ -400,10 +334,9 @@ impl KeyPool {
 
     fn choose(&self, usable: &[usize], sticky: Option<u64>) -> usize {
         match (self.strategy, sticky) {
-            (Strategy::Sticky, Some(conv)) => *usable
-                .iter()
-                .max_by_key(|i| mix(conv ^ self.keys[**i].id.fingerprint))
-                .unwrap_or(&usable[0]),
+            (Strategy::Sticky, Some(conv)) => {
+                *usable.iter().max_by_key(|i| mix(conv ^ self.keys[**i].id.fingerprint)).unwrap_or(&usable[0])
+            }
             (Strategy::Random, _) => usable[fastrand::usize(..usable.len())],
             (Strategy::Weighted, _) => {
                 let total: f64 = usable.iter().map(|i| self.keys[*i].config.weight).sum();
@@ -424,10 +357,7 @@ impl KeyPool {
             _ => {
                 let n = self.keys.len();
                 let start = self.cursor.fetch_add(1, Ordering::Relaxed) % n;
-                (0..n)
-                    .map(|o| (start + o) % n)
-                    .find(|i| usable.contains(i))
-                    .unwrap_or(usable[0])
+                (0..n).map(|o| (start + o) % n).find(|i| usable.contains(i)).unwrap_or(usable[0])
             }
         }
     }
@@ -465,9 +395,7 @@ impl Lease {
             Outcome::ServerError => {
                 h.consecutive_failures = h.consecutive_failures.saturating_add(1);
                 let exp = (h.consecutive_failures - 1).min(20);
-                let d = BASE_FAILURE_COOLDOWN
-                    .saturating_mul(1u32 << exp)
-                    .min(self.cooldown.max(BASE_FAILURE_COOLDOWN));
+                let d = BASE_FAILURE_COOLDOWN.saturating_mul(1u32 << exp).min(self.cooldown.max(BASE_FAILURE_COOLDOWN));
                 h.cooldown_until = Some(now + d);
                 h.cool_reason = CoolReason::Failing;
             }
@@ -509,10 +437,9 @@ impl KeyPool {
                 let (state, cooldown_secs) = match self.availability(k, &mut h, now) {
                     Avail::Usable { probe: false } => ("ok", None),
                     Avail::Usable { probe: true } => ("probing", None),
-                    Avail::Blocked { until, why, .. } => (
-                        why,
-                        until.map(|u| u.saturating_duration_since(now).as_secs_f64()),
-                    ),
+                    Avail::Blocked { until, why, .. } => {
+                        (why, until.map(|u| u.saturating_duration_since(now).as_secs_f64()))
+                    }
                 };
                 KeyView {
                     label: k.config.label.clone(),

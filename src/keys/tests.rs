@@ -58,58 +58,31 @@ fn labels(pool: &KeyPool, n: usize) -> Vec<String> {
 #[test]
 fn round_robin_alternates_and_skips_cooling_keys() {
     let states = KeyStates::default();
-    let pool = KeyPool::new(
-        &provider(vec![key("a", 1.0), key("b", 1.0)]),
-        Strategy::RoundRobin,
-        &states,
-    );
+    let pool = KeyPool::new(&provider(vec![key("a", 1.0), key("b", 1.0)]), Strategy::RoundRobin, &states);
     assert_eq!(labels(&pool, 4), ["a", "b", "a", "b"]);
     let l = pool.lease(&[], None).unwrap();
     assert_eq!(l.label, "a");
-    l.finish(
-        Outcome::RateLimited {
-            retry_after: Some(Duration::from_secs(5)),
-        },
-        Some("slow down"),
-    );
+    l.finish(Outcome::RateLimited { retry_after: Some(Duration::from_secs(5)) }, Some("slow down"));
     assert_eq!(labels(&pool, 3), ["b", "b", "b"]);
 }
 
 #[test]
 fn all_cooling_is_429_with_retry_after() {
     let states = KeyStates::default();
-    let pool = KeyPool::new(
-        &provider(vec![key("a", 1.0)]),
-        Strategy::RoundRobin,
-        &states,
-    );
-    pool.lease(&[], None).unwrap().finish(
-        Outcome::RateLimited {
-            retry_after: Some(Duration::from_secs(120)),
-        },
-        None,
-    );
+    let pool = KeyPool::new(&provider(vec![key("a", 1.0)]), Strategy::RoundRobin, &states);
+    pool.lease(&[], None).unwrap().finish(Outcome::RateLimited { retry_after: Some(Duration::from_secs(120)) }, None);
     let err = pool.lease(&[], None).unwrap_err();
     assert!(err.all_rate_limited);
     let ra = err.retry_after.unwrap();
     // max(Retry-After 120 s, cooldown 60 s)
-    assert!(
-        ra > Duration::from_secs(110) && ra <= Duration::from_secs(120),
-        "{ra:?}"
-    );
+    assert!(ra > Duration::from_secs(110) && ra <= Duration::from_secs(120), "{ra:?}");
 }
 
 #[test]
 fn auth_failure_marks_invalid_and_503() {
     let states = KeyStates::default();
-    let pool = KeyPool::new(
-        &provider(vec![key("a", 1.0)]),
-        Strategy::RoundRobin,
-        &states,
-    );
-    pool.lease(&[], None)
-        .unwrap()
-        .finish(Outcome::AuthFailed, Some("bad key"));
+    let pool = KeyPool::new(&provider(vec![key("a", 1.0)]), Strategy::RoundRobin, &states);
+    pool.lease(&[], None).unwrap().finish(Outcome::AuthFailed, Some("bad key"));
     let err = pool.lease(&[], None).unwrap_err();
     assert!(!err.all_rate_limited);
     assert_eq!(err.retry_after, None);
@@ -120,14 +93,8 @@ fn auth_failure_marks_invalid_and_503() {
 #[test]
 fn server_errors_back_off_exponentially_then_probe_once() {
     let states = KeyStates::default();
-    let pool = KeyPool::new(
-        &provider(vec![key("a", 1.0)]),
-        Strategy::RoundRobin,
-        &states,
-    );
-    pool.lease(&[], None)
-        .unwrap()
-        .finish(Outcome::ServerError, None);
+    let pool = KeyPool::new(&provider(vec![key("a", 1.0)]), Strategy::RoundRobin, &states);
+    pool.lease(&[], None).unwrap().finish(Outcome::ServerError, None);
     let first = pool.lease(&[], None).unwrap_err().retry_after.unwrap();
     assert!(first <= Duration::from_secs(1));
     // Pretend the cooldown ended: one probe may go, a second concurrent one may not.
@@ -136,28 +103,17 @@ fn server_errors_back_off_exponentially_then_probe_once() {
     assert!(pool.lease(&[], None).is_err());
     probe.finish(Outcome::ServerError, None);
     let second = pool.lease(&[], None).unwrap_err().retry_after.unwrap();
-    assert!(
-        second > Duration::from_millis(1500) && second <= Duration::from_secs(2),
-        "{second:?}"
-    );
+    assert!(second > Duration::from_millis(1500) && second <= Duration::from_secs(2), "{second:?}");
     pool.keys[0].state.health().cooldown_until = Some(Instant::now());
-    pool.lease(&[], None)
-        .unwrap()
-        .finish(Outcome::Success, None);
+    pool.lease(&[], None).unwrap().finish(Outcome::Success, None);
     assert_eq!(labels(&pool, 2), ["a", "a"]);
 }
 
 #[test]
 fn dropped_probe_lease_releases_the_slot() {
     let states = KeyStates::default();
-    let pool = KeyPool::new(
-        &provider(vec![key("a", 1.0)]),
-        Strategy::RoundRobin,
-        &states,
-    );
-    pool.lease(&[], None)
-        .unwrap()
-        .finish(Outcome::ServerError, None);
+    let pool = KeyPool::new(&provider(vec![key("a", 1.0)]), Strategy::RoundRobin, &states);
+    pool.lease(&[], None).unwrap().finish(Outcome::ServerError, None);
     pool.keys[0].state.health().cooldown_until = Some(Instant::now());
     drop(pool.lease(&[], None).unwrap());
     assert!(pool.lease(&[], None).is_ok());
@@ -166,15 +122,9 @@ fn dropped_probe_lease_releases_the_slot() {
 #[test]
 fn client_errors_cost_nothing() {
     let states = KeyStates::default();
-    let pool = KeyPool::new(
-        &provider(vec![key("a", 1.0)]),
-        Strategy::RoundRobin,
-        &states,
-    );
+    let pool = KeyPool::new(&provider(vec![key("a", 1.0)]), Strategy::RoundRobin, &states);
     for _ in 0..5 {
-        pool.lease(&[], None)
-            .unwrap()
-            .finish(Outcome::ClientError, None);
+        pool.lease(&[], None).unwrap().finish(Outcome::ClientError, None);
     }
     assert!(pool.lease(&[], None).is_ok());
 }
@@ -182,11 +132,7 @@ fn client_errors_cost_nothing() {
 #[test]
 fn tried_keys_are_skipped_for_failover() {
     let states = KeyStates::default();
-    let pool = KeyPool::new(
-        &provider(vec![key("a", 1.0), key("b", 1.0)]),
-        Strategy::RoundRobin,
-        &states,
-    );
+    let pool = KeyPool::new(&provider(vec![key("a", 1.0), key("b", 1.0)]), Strategy::RoundRobin, &states);
     assert_eq!(pool.lease(&[0], None).unwrap().label, "b");
     assert_eq!(pool.lease(&[1], None).unwrap().label, "a");
     assert!(pool.lease(&[0, 1], None).is_err());
@@ -195,11 +141,7 @@ fn tried_keys_are_skipped_for_failover() {
 #[test]
 fn weighted_follows_weights_and_zero_never_wins() {
     let states = KeyStates::default();
-    let pool = KeyPool::new(
-        &provider(vec![key("a", 3.0), key("b", 1.0), key("z", 0.0)]),
-        Strategy::Weighted,
-        &states,
-    );
+    let pool = KeyPool::new(&provider(vec![key("a", 3.0), key("b", 1.0), key("z", 0.0)]), Strategy::Weighted, &states);
     fastrand::seed(7);
     let picks = labels(&pool, 4000);
     let a = picks.iter().filter(|l| *l == "a").count();
@@ -222,11 +164,7 @@ fn sticky_keeps_a_conversation_on_one_key_and_moves_when_it_cools() {
         }
         spread.insert(idx);
     }
-    assert_eq!(
-        spread.len(),
-        4,
-        "conversations should spread over every key"
-    );
+    assert_eq!(spread.len(), 4, "conversations should spread over every key");
     let l = pool.lease(&[], Some(5)).unwrap();
     let idx = l.index;
     l.finish(Outcome::RateLimited { retry_after: None }, None);
@@ -244,19 +182,12 @@ fn quota_expiry_windows_and_disabled() {
     off.enabled = false;
     let mut win = key("window", 1.0);
     win.window_limits = [1, 0, 0];
-    let pool = KeyPool::new(
-        &provider(vec![q, exp, off, win]),
-        Strategy::RoundRobin,
-        &states,
-    );
+    let pool = KeyPool::new(&provider(vec![q, exp, off, win]), Strategy::RoundRobin, &states);
     let got = labels(&pool, 3);
     assert_eq!(got.iter().filter(|l| *l == "quota").count(), 2);
     assert_eq!(got.iter().filter(|l| *l == "window").count(), 1);
     let err = pool.lease(&[], None).unwrap_err();
-    assert!(
-        err.all_rate_limited,
-        "only the window-limited key can come back by itself: {err:?}"
-    );
+    assert!(err.all_rate_limited, "only the window-limited key can come back by itself: {err:?}");
     assert!(err.retry_after.unwrap() > Duration::from_secs(4 * 3600));
 }
 
@@ -277,20 +208,9 @@ fn rps_limit_spaces_requests() {
 fn health_survives_a_rebuilt_pool_but_not_a_changed_key() {
     let states = KeyStates::default();
     let p = provider(vec![key("a", 1.0)]);
-    KeyPool::new(&p, Strategy::RoundRobin, &states)
-        .lease(&[], None)
-        .unwrap()
-        .finish(Outcome::AuthFailed, None);
-    assert!(
-        KeyPool::new(&p, Strategy::RoundRobin, &states)
-            .lease(&[], None)
-            .is_err()
-    );
+    KeyPool::new(&p, Strategy::RoundRobin, &states).lease(&[], None).unwrap().finish(Outcome::AuthFailed, None);
+    assert!(KeyPool::new(&p, Strategy::RoundRobin, &states).lease(&[], None).is_err());
     let mut changed = provider(vec![key("a", 1.0)]);
     changed.keys[0].secret = Secret::new("new-secret".into());
-    assert!(
-        KeyPool::new(&changed, Strategy::RoundRobin, &states)
-            .lease(&[], None)
-            .is_ok()
-    );
+    assert!(KeyPool::new(&changed, Strategy::RoundRobin, &states).lease(&[], None).is_ok());
 }

@@ -8,10 +8,7 @@ use crate::secret::Secret;
 use http::{HeaderMap, header};
 
 pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
-    let base = config
-        .base_url
-        .strip_suffix("/v1")
-        .unwrap_or(&config.base_url);
+    let base = config.base_url.strip_suffix("/v1").unwrap_or(&config.base_url);
     let path = match endpoint {
         Endpoint::Messages | Endpoint::ChatCompletions => "/v1/messages",
         Endpoint::CountTokens => "/v1/messages/count_tokens",
@@ -32,9 +29,7 @@ pub fn request(
     } else {
         client.post(url(config, endpoint))
     };
-    rb = rb
-        .header("x-api-key", key.expose().as_str())
-        .header(header::CONTENT_TYPE, "application/json");
+    rb = rb.header("x-api-key", key.expose().as_str()).header(header::CONTENT_TYPE, "application/json");
     match client_headers.get("anthropic-version") {
         Some(v) => rb = rb.header("anthropic-version", v),
         None => rb = rb.header("anthropic-version", config.anthropic_version.as_str()),

@@ -8,9 +8,7 @@ use http::header;
 
 pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
     let path = match endpoint {
-        Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens => {
-            "/chat/completions"
-        }
+        Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens => "/chat/completions",
         Endpoint::Models => "/models",
     };
     join_url(&config.base_url, path)
@@ -31,14 +29,7 @@ pub fn request(
     rb = rb
         .header(header::AUTHORIZATION, format!("Bearer {}", key.expose()))
         .header(header::CONTENT_TYPE, "application/json")
-        .header(
-            header::ACCEPT,
-            if stream {
-                "text/event-stream"
-            } else {
-                "application/json"
-            },
-        );
+        .header(header::ACCEPT, if stream { "text/event-stream" } else { "application/json" });
     // Provider headers come last so they may override the defaults, as in the original.
     for (name, value) in &config.headers {
         rb = rb.header(name, value);

@@ -31,37 +31,25 @@ pub fn respond(endpoint: Endpoint, body: &[u8]) -> UpstreamReply {
 
 fn json_reply(status: StatusCode, v: Value) -> UpstreamReply {
     let mut headers = HeaderMap::new();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     let body = Bytes::from(v.to_string());
-    UpstreamReply {
-        status,
-        headers,
-        body: Box::pin(futures_util::stream::iter([Ok(body)])),
-    }
+    UpstreamReply { status, headers, body: Box::pin(futures_util::stream::iter([Ok(body)])) }
 }
 
 /// Text of an OpenAI message content: a string, or the text parts of a list.
 fn text_of(content: &Value) -> String {
     match content {
         Value::String(s) => s.clone(),
-        Value::Array(parts) => parts
-            .iter()
-            .filter_map(|p| p.get("text").and_then(Value::as_str))
-            .collect::<Vec<_>>()
-            .join(" "),
+        Value::Array(parts) => {
+            parts.iter().filter_map(|p| p.get("text").and_then(Value::as_str)).collect::<Vec<_>>().join(" ")
+        }
         _ => String::new(),
     }
 }
 
 /// Deterministic arguments for a tool: each required string property gets the user text.
 fn arguments_for(tool: &Value, user_text: &str) -> Value {
-    let params = tool
-        .pointer("/function/parameters")
-        .cloned()
-        .unwrap_or(Value::Null);
+    let params = tool.pointer("/function/parameters").cloned().unwrap_or(Value::Null);
     let mut args = serde_json::Map::new();
     let required: Vec<&str> = params
         .get("required")
@@ -70,11 +58,8 @@ fn arguments_for(tool: &Value, user_text: &str) -> Value {
         .unwrap_or_default();
     let props = params.get("properties").and_then(Value::as_object);
     for name in required {
-        let ty = props
-            .and_then(|p| p.get(name))
-            .and_then(|p| p.get("type"))
-            .and_then(Value::as_str)
-            .unwrap_or("string");
+        let ty =
+            props.and_then(|p| p.get(name)).and_then(|p| p.get("type")).and_then(Value::as_str).unwrap_or("string");
         let v = match ty {
             "integer" | "number" => json!(1),
             "boolean" => json!(true),
@@ -93,68 +78,35 @@ enum Answer {
 }
 
 fn chat(req: &Value) -> UpstreamReply {
-    let model = req
-        .get("model")
-        .and_then(Value::as_str)
-        .unwrap_or("echo")
-        .to_string();
-    let messages = req
-        .get("messages")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let model = req.get("model").and_then(Value::as_str).unwrap_or("echo").to_string();
+    let messages = req.get("messages").and_then(Value::as_array).cloned().unwrap_or_default();
     let last = messages.last();
-    let last_role = last
-        .and_then(|m| m.get("role"))
-        .and_then(Value::as_str)
-        .unwrap_or("");
+    let last_role = last.and_then(|m| m.get("role")).and_then(Value::as_str).unwrap_or("");
     let user_text = messages
         .iter()
         .rev()
         .find(|m| m.get("role").and_then(Value::as_str) == Some("user"))
         .map(|m| text_of(m.get("content").unwrap_or(&Value::Null)))
         .unwrap_or_default();
-    let tools = req
-        .get("tools")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let tools = req.get("tools").and_then(Value::as_array).cloned().unwrap_or_default();
     let choice = req.get("tool_choice");
     let tools_off = choice.and_then(Value::as_str) == Some("none");
     let answer = if last_role == "tool" {
-        Answer::Text(format!(
-            "tool result: {}",
-            text_of(last.and_then(|m| m.get("content")).unwrap_or(&Value::Null))
-        ))
+        Answer::Text(format!("tool result: {}", text_of(last.and_then(|m| m.get("content")).unwrap_or(&Value::Null))))
     } else if !tools.is_empty() && !tools_off {
-        let wanted = choice
-            .and_then(|c| c.pointer("/function/name"))
-            .and_then(Value::as_str);
+        let wanted = choice.and_then(|c| c.pointer("/function/name")).and_then(Value::as_str);
         let tool = wanted
-            .and_then(|w| {
-                tools
-                    .iter()
-                    .find(|t| t.pointer("/function/name").and_then(Value::as_str) == Some(w))
-            })
+            .and_then(|w| tools.iter().find(|t| t.pointer("/function/name").and_then(Value::as_str) == Some(w)))
             .unwrap_or(&tools[0]);
-        let name = tool
-            .pointer("/function/name")
-            .and_then(Value::as_str)
-            .unwrap_or("tool")
-            .to_string();
-        Answer::ToolCall {
-            name,
-            arguments: arguments_for(tool, &user_text).to_string(),
-        }
+        let name = tool.pointer("/function/name").and_then(Value::as_str).unwrap_or("tool").to_string();
+        Answer::ToolCall { name, arguments: arguments_for(tool, &user_text).to_string() }
     } else if user_text.is_empty() {
         Answer::Text("(empty)".into())
     } else {
         Answer::Text(user_text.clone())
     };
-    let prompt_tokens = messages
-        .iter()
-        .map(|m| text_of(m.get("content").unwrap_or(&Value::Null)).len() / 4 + 3)
-        .sum::<usize>() as u64;
+    let prompt_tokens =
+        messages.iter().map(|m| text_of(m.get("content").unwrap_or(&Value::Null)).len() / 4 + 3).sum::<usize>() as u64;
     let pieces: Vec<String> = match &answer {
         Answer::Text(t) => split_pieces(t),
         Answer::ToolCall { arguments, .. } => split_pieces(arguments),
@@ -162,10 +114,7 @@ fn chat(req: &Value) -> UpstreamReply {
     let completion_tokens = pieces.len() as u64;
     let usage = json!({"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "total_tokens": prompt_tokens + completion_tokens});
     let id = format!("chatcmpl-mock{:016x}", fastrand::u64(..));
-    let created = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
+    let created = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     let call_id = format!("call_mock{:012x}", fastrand::u64(..) >> 16);
     let finish = match answer {
         Answer::Text(_) => "stop",
@@ -187,56 +136,36 @@ fn chat(req: &Value) -> UpstreamReply {
         );
     }
 
-    let include_usage = req
-        .pointer("/stream_options/include_usage")
-        .and_then(Value::as_bool)
-        == Some(true);
+    let include_usage = req.pointer("/stream_options/include_usage").and_then(Value::as_bool) == Some(true);
     let chunk = |delta: Value, finish: Value| {
         json!({"id": id, "object": "chat.completion.chunk", "created": created, "model": model,
                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]})
     };
-    let mut events = vec![chunk(
-        json!({"role": "assistant", "content": ""}),
-        Value::Null,
-    )];
+    let mut events = vec![chunk(json!({"role": "assistant", "content": ""}), Value::Null)];
     match &answer {
-        Answer::Text(_) => events.extend(
-            pieces
-                .iter()
-                .map(|p| chunk(json!({"content": p}), Value::Null)),
-        ),
+        Answer::Text(_) => events.extend(pieces.iter().map(|p| chunk(json!({"content": p}), Value::Null))),
         Answer::ToolCall { name, .. } => {
             events.push(chunk(
                 json!({"tool_calls": [{"index": 0, "id": call_id, "type": "function", "function": {"name": name, "arguments": ""}}]}),
                 Value::Null,
             ));
-            events.extend(pieces.iter().map(|p| {
-                chunk(
-                    json!({"tool_calls": [{"index": 0, "function": {"arguments": p}}]}),
-                    Value::Null,
-                )
-            }));
+            events.extend(
+                pieces
+                    .iter()
+                    .map(|p| chunk(json!({"tool_calls": [{"index": 0, "function": {"arguments": p}}]}), Value::Null)),
+            );
         }
     }
     events.push(chunk(json!({}), json!(finish)));
     if include_usage {
         events.push(json!({"id": id, "object": "chat.completion.chunk", "created": created, "model": model, "choices": [], "usage": usage}));
     }
-    let mut frames: Vec<Result<Bytes, super::UpstreamError>> = events
-        .into_iter()
-        .map(|e| Ok(Bytes::from(format!("data: {e}\n\n"))))
-        .collect();
+    let mut frames: Vec<Result<Bytes, super::UpstreamError>> =
+        events.into_iter().map(|e| Ok(Bytes::from(format!("data: {e}\n\n")))).collect();
     frames.push(Ok(Bytes::from_static(b"data: [DONE]\n\n")));
     let mut headers = HeaderMap::new();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/event-stream"),
-    );
-    UpstreamReply {
-        status: StatusCode::OK,
-        headers,
-        body: Box::pin(futures_util::stream::iter(frames)),
-    }
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
+    UpstreamReply { status: StatusCode::OK, headers, body: Box::pin(futures_util::stream::iter(frames)) }
 }
 
 /// Split text into word-sized pieces (keeping the spaces) so streams arrive in several events.

@@ -53,9 +53,7 @@ impl UpstreamError {
     pub fn is_timeout(&self) -> bool {
         matches!(
             self,
-            UpstreamError::FirstByteTimeout(_)
-                | UpstreamError::IdleTimeout(_)
-                | UpstreamError::TotalTimeout(_)
+            UpstreamError::FirstByteTimeout(_) | UpstreamError::IdleTimeout(_) | UpstreamError::TotalTimeout(_)
         )
     }
 }
@@ -70,11 +68,7 @@ impl std::fmt::Display for UpstreamError {
             UpstreamError::IdleTimeout(d) => {
                 write!(f, "the upstream sent nothing for {}s", d.as_secs_f64())
             }
-            UpstreamError::TotalTimeout(d) => write!(
-                f,
-                "the upstream took longer than {}s in total",
-                d.as_secs_f64()
-            ),
+            UpstreamError::TotalTimeout(d) => write!(f, "the upstream took longer than {}s in total", d.as_secs_f64()),
             UpstreamError::Body(e) => write!(f, "the upstream response broke off: {e}"),
         }
     }
@@ -89,20 +83,13 @@ pub struct Provider {
 
 impl std::fmt::Debug for Provider {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Provider")
-            .field("name", &self.config.name)
-            .field("kind", &self.config.kind)
-            .finish()
+        f.debug_struct("Provider").field("name", &self.config.name).field("kind", &self.config.kind).finish()
     }
 }
 
 impl Provider {
     pub fn new(config: ProviderConfig, pool: KeyPool, client: reqwest::Client) -> Provider {
-        Provider {
-            config,
-            pool,
-            client,
-        }
+        Provider { config, pool, client }
     }
 
     pub fn name(&self) -> &str {
@@ -137,55 +124,32 @@ impl Provider {
             ProviderKind::Api | ProviderKind::WebReverse => {
                 api::request(&self.client, &self.config, endpoint, key, stream)
             }
-            ProviderKind::Anthropic => {
-                anthropic::request(&self.client, &self.config, endpoint, key, client_headers)
-            }
+            ProviderKind::Anthropic => anthropic::request(&self.client, &self.config, endpoint, key, client_headers),
         };
         let started = Instant::now();
         let deadline = self.config.total_timeout.map(|t| started + t);
         let first_byte = self.config.timeout;
-        let wait = deadline.map_or(first_byte, |d| {
-            first_byte.min(d.saturating_duration_since(started))
-        });
-        let req = if endpoint == Endpoint::Models {
-            rb
-        } else {
-            rb.body(body)
-        };
+        let wait = deadline.map_or(first_byte, |d| first_byte.min(d.saturating_duration_since(started)));
+        let req = if endpoint == Endpoint::Models { rb } else { rb.body(body) };
         let resp = match tokio::time::timeout(wait, req.send()).await {
             Ok(Ok(r)) => r,
             Ok(Err(e)) => return Err(UpstreamError::Connect(describe_reqwest(&e))),
             Err(_) if deadline.is_some_and(|d| Instant::now() >= d) => {
-                return Err(UpstreamError::TotalTimeout(
-                    self.config.total_timeout.unwrap_or_default(),
-                ));
+                return Err(UpstreamError::TotalTimeout(self.config.total_timeout.unwrap_or_default()));
             }
             Err(_) => return Err(UpstreamError::FirstByteTimeout(first_byte)),
         };
         let status = resp.status();
         let headers = resp.headers().clone();
-        let body = timed_body(
-            resp.bytes_stream(),
-            self.config.timeout,
-            deadline,
-            self.config.total_timeout,
-        );
-        Ok(UpstreamReply {
-            status,
-            headers,
-            body,
-        })
+        let body = timed_body(resp.bytes_stream(), self.config.timeout, deadline, self.config.total_timeout);
+        Ok(UpstreamReply { status, headers, body })
     }
 }
 
 /// reqwest's messages nest their causes; flatten them so "connection refused" is visible.
 fn describe_reqwest(e: &reqwest::Error) -> String {
     use std::error::Error;
-    let mut msg = if e.is_connect() {
-        "connection failed".to_string()
-    } else {
-        "request failed".to_string()
-    };
+    let mut msg = if e.is_connect() { "connection failed".to_string() } else { "request failed".to_string() };
     let mut src = e.source();
     while let Some(s) = src {
         msg.push_str(": ");
@@ -196,53 +160,33 @@ fn describe_reqwest(e: &reqwest::Error) -> String {
 }
 
 /// Wrap a body so that each chunk must arrive within `idle` and the whole within the deadline.
-fn timed_body<S>(
-    inner: S,
-    idle: Duration,
-    deadline: Option<Instant>,
-    total: Option<Duration>,
-) -> BodyStream
+fn timed_body<S>(inner: S, idle: Duration, deadline: Option<Instant>, total: Option<Duration>) -> BodyStream
 where
     S: Stream<Item = reqwest::Result<Bytes>> + Send + 'static,
 {
     let inner = Box::pin(inner);
-    Box::pin(futures_util::stream::unfold(
-        (inner, false),
-        move |(mut inner, done)| async move {
-            if done {
-                return None;
-            }
-            let now = Instant::now();
-            let (wait, total_bound) = match deadline {
-                Some(d) if d.saturating_duration_since(now) < idle => {
-                    (d.saturating_duration_since(now), true)
-                }
-                _ => (idle, false),
-            };
-            match tokio::time::timeout(wait, inner.next()).await {
-                Ok(Some(Ok(b))) => Some((Ok(b), (inner, false))),
-                Ok(Some(Err(e))) => Some((
-                    Err(UpstreamError::Body(describe_reqwest(&e))),
-                    (inner, true),
-                )),
-                Ok(None) => None,
-                Err(_) if total_bound => Some((
-                    Err(UpstreamError::TotalTimeout(total.unwrap_or_default())),
-                    (inner, true),
-                )),
-                Err(_) => Some((Err(UpstreamError::IdleTimeout(idle)), (inner, true))),
-            }
-        },
-    ))
+    Box::pin(futures_util::stream::unfold((inner, false), move |(mut inner, done)| async move {
+        if done {
+            return None;
+        }
+        let now = Instant::now();
+        let (wait, total_bound) = match deadline {
+            Some(d) if d.saturating_duration_since(now) < idle => (d.saturating_duration_since(now), true),
+            _ => (idle, false),
+        };
+        match tokio::time::timeout(wait, inner.next()).await {
+            Ok(Some(Ok(b))) => Some((Ok(b), (inner, false))),
+            Ok(Some(Err(e))) => Some((Err(UpstreamError::Body(describe_reqwest(&e))), (inner, true))),
+            Ok(None) => None,
+            Err(_) if total_bound => Some((Err(UpstreamError::TotalTimeout(total.unwrap_or_default())), (inner, true))),
+            Err(_) => Some((Err(UpstreamError::IdleTimeout(idle)), (inner, true))),
+        }
+    }))
 }
 
 /// `base` + `path`, unless the base already ends with that path (users paste full endpoint URLs).
 pub fn join_url(base: &str, path: &str) -> String {
-    if base.ends_with(path) {
-        base.to_string()
-    } else {
-        format!("{base}{path}")
-    }
+    if base.ends_with(path) { base.to_string() } else { format!("{base}{path}") }
 }
 
 /// Build the shared HTTP client for one connect timeout (pooled, keep-alive, TCP_NODELAY).

@@ -65,10 +65,7 @@ impl App {
             shared,
             sink,
             started: Instant::now(),
-            started_unix: SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map(|d| d.as_secs())
-                .unwrap_or(0),
+            started_unix: SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
             config_path,
             generated_key,
             reload: Mutex::new(ReloadStatus::default()),
@@ -97,35 +94,20 @@ pub fn router(app: Arc<App>) -> Router {
 /// Errors on `/v1/messages*` are Anthropic-shaped; everything else is OpenAI-shaped.
 pub fn dialect_for_path(path: &str) -> Dialect {
     let p = path.strip_prefix("/v1").unwrap_or(path);
-    if p == "/messages" || p.starts_with("/messages/") {
-        Dialect::Anthropic
-    } else {
-        Dialect::OpenAi
-    }
+    if p == "/messages" || p.starts_with("/messages/") { Dialect::Anthropic } else { Dialect::OpenAi }
 }
 
 fn credential(headers: &HeaderMap) -> Option<&str> {
-    if let Some(v) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-    {
+    if let Some(v) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
         let v = v.trim();
-        let token = v
-            .strip_prefix("Bearer ")
-            .or_else(|| v.strip_prefix("bearer "))
-            .unwrap_or(v)
-            .trim();
+        let token = v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")).unwrap_or(v).trim();
         if !token.is_empty() {
             return Some(token);
         }
     }
-    ["x-api-key", "x-access-key"].iter().find_map(|h| {
-        headers
-            .get(*h)
-            .and_then(|v| v.to_str().ok())
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-    })
+    ["x-api-key", "x-access-key"]
+        .iter()
+        .find_map(|h| headers.get(*h).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty()))
 }
 
 async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Response {
@@ -135,14 +117,13 @@ async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Resp
     }
     let dialect = dialect_for_path(path);
     let Some(token) = credential(req.headers()) else {
-        return RelayError::unauthorized("missing credentials: send the access key as 'Authorization: Bearer <key>', 'x-api-key' or 'x-access-key'").render(dialect);
+        return RelayError::unauthorized(
+            "missing credentials: send the access key as 'Authorization: Bearer <key>', 'x-api-key' or 'x-access-key'",
+        )
+        .render(dialect);
     };
     let rt = app.runtime.load();
-    let expected = if rt.config.server.access_key_enabled {
-        rt.access_key.as_ref()
-    } else {
-        None
-    };
+    let expected = if rt.config.server.access_key_enabled { rt.access_key.as_ref() } else { None };
     let ok = expected.is_some_and(|k| bool::from(k.expose().as_bytes().ct_eq(token.as_bytes())));
     if !ok {
         return RelayError::unauthorized("invalid access key").render(dialect);
@@ -161,61 +142,34 @@ async fn read_body(
     dialect: Dialect,
 ) -> Result<(HeaderMap, bytes::Bytes, Option<SocketAddr>, u64), Response> {
     let limit = app.runtime.load().config.server.max_body_bytes;
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
+    let declared =
+        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
         return Err(RelayError::too_large(limit).render(dialect));
     }
-    let addr = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0);
+    let addr = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let caller = req.extensions().get::<Caller>().map_or(0, |c| c.0);
     let (parts, body) = req.into_parts();
     match axum::body::to_bytes(body, limit).await {
         Ok(b) => Ok((parts.headers, b, addr, caller)),
         Err(e) => {
-            let too_large = std::error::Error::source(&e)
-                .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+            let too_large = std::error::Error::source(&e).is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
             if too_large {
                 Err(RelayError::too_large(limit).render(dialect))
             } else {
-                Err(
-                    RelayError::bad_request(format!("could not read the request body: {e}"))
-                        .render(dialect),
-                )
+                Err(RelayError::bad_request(format!("could not read the request body: {e}")).render(dialect))
             }
         }
     }
 }
 
-async fn relay_route(
-    app: Arc<App>,
-    req: Request,
-    dialect: Dialect,
-    endpoint: Endpoint,
-) -> Response {
+async fn relay_route(app: Arc<App>, req: Request, dialect: Dialect, endpoint: Endpoint) -> Response {
     let (headers, body, client_addr, caller) = match read_body(&app, req, dialect).await {
         Ok(x) => x,
         Err(resp) => return resp,
     };
     let rt = app.runtime.load_full();
-    relay::handle(
-        rt,
-        app.sink.clone(),
-        Inbound {
-            dialect,
-            endpoint,
-            headers,
-            body,
-            client_addr,
-            caller,
-        },
-    )
-    .await
+    relay::handle(rt, app.sink.clone(), Inbound { dialect, endpoint, headers, body, client_addr, caller }).await
 }
 
 async fn chat_completions(State(app): State<Arc<App>>, req: Request) -> Response {
@@ -237,9 +191,7 @@ async fn models(State(app): State<Arc<App>>) -> Response {
     let created = app.started_unix;
     let mut data = Vec::new();
     for (alias, _) in &rt.config.routing.aliases {
-        data.push(
-            json!({"id": alias, "object": "model", "created": created, "owned_by": "monorelay"}),
-        );
+        data.push(json!({"id": alias, "object": "model", "created": created, "owned_by": "monorelay"}));
     }
     for p in rt.providers.iter().filter(|p| p.usable()) {
         let mut names: Vec<&str> = p.config.include.iter().map(String::as_str).collect();
@@ -247,7 +199,9 @@ async fn models(State(app): State<Arc<App>>) -> Response {
             names = mock::MODELS.to_vec();
         }
         for m in names {
-            data.push(json!({"id": format!("{m}@{}", p.name()), "object": "model", "created": created, "owned_by": p.name()}));
+            data.push(
+                json!({"id": format!("{m}@{}", p.name()), "object": "model", "created": created, "owned_by": p.name()}),
+            );
         }
     }
     axum::Json(json!({"object": "list", "data": data})).into_response()

@@ -23,19 +23,13 @@ pub fn reload_now(app: &App) -> Result<(), String> {
     let Some(path) = app.config_path.as_ref() else {
         return Err("serving the embedded default; there is no file to reload".into());
     };
-    let result = crate::config::load_file(path)
-        .map_err(|e| e.to_string())
-        .and_then(|config| {
-            let key = config
-                .server
-                .access_key
-                .clone()
-                .or_else(|| app.generated_key.clone());
-            for w in &config.warnings {
-                tracing::warn!("config: {w}");
-            }
-            Runtime::build(config, &app.shared, key).map_err(|e| e.to_string())
-        });
+    let result = crate::config::load_file(path).map_err(|e| e.to_string()).and_then(|config| {
+        let key = config.server.access_key.clone().or_else(|| app.generated_key.clone());
+        for w in &config.warnings {
+            tracing::warn!("config: {w}");
+        }
+        Runtime::build(config, &app.shared, key).map_err(|e| e.to_string())
+    });
     let mut status = app.reload.lock().unwrap_or_else(|p| p.into_inner());
     status.at = Some(SystemTime::now());
     status.reloads += 1;

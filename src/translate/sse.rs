@@ -161,9 +161,9 @@ impl SseDecoder {
             b"retry" => {
                 if !value.is_empty() && value.iter().all(u8::is_ascii_digit) {
                     // Absurdly long digit strings saturate instead of failing.
-                    self.retry = Some(value.iter().fold(0u64, |acc, d| {
-                        acc.saturating_mul(10).saturating_add(u64::from(d - b'0'))
-                    }));
+                    self.retry = Some(
+                        value.iter().fold(0u64, |acc, d| acc.saturating_mul(10).saturating_add(u64::from(d - b'0'))),
+                    );
                 }
             }
             _ => {}
@@ -180,11 +180,7 @@ impl SseDecoder {
         if data.ends_with('\n') {
             data.pop();
         }
-        out.push(SseEvent {
-            event: event.filter(|e| !e.is_empty()),
-            data,
-            id: self.last_id.clone(),
-        });
+        out.push(SseEvent { event: event.filter(|e| !e.is_empty()), data, id: self.last_id.clone() });
     }
 
     /// End of input. Returns true if an incomplete event or partial line was left over (the stream
@@ -262,26 +258,14 @@ data: [DONE]\n\n";
 
     fn expected() -> Vec<SseEvent> {
         vec![
-            SseEvent {
-                event: Some("message_start".into()),
-                data: "{\"a\":1}".into(),
-                id: None,
-            },
+            SseEvent { event: Some("message_start".into()), data: "{\"a\":1}".into(), id: None },
             SseEvent {
                 event: Some("content_block_delta".into()),
                 data: "{\"text\":\"héllo 😀\"}".into(),
                 id: Some("7".into()),
             },
-            SseEvent {
-                event: None,
-                data: "line one\nline two\n".into(),
-                id: Some("7".into()),
-            },
-            SseEvent {
-                event: None,
-                data: "[DONE]".into(),
-                id: Some("7".into()),
-            },
+            SseEvent { event: None, data: "line one\nline two\n".into(), id: Some("7".into()) },
+            SseEvent { event: None, data: "[DONE]".into(), id: Some("7".into()) },
         ]
     }
 
@@ -377,10 +361,7 @@ data: [DONE]\n\n";
         let big = vec![b'a'; 40];
         d.push(b"data: ", &mut out).unwrap();
         d.push(&big, &mut out).unwrap();
-        assert_eq!(
-            d.push(&big, &mut out),
-            Err(SseError::Overflow { limit: 64 })
-        );
+        assert_eq!(d.push(&big, &mut out), Err(SseError::Overflow { limit: 64 }));
         // Many small data lines without a blank line also count.
         let mut d = SseDecoder::with_limit(64);
         let mut err = None;
