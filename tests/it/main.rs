@@ -1,4 +1,9 @@
-//! The single integration-test crate: real HTTP servers on 127.0.0.1 port 0, real files.
+//! The single integration-test crate: real HTTP servers on 127.0.0.1 port 0, real files; the real
+//! binary last.
 
 mod common;
+mod config;
 mod relay;
+mod reload;
+
+mod binary;

@@ -1,0 +1,95 @@
+//! The real binary, last: `config check` exit codes and messages, `config example`, and `serve`
+//! on the embedded default answering the README's curl request.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_monorelay"));
+    c.env_remove("MONORELAY_CONFIG").env_remove("MONORELAY_DATA_DIR");
+    c
+}
+
+#[test]
+fn config_check_reports_problems_and_exit_codes() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let bad = bin()
+        .args(["--config"])
+        .arg(fixtures.join("config/unknown-keys.yml"))
+        .args(["config", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("3 problems") && err.contains("providers.openai.keys[0]: unknown key 'kye'"), "{err}");
+    let good = bin()
+        .args(["--config"])
+        .arg(fixtures.join("original-config.yml.example"))
+        .args(["--json", "config", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(good.status.code(), Some(0), "{}", String::from_utf8_lossy(&good.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&good.stdout).unwrap();
+    assert_eq!(v["ok"], true);
+    let missing = bin().args(["--config", "/nonexistent/monorelay.yml", "config", "check"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read the file"));
+    let example = bin().args(["config", "example"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&example.stdout).contains("providers:"));
+}
+
+#[test]
+fn serve_on_the_embedded_default_answers_the_readme_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = bin()
+        .current_dir(dir.path())
+        .args(["serve", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let first = lines.next().unwrap().unwrap();
+    let base = first.split("listening on ").nth(1).unwrap().trim().to_string();
+    let key = std::fs::read_to_string(dir.path().join("data/access_key")).unwrap().trim().to_string();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("data/access_key")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let body: serde_json::Value = rt.block_on(async {
+        reqwest::Client::builder()
+            .no_proxy()
+            .build()
+            .unwrap()
+            .post(format!("{base}/v1/chat/completions"))
+            .bearer_auth(&key)
+            .json(&serde_json::json!({"model": "echo", "messages": [{"role": "user", "content": "hello"}]}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    });
+    assert_eq!(body["choices"][0]["message"]["content"], "hello");
+    // SIGTERM: a graceful stop with exit code 0.
+    #[cfg(unix)]
+    {
+        let _ = Command::new("kill").arg("-TERM").arg(child.id().to_string()).status();
+        let mut status = None;
+        for _ in 0..100 {
+            if let Some(s) = child.try_wait().unwrap() {
+                status = Some(s);
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(status.expect("stops after SIGTERM").success());
+    }
+    let _ = child.kill();
+}
