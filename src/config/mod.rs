@@ -603,8 +603,13 @@ fn validate_routing(r: &RawModelRouting, providers: &[ProviderConfig], problems:
         }
         aliases.push((alias.clone(), targets));
     }
-    // Cycle check: follow every chain; an alias reachable from itself is a cycle.
+    // Cycle check: follow every chain; an alias reachable from itself is a cycle. Each cycle is
+    // reported once, under the first of its aliases in file order.
+    let mut in_cycle: Vec<String> = Vec::new();
     for (start, _) in &aliases {
+        if in_cycle.contains(&normalize_model(start)) {
+            continue;
+        }
         let mut stack: Vec<(String, Vec<String>)> = vec![(start.clone(), vec![start.clone()])];
         let mut reported = false;
         while let Some((cur, trail)) = stack.pop() {
@@ -621,6 +626,7 @@ fn validate_routing(r: &RawModelRouting, providers: &[ProviderConfig], problems:
                         "model_routing.aliases.{start}: alias cycle {} -> {t_model}",
                         trail.join(" -> ")
                     ));
+                    in_cycle.extend(trail.iter().map(|t| normalize_model(t)));
                     reported = true;
                     break;
                 }
