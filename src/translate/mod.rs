@@ -5,6 +5,8 @@
 //! cannot carry something (see each field's handling in `openai.rs` / `anthropic.rs`).
 
 pub mod anthropic;
+#[cfg(test)]
+mod mapping_tests;
 pub mod openai;
 pub mod sse;
 
