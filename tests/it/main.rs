@@ -1,1 +1,3 @@
 //! The single integration-test crate: real HTTP servers on 127.0.0.1 port 0, real files.
+
+mod translate;
