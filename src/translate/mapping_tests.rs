@@ -650,3 +650,235 @@ fn same_dialect_response_round_trip() {
     });
     assert_eq!(resp(Dialect::OpenAi, Dialect::OpenAi, o.clone()), o);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Stream translator edge cases
+
+use crate::ir::{BlockStart, Delta, StreamEvent, Usage};
+
+fn feed(upstream: Dialect, datas: &[&str]) -> (Vec<StreamEvent>, Result<(), TranslateError>) {
+    let mut dec = stream_decoder(upstream);
+    let mut out = Vec::new();
+    for d in datas {
+        let ev = SseEvent {
+            event: None,
+            data: (*d).to_owned(),
+            id: None,
+        };
+        if let Err(e) = dec.push(&ev, &mut out) {
+            return (out, Err(e));
+        }
+    }
+    let fin = dec.finish(&mut out);
+    (out, fin)
+}
+
+#[test]
+fn openai_stream_usage_on_finish_chunk_and_tool_quirks() {
+    let (evs, fin) = feed(
+        Dialect::OpenAi,
+        &[
+            // No role chunk, no index on tool calls, index 0 reused with a fresh id.
+            r#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"id":"a","function":{"name":"f","arguments":"{}"}}]}}]}"#,
+            r#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"b","function":{"name":"g","arguments":"{\"x\""}}]}}]}"#,
+            r#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":":1}"}}]}},{"index":1,"delta":{"content":"other choice"}}]}"#,
+            r#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":5,"completion_tokens":2}}"#,
+            "[DONE]",
+            r#"{"ignored after done":true}"#,
+        ],
+    );
+    fin.unwrap();
+    let usage = Usage {
+        input_tokens: 5,
+        output_tokens: 2,
+        ..Usage::default()
+    };
+    assert_eq!(
+        evs,
+        vec![
+            StreamEvent::MessageStart {
+                id: "c1".into(),
+                model: "m".into(),
+                usage: Usage::default()
+            },
+            StreamEvent::BlockStart {
+                index: 0,
+                block: BlockStart::ToolUse {
+                    id: "a".into(),
+                    name: "f".into()
+                }
+            },
+            StreamEvent::BlockDelta {
+                index: 0,
+                delta: Delta::ToolArgs("{}".into())
+            },
+            StreamEvent::BlockStop { index: 0 },
+            StreamEvent::BlockStart {
+                index: 1,
+                block: BlockStart::ToolUse {
+                    id: "b".into(),
+                    name: "g".into()
+                }
+            },
+            StreamEvent::BlockDelta {
+                index: 1,
+                delta: Delta::ToolArgs("{\"x\"".into())
+            },
+            StreamEvent::BlockDelta {
+                index: 1,
+                delta: Delta::ToolArgs(":1}".into())
+            },
+            StreamEvent::BlockStop { index: 1 },
+            // Emitted at the finish chunk because usage came with it, not at [DONE].
+            StreamEvent::MessageDelta {
+                stop_reason: Some(StopReason::ToolUse),
+                stop_sequence: None,
+                usage: Some(usage)
+            },
+            StreamEvent::MessageStop,
+        ]
+    );
+}
+
+#[test]
+fn stream_decoders_report_truncation_bad_chunks_and_errors() {
+    let (_, fin) = feed(
+        Dialect::OpenAi,
+        &[r#"{"id":"c","choices":[{"index":0,"delta":{"content":"x"},"finish_reason":"stop"}]}"#],
+    );
+    assert_eq!(
+        fin,
+        Err(TranslateError::Upstream(
+            "stream ended before [DONE]".into()
+        ))
+    );
+    let (_, fin) = feed(Dialect::OpenAi, &["{not json"]);
+    assert!(matches!(fin, Err(TranslateError::Upstream(_))));
+    let (evs, fin) = feed(Dialect::OpenAi, &[r#"{"error":"quota exceeded"}"#]);
+    fin.unwrap();
+    assert_eq!(
+        evs,
+        vec![StreamEvent::Error {
+            error_type: "api_error".into(),
+            message: "quota exceeded".into()
+        }]
+    );
+    let (_, fin) = feed(
+        Dialect::Anthropic,
+        &[
+            r#"{"type":"message_start","message":{"id":"msg_1","model":"m","usage":{"input_tokens":1}}}"#,
+        ],
+    );
+    assert_eq!(
+        fin,
+        Err(TranslateError::Upstream(
+            "stream ended before message_stop".into()
+        ))
+    );
+    let (evs, fin) = feed(
+        Dialect::Anthropic,
+        &[
+            r#"{"type":"future_event","x":1}"#,
+            r#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#,
+        ],
+    );
+    fin.unwrap();
+    assert_eq!(
+        evs,
+        vec![StreamEvent::Error {
+            error_type: "overloaded_error".into(),
+            message: "Overloaded".into()
+        }]
+    );
+}
+
+#[test]
+fn anthropic_stream_usage_is_cumulative_and_merged() {
+    let (evs, fin) = feed(
+        Dialect::Anthropic,
+        &[
+            r#"{"type":"message_start","message":{"id":"msg_1","model":"m","usage":{"input_tokens":10,"cache_read_input_tokens":90,"cache_creation_input_tokens":5,"output_tokens":1}}}"#,
+            r#"{"type":"message_delta","delta":{"stop_reason":"stop_sequence","stop_sequence":"END"},"usage":{"output_tokens":7}}"#,
+            r#"{"type":"message_stop"}"#,
+        ],
+    );
+    fin.unwrap();
+    assert_eq!(
+        evs[1],
+        StreamEvent::MessageDelta {
+            stop_reason: Some(StopReason::StopSequence),
+            stop_sequence: Some("END".into()),
+            usage: Some(Usage {
+                input_tokens: 10,
+                output_tokens: 7,
+                cache_read_tokens: 90,
+                cache_write_tokens: 5,
+                reasoning_tokens: 0
+            }),
+        }
+    );
+}
+
+#[test]
+fn stream_encoders_start_lazily_and_use_fallback_model() {
+    let evs = [
+        StreamEvent::BlockDelta {
+            index: 9,
+            delta: Delta::Text("orphan".into()),
+        },
+        StreamEvent::BlockStart {
+            index: 3,
+            block: BlockStart::Text,
+        },
+        StreamEvent::BlockDelta {
+            index: 3,
+            delta: Delta::Text("hi".into()),
+        },
+        StreamEvent::MessageStop,
+        StreamEvent::BlockDelta {
+            index: 3,
+            delta: Delta::Text("after stop".into()),
+        },
+    ];
+    let mut out = Vec::new();
+    let mut enc = stream_encoder_at(Dialect::Anthropic, "fallback", false, 1);
+    for e in &evs {
+        enc.push(e, &mut out);
+    }
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("event: message_start\n"));
+    assert!(text.contains("\"model\":\"fallback\""));
+    assert!(text.contains("\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"hi\"}"));
+    assert!(!text.contains("orphan") && !text.contains("after stop"));
+    assert!(text.ends_with("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
+    let mut out = Vec::new();
+    let mut enc = stream_encoder_at(Dialect::OpenAi, "fallback", true, 1);
+    for e in &evs {
+        enc.push(e, &mut out);
+    }
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("\"finish_reason\":\"stop\""));
+    assert!(text.contains("\"choices\":[],\"usage\":{\"prompt_tokens\":0"));
+    assert!(text.ends_with("data: [DONE]\n\n"));
+}
+
+#[test]
+fn stream_error_events() {
+    let mut out = Vec::new();
+    encode_stream_error(
+        Dialect::OpenAi,
+        "overloaded_error",
+        "busy \"now\"",
+        &mut out,
+    );
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "data: {\"error\":{\"message\":\"busy \\\"now\\\"\",\"type\":\"overloaded_error\",\"param\":null,\"code\":\"overloaded_error\"}}\n\n"
+    );
+    let mut out = Vec::new();
+    encode_stream_error(Dialect::Anthropic, "api_error", "x", &mut out);
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"x\"}}\n\n"
+    );
+}
