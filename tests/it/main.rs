@@ -5,5 +5,6 @@ mod common;
 mod config;
 mod relay;
 mod reload;
+mod translate;
 
 mod binary;

@@ -1,0 +1,1003 @@
+//! OpenAI Chat Completions <-> IR: request/response decoders and encoders, and the stateful stream
+//! decoder (chunks -> IR events) and encoder (IR events -> chunks).
+//!
+//! Lossy decisions made here (IR -> OpenAI):
+//! - thinking blocks -> assistant `reasoning_content`; signatures and redacted thinking are dropped
+//!   (OpenAI has no carrier; they only matter to Anthropic).
+//! - `top_k`, Anthropic-only blocks/tools/tool_choice shapes, raw `thinking` shapes:
+//!   `Unsupported` unless `drop_unsupported`.
+//! - tool results: `is_error` has no carrier and is dropped (the result text is kept verbatim);
+//!   images inside a tool result are `Unsupported` (tool messages are text-only).
+//! - `cache_control` hints are dropped (OpenAI caches automatically).
+//! - thinking `budget_tokens` -> `reasoning_effort`: < 4096 low, < 16384 medium, otherwise high;
+//!   `disabled` -> no `reasoning_effort`.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value, json};
+
+use super::{
+    ADVISORY_FIELDS, EncodeOptions, Lossy, StreamDecoder, StreamEncoder, TranslateError, encode_event, now_unix,
+    openai_id, parse_client, parse_upstream, random_token, stop_reason_from_openai, stop_reason_to_openai,
+};
+use crate::dialect::Dialect;
+use crate::ir::{self, BlockStart, ContentBlock, Delta, Reasoning, Role, StopReason, StreamEvent};
+use crate::translate::sse::SseEvent;
+use crate::wire::openai as w;
+use crate::wire::{StringOrParts, StringOrVec};
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+pub fn decode_request(body: &[u8]) -> Result<ir::Request, TranslateError> {
+    let r: w::ChatRequest = parse_client(body)?;
+    let mut req = ir::Request { model: r.model, ..ir::Request::default() };
+    let mut leading = true;
+    for (i, m) in r.messages.into_iter().enumerate() {
+        let path = format!("messages[{i}]");
+        match m.role.as_str() {
+            "system" | "developer" => {
+                if m.role == "developer" {
+                    req.openai.developer_role = true;
+                }
+                let blocks = text_only(m.content, &path)?;
+                if leading {
+                    req.system.extend(blocks);
+                } else {
+                    req.messages.push(ir::Message { role: Role::System, content: blocks, name: m.name });
+                }
+            }
+            "user" => {
+                leading = false;
+                let content = user_content(m.content, &path)?;
+                req.messages.push(ir::Message { role: Role::User, content, name: m.name });
+            }
+            "assistant" => {
+                leading = false;
+                let content = assistant_content(m, &path)?;
+                req.messages.push(content);
+            }
+            "tool" => {
+                leading = false;
+                let Some(id) = m.tool_call_id else {
+                    return Err(TranslateError::invalid(format!("{path}.tool_call_id"), "required for role 'tool'"));
+                };
+                let content = text_only(m.content, &path)?;
+                // One IR user message per tool message; the Anthropic encoder merges neighbours.
+                req.messages.push(ir::Message {
+                    role: Role::User,
+                    content: vec![ContentBlock::ToolResult {
+                        tool_use_id: id,
+                        content,
+                        is_error: false,
+                        cache_control: None,
+                    }],
+                    name: None,
+                });
+            }
+            "function" => {
+                return Err(TranslateError::invalid(
+                    format!("{path}.role"),
+                    "the deprecated 'function' role is not supported; use 'tool'",
+                ));
+            }
+            other => {
+                return Err(TranslateError::invalid(format!("{path}.role"), format!("unknown role '{other}'")));
+            }
+        }
+    }
+    for (i, t) in r.tools.unwrap_or_default().into_iter().enumerate() {
+        req.tools.push(decode_tool(t, i)?);
+    }
+    if let Some(tc) = r.tool_choice {
+        req.tool_choice = Some(decode_tool_choice(tc)?);
+    }
+    req.parallel_tool_calls = r.parallel_tool_calls;
+    req.openai.legacy_max_tokens = r.max_completion_tokens.is_none() && r.max_tokens.is_some();
+    req.max_tokens = r.max_completion_tokens.or(r.max_tokens);
+    req.temperature = r.temperature;
+    req.top_p = r.top_p;
+    req.stop = r.stop.map(StringOrVec::into_vec).unwrap_or_default();
+    req.stream = r.stream.unwrap_or(false);
+    req.stream_include_usage = r.stream_options.and_then(|o| o.include_usage).unwrap_or(false);
+    req.user = r.user;
+    req.reasoning = r.reasoning_effort.map(Reasoning::Effort);
+    req.openai.n = r.n;
+    req.openai.logprobs = r.logprobs;
+    req.openai.top_logprobs = r.top_logprobs;
+    req.openai.frequency_penalty = r.frequency_penalty;
+    req.openai.presence_penalty = r.presence_penalty;
+    req.openai.seed = r.seed;
+    req.openai.response_format = r.response_format;
+    req.openai.logit_bias = r.logit_bias;
+    if !r.extra.is_empty() {
+        req.extra = r.extra;
+        req.extra_dialect = Some(Dialect::OpenAi);
+    }
+    Ok(req)
+}
+
+fn text_only(content: Option<StringOrParts<w::ContentPart>>, path: &str) -> Result<Vec<ContentBlock>, TranslateError> {
+    match content {
+        None => Ok(Vec::new()),
+        Some(StringOrParts::String(s)) => Ok(vec![ContentBlock::text(s)]),
+        Some(StringOrParts::Parts(parts)) => parts
+            .into_iter()
+            .enumerate()
+            .map(|(j, p)| match p {
+                w::ContentPart::Text { text, cache_control } => Ok(ContentBlock::Text { text, cache_control }),
+                _ => Err(TranslateError::invalid(
+                    format!("{path}.content[{j}]"),
+                    "only text parts are allowed in this message",
+                )),
+            })
+            .collect(),
+    }
+}
+
+fn user_content(
+    content: Option<StringOrParts<w::ContentPart>>,
+    path: &str,
+) -> Result<Vec<ContentBlock>, TranslateError> {
+    match content {
+        None => Err(TranslateError::invalid(format!("{path}.content"), "required for role 'user'")),
+        Some(StringOrParts::String(s)) => Ok(vec![ContentBlock::text(s)]),
+        Some(StringOrParts::Parts(parts)) => Ok(parts
+            .into_iter()
+            .map(|p| match p {
+                w::ContentPart::Text { text, cache_control } => ContentBlock::Text { text, cache_control },
+                w::ContentPart::Refusal { refusal } => ContentBlock::text(refusal),
+                w::ContentPart::ImageUrl { image_url } => ContentBlock::Image {
+                    source: image_source(image_url.url),
+                    detail: image_url.detail,
+                    cache_control: None,
+                },
+                w::ContentPart::Other(value) => ContentBlock::Other { dialect: Dialect::OpenAi, value },
+            })
+            .collect()),
+    }
+}
+
+/// `data:<media type>;base64,<data>` becomes a base64 source; anything else stays a URL.
+fn image_source(url: String) -> ir::ImageSource {
+    let parsed = url
+        .strip_prefix("data:")
+        .and_then(|rest| rest.split_once(','))
+        .and_then(|(meta, data)| Some((meta.strip_suffix(";base64")?, data)));
+    match parsed {
+        Some((media_type, data)) => {
+            ir::ImageSource::Base64 { media_type: media_type.to_owned(), data: data.to_owned() }
+        }
+        None => ir::ImageSource::Url { url },
+    }
+}
+
+fn assistant_content(m: w::ChatMessage, path: &str) -> Result<ir::Message, TranslateError> {
+    let mut blocks = Vec::new();
+    if let Some(r) = m.reasoning_content.or(m.reasoning).filter(|r| !r.is_empty()) {
+        blocks.push(ContentBlock::Thinking { thinking: r, signature: None });
+    }
+    match m.content {
+        None => {}
+        Some(StringOrParts::String(s)) if s.is_empty() => {}
+        Some(StringOrParts::String(s)) => blocks.push(ContentBlock::text(s)),
+        Some(StringOrParts::Parts(parts)) => {
+            for (j, p) in parts.into_iter().enumerate() {
+                match p {
+                    w::ContentPart::Text { text, .. } | w::ContentPart::Refusal { refusal: text } => {
+                        blocks.push(ContentBlock::text(text))
+                    }
+                    _ => {
+                        return Err(TranslateError::invalid(
+                            format!("{path}.content[{j}]"),
+                            "assistant messages may only contain text and refusal parts",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(r) = m.refusal.filter(|r| !r.is_empty()) {
+        blocks.push(ContentBlock::text(r));
+    }
+    for (j, tc) in m.tool_calls.unwrap_or_default().into_iter().enumerate() {
+        if tc.kind != "function" {
+            return Err(TranslateError::invalid(
+                format!("{path}.tool_calls[{j}].type"),
+                format!("unsupported tool call type '{}'", tc.kind),
+            ));
+        }
+        blocks.push(ContentBlock::ToolUse {
+            id: tc.id,
+            name: tc.function.name,
+            input: ir::parse_tool_arguments(&tc.function.arguments),
+            cache_control: None,
+        });
+    }
+    Ok(ir::Message { role: Role::Assistant, content: blocks, name: m.name })
+}
+
+fn decode_tool(t: Value, i: usize) -> Result<ir::Tool, TranslateError> {
+    #[derive(serde::Deserialize)]
+    struct Function {
+        name: String,
+        #[serde(default)]
+        description: Option<String>,
+        #[serde(default)]
+        parameters: Option<Value>,
+        #[serde(default)]
+        strict: Option<bool>,
+    }
+    match t.get("type").and_then(Value::as_str) {
+        Some("function") => {}
+        Some(_) => {
+            return Ok(ir::Tool::Other { dialect: Dialect::OpenAi, value: t });
+        }
+        None => {
+            return Err(TranslateError::invalid(format!("tools[{i}].type"), "missing or not a string"));
+        }
+    }
+    let f = t.get("function").ok_or_else(|| TranslateError::invalid(format!("tools[{i}].function"), "missing"))?;
+    let f: Function = serde_json::from_value(f.clone())
+        .map_err(|e| TranslateError::invalid(format!("tools[{i}].function"), e.to_string()))?;
+    Ok(ir::Tool::Function {
+        name: f.name,
+        description: f.description,
+        input_schema: f.parameters.filter(|p| !p.is_null()).unwrap_or_else(empty_schema),
+        strict: f.strict,
+        cache_control: None,
+    })
+}
+
+pub(crate) fn empty_schema() -> Value {
+    json!({"type": "object", "properties": {}})
+}
+
+fn decode_tool_choice(tc: Value) -> Result<ir::ToolChoice, TranslateError> {
+    match &tc {
+        Value::String(s) => match s.as_str() {
+            "auto" => Ok(ir::ToolChoice::Auto),
+            "required" => Ok(ir::ToolChoice::Any),
+            "none" => Ok(ir::ToolChoice::None),
+            other => Err(TranslateError::invalid("tool_choice", format!("unknown value '{other}'"))),
+        },
+        Value::Object(o) => match o.get("type").and_then(Value::as_str) {
+            Some("function") => {
+                let name = o
+                    .get("function")
+                    .and_then(|f| f.get("name"))
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| TranslateError::invalid("tool_choice.function.name", "missing"))?;
+                Ok(ir::ToolChoice::Tool { name: name.to_owned() })
+            }
+            Some(_) => Ok(ir::ToolChoice::Other { dialect: Dialect::OpenAi, value: tc }),
+            None => Err(TranslateError::invalid("tool_choice.type", "missing")),
+        },
+        _ => Err(TranslateError::invalid("tool_choice", "expected a string or an object")),
+    }
+}
+
+pub fn encode_request(req: &ir::Request, opts: &EncodeOptions) -> Result<Vec<u8>, TranslateError> {
+    let lossy = Lossy::new(opts, Dialect::OpenAi);
+    let same = req.extra_dialect == Some(Dialect::OpenAi);
+    let system_role = if req.openai.developer_role { "developer" } else { "system" };
+    let mut messages = Vec::with_capacity(req.messages.len() + 1);
+    if !req.system.is_empty() {
+        messages.push(system_message(system_role, &req.system));
+    }
+    for (i, m) in req.messages.iter().enumerate() {
+        let path = format!("messages[{i}]");
+        match m.role {
+            Role::System => messages.push(system_message(system_role, &m.content)),
+            Role::User => encode_user(m, &path, &lossy, &mut messages)?,
+            Role::Assistant => messages.push(encode_assistant(m, &path, &lossy)?),
+        }
+    }
+    let mut tools = Vec::with_capacity(req.tools.len());
+    for (i, t) in req.tools.iter().enumerate() {
+        match t {
+            ir::Tool::Function { name, description, input_schema, strict, .. } => {
+                let mut f = Map::new();
+                f.insert("name".into(), Value::String(name.clone()));
+                if let Some(d) = description {
+                    f.insert("description".into(), Value::String(d.clone()));
+                }
+                f.insert("parameters".into(), input_schema.clone());
+                if let Some(s) = strict {
+                    f.insert("strict".into(), Value::Bool(*s));
+                }
+                tools.push(json!({"type": "function", "function": f}));
+            }
+            ir::Tool::Other { dialect: Dialect::OpenAi, value } => tools.push(value.clone()),
+            ir::Tool::Other { .. } => lossy.cannot_carry(format!("tools[{i}]"))?,
+        }
+    }
+    let tool_choice = match &req.tool_choice {
+        None => None,
+        Some(ir::ToolChoice::Auto) => Some(json!("auto")),
+        Some(ir::ToolChoice::Any) => Some(json!("required")),
+        Some(ir::ToolChoice::None) => Some(json!("none")),
+        Some(ir::ToolChoice::Tool { name }) => Some(json!({"type": "function", "function": {"name": name}})),
+        Some(ir::ToolChoice::Other { dialect: Dialect::OpenAi, value }) => Some(value.clone()),
+        Some(ir::ToolChoice::Other { .. }) => {
+            lossy.cannot_carry("tool_choice")?;
+            None
+        }
+    };
+    if req.top_k.is_some() {
+        lossy.cannot_carry("top_k")?;
+    }
+    let reasoning_effort = match &req.reasoning {
+        None | Some(Reasoning::Disabled) => None,
+        Some(Reasoning::Effort(e)) => Some(e.clone()),
+        Some(Reasoning::Budget(n)) => Some(effort_for_budget(*n).to_owned()),
+        Some(Reasoning::Raw(_)) => {
+            lossy.cannot_carry("thinking")?;
+            None
+        }
+    };
+    // `max_tokens` is what every OpenAI-compatible server understands, but OpenAI's reasoning
+    // models accept only `max_completion_tokens`; keep the client's choice within the dialect.
+    let use_legacy = if same { req.openai.legacy_max_tokens } else { reasoning_effort.is_none() };
+    let (max_tokens, max_completion_tokens) = if use_legacy { (req.max_tokens, None) } else { (None, req.max_tokens) };
+    let mut extra = Map::new();
+    for (k, v) in &req.extra {
+        if same {
+            extra.insert(k.clone(), v.clone());
+        } else if !ADVISORY_FIELDS.contains(&k.as_str()) {
+            lossy.cannot_carry(k.clone())?;
+        }
+    }
+    let has_tools = !tools.is_empty();
+    let out = w::ChatRequest {
+        model: req.model.clone(),
+        messages,
+        max_tokens,
+        max_completion_tokens,
+        temperature: req.temperature,
+        top_p: req.top_p,
+        n: req.openai.n,
+        stream: req.stream.then_some(true),
+        // The relay always wants usage; whether the client sees it is the encoder's business.
+        stream_options: req.stream.then(|| w::StreamOptions { include_usage: Some(true), extra: Map::new() }),
+        stop: (!req.stop.is_empty()).then(|| StringOrVec::Many(req.stop.clone())),
+        presence_penalty: req.openai.presence_penalty,
+        frequency_penalty: req.openai.frequency_penalty,
+        logit_bias: req.openai.logit_bias.clone(),
+        logprobs: req.openai.logprobs,
+        top_logprobs: req.openai.top_logprobs,
+        seed: req.openai.seed,
+        response_format: req.openai.response_format.clone(),
+        tools: has_tools.then_some(tools),
+        tool_choice,
+        parallel_tool_calls: req.parallel_tool_calls.filter(|_| has_tools),
+        user: req.user.clone(),
+        reasoning_effort,
+        extra,
+    };
+    Ok(to_json(&out))
+}
+
+fn effort_for_budget(budget: u32) -> &'static str {
+    match budget {
+        0..4096 => "low",
+        4096..16384 => "medium",
+        _ => "high",
+    }
+}
+
+fn system_message(role: &str, blocks: &[ContentBlock]) -> w::ChatMessage {
+    // Joined into one string: many OpenAI-compatible servers reject array content here.
+    let text = blocks
+        .iter()
+        .filter_map(|b| match b {
+            ContentBlock::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    w::ChatMessage { role: role.to_owned(), content: Some(StringOrParts::String(text)), ..w::ChatMessage::default() }
+}
+
+fn encode_user(
+    m: &ir::Message,
+    path: &str,
+    lossy: &Lossy,
+    out: &mut Vec<w::ChatMessage>,
+) -> Result<(), TranslateError> {
+    let mut parts = Vec::new();
+    // Tool messages must directly follow the assistant's tool calls, so they go first.
+    for (j, b) in m.content.iter().enumerate() {
+        let bpath = format!("{path}.content[{j}]");
+        match b {
+            ContentBlock::ToolResult { tool_use_id, content, .. } => {
+                let mut text = String::new();
+                for (k, c) in content.iter().enumerate() {
+                    match c {
+                        ContentBlock::Text { text: t, .. } => {
+                            if !text.is_empty() {
+                                text.push('\n');
+                            }
+                            text.push_str(t);
+                        }
+                        _ => lossy.cannot_carry(format!("{bpath}.content[{k}]"))?,
+                    }
+                }
+                out.push(w::ChatMessage {
+                    role: "tool".into(),
+                    content: Some(StringOrParts::String(text)),
+                    tool_call_id: Some(tool_use_id.clone()),
+                    ..w::ChatMessage::default()
+                });
+            }
+            ContentBlock::Text { text, .. } => {
+                parts.push(w::ContentPart::Text { text: text.clone(), cache_control: None })
+            }
+            ContentBlock::Image { source, detail, .. } => parts.push(w::ContentPart::ImageUrl {
+                image_url: w::ImageUrl {
+                    url: match source {
+                        ir::ImageSource::Base64 { media_type, data } => {
+                            format!("data:{media_type};base64,{data}")
+                        }
+                        ir::ImageSource::Url { url } => url.clone(),
+                    },
+                    detail: detail.clone(),
+                },
+            }),
+            ContentBlock::Other { dialect: Dialect::OpenAi, value } => parts.push(w::ContentPart::Other(value.clone())),
+            _ => lossy.cannot_carry(bpath)?,
+        }
+    }
+    if parts.is_empty() {
+        return Ok(());
+    }
+    let content = match parts.as_slice() {
+        [w::ContentPart::Text { text, .. }] => StringOrParts::String(text.clone()),
+        _ => StringOrParts::Parts(parts),
+    };
+    out.push(w::ChatMessage {
+        role: "user".into(),
+        content: Some(content),
+        name: m.name.clone(),
+        ..w::ChatMessage::default()
+    });
+    Ok(())
+}
+
+fn encode_assistant(m: &ir::Message, path: &str, lossy: &Lossy) -> Result<w::ChatMessage, TranslateError> {
+    let mut text = String::new();
+    let mut reasoning: Option<String> = None;
+    let mut calls = Vec::new();
+    for (j, b) in m.content.iter().enumerate() {
+        match b {
+            ContentBlock::Text { text: t, .. } => text.push_str(t),
+            ContentBlock::Thinking { thinking, .. } => reasoning.get_or_insert_with(String::new).push_str(thinking),
+            ContentBlock::RedactedThinking { .. } => {}
+            ContentBlock::ToolUse { id, name, input, .. } => calls.push(w::ToolCall {
+                id: id.clone(),
+                kind: "function".into(),
+                function: w::FunctionCall { name: name.clone(), arguments: arguments_string(input) },
+            }),
+            _ => lossy.cannot_carry(format!("{path}.content[{j}]"))?,
+        }
+    }
+    Ok(w::ChatMessage {
+        role: "assistant".into(),
+        content: if text.is_empty() && !calls.is_empty() { None } else { Some(StringOrParts::String(text)) },
+        name: m.name.clone(),
+        tool_calls: (!calls.is_empty()).then_some(calls),
+        reasoning_content: reasoning,
+        ..w::ChatMessage::default()
+    })
+}
+
+/// A non-JSON arguments string kept as `Value::String` goes back verbatim.
+fn arguments_string(input: &Value) -> String {
+    match input {
+        Value::String(raw) => raw.clone(),
+        v => v.to_string(),
+    }
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Vec<u8> {
+    // Serialising these plain structs cannot fail (string keys, no custom impls that error).
+    serde_json::to_vec(v).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+pub fn decode_response(body: &[u8]) -> Result<ir::Response, TranslateError> {
+    let r: w::ChatCompletion = parse_upstream(body, "chat completion")?;
+    let Some(choice) = r.choices.into_iter().next() else {
+        return Err(TranslateError::Upstream("chat completion has no choices".into()));
+    };
+    let refused = choice.message.refusal.as_ref().is_some_and(|s| !s.is_empty());
+    let msg =
+        assistant_content(choice.message, "choices[0].message").map_err(|e| TranslateError::Upstream(e.to_string()))?;
+    let mut stop_reason = choice.finish_reason.as_deref().map(stop_reason_from_openai);
+    if refused && stop_reason == Some(StopReason::EndTurn) {
+        stop_reason = Some(StopReason::Refusal);
+    }
+    Ok(ir::Response {
+        id: r.id,
+        model: r.model,
+        content: msg.content,
+        stop_reason,
+        stop_sequence: None,
+        usage: r.usage.as_ref().map(usage_from_wire).unwrap_or_default(),
+        created: (r.created != 0).then_some(r.created),
+    })
+}
+
+pub(crate) fn usage_from_wire(u: &w::Usage) -> ir::Usage {
+    let prompt = u.prompt_tokens.unwrap_or(0);
+    let cached = u
+        .prompt_tokens_details
+        .as_ref()
+        .and_then(|d| d.cached_tokens)
+        .or(u.prompt_cache_hit_tokens)
+        .unwrap_or(0)
+        .min(prompt);
+    ir::Usage {
+        input_tokens: prompt - cached,
+        output_tokens: u.completion_tokens.unwrap_or(0),
+        cache_read_tokens: cached,
+        cache_write_tokens: 0,
+        reasoning_tokens: u.completion_tokens_details.as_ref().and_then(|d| d.reasoning_tokens).unwrap_or(0),
+    }
+}
+
+pub(crate) fn usage_to_wire(u: &ir::Usage) -> w::Usage {
+    let prompt = u.prompt_tokens();
+    w::Usage {
+        prompt_tokens: Some(prompt),
+        completion_tokens: Some(u.output_tokens),
+        total_tokens: Some(prompt.saturating_add(u.output_tokens)),
+        prompt_tokens_details: Some(w::PromptTokensDetails { cached_tokens: Some(u.cache_read_tokens) }),
+        completion_tokens_details: Some(w::CompletionTokensDetails { reasoning_tokens: Some(u.reasoning_tokens) }),
+        prompt_cache_hit_tokens: None,
+    }
+}
+
+pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
+    let mut text: Option<String> = None;
+    let mut reasoning: Option<String> = None;
+    let mut calls = Vec::new();
+    for b in &resp.content {
+        match b {
+            ContentBlock::Text { text: t, .. } => text.get_or_insert_with(String::new).push_str(t),
+            ContentBlock::Thinking { thinking, .. } => reasoning.get_or_insert_with(String::new).push_str(thinking),
+            ContentBlock::ToolUse { id, name, input, .. } => calls.push(w::ToolCall {
+                id: id.clone(),
+                kind: "function".into(),
+                function: w::FunctionCall { name: name.clone(), arguments: arguments_string(input) },
+            }),
+            // Signatures, redacted thinking and server-side blocks have no OpenAI carrier.
+            _ => {}
+        }
+    }
+    let content = match text {
+        Some(t) => Some(StringOrParts::String(t)),
+        None if calls.is_empty() => Some(StringOrParts::String(String::new())),
+        None => None,
+    };
+    let out = w::ChatCompletion {
+        id: openai_id(&resp.id),
+        object: "chat.completion".into(),
+        created: resp.created.unwrap_or_else(now_unix),
+        model: resp.model.clone(),
+        choices: vec![w::Choice {
+            index: 0,
+            message: w::ChatMessage {
+                role: "assistant".into(),
+                content,
+                tool_calls: (!calls.is_empty()).then_some(calls),
+                reasoning_content: reasoning,
+                ..w::ChatMessage::default()
+            },
+            finish_reason: resp.stop_reason.as_ref().map(|r| stop_reason_to_openai(r).to_owned()),
+            logprobs: None,
+        }],
+        usage: Some(usage_to_wire(&resp.usage)),
+        system_fingerprint: None,
+    };
+    to_json(&out)
+}
+
+pub(crate) fn encode_error_event(error_type: &str, message: &str, out: &mut Vec<u8>) {
+    let body =
+        w::ErrorEnvelope { error: w::ErrorBody { message, kind: error_type, param: None, code: Some(error_type) } };
+    encode_event(None, &String::from_utf8_lossy(&to_json(&body)), out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stream decoder: chunks -> IR
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Thinking,
+    Tool,
+}
+
+#[derive(Debug)]
+struct ToolSlot {
+    oa_index: u32,
+    id: String,
+    ir_index: u32,
+}
+
+#[derive(Debug, Default)]
+pub struct StreamDecoderImpl {
+    started: bool,
+    next_index: u32,
+    open: Option<(u32, Kind)>,
+    tools: Vec<ToolSlot>,
+    stop: Option<StopReason>,
+    finished_choice: bool,
+    refusal: bool,
+    usage: Option<ir::Usage>,
+    delta_sent: bool,
+    done: bool,
+}
+
+impl StreamDecoderImpl {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn start(&mut self, id: &str, model: &str, out: &mut Vec<StreamEvent>) {
+        if self.started {
+            return;
+        }
+        self.started = true;
+        out.push(StreamEvent::MessageStart {
+            id: if id.is_empty() { openai_id("") } else { id.to_owned() },
+            model: model.to_owned(),
+            usage: ir::Usage::default(),
+        });
+    }
+
+    fn close(&mut self, out: &mut Vec<StreamEvent>) {
+        if let Some((index, _)) = self.open.take() {
+            out.push(StreamEvent::BlockStop { index });
+        }
+    }
+
+    /// Opens a new block of `kind` unless one of that kind is already open.
+    fn ensure(&mut self, kind: Kind, block: BlockStart, out: &mut Vec<StreamEvent>) -> u32 {
+        match self.open {
+            Some((index, k)) if k == kind && kind != Kind::Tool => return index,
+            _ => {}
+        }
+        self.close(out);
+        let index = self.next_index;
+        self.next_index += 1;
+        self.open = Some((index, kind));
+        out.push(StreamEvent::BlockStart { index, block });
+        index
+    }
+
+    fn message_delta(&mut self, out: &mut Vec<StreamEvent>) {
+        if self.delta_sent {
+            return;
+        }
+        self.delta_sent = true;
+        let mut stop = self.stop.clone();
+        if self.refusal && stop == Some(StopReason::EndTurn) {
+            stop = Some(StopReason::Refusal);
+        }
+        out.push(StreamEvent::MessageDelta { stop_reason: stop, stop_sequence: None, usage: self.usage });
+    }
+
+    fn tool_call(&mut self, pos: usize, tc: w::ToolCallDelta, out: &mut Vec<StreamEvent>) {
+        let oa_index = tc.index.unwrap_or(pos as u32);
+        let id = tc.id.filter(|s| !s.is_empty());
+        let (name, args) = match tc.function {
+            Some(f) => (f.name, f.arguments),
+            None => (None, None),
+        };
+        let existing = self.tools.iter().position(|s| s.oa_index == oa_index);
+        // Some upstreams reuse index 0 for every call; a fresh id means a fresh call.
+        let is_new = match (existing, &id) {
+            (None, _) => true,
+            (Some(p), Some(id)) => self.tools[p].id != *id,
+            (Some(_), None) => false,
+        };
+        let ir_index = if is_new {
+            let id = id.unwrap_or_else(|| format!("call_{}", random_token()));
+            let index =
+                self.ensure(Kind::Tool, BlockStart::ToolUse { id: id.clone(), name: name.unwrap_or_default() }, out);
+            if let Some(p) = existing {
+                self.tools.remove(p);
+            }
+            self.tools.push(ToolSlot { oa_index, id, ir_index: index });
+            index
+        } else {
+            match existing {
+                Some(p) => self.tools[p].ir_index,
+                None => return,
+            }
+        };
+        if let Some(a) = args.filter(|a| !a.is_empty()) {
+            out.push(StreamEvent::BlockDelta { index: ir_index, delta: Delta::ToolArgs(a) });
+        }
+    }
+
+    fn end(&mut self, out: &mut Vec<StreamEvent>) {
+        self.start("", "", out);
+        self.close(out);
+        self.message_delta(out);
+        out.push(StreamEvent::MessageStop);
+        self.done = true;
+    }
+}
+
+impl StreamDecoder for StreamDecoderImpl {
+    fn push(&mut self, ev: &SseEvent, out: &mut Vec<StreamEvent>) -> Result<(), TranslateError> {
+        if self.done {
+            return Ok(());
+        }
+        let data = ev.data.trim();
+        if data == "[DONE]" {
+            self.end(out);
+            return Ok(());
+        }
+        if data.is_empty() {
+            return Ok(());
+        }
+        let chunk: w::ChatChunk =
+            serde_json::from_str(data).map_err(|e| TranslateError::Upstream(format!("invalid stream chunk: {e}")))?;
+        if let Some(err) = chunk.error {
+            let (error_type, message) = error_fields(&err);
+            out.push(StreamEvent::Error { error_type, message });
+            self.done = true;
+            return Ok(());
+        }
+        self.start(&chunk.id, &chunk.model, out);
+        let chunk_has_usage = chunk.usage.is_some();
+        if let Some(u) = &chunk.usage {
+            self.usage = Some(usage_from_wire(u));
+        }
+        for choice in chunk.choices.into_iter().filter(|c| c.index == 0) {
+            let d = choice.delta;
+            if let Some(r) = d.reasoning_content.or(d.reasoning).filter(|r| !r.is_empty()) {
+                let index = self.ensure(Kind::Thinking, BlockStart::Thinking, out);
+                out.push(StreamEvent::BlockDelta { index, delta: Delta::Thinking(r) });
+            }
+            for t in
+                [d.content, d.refusal.inspect(|_| self.refusal = true)].into_iter().flatten().filter(|t| !t.is_empty())
+            {
+                let index = self.ensure(Kind::Text, BlockStart::Text, out);
+                out.push(StreamEvent::BlockDelta { index, delta: Delta::Text(t) });
+            }
+            for (pos, tc) in d.tool_calls.unwrap_or_default().into_iter().enumerate() {
+                self.tool_call(pos, tc, out);
+            }
+            if let Some(fr) = choice.finish_reason {
+                self.close(out);
+                self.stop = Some(stop_reason_from_openai(&fr));
+                self.finished_choice = true;
+            }
+        }
+        // message_delta needs stop reason and usage together: emit it once both are known,
+        // otherwise at [DONE].
+        if self.finished_choice && chunk_has_usage {
+            self.message_delta(out);
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _out: &mut Vec<StreamEvent>) -> Result<(), TranslateError> {
+        if self.done { Ok(()) } else { Err(TranslateError::Upstream("stream ended before [DONE]".into())) }
+    }
+}
+
+/// `{"message", "type"}` out of an OpenAI-style error object (or a bare string).
+pub(crate) fn error_fields(err: &Value) -> (String, String) {
+    match err {
+        Value::String(s) => ("api_error".into(), s.clone()),
+        _ => {
+            let message = err.get("message").and_then(Value::as_str).unwrap_or("upstream error").to_owned();
+            let kind = err
+                .get("type")
+                .and_then(Value::as_str)
+                .or_else(|| err.get("code").and_then(Value::as_str))
+                .unwrap_or("api_error")
+                .to_owned();
+            (kind, message)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stream encoder: IR -> chunks
+
+#[derive(Debug, Clone, Copy)]
+enum OutKind {
+    Text,
+    Thinking,
+    Tool(u32),
+    Other,
+}
+
+#[derive(Debug)]
+pub struct StreamEncoderImpl {
+    fallback_model: String,
+    include_usage: bool,
+    created: u64,
+    id: String,
+    model: String,
+    started: bool,
+    blocks: HashMap<u32, OutKind>,
+    next_tool: u32,
+    finish_sent: bool,
+    usage: Option<ir::Usage>,
+    usage_sent: bool,
+    done: bool,
+}
+
+impl StreamEncoderImpl {
+    pub fn new(model: &str, include_usage: bool, created: u64) -> Self {
+        StreamEncoderImpl {
+            fallback_model: model.to_owned(),
+            include_usage,
+            created,
+            id: String::new(),
+            model: String::new(),
+            started: false,
+            blocks: HashMap::new(),
+            next_tool: 0,
+            finish_sent: false,
+            usage: None,
+            usage_sent: false,
+            done: false,
+        }
+    }
+
+    fn chunk(&self, choice: Option<w::ChunkChoice>, usage: Option<w::Usage>, out: &mut Vec<u8>) {
+        let c = w::ChatChunk {
+            id: self.id.clone(),
+            object: "chat.completion.chunk".into(),
+            created: self.created,
+            model: self.model.clone(),
+            choices: choice.into_iter().collect(),
+            usage,
+            error: None,
+        };
+        encode_event(None, &String::from_utf8_lossy(&to_json(&c)), out);
+    }
+
+    fn delta(&self, delta: w::ChunkDelta, out: &mut Vec<u8>) {
+        self.chunk(Some(w::ChunkChoice { index: 0, delta, logprobs: None, finish_reason: None }), None, out);
+    }
+
+    fn start(&mut self, id: &str, model: &str, out: &mut Vec<u8>) {
+        if self.started {
+            return;
+        }
+        self.started = true;
+        self.id = openai_id(id);
+        self.model = if model.is_empty() { self.fallback_model.clone() } else { model.to_owned() };
+        self.delta(
+            w::ChunkDelta { role: Some("assistant".into()), content: Some(String::new()), ..w::ChunkDelta::default() },
+            out,
+        );
+    }
+
+    fn finish_chunk(&mut self, reason: Option<&StopReason>, out: &mut Vec<u8>) {
+        if self.finish_sent {
+            return;
+        }
+        self.finish_sent = true;
+        let reason = reason.map(stop_reason_to_openai).unwrap_or("stop");
+        self.chunk(
+            Some(w::ChunkChoice {
+                index: 0,
+                delta: w::ChunkDelta::default(),
+                logprobs: None,
+                finish_reason: Some(reason.to_owned()),
+            }),
+            None,
+            out,
+        );
+    }
+
+    fn usage_chunk(&mut self, out: &mut Vec<u8>) {
+        if !self.include_usage || self.usage_sent {
+            return;
+        }
+        self.usage_sent = true;
+        let u = usage_to_wire(&self.usage.unwrap_or_default());
+        self.chunk(None, Some(u), out);
+    }
+}
+
+impl StreamEncoder for StreamEncoderImpl {
+    fn push(&mut self, ev: &StreamEvent, out: &mut Vec<u8>) {
+        if self.done {
+            return;
+        }
+        if let StreamEvent::MessageStart { id, model, .. } = ev {
+            self.start(id, model, out);
+            return;
+        }
+        if let StreamEvent::Error { error_type, message } = ev {
+            encode_error_event(error_type, message, out);
+            self.done = true;
+            return;
+        }
+        self.start("", "", out);
+        match ev {
+            StreamEvent::BlockStart { index, block } => {
+                let kind = match block {
+                    BlockStart::Text => OutKind::Text,
+                    BlockStart::Thinking => OutKind::Thinking,
+                    BlockStart::ToolUse { id, name } => {
+                        let k = self.next_tool;
+                        self.next_tool += 1;
+                        self.delta(
+                            w::ChunkDelta {
+                                tool_calls: Some(vec![w::ToolCallDelta {
+                                    index: Some(k),
+                                    id: Some(id.clone()),
+                                    kind: Some("function".into()),
+                                    function: Some(w::FunctionDelta {
+                                        name: Some(name.clone()),
+                                        arguments: Some(String::new()),
+                                    }),
+                                }]),
+                                ..w::ChunkDelta::default()
+                            },
+                            out,
+                        );
+                        OutKind::Tool(k)
+                    }
+                    BlockStart::RedactedThinking { .. } | BlockStart::Other { .. } => OutKind::Other,
+                };
+                self.blocks.insert(*index, kind);
+            }
+            StreamEvent::BlockDelta { index, delta } => {
+                let kind = self.blocks.get(index).copied();
+                let d = match (kind, delta) {
+                    (Some(OutKind::Text), Delta::Text(t)) if !t.is_empty() => {
+                        w::ChunkDelta { content: Some(t.clone()), ..w::ChunkDelta::default() }
+                    }
+                    (Some(OutKind::Thinking), Delta::Thinking(t)) if !t.is_empty() => {
+                        w::ChunkDelta { reasoning_content: Some(t.clone()), ..w::ChunkDelta::default() }
+                    }
+                    (Some(OutKind::Tool(k)), Delta::ToolArgs(a)) if !a.is_empty() => w::ChunkDelta {
+                        tool_calls: Some(vec![w::ToolCallDelta {
+                            index: Some(k),
+                            function: Some(w::FunctionDelta { name: None, arguments: Some(a.clone()) }),
+                            ..w::ToolCallDelta::default()
+                        }]),
+                        ..w::ChunkDelta::default()
+                    },
+                    _ => return,
+                };
+                self.delta(d, out);
+            }
+            StreamEvent::MessageDelta { stop_reason, usage, .. } => {
+                if usage.is_some() {
+                    self.usage = *usage;
+                }
+                self.finish_chunk(stop_reason.as_ref(), out);
+                if self.usage.is_some() {
+                    self.usage_chunk(out);
+                }
+            }
+            StreamEvent::MessageStop => {
+                self.finish_chunk(None, out);
+                self.usage_chunk(out);
+                encode_event(None, "[DONE]", out);
+                self.done = true;
+            }
+            StreamEvent::BlockStop { .. }
+            | StreamEvent::Ping
+            | StreamEvent::MessageStart { .. }
+            | StreamEvent::Error { .. } => {}
+        }
+    }
+}
