@@ -17,5 +17,6 @@ pub mod runtime;
 pub mod secret;
 pub mod server;
 pub mod stream;
+pub mod tokens;
 pub mod translate;
 pub mod wire;

@@ -73,3 +73,15 @@ impl RecordSink for LogSink {
         );
     }
 }
+
+impl From<&crate::ir::Usage> for Tokens {
+    /// `input` counts every prompt token, cached ones included (the IR's excludes them).
+    fn from(u: &crate::ir::Usage) -> Tokens {
+        Tokens {
+            input: u.prompt_tokens(),
+            output: u.output_tokens,
+            cache_read: u.cache_read_tokens,
+            cache_write: u.cache_write_tokens,
+        }
+    }
+}

@@ -146,6 +146,8 @@ pub async fn handle(rt: Arc<Runtime>, sink: Arc<dyn RecordSink>, inbound: Inboun
 
 /// What the client asked for, read from the body once.
 struct Request {
+    /// The IR, decoded on first need (only cross-dialect candidates need it), then shared.
+    ir: std::sync::OnceLock<Result<crate::ir::Request, RelayError>>,
     body: JsonObject,
     model: String,
     stream: bool,
@@ -181,31 +183,65 @@ fn decode(inbound: &Inbound) -> Result<Request, RelayError> {
     }
     let opts = body.field::<StreamOptions>("stream_options").map_err(field_err("stream_options"))?;
     let client_wants_usage = opts.and_then(|o| o.include_usage).unwrap_or(false);
-    Ok(Request { body, model, stream, client_wants_usage })
+    Ok(Request { ir: std::sync::OnceLock::new(), body, model, stream, client_wants_usage })
+}
+
+impl Request {
+    fn ir(&self, inbound: &Inbound) -> Result<&crate::ir::Request, RelayError> {
+        self.ir
+            .get_or_init(|| crate::translate::decode_request(inbound.dialect, &inbound.body).map_err(translate_error))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+/// A translation failure, as the client should see it.
+fn translate_error(e: crate::translate::TranslateError) -> RelayError {
+    use crate::translate::TranslateError as T;
+    match e {
+        T::InvalidJson(m) => RelayError::bad_request(format!("request body is not valid JSON: {m}")),
+        T::InvalidField { field, message } => RelayError::invalid_field(&field, message),
+        T::Unsupported { field, target } => RelayError::invalid_field(
+            &field,
+            format!(
+                "cannot be carried to a provider that speaks the {} API (set translation.drop_unsupported: true to drop such fields)",
+                target.as_str()
+            ),
+        ),
+        T::Upstream(m) => RelayError::bad_gateway(m),
+    }
 }
 
 /// The body to send to one candidate, and how its answer must be treated.
 struct Prepared {
     bytes: Bytes,
     upstream: Dialect,
+    /// The upstream speaks another dialect: answers go through the translators.
+    translated: bool,
     /// We added `stream_options.include_usage`, so the extra usage chunk must not reach the client.
     strip_usage: bool,
 }
 
-fn prepare(req: &Request, inbound: &Inbound, provider: &Provider, model: &str) -> Result<Prepared, RelayError> {
+fn prepare(
+    rt: &Runtime,
+    req: &Request,
+    inbound: &Inbound,
+    provider: &Provider,
+    model: &str,
+) -> Result<Prepared, RelayError> {
     let upstream = provider.dialect();
     if upstream != inbound.dialect {
-        return Err(RelayError::new(
-            StatusCode::NOT_IMPLEMENTED,
-            ErrorKind::InvalidRequest,
-            Fault::Relay,
-            format!(
-                "provider '{}' speaks the {} dialect; translating {} requests to it is not available in this build",
-                provider.name(),
-                upstream.as_str(),
-                inbound.dialect.as_str()
-            ),
-        ));
+        let mut ir = req.ir(inbound)?.clone();
+        ir.model = model.to_string();
+        if upstream == Dialect::OpenAi && ir.stream && provider.config.stream_usage {
+            ir.stream_include_usage = true;
+        }
+        let opts = crate::translate::EncodeOptions {
+            default_max_tokens: rt.config.translation.default_max_tokens,
+            drop_unsupported: rt.config.translation.drop_unsupported,
+        };
+        let bytes = crate::translate::encode_request(upstream, &ir, &opts).map_err(translate_error)?;
+        return Ok(Prepared { bytes: Bytes::from(bytes), upstream, translated: true, strip_usage: false });
     }
     let mut body = req.body.clone();
     body.set("model", &model);
@@ -217,7 +253,7 @@ fn prepare(req: &Request, inbound: &Inbound, provider: &Provider, model: &str) -
         body.set("stream_options", &opts);
         strip_usage = true;
     }
-    Ok(Prepared { bytes: Bytes::from(body.to_vec()), upstream, strip_usage })
+    Ok(Prepared { bytes: Bytes::from(body.to_vec()), upstream, translated: false, strip_usage })
 }
 
 /// Hash of caller + system prompt + first user message: one conversation, one key (sticky).
@@ -253,7 +289,7 @@ async fn run(rt: &Arc<Runtime>, inbound: &Inbound, completion: &mut Completion) 
     let mut attempts_total = 0usize;
     for cand in &candidates {
         let provider = &rt.providers[cand.provider];
-        let prepared = prepare(&req, inbound, provider, &cand.model)?;
+        let prepared = prepare(rt, &req, inbound, provider, &cand.model)?;
         match attempt_candidate(rt, provider, cand, &req, &prepared, inbound, conv, completion, &mut attempts_total)
             .await
         {
@@ -367,7 +403,7 @@ async fn attempt_candidate(
             open_stream(rt, provider, cand, req, prepared, inbound, reply, lease, completion, attempt, *attempts_total)
                 .await
         } else {
-            finish_plain(provider, cand, inbound, reply, lease, completion, attempt, *attempts_total).await
+            finish_plain(provider, cand, inbound, prepared, reply, lease, completion, attempt, *attempts_total).await
         };
         match result {
             Ok(resp) => return Ok(resp),
@@ -543,6 +579,7 @@ async fn finish_plain(
     provider: &Provider,
     cand: &Candidate,
     inbound: &Inbound,
+    prepared: &Prepared,
     reply: UpstreamReply,
     lease: Lease,
     completion: &mut Completion,
@@ -572,27 +609,39 @@ async fn finish_plain(
             ));
         }
     };
-    #[derive(Deserialize)]
-    struct Probe {
-        usage: Option<crate::stream::AnyUsage>,
-    }
-    let probe = match serde_json::from_slice::<Probe>(&body) {
-        Ok(p) => p,
-        Err(e) => {
-            let err = RelayError::bad_gateway(format!(
-                "[{}] the upstream answered {} with a body that is not JSON: {e}",
-                provider.name(),
-                status.as_u16()
-            ));
-            attempt.error = Some(err.message.clone());
-            return Err(fail_key(lease, completion, attempt, err));
+    let (body, tokens) = if prepared.translated {
+        match crate::translate::decode_response(prepared.upstream, &body) {
+            Ok(resp) => {
+                let tokens = crate::record::Tokens::from(&resp.usage);
+                (crate::translate::encode_response(inbound.dialect, &resp), Some(tokens))
+            }
+            Err(e) => {
+                let err = RelayError::bad_gateway(format!("[{}] {e}", provider.name()));
+                attempt.error = Some(err.message.clone());
+                return Err(fail_key(lease, completion, attempt, err));
+            }
+        }
+    } else {
+        #[derive(Deserialize)]
+        struct Probe {
+            usage: Option<crate::stream::AnyUsage>,
+        }
+        match serde_json::from_slice::<Probe>(&body) {
+            Ok(p) => (body, p.usage.map(|u| u.tokens(provider.dialect()))),
+            Err(e) => {
+                let err = RelayError::bad_gateway(format!(
+                    "[{}] the upstream answered {} with a body that is not JSON: {e}",
+                    provider.name(),
+                    status.as_u16()
+                ));
+                attempt.error = Some(err.message.clone());
+                return Err(fail_key(lease, completion, attempt, err));
+            }
         }
     };
-    let tokens = probe.usage.map(|u| u.tokens(provider.dialect()));
     record_success(completion, provider, cand, &lease, provider.dialect(), attempt);
     lease.finish(Outcome::Success, None);
     completion.finish(status.as_u16(), None, tokens);
-    let _ = inbound;
     let mut resp = Response::new(Body::from(body));
     *resp.status_mut() = status;
     resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
@@ -613,7 +662,7 @@ async fn open_stream(
     _rt: &Arc<Runtime>,
     provider: &Provider,
     cand: &Candidate,
-    _req: &Request,
+    req: &Request,
     prepared: &Prepared,
     inbound: &Inbound,
     reply: UpstreamReply,
@@ -675,18 +724,84 @@ async fn open_stream(
     record_success(completion, provider, cand, &lease, prepared.upstream, attempt);
     let mode = match (inbound.dialect, prepared.upstream) {
         (Dialect::OpenAi, Dialect::OpenAi) => PipeMode::OpenAiPassthrough { strip_usage: prepared.strip_usage },
-        _ => PipeMode::AnthropicPassthrough,
+        (Dialect::Anthropic, Dialect::Anthropic) => PipeMode::AnthropicPassthrough,
+        (client, upstream) => PipeMode::Translate {
+            decoder: crate::translate::stream_decoder(upstream),
+            encoder: crate::translate::stream_encoder(client, &cand.model, req.client_wants_usage),
+        },
     };
     let taken = std::mem::replace(
         completion,
         Completion { sink: completion.sink.clone(), record: None, started: completion.started },
     );
-    let pipe = Pipe::new(upstream, decoder, first, mode, lease, taken, provider.name().to_string());
+    let pipe = Pipe::new(
+        upstream,
+        decoder,
+        first,
+        mode,
+        (inbound.dialect, prepared.upstream),
+        lease,
+        taken,
+        provider.name().to_string(),
+    );
     let mut resp = Response::new(Body::from_stream(pipe.into_stream()));
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     h.insert("x-accel-buffering", HeaderValue::from_static("no"));
     relay_headers(&mut resp, provider, &cand.model, attempts);
+    Ok(resp)
+}
+
+/// `POST /v1/messages/count_tokens`: asked of the upstream when it speaks Anthropic, else a local
+/// estimate, marked as such (`"estimated": true` and `x-monorelay-estimated: true`).
+pub async fn count_tokens(rt: Arc<Runtime>, inbound: Inbound) -> Response<Body> {
+    let dialect = inbound.dialect;
+    match count_tokens_inner(&rt, &inbound).await {
+        Ok(r) => r,
+        Err(e) => e.render(dialect),
+    }
+}
+
+async fn count_tokens_inner(rt: &Runtime, inbound: &Inbound) -> Result<Response<Body>, RelayError> {
+    let req = decode(inbound)?;
+    let candidates = router::resolve(rt, &req.model)?;
+    for cand in &candidates {
+        let provider = &rt.providers[cand.provider];
+        if provider.config.kind != crate::config::ProviderKind::Anthropic {
+            continue;
+        }
+        let Ok(lease) = provider.pool.lease(&[], None) else { continue };
+        let mut body = req.body.clone();
+        body.set("model", &cand.model);
+        let reply = match provider
+            .send(Endpoint::CountTokens, &lease.secret, Bytes::from(body.to_vec()), &inbound.headers, false)
+            .await
+        {
+            Ok(r) => r,
+            Err(e) => {
+                lease.finish(Outcome::ServerError, Some(&e.to_string()));
+                continue;
+            }
+        };
+        let status = reply.status;
+        let bytes = read_bounded(reply.body, MAX_ERROR_BODY_BYTES).await.unwrap_or_default();
+        if !status.is_success() {
+            let err = upstream_error(provider, status, &bytes, &lease.secret);
+            lease.finish(classify(provider, status, err.upstream_type.as_deref(), None), Some(&err.message));
+            return Err(err);
+        }
+        lease.finish(Outcome::Success, None);
+        let mut resp = Response::new(Body::from(bytes));
+        resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        relay_headers(&mut resp, provider, &cand.model, 1);
+        return Ok(resp);
+    }
+    let ir = req.ir(inbound)?;
+    let n = crate::tokens::estimate_request(ir);
+    let mut resp = Response::new(Body::from(serde_json::json!({"input_tokens": n, "estimated": true}).to_string()));
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    h.insert("x-monorelay-estimated", HeaderValue::from_static("true"));
     Ok(resp)
 }

@@ -4,11 +4,13 @@
 //! never a `[DONE]` or `message_stop` as if it had succeeded.
 
 use crate::dialect::Dialect;
+use crate::ir;
 use crate::keys::{Lease, Outcome};
 use crate::providers::BodyStream;
 use crate::record::Tokens;
 use crate::relay::Completion;
 use crate::translate::sse::{SseDecoder, SseEvent, encode_event};
+use crate::translate::{StreamDecoder, StreamEncoder, encode_stream_error};
 use bytes::Bytes;
 use futures_util::{Stream, StreamExt};
 use serde::Deserialize;
@@ -76,25 +78,13 @@ pub fn first_event_error(upstream: Dialect, ev: &SseEvent) -> Option<String> {
     Some(msg)
 }
 
-/// Append an error event in the client's dialect (no `[DONE]` follows it).
-pub fn error_event(client: Dialect, message: &str, out: &mut Vec<u8>) {
-    match client {
-        Dialect::OpenAi => {
-            let v = json!({"error": {"message": message, "type": "upstream_error", "code": "upstream_stream_error"}});
-            encode_event(None, &v.to_string(), out);
-        }
-        Dialect::Anthropic => {
-            let v = json!({"type": "error", "error": {"type": "api_error", "message": message}});
-            encode_event(Some("error"), &v.to_string(), out);
-        }
-    }
-}
-
 pub enum PipeMode {
     /// OpenAI upstream to OpenAI client. `strip_usage`: we asked for the usage chunk, the client didn't.
     OpenAiPassthrough { strip_usage: bool },
     /// Anthropic upstream to Anthropic client.
     AnthropicPassthrough,
+    /// Different dialects: upstream events → IR → client events, statefully.
+    Translate { decoder: Box<dyn StreamDecoder>, encoder: Box<dyn StreamEncoder> },
 }
 
 pub struct Pipe {
@@ -102,10 +92,14 @@ pub struct Pipe {
     decoder: SseDecoder,
     pending: Vec<SseEvent>,
     mode: PipeMode,
+    client: Dialect,
+    upstream_dialect: Dialect,
     lease: Option<Lease>,
     completion: Completion,
     provider: String,
     usage: Option<AnyUsage>,
+    /// Usage seen on the IR path (translated streams).
+    ir_usage: Option<ir::Usage>,
     terminal: bool,
     upstream_error: Option<String>,
     finished: bool,
@@ -113,11 +107,14 @@ pub struct Pipe {
 }
 
 impl Pipe {
+    /// `dialects` is (client, upstream).
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         upstream: BodyStream,
         decoder: SseDecoder,
         first: Vec<SseEvent>,
         mode: PipeMode,
+        dialects: (Dialect, Dialect),
         lease: Lease,
         completion: Completion,
         provider: String,
@@ -127,6 +124,9 @@ impl Pipe {
             decoder,
             pending: first,
             mode,
+            client: dialects.0,
+            upstream_dialect: dialects.1,
+            ir_usage: None,
             lease: Some(lease),
             completion,
             provider,
@@ -135,13 +135,6 @@ impl Pipe {
             upstream_error: None,
             finished: false,
             scratch: Vec::new(),
-        }
-    }
-
-    fn client(&self) -> Dialect {
-        match self.mode {
-            PipeMode::OpenAiPassthrough { .. } => Dialect::OpenAi,
-            PipeMode::AnthropicPassthrough => Dialect::Anthropic,
         }
     }
 
@@ -179,10 +172,14 @@ impl Pipe {
                     Some(Err(e)) => self.fail(&e.to_string(), &mut out),
                     None => {
                         let cut = self.decoder.finish();
-                        if self.terminal {
+                        if !self.terminal && matches!(self.mode, PipeMode::Translate { .. }) {
+                            // The translator knows best whether its upstream finished properly.
+                            self.translate(None, &mut out);
+                        }
+                        if self.terminal || self.finished {
                             self.finished = true;
                         } else {
-                            let what = match self.client() {
+                            let what = match self.upstream_dialect {
                                 Dialect::OpenAi => "[DONE]",
                                 Dialect::Anthropic => "message_stop",
                             };
@@ -204,6 +201,7 @@ impl Pipe {
             return;
         }
         match self.mode {
+            PipeMode::Translate { .. } => self.translate(Some(ev), out),
             PipeMode::OpenAiPassthrough { strip_usage } => {
                 if ev.data.trim() == "[DONE]" {
                     self.terminal = true;
@@ -293,16 +291,47 @@ impl Pipe {
         }
     }
 
-    fn upstream_dialect(&self) -> Dialect {
-        match self.mode {
-            PipeMode::OpenAiPassthrough { .. } => Dialect::OpenAi,
-            PipeMode::AnthropicPassthrough => Dialect::Anthropic,
+    fn tokens(&self) -> Option<crate::record::Tokens> {
+        match &self.ir_usage {
+            Some(u) => Some(u.into()),
+            None => self.usage.as_ref().map(|u| u.tokens(self.upstream_dialect)),
+        }
+    }
+
+    /// Translated streams: upstream event → IR → client events, noting usage and the end.
+    fn translate(&mut self, ev: Option<&SseEvent>, out: &mut Vec<u8>) {
+        let PipeMode::Translate { decoder, encoder } = &mut self.mode else { return };
+        let mut irs = Vec::new();
+        let result = match ev {
+            Some(ev) => decoder.push(ev, &mut irs),
+            None => decoder.finish(&mut irs),
+        };
+        let (mut terminal, mut error) = (false, None);
+        for ie in &irs {
+            match ie {
+                ir::StreamEvent::MessageStart { usage, .. } => self.ir_usage = Some(*usage),
+                ir::StreamEvent::MessageDelta { usage: Some(u), .. } => self.ir_usage = Some(*u),
+                ir::StreamEvent::MessageStop => terminal = true,
+                ir::StreamEvent::Error { message, .. } => error = Some(message.clone()),
+                _ => {}
+            }
+            encoder.push(ie, out);
+        }
+        if let Err(e) = result {
+            self.fail(&e.to_string(), out);
+        } else if let Some(msg) = error {
+            self.upstream_error = Some(msg);
+            self.terminal = true;
+            self.complete();
+        } else if terminal {
+            self.terminal = true;
+            self.complete();
         }
     }
 
     /// The upstream finished (normally, or with its own error event).
     fn complete(&mut self) {
-        let tokens = self.usage.as_ref().map(|u| u.tokens(self.upstream_dialect()));
+        let tokens = self.tokens();
         match self.upstream_error.clone() {
             None => {
                 if let Some(l) = self.lease.take() {
@@ -322,11 +351,11 @@ impl Pipe {
     /// The upstream broke: tell the client in its dialect and end.
     fn fail(&mut self, message: &str, out: &mut Vec<u8>) {
         let message = format!("[{}] {message}", self.provider);
-        error_event(self.client(), &message, out);
+        encode_stream_error(self.client, "upstream_error", &message, out);
         if let Some(l) = self.lease.take() {
             l.finish(Outcome::ServerError, Some(&message));
         }
-        let tokens = self.usage.as_ref().map(|u| u.tokens(self.upstream_dialect()));
+        let tokens = self.tokens();
         self.completion.finish(502, Some(("upstream_stream", message)), tokens);
         self.finished = true;
     }

@@ -81,6 +81,10 @@ pub fn router(app: Arc<App>) -> Router {
     let relay_routes = Router::new()
         .route("/v1/chat/completions", post(chat_completions))
         .route("/chat/completions", post(chat_completions))
+        .route("/v1/messages", post(messages))
+        .route("/messages", post(messages))
+        .route("/v1/messages/count_tokens", post(count_tokens))
+        .route("/messages/count_tokens", post(count_tokens))
         .route("/v1/models", get(models))
         .route("/models", get(models));
     Router::new()
@@ -174,6 +178,21 @@ async fn relay_route(app: Arc<App>, req: Request, dialect: Dialect, endpoint: En
 
 async fn chat_completions(State(app): State<Arc<App>>, req: Request) -> Response {
     relay_route(app, req, Dialect::OpenAi, Endpoint::ChatCompletions).await
+}
+
+async fn messages(State(app): State<Arc<App>>, req: Request) -> Response {
+    relay_route(app, req, Dialect::Anthropic, Endpoint::Messages).await
+}
+
+async fn count_tokens(State(app): State<Arc<App>>, req: Request) -> Response {
+    let (headers, body, client_addr, caller) = match read_body(&app, req, Dialect::Anthropic).await {
+        Ok(x) => x,
+        Err(resp) => return resp,
+    };
+    let rt = app.runtime.load_full();
+    let inbound =
+        Inbound { dialect: Dialect::Anthropic, endpoint: Endpoint::CountTokens, headers, body, client_addr, caller };
+    relay::count_tokens(rt, inbound).await
 }
 
 async fn health(State(app): State<Arc<App>>) -> Response {

@@ -156,7 +156,11 @@ async fn upstream_handler(State(state): State<Arc<UpstreamState>>, req: Request)
                             }
                             Some((Ok::<Bytes, std::io::Error>(Bytes::from(bytes)), (it, cut, gate)))
                         }
-                        None if cut => Some((Err(std::io::Error::other("cut")), (it, false, gate))),
+                        None if cut => {
+                            // Let what was written reach the client before the connection is torn down.
+                            tokio::time::sleep(Duration::from_millis(50)).await;
+                            Some((Err(std::io::Error::other("cut")), (it, false, gate)))
+                        }
                         None => None,
                     }
                 },

@@ -3,6 +3,7 @@
 
 mod common;
 mod config;
+mod crossdialect;
 mod relay;
 mod reload;
 mod translate;

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Run the SDK compatibility suite against a built monorelay binary.
+#   tests/compat/run.sh [pytest args...]      e.g. -m "not translation", -k stream, -x
+# Uses target/debug/monorelay unless MONORELAY_BIN points elsewhere (build it first).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+venv="$here/.venv"
+py="${PYTHON:-python3}"
+
+if [ ! -x "$venv/bin/python" ]; then
+    "$py" -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$here/requirements.txt"
+
+export MONORELAY_BIN="${MONORELAY_BIN:-$repo/target/debug/monorelay}"
+cd "$repo"
+exec "$venv/bin/python" -m pytest -q -c "$here/pytest.ini" --rootdir "$here" "$here" "$@"
