@@ -254,7 +254,7 @@ def test_x_stream_text(ant, openai_up):
 @translation
 def test_x_stream_tool_use_from_argument_pieces(ant, openai_up):
     calls = [
-        ("call_S1", "get_weather", ['{"city"', ': "Ki', 'ev", "unit"', ': "c"}']),
+        ("call_S1", "get_weather", ['{"city"', ': "Ky', 'iv", "unit"', ': "c"}']),
         ("call_S2", "get_time", ['{"tz": ', '"Europe/Kyiv"}']),
     ]
     openai_up.push_stream(oai_tool_calls_stream(calls, text=["Checking", " now."], usage=oai_usage(30, 25)))

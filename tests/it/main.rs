@@ -1,6 +1,9 @@
 //! The single integration-test crate: real HTTP servers on 127.0.0.1 port 0, real files; the real
 //! binary last.
 
+// A failing unwrap is a failing test, with the value in the panic message.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 mod config;
 mod crossdialect;
