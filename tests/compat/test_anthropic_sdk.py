@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import http.client
 import json
+import time
 
 import anthropic
 import pytest
 
 from conftest import ACCESS_KEY, ANTHROPIC_KEY, OPENAI_KEY
 from upstream import (
+    SSE,
     ant_error,
     ant_message,
     ant_stream,
@@ -352,3 +355,56 @@ def test_x_mock_tool_use_and_result(ant):
         {"role": "user", "content": [{"type": "tool_result", "tool_use_id": use.id, "content": "snow"}]},
     ])
     assert dump_blocks(second) == [{"type": "text", "text": "tool result: snow"}]
+
+
+def test_passthrough_stream_upstream_error_event_raises(ant, anthropic_up):
+    """An upstream `event: error` mid-stream (e.g. overloaded) reaches the SDK, which raises."""
+    events = ant_stream([ant_text("some text before overload")], stop=False)[:-1]
+    events.append(SSE(ant_error("Overloaded", "overloaded_error"), event="error"))
+    anthropic_up.push_stream(events)
+    with pytest.raises(anthropic.APIStatusError) as ei:
+        with ant.messages.stream(model="claude-test", max_tokens=50,
+                                 messages=[{"role": "user", "content": "hi"}]) as s:
+            for _ in s:
+                pass
+    assert ei.value.body["error"]["type"] == "overloaded_error"
+    assert "Overloaded" in str(ei.value)
+
+
+@translation
+def test_x_stream_raw_anthropic_framing_from_openai(relay, openai_up):
+    """On the wire: named events in Anthropic order, ending with message_stop, no [DONE]."""
+    openai_up.push_stream(oai_text_stream(["raw ", "framing"], usage=oai_usage(3, 2)))
+    conn = http.client.HTTPConnection("127.0.0.1", relay.port, timeout=10)
+    conn.request("POST", "/v1/messages",
+                 body=json.dumps({"model": "gpt-test", "stream": True, "max_tokens": 20,
+                                  "messages": [{"role": "user", "content": "hi"}]}),
+                 headers={"x-api-key": relay.key, "anthropic-version": "2023-06-01",
+                          "Content-Type": "application/json"})
+    resp = conn.getresponse()
+    body = resp.read().decode()
+    conn.close()
+    assert resp.status == 200
+    assert "[DONE]" not in body
+    names = [line[len("event:"):].strip() for line in body.splitlines() if line.startswith("event:")]
+    names = [n for n in names if n != "ping"]
+    assert names[0] == "message_start" and names[-2:] == ["message_delta", "message_stop"]
+    assert names[1:-2] == ["content_block_start"] + ["content_block_delta"] * (len(names) - 5) + ["content_block_stop"]
+    datas = [json.loads(line[5:]) for line in body.splitlines() if line.startswith("data:")]
+    assert all(d["type"] in names + ["ping"] for d in datas)
+
+
+@translation
+def test_x_stream_is_not_buffered(ant, openai_up):
+    events = oai_text_stream(["first", " second"])
+    events[2].delay = 1.5
+    openai_up.push_stream(events)
+    t0 = time.monotonic()
+    first_at = None
+    with ant.messages.stream(model="gpt-test", max_tokens=20, messages=[{"role": "user", "content": "hi"}]) as s:
+        for t in s.text_stream:
+            if first_at is None:
+                first_at = time.monotonic() - t0
+        final = s.get_final_message()
+    assert final.content[0].text == "first second"
+    assert first_at is not None and first_at < 1.0, f"first text after {first_at:.2f}s: the relay buffered"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import time
 
 import openai
 import pytest
@@ -520,3 +521,67 @@ def test_x_anthropic_stream_cut_before_message_stop_raises(oai, anthropic_up):
                 pass
             s.get_final_completion()
     assert "up_anthropic" in ei.value.message
+
+
+def raw_sse(relay, path: str, body: dict, headers: dict | None = None) -> tuple[int, str]:
+    """POST to the relay with http.client and read the whole (SSE) body as text."""
+    conn = http.client.HTTPConnection("127.0.0.1", relay.port, timeout=10)
+    conn.request("POST", path, body=json.dumps(body),
+                 headers={"Authorization": f"Bearer {relay.key}", "Content-Type": "application/json", **(headers or {})})
+    resp = conn.getresponse()
+    text = resp.read().decode()
+    conn.close()
+    return resp.status, text
+
+
+def test_passthrough_stream_is_not_buffered(oai, openai_up):
+    """The first piece must reach the SDK while the upstream is still pausing before the rest."""
+    events = oai_text_stream(["first", " second"])
+    events[2].delay = 1.5  # the upstream pauses 1.5s before " second"
+    openai_up.push_stream(events)
+    t0 = time.monotonic()
+    first_at = None
+    with oai.chat.completions.stream(model="gpt-test", messages=[{"role": "user", "content": "hi"}]) as s:
+        for e in s:
+            if e.type == "content.delta" and first_at is None:
+                first_at = time.monotonic() - t0
+        final = s.get_final_completion()
+    total = time.monotonic() - t0
+    assert final.choices[0].message.content == "first second"
+    assert total >= 1.5
+    assert first_at is not None and first_at < 1.0, f"first delta after {first_at:.2f}s: the relay buffered"
+
+
+@translation
+def test_x_stream_raw_openai_framing_from_anthropic(relay, anthropic_up):
+    """On the wire: only `data:` chunk events, each a chat.completion.chunk, ending with [DONE]."""
+    anthropic_up.push_stream(ant_stream([ant_text("raw framing")]))
+    status, body = raw_sse(relay, "/v1/chat/completions",
+                           {"model": "claude-test", "stream": True, "max_tokens": 20,
+                            "messages": [{"role": "user", "content": "hi"}]})
+    assert status == 200
+    frames = [f for f in body.split("\n\n") if f.strip()]
+    assert frames[-1].strip() == "data: [DONE]"
+    chunks = [json.loads(f.strip()[len("data:"):]) for f in frames[:-1]]
+    assert all(c["object"] == "chat.completion.chunk" for c in chunks)
+    assert "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks if c["choices"]) == "raw framing"
+    assert [c["choices"][0]["finish_reason"] for c in chunks if c["choices"] and c["choices"][0]["finish_reason"]] \
+        == ["stop"]
+
+
+@translation
+def test_x_stream_is_not_buffered(oai, anthropic_up):
+    events = ant_stream([ant_text("abcdef")], pieces=2)
+    i = next(n for n, e in enumerate(events) if e.event == "content_block_delta")
+    events[i + 1].delay = 1.5  # pause after the first text delta
+    anthropic_up.push_stream(events)
+    t0 = time.monotonic()
+    first_at = None
+    with oai.chat.completions.stream(model="claude-test", messages=[{"role": "user", "content": "hi"}],
+                                     max_tokens=10) as s:
+        for e in s:
+            if e.type == "content.delta" and first_at is None:
+                first_at = time.monotonic() - t0
+        final = s.get_final_completion()
+    assert final.choices[0].message.content == "abcdef"
+    assert first_at is not None and first_at < 1.0, f"first delta after {first_at:.2f}s: the relay buffered"
