@@ -44,6 +44,52 @@ pub struct RequestRecord {
     pub ttfb_ms: Option<f64>,
     pub tokens: Option<Tokens>,
     pub attempts: Vec<Attempt>,
+    /// Request and response bodies, when `logging.store_bodies` is on.
+    #[serde(skip)]
+    pub bodies: Option<Bodies>,
+}
+
+/// Bodies as they passed through, each capped at `logging.max_body_bytes`. Compressing, redacting
+/// and assembling streamed answers happen in the store's writer, off the request path.
+#[derive(Debug, Clone, Default)]
+pub struct Bodies {
+    /// What the client sent.
+    pub request: bytes::Bytes,
+    /// What went upstream (passthrough: the same but for `model`).
+    pub upstream_request: Option<bytes::Bytes>,
+    /// What the client got: a JSON body, or for streams the SSE bytes in the client's dialect.
+    pub response: Vec<u8>,
+    pub response_is_stream: bool,
+    /// A body was longer than the cap and was cut.
+    pub truncated: bool,
+    /// The cap, so stream capture can stop appending.
+    pub cap: usize,
+}
+
+impl Bodies {
+    pub fn new(request: bytes::Bytes, cap: usize) -> Bodies {
+        let truncated = request.len() > cap;
+        let request = if truncated { request.slice(..cap) } else { request };
+        Bodies { request, cap, truncated, ..Default::default() }
+    }
+
+    pub fn set_upstream(&mut self, body: &bytes::Bytes) {
+        if body.len() > self.cap {
+            self.truncated = true;
+            self.upstream_request = Some(body.slice(..self.cap));
+        } else {
+            self.upstream_request = Some(body.clone());
+        }
+    }
+
+    /// Append response bytes up to the cap.
+    pub fn append_response(&mut self, bytes: &[u8]) {
+        let room = self.cap.saturating_sub(self.response.len());
+        if bytes.len() > room {
+            self.truncated = true;
+        }
+        self.response.extend_from_slice(&bytes[..bytes.len().min(room)]);
+    }
 }
 
 /// Where finished records go. Must not block: it runs on the request path.

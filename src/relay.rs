@@ -79,12 +79,17 @@ impl Completion {
                 ttfb_ms: None,
                 tokens: None,
                 attempts: Vec::new(),
+                bodies: None,
             }),
         }
     }
 
     pub fn record_mut(&mut self) -> Option<&mut RequestRecord> {
         self.record.as_mut()
+    }
+
+    pub fn bodies_mut(&mut self) -> Option<&mut crate::record::Bodies> {
+        self.record.as_mut().and_then(|r| r.bodies.as_mut())
     }
 
     pub fn mark_first_byte(&mut self) {
@@ -277,9 +282,14 @@ fn conversation_hash(req: &Request, caller: u64) -> u64 {
 
 async fn run(rt: &Arc<Runtime>, inbound: &Inbound, completion: &mut Completion) -> Result<Response<Body>, RelayError> {
     let req = decode(inbound)?;
+    let logging = &rt.config.logging;
     if let Some(r) = completion.record_mut() {
         r.requested_model = req.model.clone();
         r.stream = req.stream;
+        if logging.enabled && logging.store_bodies {
+            let cap = usize::try_from(logging.max_body_bytes).unwrap_or(usize::MAX);
+            r.bodies = Some(crate::record::Bodies::new(inbound.body.clone(), cap));
+        }
     }
     let candidates = router::resolve(rt, &req.model)?;
     let sticky = rt.providers[candidates[0].provider].pool.strategy == crate::config::Strategy::Sticky;
@@ -562,9 +572,13 @@ fn record_success(
     provider: &Provider,
     cand: &Candidate,
     lease: &Lease,
-    upstream: Dialect,
+    prepared: &Prepared,
     attempt: Attempt,
 ) {
+    let upstream = prepared.upstream;
+    if let Some(b) = completion.bodies_mut() {
+        b.set_upstream(&prepared.bytes);
+    }
     if let Some(r) = completion.record_mut() {
         r.provider = Some(provider.name().to_string());
         r.model = Some(cand.model.clone());
@@ -639,8 +653,11 @@ async fn finish_plain(
             }
         }
     };
-    record_success(completion, provider, cand, &lease, provider.dialect(), attempt);
+    record_success(completion, provider, cand, &lease, prepared, attempt);
     lease.finish(Outcome::Success, None);
+    if let Some(b) = completion.bodies_mut() {
+        b.append_response(&body);
+    }
     completion.finish(status.as_u16(), None, tokens);
     let mut resp = Response::new(Body::from(body));
     *resp.status_mut() = status;
@@ -721,7 +738,7 @@ async fn open_stream(
         attempt.error = Some(err.message.clone());
         return Err(fail_key(lease, completion, attempt, err));
     }
-    record_success(completion, provider, cand, &lease, prepared.upstream, attempt);
+    record_success(completion, provider, cand, &lease, prepared, attempt);
     let mode = match (inbound.dialect, prepared.upstream) {
         (Dialect::OpenAi, Dialect::OpenAi) => PipeMode::OpenAiPassthrough { strip_usage: prepared.strip_usage },
         (Dialect::Anthropic, Dialect::Anthropic) => PipeMode::AnthropicPassthrough,

@@ -78,6 +78,15 @@ pub fn first_event_error(upstream: Dialect, ev: &SseEvent) -> Option<String> {
     Some(msg)
 }
 
+/// How a stream ended, applied by `Pipe::settle`.
+enum Ending {
+    Ok,
+    /// The upstream sent its own error event.
+    UpstreamError(String),
+    /// The upstream broke off, stalled or ended early.
+    Broken(String),
+}
+
 pub enum PipeMode {
     /// OpenAI upstream to OpenAI client. `strip_usage`: we asked for the usage chunk, the client didn't.
     OpenAiPassthrough { strip_usage: bool },
@@ -103,6 +112,7 @@ pub struct Pipe {
     terminal: bool,
     upstream_error: Option<String>,
     finished: bool,
+    outcome: Option<Ending>,
     scratch: Vec<SseEvent>,
 }
 
@@ -134,6 +144,7 @@ impl Pipe {
             terminal: false,
             upstream_error: None,
             finished: false,
+            outcome: None,
             scratch: Vec::new(),
         }
     }
@@ -149,6 +160,7 @@ impl Pipe {
     async fn next_bytes(&mut self) -> Option<Vec<u8>> {
         loop {
             if self.finished {
+                self.settle();
                 return None;
             }
             let mut out = Vec::new();
@@ -191,6 +203,11 @@ impl Pipe {
             }
             if !out.is_empty() {
                 self.completion.mark_first_byte();
+                if let Some(b) = self.completion.bodies_mut() {
+                    b.response_is_stream = true;
+                    b.append_response(&out);
+                }
+                self.settle();
                 return Some(out);
             }
         }
@@ -329,34 +346,47 @@ impl Pipe {
         }
     }
 
-    /// The upstream finished (normally, or with its own error event).
+    /// The upstream finished (normally, or with its own error event). The record is written by
+    /// `settle`, once the bytes of this batch are captured.
     fn complete(&mut self) {
-        let tokens = self.tokens();
-        match self.upstream_error.clone() {
-            None => {
-                if let Some(l) = self.lease.take() {
-                    l.finish(Outcome::Success, None);
-                }
-                self.completion.finish(200, None, tokens);
-            }
-            Some(msg) => {
-                if let Some(l) = self.lease.take() {
-                    l.finish(Outcome::ServerError, Some(&msg));
-                }
-                self.completion.finish(502, Some(("upstream", format!("[{}] {msg}", self.provider))), tokens);
-            }
-        }
+        self.outcome.get_or_insert(match self.upstream_error.clone() {
+            None => Ending::Ok,
+            Some(msg) => Ending::UpstreamError(format!("[{}] {msg}", self.provider)),
+        });
     }
 
     /// The upstream broke: tell the client in its dialect and end.
     fn fail(&mut self, message: &str, out: &mut Vec<u8>) {
         let message = format!("[{}] {message}", self.provider);
         encode_stream_error(self.client, "upstream_error", &message, out);
-        if let Some(l) = self.lease.take() {
-            l.finish(Outcome::ServerError, Some(&message));
-        }
-        let tokens = self.tokens();
-        self.completion.finish(502, Some(("upstream_stream", message)), tokens);
+        self.outcome = Some(Ending::Broken(message));
         self.finished = true;
+    }
+
+    /// Apply the outcome to the key and write the record, once.
+    fn settle(&mut self) {
+        let Some(outcome) = self.outcome.take() else { return };
+        let tokens = self.tokens();
+        let lease = self.lease.take();
+        match outcome {
+            Ending::Ok => {
+                if let Some(l) = lease {
+                    l.finish(Outcome::Success, None);
+                }
+                self.completion.finish(200, None, tokens);
+            }
+            Ending::UpstreamError(msg) => {
+                if let Some(l) = lease {
+                    l.finish(Outcome::ServerError, Some(&msg));
+                }
+                self.completion.finish(502, Some(("upstream", msg)), tokens);
+            }
+            Ending::Broken(msg) => {
+                if let Some(l) = lease {
+                    l.finish(Outcome::ServerError, Some(&msg));
+                }
+                self.completion.finish(502, Some(("upstream_stream", msg)), tokens);
+            }
+        }
     }
 }

@@ -436,11 +436,25 @@ pub struct RawLogging {
     pub db_path: String,
     pub max_age_days: u32,
     pub content_preview_length: u32,
+    /// monorelay: keep request and response bodies with each record.
+    pub store_bodies: bool,
+    /// monorelay: cap per stored body, in bytes (a longer body is kept truncated and marked so).
+    pub max_body_bytes: u64,
+    /// monorelay: total size cap of the request log in MB (0 = none).
+    pub max_size_mb: u64,
 }
 
 impl Default for RawLogging {
     fn default() -> Self {
-        RawLogging { enabled: true, db_path: String::new(), max_age_days: 30, content_preview_length: 200 }
+        RawLogging {
+            enabled: true,
+            db_path: String::new(),
+            max_age_days: 30,
+            content_preview_length: 200,
+            store_bodies: true,
+            max_body_bytes: 1024 * 1024,
+            max_size_mb: 1024,
+        }
     }
 }
 

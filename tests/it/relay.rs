@@ -38,6 +38,11 @@ async fn passthrough_keeps_unknown_fields_and_rewrites_only_model() {
     let rec = &relay.records.wait_for(1).await[0];
     assert_eq!((rec.status, rec.provider.as_deref(), rec.key_label.as_deref()), (200, Some("up"), Some("k1")));
     assert_eq!(rec.tokens.as_ref().map(|t| (t.input, t.output)), Some((7, 3)));
+    let bodies = rec.bodies.as_ref().unwrap();
+    assert_eq!(&bodies.request[..], body.as_bytes());
+    assert_eq!(bodies.upstream_request.as_deref(), Some(&got.body[..]));
+    assert_eq!(serde_json::from_slice::<Value>(&bodies.response).unwrap(), completion("hi there"));
+    assert!(!bodies.response_is_stream && !bodies.truncated);
 }
 
 #[tokio::test]
@@ -58,6 +63,14 @@ async fn stream_passthrough_requests_usage_and_hides_it_from_the_client() {
     let rec = &relay.records.wait_for(1).await[0];
     assert_eq!(rec.tokens.as_ref().map(|t| (t.input, t.output)), Some((5, 2)));
     assert_eq!(rec.status, 200);
+    let bodies = rec.bodies.as_ref().unwrap();
+    assert!(bodies.response_is_stream);
+    let captured = String::from_utf8(bodies.response.clone()).unwrap();
+    assert_eq!(
+        captured,
+        format!("data: {}\n\ndata: {}\n\ndata: [DONE]\n\n", chunk("Hel"), chunk("lo")),
+        "the capture is what the client got"
+    );
 
     // A client that asked for usage gets the chunk, byte for byte.
     up.push(Reply::sse(&[&chunk("x"), usage, "[DONE]"]));
