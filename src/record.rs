@@ -44,6 +44,8 @@ pub struct RequestRecord {
     pub ttfb_ms: Option<f64>,
     pub tokens: Option<Tokens>,
     pub attempts: Vec<Attempt>,
+    /// The relay's own time to the response head, upstream waits excluded.
+    pub overhead_ms: Option<f64>,
     /// Request and response bodies, when `logging.store_bodies` is on.
     #[serde(skip)]
     pub bodies: Option<Bodies>,

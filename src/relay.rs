@@ -55,6 +55,8 @@ pub struct Completion {
     sink: Arc<dyn RecordSink>,
     record: Option<RequestRecord>,
     started: Instant,
+    /// Time spent waiting on upstreams (and retry backoffs): not the relay's own cost.
+    upstream_wait: Duration,
 }
 
 impl Completion {
@@ -62,6 +64,7 @@ impl Completion {
         Completion {
             sink,
             started,
+            upstream_wait: Duration::ZERO,
             record: Some(RequestRecord {
                 started_at: SystemTime::now(),
                 inbound: inbound.dialect,
@@ -79,6 +82,7 @@ impl Completion {
                 ttfb_ms: None,
                 tokens: None,
                 attempts: Vec::new(),
+                overhead_ms: None,
                 bodies: None,
             }),
         }
@@ -86,6 +90,19 @@ impl Completion {
 
     pub fn record_mut(&mut self) -> Option<&mut RequestRecord> {
         self.record.as_mut()
+    }
+
+    /// Time the relay itself has spent on this request so far (excluding upstream waits).
+    pub fn overhead(&self) -> Duration {
+        self.started.elapsed().saturating_sub(self.upstream_wait)
+    }
+
+    /// Run `fut` and count its time as upstream time.
+    async fn upstream<T>(&mut self, fut: impl std::future::Future<Output = T>) -> T {
+        let t = Instant::now();
+        let out = fut.await;
+        self.upstream_wait += t.elapsed();
+        out
     }
 
     pub fn bodies_mut(&mut self) -> Option<&mut crate::record::Bodies> {
@@ -357,7 +374,7 @@ async fn attempt_candidate(
                             Duration::from_secs_f64(retry.backoff_factor.powi(retries as i32)).min(retry.backoff_max);
                         let wait = backoff.max(un.retry_after.unwrap_or_default());
                         if wait <= retry.backoff_max {
-                            tokio::time::sleep(wait).await;
+                            completion.upstream(tokio::time::sleep(wait)).await;
                             tried.clear();
                             continue;
                         }
@@ -367,8 +384,15 @@ async fn attempt_candidate(
             }
         };
         *attempts_total += 1;
-        let result =
-            provider.send(inbound.endpoint, &lease.secret, prepared.bytes.clone(), &inbound.headers, req.stream).await;
+        let result = completion
+            .upstream(provider.send(
+                inbound.endpoint,
+                &lease.secret,
+                prepared.bytes.clone(),
+                &inbound.headers,
+                req.stream,
+            ))
+            .await;
         let mut attempt = Attempt {
             provider: provider.name().to_string(),
             model: cand.model.clone(),
@@ -392,7 +416,7 @@ async fn attempt_candidate(
         if !reply.status.is_success() {
             let status = reply.status;
             let retry_after = parse_retry_after(&reply.headers);
-            let body = read_bounded(reply.body, MAX_ERROR_BODY_BYTES).await.unwrap_or_default();
+            let body = completion.upstream(read_bounded(reply.body, MAX_ERROR_BODY_BYTES)).await.unwrap_or_default();
             let err = upstream_error(provider, status, &body, &lease.secret)
                 .with_retry_after(retry_after.filter(|_| status == StatusCode::TOO_MANY_REQUESTS));
             attempt.error = Some(err.message.clone());
@@ -567,6 +591,18 @@ fn relay_headers(resp: &mut Response<Body>, provider: &Provider, model: &str, at
     h.insert("x-monorelay-attempts", HeaderValue::from(attempts));
 }
 
+/// `x-monorelay-overhead-ms`: the relay's own time up to the response head, upstream waits excluded.
+fn overhead_header(resp: &mut Response<Body>, completion: &mut Completion) {
+    let overhead = completion.overhead();
+    let ms = overhead.as_secs_f64() * 1000.0;
+    if let Ok(v) = HeaderValue::from_str(&format!("{ms:.3}")) {
+        resp.headers_mut().insert("x-monorelay-overhead-ms", v);
+    }
+    if let Some(r) = completion.record_mut() {
+        r.overhead_ms = Some(ms);
+    }
+}
+
 fn record_success(
     completion: &mut Completion,
     provider: &Provider,
@@ -601,7 +637,7 @@ async fn finish_plain(
     attempts: usize,
 ) -> Result<Response<Body>, (usize, RelayError)> {
     let status = reply.status;
-    let body = match read_bounded(reply.body, MAX_UPSTREAM_BODY_BYTES).await {
+    let body = match completion.upstream(read_bounded(reply.body, MAX_UPSTREAM_BODY_BYTES)).await {
         Some(b) if b.len() < MAX_UPSTREAM_BODY_BYTES => b,
         Some(_) => {
             return Err(fail_key(
@@ -663,6 +699,7 @@ async fn finish_plain(
     *resp.status_mut() = status;
     resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     relay_headers(&mut resp, provider, &cand.model, attempts);
+    overhead_header(&mut resp, completion);
     Ok(resp)
 }
 
@@ -710,7 +747,7 @@ async fn open_stream(
     let mut decoder = SseDecoder::new();
     let mut first: Vec<SseEvent> = Vec::new();
     while first.is_empty() {
-        match upstream.next().await {
+        match completion.upstream(upstream.next()).await {
             Some(Ok(chunk)) => {
                 if let Err(e) = decoder.push(&chunk, &mut first) {
                     let err = RelayError::bad_gateway(format!("[{}] {e}", provider.name()));
@@ -747,9 +784,16 @@ async fn open_stream(
             encoder: crate::translate::stream_encoder(client, &cand.model, req.client_wants_usage),
         },
     };
+    let mut resp = Response::new(Body::empty());
+    overhead_header(&mut resp, completion);
     let taken = std::mem::replace(
         completion,
-        Completion { sink: completion.sink.clone(), record: None, started: completion.started },
+        Completion {
+            sink: completion.sink.clone(),
+            record: None,
+            started: completion.started,
+            upstream_wait: completion.upstream_wait,
+        },
     );
     let pipe = Pipe::new(
         upstream,
@@ -761,7 +805,7 @@ async fn open_stream(
         taken,
         provider.name().to_string(),
     );
-    let mut resp = Response::new(Body::from_stream(pipe.into_stream()));
+    *resp.body_mut() = Body::from_stream(pipe.into_stream());
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));

@@ -26,6 +26,8 @@ async fn passthrough_keeps_unknown_fields_and_rewrites_only_model() {
     assert_eq!(resp.headers()["x-monorelay-provider"], "up");
     assert_eq!(resp.headers()["x-monorelay-model"], "gpt-x");
     assert_eq!(resp.headers()["x-monorelay-attempts"], "1");
+    let overhead: f64 = resp.headers()["x-monorelay-overhead-ms"].to_str().unwrap().parse().unwrap();
+    assert!(overhead >= 0.0);
     let v: Value = resp.json().await.unwrap();
     assert_eq!(v["choices"][0]["message"]["content"], "hi there");
     let got = &up.received()[0];
