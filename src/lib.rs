@@ -20,3 +20,4 @@ pub mod stream;
 pub mod tokens;
 pub mod translate;
 pub mod wire;
+pub mod complexity;

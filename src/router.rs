@@ -23,13 +23,30 @@ pub struct Candidate {
     pub why: String,
 }
 
+/// Resolve without conversation text (complexity routing then scores an empty text).
 pub fn resolve(rt: &Runtime, requested: &str) -> Result<Vec<Candidate>, RelayError> {
+    resolve_with(rt, requested, &String::new)
+}
+
+/// Resolve; `text` yields the conversation text, asked for only by complexity routing.
+pub fn resolve_with(rt: &Runtime, requested: &str, text: &dyn Fn() -> String) -> Result<Vec<Candidate>, RelayError> {
     let requested = requested.trim();
     if requested.is_empty() {
         return Err(RelayError::invalid_field("model", "must be a non-empty string"));
     }
     let mut out = Vec::new();
-    expand(rt, requested, 0, &mut Vec::new(), &mut out)?;
+    let ctx = Ctx { text };
+    expand(rt, &ctx, requested, 0, &mut Vec::new(), &mut out)?;
+    // 6. the cascade: further models tried in turn once the requested model's candidates failed.
+    for (i, m) in rt.config.routing.cascade.iter().enumerate() {
+        let mut more = Vec::new();
+        if expand(rt, &ctx, m, 0, &mut Vec::new(), &mut more).is_ok() {
+            out.extend(more.into_iter().map(|mut c| {
+                c.why = format!("cascade #{}: {}", i + 1, c.why);
+                c
+            }));
+        }
+    }
     let mut seen = Vec::new();
     out.retain(|c: &Candidate| {
         let k = (c.provider, c.model.clone());
@@ -46,13 +63,38 @@ pub fn resolve(rt: &Runtime, requested: &str) -> Result<Vec<Candidate>, RelayErr
     Ok(out)
 }
 
+struct Ctx<'a> {
+    text: &'a dyn Fn() -> String,
+}
+
 fn expand(
     rt: &Runtime,
+    ctx: &Ctx,
     model: &str,
     depth: usize,
     trail: &mut Vec<String>,
     out: &mut Vec<Candidate>,
 ) -> Result<(), RelayError> {
+    // 0. complexity routing answers its trigger names (e.g. `auto`) with a model by score.
+    if let Some(cx) = &rt.config.routing.complexity {
+        if depth < MAX_ALIAS_DEPTH && cx.triggers.iter().any(|t| normalize_model(t) == normalize_model(model)) {
+            let score = crate::complexity::score(&(ctx.text)());
+            let (name, target) = match crate::complexity::bucket(score) {
+                crate::complexity::Bucket::Simple => ("simple", &cx.simple),
+                crate::complexity::Bucket::Moderate => ("moderate", &cx.moderate),
+                crate::complexity::Bucket::Complex => ("complex", &cx.complex),
+            };
+            trail.push(model.to_string());
+            let before = out.len();
+            let r = expand(rt, ctx, target, depth + 1, trail, out);
+            trail.pop();
+            r?;
+            for c in &mut out[before..] {
+                c.why = format!("complexity score {score:.2} is {name}: {}", c.why);
+            }
+            return Ok(());
+        }
+    }
     // 1. model@provider: the provider is fixed; only aliases/overrides apply to the model part.
     if let Some((m, p)) = model.rsplit_once('@') {
         let Some(idx) = rt.provider_index(p) else {
@@ -85,7 +127,7 @@ fn expand(
         if depth < MAX_ALIAS_DEPTH && !trail.iter().any(|t| normalize_model(t) == normalize_model(model)) {
             trail.push(model.to_string());
             for t in targets.clone() {
-                expand(rt, &t, depth + 1, trail, out)?;
+                expand(rt, ctx, &t, depth + 1, trail, out)?;
             }
             trail.pop();
             return Ok(());

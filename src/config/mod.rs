@@ -191,6 +191,59 @@ pub struct RoutingConfig {
     pub provider_mapping: Vec<(Glob, String)>,
     pub model_overrides: Vec<(Glob, String)>,
     pub default_provider: Option<String>,
+    pub complexity: Option<ComplexityConfig>,
+    /// Models tried in turn after the requested model's own candidates failed.
+    pub cascade: Vec<String>,
+    pub layers: ParamLayers,
+    pub tools: ToolCallingConfig,
+}
+
+#[derive(Debug, Clone)]
+pub struct ComplexityConfig {
+    /// Requested model names answered by complexity routing.
+    pub triggers: Vec<String>,
+    pub simple: String,
+    pub moderate: String,
+    pub complex: String,
+}
+
+/// Request-body parameter layers, applied in this order (as the original did).
+#[derive(Debug, Clone, Default)]
+pub struct ParamLayers {
+    /// `model_routing.model_params`: the first entry whose pattern matches applies.
+    pub model_params: Vec<(Glob, serde_json::Map<String, serde_json::Value>, String)>,
+    /// `payload_transformation.rules` (when enabled): every matching rule applies.
+    pub payload_rules: Vec<PayloadRule>,
+    pub global: Option<GlobalParams>,
+}
+
+impl ParamLayers {
+    pub fn is_empty(&self) -> bool {
+        self.model_params.is_empty() && self.payload_rules.is_empty() && self.global.is_none()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PayloadRule {
+    pub models: Vec<Glob>,
+    pub inject: serde_json::Map<String, serde_json::Value>,
+    pub overrides: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GlobalParams {
+    /// `override`: always set, and the system prompt replaces every system message.
+    /// `default`: set only when absent, and the system prompt is prepended to the first one.
+    pub override_mode: bool,
+    pub params: serde_json::Map<String, serde_json::Value>,
+    pub system_prompt: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ToolCallingConfig {
+    pub auto_downgrade: bool,
+    pub unsupported_models: Vec<Glob>,
+    pub emulate: bool,
 }
 
 /// Provider names compare case-insensitively, ignoring `-` and `_` (`@Open_Router` = `openrouter`).
@@ -381,7 +434,12 @@ fn validate(raw: RawConfig, source: ConfigSource, problems: &mut Vec<String>) ->
         warnings.push("no providers are configured: every request will be answered 404".into());
     }
 
-    let routing = validate_routing(&raw.model_routing, &providers, problems);
+    let mut routing = validate_routing(&raw.model_routing, &providers, problems);
+    routing.tools = ToolCallingConfig {
+        auto_downgrade: raw.tool_calling.auto_downgrade,
+        unsupported_models: raw.tool_calling.unsupported_models.iter().map(|g| Glob::new(g)).collect(),
+        emulate: raw.tool_calling.emulate,
+    };
     if raw.translation.default_max_tokens == 0 {
         problems.push("translation.default_max_tokens: must be greater than 0".into());
     }
@@ -657,7 +715,61 @@ fn validate_routing(r: &RawModelRouting, providers: &[ProviderConfig], problems:
             }
         }
     };
-    RoutingConfig { aliases, provider_mapping, model_overrides, default_provider }
+    let complexity = r.complexity.enabled.then(|| ComplexityConfig {
+        triggers: r.complexity.models.clone(),
+        simple: r.complexity.simple.clone(),
+        moderate: r.complexity.moderate.clone(),
+        complex: r.complexity.complex.clone(),
+    });
+    let cascade = if r.cascade.enabled {
+        if r.cascade.models.is_empty() {
+            problems.push("model_routing.cascade.models: must list at least one model when the cascade is enabled".into());
+        }
+        r.cascade.models.iter().take(r.cascade.max_retries.max(1) as usize).cloned().collect()
+    } else {
+        Vec::new()
+    };
+    let model_params = r
+        .model_params
+        .iter()
+        .map(|m| (Glob::new(&m.model_pattern), m.params.clone(), m.system_prompt.clone()))
+        .collect();
+    let payload_rules = if r.payload_transformation.enabled {
+        r.payload_transformation
+            .rules
+            .iter()
+            .map(|rule| PayloadRule {
+                models: rule.models.iter().map(|g| Glob::new(g)).collect(),
+                inject: rule.inject_params.clone(),
+                overrides: rule.override_params.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let global = if r.global_params.enabled {
+        let override_mode = match r.global_params.mode.as_str() {
+            "override" => true,
+            "default" | "" => false,
+            other => {
+                problems.push(format!("model_routing.global_params.mode: unknown mode '{other}' (expected default or override)"));
+                false
+            }
+        };
+        Some(GlobalParams { override_mode, params: r.global_params.params.clone(), system_prompt: r.global_params.system_prompt.clone() })
+    } else {
+        None
+    };
+    RoutingConfig {
+        aliases,
+        provider_mapping,
+        model_overrides,
+        default_provider,
+        complexity,
+        cascade,
+        layers: ParamLayers { model_params, payload_rules, global },
+        tools: ToolCallingConfig::default(),
+    }
 }
 
 /// Model names compare case-insensitively (aliases, `model@provider`).

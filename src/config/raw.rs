@@ -331,6 +331,8 @@ impl AliasTarget {
 #[serde(default)]
 pub struct RawComplexity {
     pub enabled: bool,
+    /// monorelay: the requested model names that complexity routing answers (default `auto`).
+    pub models: Vec<String>,
     pub simple: String,
     pub moderate: String,
     pub complex: String,
@@ -340,6 +342,7 @@ impl Default for RawComplexity {
     fn default() -> Self {
         RawComplexity {
             enabled: false,
+            models: vec!["auto".into()],
             simple: "openai/gpt-4o-mini".into(),
             moderate: "openai/gpt-4o".into(),
             complex: "anthropic/claude-sonnet-4-20250514".into(),
@@ -421,11 +424,14 @@ impl Default for RawKeySelection {
 pub struct RawToolCalling {
     pub auto_downgrade: bool,
     pub unsupported_models: Vec<String>,
+    /// monorelay: instead of only removing tools, describe them in the system prompt and turn a
+    /// JSON tool call in the answer back into a real tool call.
+    pub emulate: bool,
 }
 
 impl Default for RawToolCalling {
     fn default() -> Self {
-        RawToolCalling { auto_downgrade: true, unsupported_models: vec![] }
+        RawToolCalling { auto_downgrade: true, unsupported_models: vec![], emulate: false }
     }
 }
 
