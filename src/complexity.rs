@@ -6,12 +6,34 @@
 //! simple keyword, +0.1 for a code fence, +0.05 for more than two question marks, clamped to
 //! [−1, 1]. Buckets: below 0 → simple, below 0.35 → moderate, else complex.
 
-const REASONING: &[&str] =
-    &["analyze", "compare", "evaluate", "synthesize", "reason", "prove", "methodology", "architecture", "design pattern", "trade-off", "complex"];
+const REASONING: &[&str] = &[
+    "analyze",
+    "compare",
+    "evaluate",
+    "synthesize",
+    "reason",
+    "prove",
+    "methodology",
+    "architecture",
+    "design pattern",
+    "trade-off",
+    "complex",
+];
 const CODE: &[&str] =
     &["code", "function", "class", "def", "import", "debug", "refactor", "implement", "algorithm", "data structure"];
-const SIMPLE: &[&str] =
-    &["what is", "define", "translate", "summarize", "list", "hello", "hi", "order status", "tracking", "hours", "help"];
+const SIMPLE: &[&str] = &[
+    "what is",
+    "define",
+    "translate",
+    "summarize",
+    "list",
+    "hello",
+    "hi",
+    "order status",
+    "tracking",
+    "hours",
+    "help",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bucket {

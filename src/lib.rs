@@ -3,6 +3,7 @@
 
 pub mod access_key;
 pub mod body;
+pub mod complexity;
 pub mod config;
 pub mod dialect;
 pub mod error;
@@ -20,4 +21,3 @@ pub mod stream;
 pub mod tokens;
 pub mod translate;
 pub mod wire;
-pub mod complexity;

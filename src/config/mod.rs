@@ -723,7 +723,8 @@ fn validate_routing(r: &RawModelRouting, providers: &[ProviderConfig], problems:
     });
     let cascade = if r.cascade.enabled {
         if r.cascade.models.is_empty() {
-            problems.push("model_routing.cascade.models: must list at least one model when the cascade is enabled".into());
+            problems
+                .push("model_routing.cascade.models: must list at least one model when the cascade is enabled".into());
         }
         r.cascade.models.iter().take(r.cascade.max_retries.max(1) as usize).cloned().collect()
     } else {
@@ -752,11 +753,17 @@ fn validate_routing(r: &RawModelRouting, providers: &[ProviderConfig], problems:
             "override" => true,
             "default" | "" => false,
             other => {
-                problems.push(format!("model_routing.global_params.mode: unknown mode '{other}' (expected default or override)"));
+                problems.push(format!(
+                    "model_routing.global_params.mode: unknown mode '{other}' (expected default or override)"
+                ));
                 false
             }
         };
-        Some(GlobalParams { override_mode, params: r.global_params.params.clone(), system_prompt: r.global_params.system_prompt.clone() })
+        Some(GlobalParams {
+            override_mode,
+            params: r.global_params.params.clone(),
+            system_prompt: r.global_params.system_prompt.clone(),
+        })
     } else {
         None
     };
