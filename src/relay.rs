@@ -238,8 +238,12 @@ fn translate_error(e: crate::translate::TranslateError) -> RelayError {
 struct Prepared {
     bytes: Bytes,
     upstream: Dialect,
-    /// The upstream speaks another dialect: answers go through the translators.
+    /// The body was built from the IR (other dialect, or downgraded): answers go through the translators.
     translated: bool,
+    /// Tools were removed for this upstream.
+    downgraded: bool,
+    /// Tool names being emulated (empty: no emulation).
+    emulated: Vec<String>,
     /// We added `stream_options.include_usage`, so the extra usage chunk must not reach the client.
     strip_usage: bool,
 }
@@ -250,32 +254,94 @@ fn prepare(
     inbound: &Inbound,
     provider: &Provider,
     model: &str,
+    force_downgrade: bool,
 ) -> Result<Prepared, RelayError> {
     let upstream = provider.dialect();
-    if upstream != inbound.dialect {
-        let mut ir = req.ir(inbound)?.clone();
-        ir.model = model.to_string();
-        if upstream == Dialect::OpenAi && ir.stream && provider.config.stream_usage {
-            ir.stream_include_usage = true;
+    let tools = &rt.config.routing.tools;
+    let listed = tools.auto_downgrade
+        && (tools.unsupported_models.iter().any(|g| g.matches(model))
+            || rt.tool_support.is_unsupported(provider.name(), model));
+    let downgrade = (force_downgrade || listed) && crate::tools::uses_tools(req.ir(inbound)?);
+    let layers = crate::params::any(&rt.config.routing.layers, &provider.config);
+    if upstream == inbound.dialect && !downgrade {
+        let mut body = req.body.clone();
+        body.set("model", &model);
+        let mut strip_usage = false;
+        if upstream == Dialect::OpenAi && req.stream && !req.client_wants_usage && provider.config.stream_usage {
+            let mut opts: serde_json::Map<String, serde_json::Value> =
+                body.field("stream_options").ok().flatten().unwrap_or_default();
+            opts.insert("include_usage".into(), serde_json::Value::Bool(true));
+            body.set("stream_options", &opts);
+            strip_usage = true;
         }
-        let opts = crate::translate::EncodeOptions {
-            default_max_tokens: rt.config.translation.default_max_tokens,
-            drop_unsupported: rt.config.translation.drop_unsupported,
-        };
-        let bytes = crate::translate::encode_request(upstream, &ir, &opts).map_err(translate_error)?;
-        return Ok(Prepared { bytes: Bytes::from(bytes), upstream, translated: true, strip_usage: false });
+        if layers {
+            crate::params::apply(&rt.config.routing.layers, &provider.config, model, upstream, &mut body);
+        }
+        let bytes = Bytes::from(body.to_vec());
+        return Ok(Prepared {
+            bytes,
+            upstream,
+            translated: false,
+            downgraded: false,
+            emulated: Vec::new(),
+            strip_usage,
+        });
     }
-    let mut body = req.body.clone();
-    body.set("model", &model);
-    let mut strip_usage = false;
-    if upstream == Dialect::OpenAi && req.stream && !req.client_wants_usage && provider.config.stream_usage {
-        let mut opts: serde_json::Map<String, serde_json::Value> =
-            body.field("stream_options").ok().flatten().unwrap_or_default();
-        opts.insert("include_usage".into(), serde_json::Value::Bool(true));
-        body.set("stream_options", &opts);
-        strip_usage = true;
+    let mut ir = req.ir(inbound)?.clone();
+    ir.model = model.to_string();
+    let emulated = if downgrade { crate::tools::downgrade(&mut ir, tools.emulate) } else { Vec::new() };
+    if upstream == Dialect::OpenAi && ir.stream && provider.config.stream_usage {
+        ir.stream_include_usage = true;
     }
-    Ok(Prepared { bytes: Bytes::from(body.to_vec()), upstream, translated: false, strip_usage })
+    let opts = crate::translate::EncodeOptions {
+        default_max_tokens: rt.config.translation.default_max_tokens,
+        drop_unsupported: rt.config.translation.drop_unsupported,
+    };
+    let mut bytes = crate::translate::encode_request(upstream, &ir, &opts).map_err(translate_error)?;
+    if layers {
+        let mut body = JsonObject::parse(&bytes).map_err(RelayError::internal)?;
+        crate::params::apply(&rt.config.routing.layers, &provider.config, model, upstream, &mut body);
+        bytes = body.to_vec();
+    }
+    Ok(Prepared {
+        bytes: Bytes::from(bytes),
+        upstream,
+        translated: true,
+        downgraded: downgrade,
+        emulated,
+        strip_usage: false,
+    })
+}
+
+/// Every text of the conversation, for complexity routing (strings and text parts alike).
+fn conversation_text(req: &Request) -> String {
+    let mut out = String::new();
+    let mut push = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push(' ');
+        }
+        serde_json::Value::Array(parts) => {
+            for p in parts {
+                if let Some(t) = p.get("text").and_then(|t| t.as_str()) {
+                    out.push_str(t);
+                    out.push(' ');
+                }
+            }
+        }
+        _ => {}
+    };
+    if let Ok(Some(system)) = req.body.field::<serde_json::Value>("system") {
+        push(&system);
+    }
+    if let Ok(Some(messages)) = req.body.field::<Vec<serde_json::Value>>("messages") {
+        for m in &messages {
+            if let Some(c) = m.get("content") {
+                push(c);
+            }
+        }
+    }
+    out
 }
 
 /// Hash of caller + system prompt + first user message: one conversation, one key (sticky).
@@ -308,7 +374,7 @@ async fn run(rt: &Arc<Runtime>, inbound: &Inbound, completion: &mut Completion) 
             r.bodies = Some(crate::record::Bodies::new(inbound.body.clone(), cap));
         }
     }
-    let candidates = router::resolve(rt, &req.model)?;
+    let candidates = router::resolve_with(rt, &req.model, &|| conversation_text(&req))?;
     let sticky = rt.providers[candidates[0].provider].pool.strategy == crate::config::Strategy::Sticky;
     let conv = sticky.then(|| conversation_hash(&req, inbound.caller));
 
@@ -316,13 +382,22 @@ async fn run(rt: &Arc<Runtime>, inbound: &Inbound, completion: &mut Completion) 
     let mut attempts_total = 0usize;
     for cand in &candidates {
         let provider = &rt.providers[cand.provider];
-        let prepared = prepare(rt, &req, inbound, provider, &cand.model)?;
-        match attempt_candidate(rt, provider, cand, &req, &prepared, inbound, conv, completion, &mut attempts_total)
-            .await
-        {
-            Ok(resp) => return Ok(resp),
-            Err(Failure::Final(e)) => return Err(e),
-            Err(Failure::Retryable(e)) => last_err = Some(e),
+        let mut force_downgrade = false;
+        loop {
+            let prepared = prepare(rt, &req, inbound, provider, &cand.model, force_downgrade)?;
+            match attempt_candidate(rt, provider, cand, &req, &prepared, inbound, conv, completion, &mut attempts_total)
+                .await
+            {
+                Ok(resp) => return Ok(resp),
+                Err(Failure::Final(e)) => return Err(e),
+                Err(Failure::Retryable(e)) => {
+                    last_err = Some(e);
+                    break;
+                }
+                // The upstream said it cannot do tools: it is remembered; send this request again, downgraded.
+                Err(Failure::ToolsUnsupported(_)) if !force_downgrade => force_downgrade = true,
+                Err(Failure::ToolsUnsupported(e)) => return Err(e),
+            }
         }
     }
     Err(last_err.unwrap_or_else(|| {
@@ -340,6 +415,8 @@ enum Failure {
     Final(RelayError),
     /// This candidate is exhausted; the next may be tried.
     Retryable(RelayError),
+    /// The upstream rejected the request's tools: retry it downgraded.
+    ToolsUnsupported(RelayError),
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -426,6 +503,15 @@ async fn attempt_candidate(
             let index = lease.index;
             lease.finish(outcome, Some(&err.message));
             if !fail_over {
+                let tools_refused = rt.config.routing.tools.auto_downgrade
+                    && !prepared.downgraded
+                    && req.body.get("tools").is_some()
+                    && matches!(status.as_u16(), 400 | 404 | 422)
+                    && crate::tools::says_tools_unsupported(&err.message);
+                if tools_refused {
+                    rt.tool_support.remember(provider.name(), &cand.model);
+                    return Err(Failure::ToolsUnsupported(err));
+                }
                 return Err(Failure::Final(err));
             }
             tried.push(index);
@@ -661,7 +747,10 @@ async fn finish_plain(
     };
     let (body, tokens) = if prepared.translated {
         match crate::translate::decode_response(prepared.upstream, &body) {
-            Ok(resp) => {
+            Ok(mut resp) => {
+                if !prepared.emulated.is_empty() {
+                    crate::tools::emulate_response(&mut resp, &prepared.emulated);
+                }
                 let tokens = crate::record::Tokens::from(&resp.usage);
                 (crate::translate::encode_response(inbound.dialect, &resp), Some(tokens))
             }
@@ -776,13 +865,16 @@ async fn open_stream(
         return Err(fail_key(lease, completion, attempt, err));
     }
     record_success(completion, provider, cand, &lease, prepared, attempt);
-    let mode = match (inbound.dialect, prepared.upstream) {
-        (Dialect::OpenAi, Dialect::OpenAi) => PipeMode::OpenAiPassthrough { strip_usage: prepared.strip_usage },
-        (Dialect::Anthropic, Dialect::Anthropic) => PipeMode::AnthropicPassthrough,
-        (client, upstream) => PipeMode::Translate {
-            decoder: crate::translate::stream_decoder(upstream),
-            encoder: crate::translate::stream_encoder(client, &cand.model, req.client_wants_usage),
-        },
+    let mode = if prepared.translated {
+        let mut encoder = crate::translate::stream_encoder(inbound.dialect, &cand.model, req.client_wants_usage);
+        if !prepared.emulated.is_empty() {
+            encoder = Box::new(crate::tools::EmulatingEncoder::new(encoder, prepared.emulated.clone()));
+        }
+        PipeMode::Translate { decoder: crate::translate::stream_decoder(prepared.upstream), encoder }
+    } else if inbound.dialect == Dialect::OpenAi {
+        PipeMode::OpenAiPassthrough { strip_usage: prepared.strip_usage }
+    } else {
+        PipeMode::AnthropicPassthrough
     };
     let mut resp = Response::new(Body::empty());
     overhead_header(&mut resp, completion);

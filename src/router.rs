@@ -229,3 +229,129 @@ impl Runtime {
         self.config.routing.aliases.iter().find(|(a, _)| normalize_model(a) == m).map(|(_, t)| t)
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::config::{ConfigSource, load_str};
+    use crate::runtime::Shared;
+
+    const CONFIG: &str = r#"
+providers:
+  openrouter: {keys: [{key: a}], models: {include: ["gpt-4o", "claude-sonnet-4"], exclude: ["*-preview"]}}
+  nvidia: {keys: [{key: a}], models: {include: ["meta/llama-3.1-8b"]}}
+  Open_AI: {base_url: "https://api.openai.com/v1", keys: [{key: a}], models: {include: ["gpt-4o"]}}
+  off: {enabled: false, base_url: "http://x/v1", keys: [{key: a}], models: {include: ["hidden"]}}
+  local: {base_url: "http://127.0.0.1:1/v1", keys: [{key: a}]}
+model_routing:
+  aliases:
+    fast: gpt-4o-mini
+    smart: [claude-sonnet-4@openrouter, gpt-4o@open-ai]
+    chained: fast
+  provider_mapping:
+    "gpt-4o-mini": local
+    "gpt-*": openrouter
+    "meta/*": nvidia
+  model_overrides:
+    "llama-8b": meta/llama-3.1-8b
+  complexity:
+    enabled: true
+    simple: gpt-4o-mini
+    moderate: gpt-4o@openrouter
+    complex: claude-sonnet-4@openrouter
+  default_provider: local
+"#;
+
+    fn rt(extra: &str) -> Runtime {
+        let config = load_str(&format!("{CONFIG}{extra}"), ConfigSource::Embedded, &|_| None).unwrap();
+        Runtime::build(config, &Shared::default(), None).unwrap()
+    }
+
+    fn route(rt: &Runtime, model: &str, text: &str) -> Vec<String> {
+        let text = text.to_string();
+        match resolve_with(rt, model, &move || text.clone()) {
+            Ok(c) => c.iter().map(|c| format!("{}@{}", c.model, rt.providers[c.provider].name())).collect(),
+            Err(e) => vec![format!("{} {}", e.status.as_u16(), e.message)],
+        }
+    }
+
+    #[test]
+    fn resolution_rules_and_their_precedence() {
+        let rt = rt("");
+        let table: &[(&str, &str, &[&str])] = &[
+            // model@provider fixes the provider; names ignore case, '-' and '_'.
+            ("gpt-4o@OPEN-ai", "", &["gpt-4o@Open_AI"]),
+            ("anything@local", "", &["anything@local"]),
+            // An alias in front of @provider is resolved too.
+            ("fast@openrouter", "", &["gpt-4o-mini@openrouter"]),
+            // Aliases: chains, and fallback lists in order.
+            ("chained", "", &["gpt-4o-mini@local"]),
+            ("smart", "", &["claude-sonnet-4@openrouter", "gpt-4o@Open_AI"]),
+            ("FAST", "", &["gpt-4o-mini@local"]),
+            // provider_mapping: an exact pattern wins over a glob written before or after it.
+            ("gpt-4o-mini", "", &["gpt-4o-mini@local"]),
+            ("gpt-4.1", "", &["gpt-4.1@openrouter"]),
+            // A mapping goes to exactly one provider even when others list the model.
+            ("gpt-4o", "", &["gpt-4o@openrouter"]),
+            ("meta/llama-3.1-70b", "", &["meta/llama-3.1-70b@nvidia"]),
+            // model_overrides rewrite the name before the provider is chosen.
+            ("llama-8b", "", &["meta/llama-3.1-8b@nvidia"]),
+            // include lists, then the explicit default provider.
+            ("claude-sonnet-4", "", &["claude-sonnet-4@openrouter"]),
+            ("mystery-model", "", &["mystery-model@local"]),
+            // Complexity routing answers `auto` by score.
+            ("auto", "hello, what is this", &["gpt-4o-mini@local"]),
+            ("auto", "please implement this function", &["gpt-4o@openrouter"]),
+            ("auto", "analyze and compare the architecture trade-off", &["claude-sonnet-4@openrouter"]),
+        ];
+        for (model, text, want) in table {
+            assert_eq!(route(&rt, model, text), *want, "{model} / {text}");
+        }
+    }
+
+    #[test]
+    fn unknown_and_disabled_providers_are_400() {
+        let rt = rt("");
+        assert_eq!(
+            route(&rt, "m@nowhere", ""),
+            ["400 'model': unknown provider 'nowhere' in 'm@nowhere' (known: openrouter, nvidia, Open_AI, off, local)"]
+        );
+        assert_eq!(route(&rt, "hidden@off", ""), ["400 'model': provider 'off' is disabled"]);
+        // A disabled provider's include list routes nothing.
+        assert_eq!(route(&rt, "hidden", ""), ["hidden@local"]);
+    }
+
+    #[test]
+    fn exclude_is_honoured() {
+        let rt = rt("");
+        // gpt-* maps to openrouter, which excludes *-preview: falls to the default provider.
+        assert_eq!(route(&rt, "gpt-5-preview", ""), ["gpt-5-preview@local"]);
+        assert_eq!(
+            route(&rt, "gpt-5-preview@openrouter", ""),
+            ["gpt-5-preview@openrouter"],
+            "an explicit @provider is the user's call"
+        );
+    }
+
+    #[test]
+    fn without_a_default_provider_unmatched_models_are_404_listing_what_exists() {
+        let yaml = CONFIG.replace("  default_provider: local\n", "");
+        let config = load_str(&yaml, ConfigSource::Embedded, &|_| None).unwrap();
+        let rt = Runtime::build(config, &Shared::default(), None).unwrap();
+        let got = route(&rt, "mystery-model", "");
+        assert!(got[0].starts_with("404 model 'mystery-model' is not routed"), "{got:?}");
+        assert!(got[0].contains("fast, smart, chained, gpt-4o@openrouter"), "{got:?}");
+    }
+
+    #[test]
+    fn the_cascade_appends_fallbacks_in_order() {
+        let rt = rt("  cascade: {enabled: true, models: [gpt-4o@Open_AI, meta/x, never-used], max_retries: 2}\n");
+        assert_eq!(
+            route(&rt, "claude-sonnet-4", ""),
+            ["claude-sonnet-4@openrouter", "gpt-4o@Open_AI", "meta/x@nvidia"]
+        );
+        let c = resolve(&rt, "claude-sonnet-4").unwrap();
+        assert!(c[1].why.starts_with("cascade #1: "), "{}", c[1].why);
+    }
+}

@@ -15,6 +15,8 @@ use std::time::Duration;
 #[derive(Debug, Default)]
 pub struct Shared {
     pub key_states: KeyStates,
+    /// Upstreams seen rejecting tools (the downgrade remembers them).
+    pub tool_support: std::sync::Arc<crate::tools::ToolSupport>,
     /// One pooled client per distinct connect timeout (usually exactly one).
     clients: Mutex<HashMap<Duration, reqwest::Client>>,
 }
@@ -37,6 +39,7 @@ pub struct Runtime {
     pub providers: Vec<Provider>,
     /// The relay credential: from config, or generated and kept in the data dir.
     pub access_key: Option<Secret<String>>,
+    pub tool_support: std::sync::Arc<crate::tools::ToolSupport>,
 }
 
 impl Runtime {
@@ -46,6 +49,6 @@ impl Runtime {
             let pool = KeyPool::new(p, config.strategy, &shared.key_states);
             providers.push(Provider::new(p.clone(), pool, shared.client(p.connect_timeout)?));
         }
-        Ok(Runtime { config, providers, access_key })
+        Ok(Runtime { config, providers, access_key, tool_support: shared.tool_support.clone() })
     }
 }

@@ -9,6 +9,7 @@ mod config;
 mod crossdialect;
 mod relay;
 mod reload;
+mod routing;
 mod translate;
 
 mod binary;
