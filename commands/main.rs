@@ -2,6 +2,8 @@
 //! The work itself happens in the `monorelay` library.
 
 mod config;
+mod providers;
+mod route;
 mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -47,6 +49,11 @@ pub enum Command {
     /// Check, locate or print the configuration.
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// Show how a model name is routed, step by step.
+    Route(route::RouteArgs),
+    /// List, test and inspect upstream providers.
+    #[command(subcommand)]
+    Providers(providers::ProvidersCommand),
 }
 
 fn init_logging(cli: &Cli) {
@@ -73,6 +80,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Serve(args) => serve::run(&cli, args),
         Command::Config(cmd) => config::run(&cli, cmd),
+        Command::Route(args) => route::run(&cli, args),
+        Command::Providers(cmd) => providers::run(&cli, cmd),
     };
     match result {
         Ok(code) => code,

@@ -54,6 +54,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
         let shared = Arc::new(Shared::default());
+        shared.load_model_caches(&data_dir);
         let runtime = Runtime::build(config, &shared, key.clone())?;
         let listener = tokio::net::TcpListener::bind((host.as_str(), port))
             .await

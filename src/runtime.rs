@@ -17,11 +17,42 @@ pub struct Shared {
     pub key_states: KeyStates,
     /// Upstreams seen rejecting tools (the downgrade remembers them).
     pub tool_support: std::sync::Arc<crate::tools::ToolSupport>,
+    /// Model lists fetched from upstreams (`providers models NAME`), by provider name.
+    pub upstream_models: Mutex<HashMap<String, Vec<String>>>,
     /// One pooled client per distinct connect timeout (usually exactly one).
     clients: Mutex<HashMap<Duration, reqwest::Client>>,
 }
 
+/// Where `providers models NAME` keeps fetched model lists.
+pub fn models_cache_dir(data_dir: &std::path::Path) -> std::path::PathBuf {
+    data_dir.join("models")
+}
+
 impl Shared {
+    /// Load every cached upstream model list from the data dir.
+    pub fn load_model_caches(&self, data_dir: &std::path::Path) {
+        let Ok(dir) = std::fs::read_dir(models_cache_dir(data_dir)) else { return };
+        let mut map = self.upstream_models.lock().unwrap_or_else(|p| p.into_inner());
+        for entry in dir.flatten() {
+            let path = entry.path();
+            let (Some(name), Some("json")) =
+                (path.file_stem().and_then(|s| s.to_str()), path.extension().and_then(|s| s.to_str()))
+            else {
+                continue;
+            };
+            #[derive(serde::Deserialize)]
+            struct Cache {
+                models: Vec<String>,
+            }
+            if let Ok(c) = std::fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|b| serde_json::from_slice::<Cache>(&b).map_err(|e| e.to_string()))
+            {
+                map.insert(name.to_string(), c.models);
+            }
+        }
+    }
+
     fn client(&self, connect_timeout: Duration) -> anyhow::Result<reqwest::Client> {
         let mut map = self.clients.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(c) = map.get(&connect_timeout) {

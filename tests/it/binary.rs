@@ -93,3 +93,87 @@ fn serve_on_the_embedded_default_answers_the_readme_request() {
     }
     let _ = child.kill();
 }
+
+#[test]
+fn route_explains_the_resolution() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let out = bin()
+        .arg("--config")
+        .arg(fixtures.join("original-config.yml.example"))
+        .args(["route", "nvidia-smart"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1. nvidia/llama-3.1-nemotron-ultra-253b-v1@nvidia (api)"), "{text}");
+    assert!(text.contains("provider_mapping 'nvidia/*'"), "{text}");
+    let out = bin()
+        .arg("--config")
+        .arg(fixtures.join("original-config.yml.example"))
+        .args(["--json", "route", "x@nowhere"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["status"], 400);
+}
+
+#[tokio::test]
+async fn providers_test_reports_each_key_and_fails_on_a_bad_one() {
+    use crate::common::{Reply, Upstream, completion};
+    let up = Upstream::start().await;
+    up.push(Reply::json(200, completion("pong")));
+    up.push(Reply::json(401, serde_json::json!({"error": {"message": "invalid key"}})));
+    up.push(Reply::json(200, serde_json::json!({"object": "list", "data": [{"id": "b-model"}, {"id": "a-model"}]})));
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.yml");
+    std::fs::write(&cfg, format!("providers:\n  up:\n    base_url: \"{}/v1\"\n    test_model: tm\n    keys: [{{key: good, label: g}}, {{key: bad, label: b}}]\n", up.url())).unwrap();
+    let data = dir.path().join("data");
+    let (cfg2, data2) = (cfg.clone(), data.clone());
+    let out = tokio::task::spawn_blocking(move || {
+        bin()
+            .arg("--config")
+            .arg(&cfg2)
+            .arg("--data-dir")
+            .arg(&data2)
+            .args(["--json", "providers", "test"])
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results: Vec<(String, bool, u64)> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["key"].as_str().unwrap().to_string(), r["ok"].as_bool().unwrap(), r["status"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(results, [("g".to_string(), true, 200), ("b".to_string(), false, 401)]);
+    let sent = up.received();
+    assert_eq!(sent[0].json()["model"], "tm");
+    assert_eq!((sent[0].auth(), sent[1].auth()), ("Bearer good".to_string(), "Bearer bad".to_string()));
+
+    let out = tokio::task::spawn_blocking(move || {
+        bin()
+            .arg("--config")
+            .arg(&cfg)
+            .arg("--data-dir")
+            .arg(&data)
+            .args(["providers", "models", "up"])
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "a-model\nb-model\n");
+    assert_eq!(up.received()[2].path, "/v1/models");
+    let shared = monorelay::runtime::Shared::default();
+    shared.load_model_caches(&dir.path().join("data"));
+    assert_eq!(
+        shared.upstream_models.lock().unwrap().get("up").cloned(),
+        Some(vec!["a-model".to_string(), "b-model".to_string()])
+    );
+}
