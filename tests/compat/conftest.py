@@ -54,7 +54,7 @@ providers:
     provider_type: api
     base_url: "{openai_up.url}/v1"
     keys: [{{key: "{OPENAI_KEY}", label: "k1"}}]
-    models: {{include: ["gpt-test"]}}
+    models: {{include: ["gpt-test", "gpt-emulated"]}}
   up_failover:
     provider_type: api
     base_url: "{openai_up.url}/v1"
@@ -69,6 +69,9 @@ providers:
     provider_type: mock
 model_routing:
   default_provider: mock
+tool_calling:
+  unsupported_models: ["gpt-emulated"]
+  emulate: true
 """
 
 
