@@ -514,3 +514,44 @@ async fn graceful_shutdown_lets_an_in_flight_stream_finish() {
     let done = relay.done.take().unwrap();
     tokio::time::timeout(Duration::from_secs(10), done).await.expect("server stops after the stream").unwrap().unwrap();
 }
+
+#[tokio::test]
+async fn a_stalled_stream_hits_the_idle_timeout_and_ends_with_an_error_event() {
+    let up = Upstream::start().await;
+    let relay = Relay::start(&api_config(&up.url(), &["sk-1"], "    timeout: 0.3\n")).await;
+    let gate = Arc::new(Notify::new());
+    let ev = |s: &str| (Duration::ZERO, format!("data: {}\n\n", chunk(s)).into_bytes());
+    // The second event waits on a gate that is never opened: the upstream goes quiet.
+    up.push(Reply::Sse {
+        chunks: vec![ev("before the stall"), ev("never")],
+        cut: false,
+        gate: Some((1, gate.clone())),
+    });
+    let mut req = chat("m", "hi");
+    req["stream"] = json!(true);
+    let data = tokio::time::timeout(Duration::from_secs(20), sse_data(relay.post("/v1/chat/completions", &req).await))
+        .await
+        .expect("the relay ends the stream itself");
+    assert_eq!(data[0], chunk("before the stall"));
+    let last: Value = serde_json::from_str(data.last().unwrap()).unwrap();
+    assert!(last["error"]["message"].as_str().unwrap().contains("sent nothing for 0.3s"), "{last}");
+    assert!(!data.iter().any(|d| d == "[DONE]"));
+    gate.notify_one();
+}
+
+#[tokio::test]
+async fn sticky_keeps_a_conversation_on_one_key() {
+    let up = Upstream::start().await;
+    let relay = Relay::start(&api_config(&up.url(), &["sk-1", "sk-2", "sk-3"], "    key_selection: sticky\n")).await;
+    let conv = |first: &str, turn: &str| json!({"model": "m", "messages": [{"role": "system", "content": "sys"}, {"role": "user", "content": first}, {"role": "assistant", "content": "ok"}, {"role": "user", "content": turn}]});
+    for i in 0..12 {
+        up.push(Reply::json(200, completion("ok")));
+        let first = format!("conversation {}", i % 3);
+        assert_eq!(relay.post("/v1/chat/completions", &conv(&first, &format!("turn {i}"))).await.status(), 200);
+    }
+    let auths: Vec<String> = up.received().iter().map(|r| r.auth()).collect();
+    for c in 0..3 {
+        let keys: std::collections::HashSet<&String> = auths.iter().skip(c).step_by(3).collect();
+        assert_eq!(keys.len(), 1, "conversation {c} moved between keys: {auths:?}");
+    }
+}
