@@ -719,7 +719,7 @@ async fn finish_plain(
     reply: UpstreamReply,
     lease: Lease,
     completion: &mut Completion,
-    mut attempt: Attempt,
+    attempt: Attempt,
     attempts: usize,
 ) -> Result<Response<Body>, (usize, RelayError)> {
     let status = reply.status;
@@ -756,7 +756,6 @@ async fn finish_plain(
             }
             Err(e) => {
                 let err = RelayError::bad_gateway(format!("[{}] {e}", provider.name()));
-                attempt.error = Some(err.message.clone());
                 return Err(fail_key(lease, completion, attempt, err));
             }
         }
@@ -773,7 +772,6 @@ async fn finish_plain(
                     provider.name(),
                     status.as_u16()
                 ));
-                attempt.error = Some(err.message.clone());
                 return Err(fail_key(lease, completion, attempt, err));
             }
         }
@@ -793,7 +791,8 @@ async fn finish_plain(
 }
 
 /// Penalise the key for a bad 2xx answer and hand back what the caller needs to fail over.
-fn fail_key(lease: Lease, completion: &mut Completion, attempt: Attempt, err: RelayError) -> (usize, RelayError) {
+fn fail_key(lease: Lease, completion: &mut Completion, mut attempt: Attempt, err: RelayError) -> (usize, RelayError) {
+    attempt.error = Some(err.message.clone());
     push_attempt(completion, attempt);
     let index = lease.index;
     lease.finish(Outcome::ServerError, Some(&err.message));
@@ -811,7 +810,7 @@ async fn open_stream(
     reply: UpstreamReply,
     lease: Lease,
     completion: &mut Completion,
-    mut attempt: Attempt,
+    attempt: Attempt,
     attempts: usize,
 ) -> Result<Response<Body>, (usize, RelayError)> {
     let is_sse = reply
@@ -828,7 +827,6 @@ async fn open_stream(
             provider.name(),
             redact(&message, &lease.secret)
         ));
-        attempt.error = Some(err.message.clone());
         return Err(fail_key(lease, completion, attempt, err));
     }
     // Wait for the first complete event before committing: an upstream that fails at once (an
@@ -840,13 +838,11 @@ async fn open_stream(
             Some(Ok(chunk)) => {
                 if let Err(e) = decoder.push(&chunk, &mut first) {
                     let err = RelayError::bad_gateway(format!("[{}] {e}", provider.name()));
-                    attempt.error = Some(err.message.clone());
                     return Err(fail_key(lease, completion, attempt, err));
                 }
             }
             Some(Err(e)) => {
                 let err = transport_error(provider, &e);
-                attempt.error = Some(err.message.clone());
                 return Err(fail_key(lease, completion, attempt, err));
             }
             None => {
@@ -854,14 +850,12 @@ async fn open_stream(
                     "[{}] the upstream closed the stream before sending any event",
                     provider.name()
                 ));
-                attempt.error = Some(err.message.clone());
                 return Err(fail_key(lease, completion, attempt, err));
             }
         }
     }
     if let Some(msg) = crate::stream::first_event_error(prepared.upstream, &first[0]) {
         let err = RelayError::bad_gateway(format!("[{}] {}", provider.name(), redact(&msg, &lease.secret)));
-        attempt.error = Some(err.message.clone());
         return Err(fail_key(lease, completion, attempt, err));
     }
     record_success(completion, provider, cand, &lease, prepared, attempt);
