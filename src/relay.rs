@@ -189,7 +189,7 @@ fn decode(inbound: &Inbound) -> Result<Request, RelayError> {
     if model.trim().is_empty() {
         return Err(RelayError::invalid_field("model", "must be a non-empty string"));
     }
-    if inbound.endpoint != Endpoint::Models {
+    if inbound.endpoint.is_conversation() {
         match body.get("messages") {
             None => return Err(RelayError::invalid_field("messages", "is required")),
             Some(raw) if !raw.get().trim_start().starts_with('[') => {
@@ -257,11 +257,23 @@ fn prepare(
     force_downgrade: bool,
 ) -> Result<Prepared, RelayError> {
     let upstream = provider.dialect();
+    if !inbound.endpoint.is_conversation() && upstream != Dialect::OpenAi {
+        return Err(RelayError::invalid_field(
+            "model",
+            format!(
+                "'{model}' routes to provider '{}', which speaks the {} API; {} needs an OpenAI-compatible provider",
+                provider.name(),
+                upstream.as_str(),
+                inbound.endpoint.openai_path()
+            ),
+        ));
+    }
     let tools = &rt.config.routing.tools;
     let listed = tools.auto_downgrade
         && (tools.unsupported_models.iter().any(|g| g.matches(model))
             || rt.tool_support.is_unsupported(provider.name(), model));
-    let downgrade = (force_downgrade || listed) && crate::tools::uses_tools(req.ir(inbound)?);
+    let downgrade =
+        (force_downgrade || listed) && inbound.endpoint.is_conversation() && crate::tools::uses_tools(req.ir(inbound)?);
     let layers = crate::params::any(&rt.config.routing.layers, &provider.config);
     if upstream == inbound.dialect && !downgrade {
         let mut body = req.body.clone();

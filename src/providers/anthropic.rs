@@ -10,7 +10,13 @@ use http::{HeaderMap, header};
 pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
     let base = config.base_url.strip_suffix("/v1").unwrap_or(&config.base_url);
     let path = match endpoint {
-        Endpoint::Messages | Endpoint::ChatCompletions => "/v1/messages",
+        // OpenAI-only endpoints never reach an Anthropic provider (the relay refuses them first).
+        Endpoint::Messages
+        | Endpoint::ChatCompletions
+        | Endpoint::Completions
+        | Endpoint::Embeddings
+        | Endpoint::Moderations
+        | Endpoint::ImagesGenerations => "/v1/messages",
         Endpoint::CountTokens => "/v1/messages/count_tokens",
         Endpoint::Models => "/v1/models",
     };

@@ -7,11 +7,7 @@ use crate::secret::Secret;
 use http::header;
 
 pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
-    let path = match endpoint {
-        Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens => "/chat/completions",
-        Endpoint::Models => "/models",
-    };
-    join_url(&config.base_url, path)
+    join_url(&config.base_url, endpoint.openai_path())
 }
 
 pub fn request(

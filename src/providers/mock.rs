@@ -19,6 +19,19 @@ pub fn respond(endpoint: Endpoint, body: &[u8]) -> UpstreamReply {
                 .collect();
             json_reply(StatusCode::OK, json!({"object": "list", "data": data}))
         }
+        Endpoint::ImagesGenerations => json_reply(
+            StatusCode::BAD_REQUEST,
+            json!({"error": {"message": "mock: the mock provider does not draw images", "type": "invalid_request_error"}}),
+        ),
+        Endpoint::Embeddings | Endpoint::Moderations | Endpoint::Completions => {
+            match serde_json::from_slice::<Value>(body) {
+                Ok(req) => other(endpoint, &req),
+                Err(e) => json_reply(
+                    StatusCode::BAD_REQUEST,
+                    json!({"error": {"message": format!("mock: invalid JSON: {e}"), "type": "invalid_request_error"}}),
+                ),
+            }
+        }
         _ => match serde_json::from_slice::<Value>(body) {
             Ok(req) => chat(&req),
             Err(e) => json_reply(
@@ -34,6 +47,65 @@ fn json_reply(status: StatusCode, v: Value) -> UpstreamReply {
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     let body = Bytes::from(v.to_string());
     UpstreamReply { status, headers, body: Box::pin(futures_util::stream::iter([Ok(body)])) }
+}
+
+/// Inputs of an embeddings / moderations / completions request: a string or a list of strings.
+fn inputs(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => {
+            a.iter().map(|x| x.as_str().map(String::from).unwrap_or_else(|| x.to_string())).collect()
+        }
+        _ => vec![String::new()],
+    }
+}
+
+/// A deterministic 8-dimensional unit vector per input (same text, same vector).
+fn embedding(text: &str) -> Vec<f64> {
+    use std::hash::{Hash, Hasher};
+    let raw: Vec<f64> = (0..8u64)
+        .map(|i| {
+            let mut h = std::hash::DefaultHasher::new();
+            (i, text).hash(&mut h);
+            (h.finish() % 2000) as f64 / 1000.0 - 1.0
+        })
+        .collect();
+    let norm = raw.iter().map(|x| x * x).sum::<f64>().sqrt().max(f64::EPSILON);
+    raw.into_iter().map(|x| x / norm).collect()
+}
+
+fn other(endpoint: Endpoint, req: &Value) -> UpstreamReply {
+    let model = req.get("model").and_then(Value::as_str).unwrap_or("echo");
+    match endpoint {
+        Endpoint::Embeddings => {
+            let data: Vec<Value> = inputs(req.get("input"))
+                .iter()
+                .enumerate()
+                .map(|(i, t)| json!({"object": "embedding", "index": i, "embedding": embedding(t)}))
+                .collect();
+            let tokens: usize = inputs(req.get("input")).iter().map(|t| t.len() / 4 + 1).sum();
+            json_reply(
+                StatusCode::OK,
+                json!({"object": "list", "model": model, "data": data, "usage": {"prompt_tokens": tokens, "total_tokens": tokens}}),
+            )
+        }
+        Endpoint::Moderations => {
+            let results: Vec<Value> = inputs(req.get("input"))
+                .iter()
+                .map(|_| json!({"flagged": false, "categories": {}, "category_scores": {}}))
+                .collect();
+            json_reply(StatusCode::OK, json!({"id": "modr-mock", "model": model, "results": results}))
+        }
+        _ => {
+            let text = inputs(req.get("prompt")).join("\n");
+            json_reply(
+                StatusCode::OK,
+                json!({"id": "cmpl-mock", "object": "text_completion", "created": 0, "model": model,
+                       "choices": [{"index": 0, "text": text, "finish_reason": "stop", "logprobs": null}],
+                       "usage": {"prompt_tokens": text.len() / 4 + 1, "completion_tokens": text.len() / 4 + 1, "total_tokens": 2 * (text.len() / 4 + 1)}}),
+            )
+        }
+    }
 }
 
 /// Text of an OpenAI message content: a string, or the text parts of a list.

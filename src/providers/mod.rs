@@ -24,6 +24,30 @@ pub enum Endpoint {
     Messages,
     CountTokens,
     Models,
+    /// OpenAI-only endpoints, relayed as same-dialect passthrough.
+    Completions,
+    Embeddings,
+    Moderations,
+    ImagesGenerations,
+}
+
+impl Endpoint {
+    /// Endpoints whose requests carry `messages` (and can be translated).
+    pub fn is_conversation(self) -> bool {
+        matches!(self, Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens)
+    }
+
+    /// The OpenAI path below the base URL, for the OpenAI-only endpoints.
+    pub fn openai_path(self) -> &'static str {
+        match self {
+            Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens => "/chat/completions",
+            Endpoint::Models => "/models",
+            Endpoint::Completions => "/completions",
+            Endpoint::Embeddings => "/embeddings",
+            Endpoint::Moderations => "/moderations",
+            Endpoint::ImagesGenerations => "/images/generations",
+        }
+    }
 }
 
 pub type BodyStream = Pin<Box<dyn Stream<Item = Result<Bytes, UpstreamError>> + Send>>;

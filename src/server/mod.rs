@@ -85,6 +85,14 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/messages", post(messages))
         .route("/v1/messages/count_tokens", post(count_tokens))
         .route("/messages/count_tokens", post(count_tokens))
+        .route("/v1/completions", post(completions))
+        .route("/v1/embeddings", post(embeddings))
+        .route("/v1/moderations", post(moderations))
+        .route("/v1/images/generations", post(images))
+        .route("/completions", post(completions))
+        .route("/embeddings", post(embeddings))
+        .route("/moderations", post(moderations))
+        .route("/images/generations", post(images))
         .route("/v1/models", get(models))
         .route("/models", get(models));
     Router::new()
@@ -178,6 +186,22 @@ async fn relay_route(app: Arc<App>, req: Request, dialect: Dialect, endpoint: En
 
 async fn chat_completions(State(app): State<Arc<App>>, req: Request) -> Response {
     relay_route(app, req, Dialect::OpenAi, Endpoint::ChatCompletions).await
+}
+
+async fn completions(State(app): State<Arc<App>>, req: Request) -> Response {
+    relay_route(app, req, Dialect::OpenAi, Endpoint::Completions).await
+}
+
+async fn embeddings(State(app): State<Arc<App>>, req: Request) -> Response {
+    relay_route(app, req, Dialect::OpenAi, Endpoint::Embeddings).await
+}
+
+async fn moderations(State(app): State<Arc<App>>, req: Request) -> Response {
+    relay_route(app, req, Dialect::OpenAi, Endpoint::Moderations).await
+}
+
+async fn images(State(app): State<Arc<App>>, req: Request) -> Response {
+    relay_route(app, req, Dialect::OpenAi, Endpoint::ImagesGenerations).await
 }
 
 async fn messages(State(app): State<Arc<App>>, req: Request) -> Response {

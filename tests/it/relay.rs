@@ -555,3 +555,44 @@ async fn sticky_keeps_a_conversation_on_one_key() {
         assert_eq!(keys.len(), 1, "conversation {c} moved between keys: {auths:?}");
     }
 }
+
+#[tokio::test]
+async fn openai_only_endpoints_are_relayed_as_passthrough() {
+    let up = Upstream::start().await;
+    let yaml = format!(
+        "{}  an: {{provider_type: anthropic, base_url: \"{}\", keys: [{{key: a}}], models: {{include: [claude-x]}}}}\n  mock: {{provider_type: mock}}\n",
+        api_config(&up.url(), &["sk-1"], "    models: {include: [embed-x, davinci-x]}\n").replace("model_routing:\n  default_provider: up\n", ""),
+        up.url()
+    )
+    .replace("providers:\n", "model_routing: {default_provider: up}\nproviders:\n");
+    let relay = Relay::start(&yaml).await;
+    up.push(Reply::json(200, json!({"object": "list", "data": [{"object": "embedding", "index": 0, "embedding": [0.1, 0.2]}], "model": "embed-x", "usage": {"prompt_tokens": 3, "total_tokens": 3}})));
+    let resp = relay.post("/v1/embeddings", &json!({"model": "embed-x", "input": "hello", "dimensions": 2})).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.json::<Value>().await.unwrap()["data"][0]["embedding"], json!([0.1, 0.2]));
+    let got = &up.received()[0];
+    assert_eq!(got.path, "/v1/embeddings");
+    assert_eq!(got.json(), json!({"model": "embed-x", "input": "hello", "dimensions": 2}));
+    assert_eq!(relay.records.wait_for(1).await[0].tokens.as_ref().map(|t| t.input), Some(3));
+
+    up.push(Reply::json(200, json!({"id": "cmpl-1", "object": "text_completion", "choices": [{"index": 0, "text": "lo", "finish_reason": "stop"}]})));
+    assert_eq!(relay.post("/completions", &json!({"model": "davinci-x", "prompt": "hel"})).await.status(), 200);
+    assert_eq!(up.received()[1].path, "/v1/completions");
+
+    // An Anthropic provider cannot serve embeddings: a clear 400, nothing sent.
+    let resp = relay.post("/v1/embeddings", &json!({"model": "claude-x", "input": "x"})).await;
+    assert_eq!(resp.status(), 400);
+    let msg = resp.json::<Value>().await.unwrap()["error"]["message"].as_str().unwrap().to_string();
+    assert!(msg.contains("needs an OpenAI-compatible provider"), "{msg}");
+    assert_eq!(up.received().len(), 2);
+
+    // The mock answers embeddings deterministically.
+    let a: Value = relay
+        .post("/v1/embeddings", &json!({"model": "e@mock", "input": ["same", "same", "other"]}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(a["data"][0]["embedding"], a["data"][1]["embedding"]);
+    assert_ne!(a["data"][0]["embedding"], a["data"][2]["embedding"]);
+}
