@@ -13,6 +13,7 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import signal
 import statistics
 import subprocess
@@ -29,6 +30,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 CHILDREN = []
+WORKDIRS = []
 
 
 def cleanup():
@@ -41,6 +43,8 @@ def cleanup():
             p.wait(timeout=max(0.1, deadline - time.time()))
         except subprocess.TimeoutExpired:
             p.kill()
+    for d in WORKDIRS:
+        shutil.rmtree(d, ignore_errors=True)
 
 
 atexit.register(cleanup)
@@ -52,10 +56,11 @@ def log(msg):
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
-def start(cmd, out_path, banner):
+def start(cmd, out_path, banner, env=None):
     """Start a server, wait for its banner line on stdout, return (proc, port)."""
     out = open(out_path, "wb")
-    p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                         env=dict(os.environ, **(env or {})))
     CHILDREN.append(p)
     deadline = time.time() + 20
     while time.time() < deadline:
@@ -73,6 +78,20 @@ def start(cmd, out_path, banner):
 # ---------------------------------------------------------------- /proc readings
 
 def cpu_ticks(pid):
+    """CPU time of a process in clock ticks: the sum of its live threads' run time from
+    /proc/PID/task/*/schedstat (nanoseconds, so short runs still resolve), scaled to ticks."""
+    ns = 0
+    try:
+        for t in os.listdir(f"/proc/{pid}/task"):
+            try:
+                with open(f"/proc/{pid}/task/{t}/schedstat") as f:
+                    ns += int(f.read().split()[0])
+            except (OSError, ValueError, IndexError):
+                pass
+    except OSError:
+        pass
+    if ns:
+        return ns * TICKS / 1e9
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])  # utime + stime
@@ -215,6 +234,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(REPO, "bench", "out"))
     ap.add_argument("--readme", action="store_true", help="also put the table into bench/README.md")
     ap.add_argument("--pad-kb", type=int, default=0, help="pad the first user message by this many KiB")
+    ap.add_argument("--relay-env", action="append", default=[], metavar="K=V",
+                    help="extra environment for the relays (e.g. MALLOC_ARENA_MAX=2, TOKIO_WORKER_THREADS=1)")
     a = ap.parse_args()
     repeat = a.repeat or (1 if a.quick else 3)
     dur = a.duration or (3 if a.quick else 8)
@@ -223,6 +244,7 @@ def main():
     n_slow = 500
     os.makedirs(a.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="monorelay-bench-")
+    WORKDIRS.append(work)
     t_start = time.time()
 
     mock, mport = start([os.path.join(a.bench_bin, "mock"), "--threads", "2", "--events", "20", "--slow-delay-ms", "50"],
@@ -236,7 +258,8 @@ def main():
         with open(cfg, "w") as f:
             f.write(config_yaml(mport, on))
         p, port = start([a.relay, "--config", cfg, "--data-dir", d, "serve", "--host", "127.0.0.1", "--port", "0"],
-                        os.path.join(d, "relay.out"), "listening on")
+                        os.path.join(d, "relay.out"), "listening on",
+                        dict(kv.split("=", 1) for kv in a.relay_env))
         relays[name] = (p, port)
         log(f"relay {name} on :{port} (pid {p.pid})")
 
@@ -422,7 +445,7 @@ def machine_meta(a, repeat, dur, elapsed):
         "loadavg_at_end": os.getloadavg(), "commit": sh(["git", "rev-parse", "--short", "HEAD"]),
         "rustc": sh(["rustc", "--version"]), "wrk": sh(["sh", "-c", "wrk -v 2>&1 | head -1"]),
         "mode": "quick" if a.quick else "full", "repeat": repeat, "wrk_seconds": dur,
-        "elapsed_s": round(elapsed), "pad_kb": a.pad_kb,
+        "elapsed_s": round(elapsed), "pad_kb": a.pad_kb, "relay_env": a.relay_env,
     }
 
 
@@ -492,7 +515,8 @@ def render_md(R):
     out = []
     out.append(f"Run {m['date']} · {m['mode']} (median of {m['repeat']}, wrk {m['wrk_seconds']} s per point) · "
                f"commit {m['commit']} · {m['cpu']}, {m['cores']} cores, {m['mem_gb']} GiB · kernel {m['kernel']} · "
-               f"load avg at end {m['loadavg_at_end'][0]:.2f} · {m['elapsed_s']} s\n")
+               f"load avg at end {m['loadavg_at_end'][0]:.2f} · {m['elapsed_s']} s"
+               + (f" · relay env {' '.join(m['relay_env'])}" if m.get("relay_env") else "") + "\n")
     out.append("### The bar\n")
     out.append("| bar | measured | limit | met |")
     out.append("|---|---|---|---|")
