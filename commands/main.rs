@@ -69,7 +69,11 @@ fn init_logging(cli: &Cli) {
         .unwrap_or_else(|_| EnvFilter::new(format!("{level},hyper=warn,reqwest=warn,h2=warn")));
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     match cli.log_format {
-        LogFormat::Human => builder.with_ansi(std::env::var_os("NO_COLOR").is_none()).init(),
+        // Colour only for a terminal: escape codes in files and journals are noise, and cost time.
+        LogFormat::Human => {
+            use std::io::IsTerminal;
+            builder.with_ansi(std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()).init()
+        }
         LogFormat::Json => builder.json().init(),
     }
 }

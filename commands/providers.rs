@@ -159,9 +159,8 @@ async fn test(cli: &Cli, rt: &Runtime, args: &TestArgs) -> anyhow::Result<ExitCo
             let endpoint =
                 if p.dialect() == Dialect::Anthropic { Endpoint::Messages } else { Endpoint::ChatCompletions };
             let started = Instant::now();
-            let result = p
-                .send(endpoint, &k.config.secret, bytes::Bytes::from(body.to_string()), &HeaderMap::new(), false)
-                .await;
+            let result =
+                p.send(endpoint, &k.auth, bytes::Bytes::from(body.to_string()), &HeaderMap::new(), false).await;
             let (status, message) = match result {
                 Ok(reply) => {
                     let status = reply.status;
@@ -215,7 +214,7 @@ async fn models(cli: &Cli, rt: &Runtime, args: &ModelsArgs) -> anyhow::Result<Ex
         eprintln!("provider '{}' has no usable key", p.name());
         return Ok(ExitCode::FAILURE);
     };
-    let reply = match p.send(Endpoint::Models, &lease.secret, bytes::Bytes::new(), &HeaderMap::new(), false).await {
+    let reply = match p.send(Endpoint::Models, &lease.key.auth, bytes::Bytes::new(), &HeaderMap::new(), false).await {
         Ok(r) => r,
         Err(e) => {
             eprintln!("[{}] {e}", p.name());

@@ -56,9 +56,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let shared = Arc::new(Shared::default());
         shared.load_model_caches(&data_dir);
         let runtime = Runtime::build(config, &shared, key.clone())?;
-        let listener = tokio::net::TcpListener::bind((host.as_str(), port))
-            .await
-            .map_err(|e| anyhow::anyhow!("cannot listen on {host}:{port}: {e}"))?;
+        let listener = listen(&host, port).await.map_err(|e| anyhow::anyhow!("cannot listen on {host}:{port}: {e}"))?;
         let addr = listener.local_addr()?;
         let app = App::new(runtime, shared, Arc::new(LogSink), config_path, generated_key.clone());
         server::spawn_watchers(app.clone());
@@ -110,6 +108,22 @@ fn banner(
     println!(
         "  try:  curl {base}/v1/chat/completions -H \"Authorization: Bearer {shown}\" -H 'Content-Type: application/json' -d '{{\"model\":\"echo\",\"messages\":[{{\"role\":\"user\",\"content\":\"hello\"}}]}}'"
     );
+}
+
+/// Bind with a deep accept backlog: bursts of hundreds of new connections (500 streams opening at
+/// once) must not overflow it and wait for a SYN retry.
+async fn listen(host: &str, port: u16) -> std::io::Result<tokio::net::TcpListener> {
+    const BACKLOG: u32 = 4096;
+    let mut last = None;
+    for addr in tokio::net::lookup_host((host, port)).await? {
+        let socket = if addr.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
+        socket.set_reuseaddr(true)?;
+        match socket.bind(addr).and_then(|_| socket.listen(BACKLOG)) {
+            Ok(l) => return Ok(l),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no address to listen on")))
 }
 
 async fn shutdown_signal() {

@@ -299,17 +299,21 @@ fn prepare(
             strip_usage,
         });
     }
-    let mut ir = req.ir(inbound)?.clone();
-    ir.model = model.to_string();
-    let emulated = if downgrade { crate::tools::downgrade(&mut ir, tools.emulate) } else { Vec::new() };
-    if upstream == Dialect::OpenAi && ir.stream && provider.config.stream_usage {
-        ir.stream_include_usage = true;
-    }
     let opts = crate::translate::EncodeOptions {
         default_max_tokens: rt.config.translation.default_max_tokens,
         drop_unsupported: rt.config.translation.drop_unsupported,
+        model: Some(model),
     };
-    let mut bytes = crate::translate::encode_request(upstream, &ir, &opts).map_err(translate_error)?;
+    // The decoded request is shared by every candidate; only a downgrade needs its own copy.
+    // (The OpenAI encoder always asks streaming upstreams for usage.)
+    let shared_ir = req.ir(inbound)?;
+    let (mut bytes, emulated) = if downgrade {
+        let mut ir = shared_ir.clone();
+        let emulated = crate::tools::downgrade(&mut ir, tools.emulate);
+        (crate::translate::encode_request(upstream, &ir, &opts).map_err(translate_error)?, emulated)
+    } else {
+        (crate::translate::encode_request(upstream, shared_ir, &opts).map_err(translate_error)?, Vec::new())
+    };
     if layers {
         let mut body = JsonObject::parse(&bytes).map_err(RelayError::internal)?;
         crate::params::apply(&rt.config.routing.layers, &provider.config, model, upstream, &mut body);
@@ -476,7 +480,7 @@ async fn attempt_candidate(
         let result = completion
             .upstream(provider.send(
                 inbound.endpoint,
-                &lease.secret,
+                &lease.key.auth,
                 prepared.bytes.clone(),
                 &inbound.headers,
                 req.stream,
@@ -485,7 +489,7 @@ async fn attempt_candidate(
         let mut attempt = Attempt {
             provider: provider.name().to_string(),
             model: cand.model.clone(),
-            key_label: lease.label.clone(),
+            key_label: lease.label().to_string(),
             status: 0,
             error: None,
         };
@@ -506,7 +510,7 @@ async fn attempt_candidate(
             let status = reply.status;
             let retry_after = parse_retry_after(&reply.headers);
             let body = completion.upstream(read_bounded(reply.body, MAX_ERROR_BODY_BYTES)).await.unwrap_or_default();
-            let err = upstream_error(provider, status, &body, &lease.secret)
+            let err = upstream_error(provider, status, &body, lease.secret())
                 .with_retry_after(retry_after.filter(|_| status == StatusCode::TOO_MANY_REQUESTS));
             attempt.error = Some(err.message.clone());
             push_attempt(completion, attempt);
@@ -716,7 +720,7 @@ fn record_success(
     if let Some(r) = completion.record_mut() {
         r.provider = Some(provider.name().to_string());
         r.model = Some(cand.model.clone());
-        r.key_label = Some(lease.label.clone());
+        r.key_label = Some(lease.label().to_string());
         r.upstream = Some(upstream);
         r.attempts.push(attempt);
     }
@@ -837,7 +841,7 @@ async fn open_stream(
         let err = RelayError::bad_gateway(format!(
             "[{}] the upstream answered a stream request without an event stream: {}",
             provider.name(),
-            redact(&message, &lease.secret)
+            redact(&message, lease.secret())
         ));
         return Err(fail_key(lease, completion, attempt, err));
     }
@@ -867,7 +871,7 @@ async fn open_stream(
         }
     }
     if let Some(msg) = crate::stream::first_event_error(prepared.upstream, &first[0]) {
-        let err = RelayError::bad_gateway(format!("[{}] {}", provider.name(), redact(&msg, &lease.secret)));
+        let err = RelayError::bad_gateway(format!("[{}] {}", provider.name(), redact(&msg, lease.secret())));
         return Err(fail_key(lease, completion, attempt, err));
     }
     record_success(completion, provider, cand, &lease, prepared, attempt);
@@ -934,7 +938,7 @@ async fn count_tokens_inner(rt: &Runtime, inbound: &Inbound) -> Result<Response<
         let mut body = req.body.clone();
         body.set("model", &cand.model);
         let reply = match provider
-            .send(Endpoint::CountTokens, &lease.secret, Bytes::from(body.to_vec()), &inbound.headers, false)
+            .send(Endpoint::CountTokens, &lease.key.auth, Bytes::from(body.to_vec()), &inbound.headers, false)
             .await
         {
             Ok(r) => r,
@@ -946,7 +950,7 @@ async fn count_tokens_inner(rt: &Runtime, inbound: &Inbound) -> Result<Response<
         let status = reply.status;
         let bytes = read_bounded(reply.body, MAX_ERROR_BODY_BYTES).await.unwrap_or_default();
         if !status.is_success() {
-            let err = upstream_error(provider, status, &bytes, &lease.secret);
+            let err = upstream_error(provider, status, &bytes, lease.secret());
             lease.finish(classify(provider, status, err.upstream_type.as_deref(), None), Some(&err.message));
             return Err(err);
         }

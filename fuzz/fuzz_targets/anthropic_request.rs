@@ -13,6 +13,7 @@ fuzz_target!(|data: &[u8]| {
         let opts = EncodeOptions {
             default_max_tokens: 1024,
             drop_unsupported,
+            model: None,
         };
         for to in [Dialect::OpenAi, Dialect::Anthropic] {
             if let Ok(body) = encode_request(to, &req, &opts) {

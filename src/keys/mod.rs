@@ -134,13 +134,16 @@ pub struct PoolKey {
     pub config: KeyConfig,
     pub id: KeyId,
     pub state: Arc<KeyState>,
+    /// The upstream auth header value, built once (`Bearer <key>`, or the bare key for
+    /// Anthropic's `x-api-key`), marked sensitive so that it is never logged.
+    pub auth: http::HeaderValue,
 }
 
 /// The key pool of one provider, built with each runtime.
 #[derive(Debug)]
 pub struct KeyPool {
     pub provider: String,
-    pub keys: Vec<PoolKey>,
+    pub keys: Vec<Arc<PoolKey>>,
     pub strategy: Strategy,
     cooldown: Duration,
     cursor: Arc<AtomicUsize>,
@@ -160,8 +163,8 @@ pub struct Unavailable {
 #[derive(Debug)]
 pub struct Lease {
     pub index: usize,
-    pub label: String,
-    pub secret: Secret<String>,
+    /// The leased key (label, secret, auth header).
+    pub key: Arc<PoolKey>,
     state: Arc<KeyState>,
     probe: bool,
     finished: bool,
@@ -185,7 +188,14 @@ impl KeyPool {
             .map(|k| {
                 let id = KeyId::new(&p.name, &k.secret);
                 let state = states.state(&id, k.quota_used);
-                PoolKey { config: k.clone(), id, state }
+                let raw = match p.kind {
+                    crate::config::ProviderKind::Anthropic => k.secret.expose().clone(),
+                    _ => format!("Bearer {}", k.secret.expose()),
+                };
+                // A key with bytes a header cannot carry fails at the upstream, not here.
+                let mut auth = http::HeaderValue::from_str(&raw).unwrap_or_else(|_| http::HeaderValue::from_static(""));
+                auth.set_sensitive(true);
+                Arc::new(PoolKey { config: k.clone(), id, state, auth })
             })
             .collect();
         KeyPool {
@@ -319,8 +329,7 @@ impl KeyPool {
                     k.state.requests.fetch_add(1, Ordering::Relaxed);
                     return Ok(Lease {
                         index: pick,
-                        label: k.config.label.clone(),
-                        secret: k.config.secret.clone(),
+                        key: k.clone(),
                         state: k.state.clone(),
                         probe,
                         finished: false,
@@ -371,6 +380,14 @@ fn mix(mut x: u64) -> u64 {
 }
 
 impl Lease {
+    pub fn label(&self) -> &str {
+        &self.key.config.label
+    }
+
+    pub fn secret(&self) -> &Secret<String> {
+        &self.key.config.secret
+    }
+
     /// Apply the outcome to the key's health.
     pub fn finish(mut self, outcome: Outcome, error: Option<&str>) {
         self.finished = true;

@@ -48,7 +48,7 @@ fn labels(pool: &KeyPool, n: usize) -> Vec<String> {
     (0..n)
         .map(|_| {
             let l = pool.lease(&[], None).unwrap();
-            let label = l.label.clone();
+            let label = l.label().to_string();
             l.finish(Outcome::Success, None);
             label
         })
@@ -61,7 +61,7 @@ fn round_robin_alternates_and_skips_cooling_keys() {
     let pool = KeyPool::new(&provider(vec![key("a", 1.0), key("b", 1.0)]), Strategy::RoundRobin, &states);
     assert_eq!(labels(&pool, 4), ["a", "b", "a", "b"]);
     let l = pool.lease(&[], None).unwrap();
-    assert_eq!(l.label, "a");
+    assert_eq!(l.label(), "a");
     l.finish(Outcome::RateLimited { retry_after: Some(Duration::from_secs(5)) }, Some("slow down"));
     assert_eq!(labels(&pool, 3), ["b", "b", "b"]);
 }
@@ -133,8 +133,8 @@ fn client_errors_cost_nothing() {
 fn tried_keys_are_skipped_for_failover() {
     let states = KeyStates::default();
     let pool = KeyPool::new(&provider(vec![key("a", 1.0), key("b", 1.0)]), Strategy::RoundRobin, &states);
-    assert_eq!(pool.lease(&[0], None).unwrap().label, "b");
-    assert_eq!(pool.lease(&[1], None).unwrap().label, "a");
+    assert_eq!(pool.lease(&[0], None).unwrap().label(), "b");
+    assert_eq!(pool.lease(&[1], None).unwrap().label(), "a");
     assert!(pool.lease(&[0, 1], None).is_err());
 }
 

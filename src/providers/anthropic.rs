@@ -4,7 +4,6 @@
 
 use super::{Endpoint, join_url};
 use crate::config::ProviderConfig;
-use crate::secret::Secret;
 use http::{HeaderMap, header};
 
 pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
@@ -26,16 +25,13 @@ pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
 pub fn request(
     client: &reqwest::Client,
     config: &ProviderConfig,
+    url: reqwest::Url,
     endpoint: Endpoint,
-    key: &Secret<String>,
+    auth: &http::HeaderValue,
     client_headers: &HeaderMap,
 ) -> reqwest::RequestBuilder {
-    let mut rb = if endpoint == Endpoint::Models {
-        client.get(url(config, endpoint))
-    } else {
-        client.post(url(config, endpoint))
-    };
-    rb = rb.header("x-api-key", key.expose().as_str()).header(header::CONTENT_TYPE, "application/json");
+    let mut rb = if endpoint == Endpoint::Models { client.get(url) } else { client.post(url) };
+    rb = rb.header("x-api-key", auth.clone()).header(header::CONTENT_TYPE, "application/json");
     match client_headers.get("anthropic-version") {
         Some(v) => rb = rb.header("anthropic-version", v),
         None => rb = rb.header("anthropic-version", config.anthropic_version.as_str()),

@@ -3,7 +3,6 @@
 
 use super::{Endpoint, join_url};
 use crate::config::ProviderConfig;
-use crate::secret::Secret;
 use http::header;
 
 pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
@@ -13,17 +12,14 @@ pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
 pub fn request(
     client: &reqwest::Client,
     config: &ProviderConfig,
+    url: reqwest::Url,
     endpoint: Endpoint,
-    key: &Secret<String>,
+    auth: &http::HeaderValue,
     stream: bool,
 ) -> reqwest::RequestBuilder {
-    let mut rb = if endpoint == Endpoint::Models {
-        client.get(url(config, endpoint))
-    } else {
-        client.post(url(config, endpoint))
-    };
+    let mut rb = if endpoint == Endpoint::Models { client.get(url) } else { client.post(url) };
     rb = rb
-        .header(header::AUTHORIZATION, format!("Bearer {}", key.expose()))
+        .header(header::AUTHORIZATION, auth.clone())
         .header(header::CONTENT_TYPE, "application/json")
         .header(header::ACCEPT, if stream { "text/event-stream" } else { "application/json" });
     // Provider headers come last so they may override the defaults, as in the original.

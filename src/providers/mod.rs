@@ -9,7 +9,6 @@ pub mod mock;
 use crate::config::{ProviderConfig, ProviderKind};
 use crate::dialect::Dialect;
 use crate::keys::KeyPool;
-use crate::secret::Secret;
 use bytes::Bytes;
 use futures_util::{Stream, StreamExt};
 use http::{HeaderMap, StatusCode};
@@ -103,7 +102,20 @@ pub struct Provider {
     pub config: ProviderConfig,
     pub pool: KeyPool,
     client: reqwest::Client,
+    /// Upstream URLs, parsed once per runtime rather than on every request.
+    urls: Vec<(Endpoint, reqwest::Url)>,
 }
+
+const ENDPOINTS: [Endpoint; 8] = [
+    Endpoint::ChatCompletions,
+    Endpoint::Messages,
+    Endpoint::CountTokens,
+    Endpoint::Models,
+    Endpoint::Completions,
+    Endpoint::Embeddings,
+    Endpoint::Moderations,
+    Endpoint::ImagesGenerations,
+];
 
 impl std::fmt::Debug for Provider {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -113,7 +125,26 @@ impl std::fmt::Debug for Provider {
 
 impl Provider {
     pub fn new(config: ProviderConfig, pool: KeyPool, client: reqwest::Client) -> Provider {
-        Provider { config, pool, client }
+        let urls = ENDPOINTS
+            .iter()
+            .filter_map(|e| {
+                let url = match config.kind {
+                    ProviderKind::Anthropic => anthropic::url(&config, *e),
+                    ProviderKind::Api | ProviderKind::WebReverse => api::url(&config, *e),
+                    ProviderKind::Mock => return None,
+                };
+                reqwest::Url::parse(&url).ok().map(|u| (*e, u))
+            })
+            .collect();
+        Provider { config, pool, client, urls }
+    }
+
+    fn url(&self, endpoint: Endpoint) -> Result<reqwest::Url, UpstreamError> {
+        self.urls
+            .iter()
+            .find(|(e, _)| *e == endpoint)
+            .map(|(_, u)| u.clone())
+            .ok_or_else(|| UpstreamError::Connect(format!("'{}' is not a valid upstream URL", self.config.base_url)))
     }
 
     pub fn name(&self) -> &str {
@@ -133,12 +164,13 @@ impl Provider {
         self.config.enabled && self.config.kind != ProviderKind::WebReverse
     }
 
-    /// Send one request with one key. `client_headers` are the inbound headers (for the
-    /// Anthropic version/beta headers); nothing else of them is forwarded.
+    /// Send one request with one key (`auth`: the key's prebuilt header value). `client_headers`
+    /// are the inbound headers (for the Anthropic version/beta headers); nothing else of them is
+    /// forwarded.
     pub async fn send(
         &self,
         endpoint: Endpoint,
-        key: &Secret<String>,
+        auth: &http::HeaderValue,
         body: Bytes,
         client_headers: &HeaderMap,
         stream: bool,
@@ -146,9 +178,11 @@ impl Provider {
         let rb = match self.config.kind {
             ProviderKind::Mock => return Ok(mock::respond(endpoint, &body)),
             ProviderKind::Api | ProviderKind::WebReverse => {
-                api::request(&self.client, &self.config, endpoint, key, stream)
+                api::request(&self.client, &self.config, self.url(endpoint)?, endpoint, auth, stream)
             }
-            ProviderKind::Anthropic => anthropic::request(&self.client, &self.config, endpoint, key, client_headers),
+            ProviderKind::Anthropic => {
+                anthropic::request(&self.client, &self.config, self.url(endpoint)?, endpoint, auth, client_headers)
+            }
         };
         let started = Instant::now();
         let deadline = self.config.total_timeout.map(|t| started + t);
@@ -221,5 +255,7 @@ pub fn build_client(connect_timeout: Duration) -> reqwest::Result<reqwest::Clien
         .pool_idle_timeout(Duration::from_secs(90))
         .tcp_keepalive(Duration::from_secs(30))
         .user_agent(concat!("monorelay/", env!("CARGO_PKG_VERSION")))
+        // A relay must not follow redirects on its own (and must never resend a key elsewhere).
+        .redirect(reqwest::redirect::Policy::none())
         .build()
 }

@@ -227,7 +227,7 @@ fn tool_input(input: &Value) -> Value {
     }
 }
 
-pub fn encode_request(req: &ir::Request, opts: &EncodeOptions) -> Result<Vec<u8>, TranslateError> {
+pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec<u8>, TranslateError> {
     let lossy = Lossy::new(opts, Dialect::Anthropic);
     let same = req.extra_dialect == Some(Dialect::Anthropic);
     let mut system: Vec<w::Block> = Vec::new();
@@ -379,7 +379,7 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions) -> Result<Vec<u8>
     }
 
     let out = w::MessagesRequest {
-        model: req.model.clone(),
+        model: opts.model.unwrap_or(&req.model).to_string(),
         messages,
         max_tokens: Some(max_tokens.unwrap_or(opts.default_max_tokens)),
         system: match system.as_slice() {

@@ -7,11 +7,11 @@ use serde_json::{Value, json};
 use super::*;
 use crate::ir::{ContentBlock, Reasoning, Role, StopReason};
 
-fn opts() -> EncodeOptions {
-    EncodeOptions { default_max_tokens: 1000, drop_unsupported: false }
+fn opts() -> EncodeOptions<'static> {
+    EncodeOptions { default_max_tokens: 1000, drop_unsupported: false, model: None }
 }
 
-fn dropping() -> EncodeOptions {
+fn dropping() -> EncodeOptions<'static> {
     EncodeOptions { drop_unsupported: true, ..opts() }
 }
 

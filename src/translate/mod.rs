@@ -17,17 +17,20 @@ use crate::ir;
 pub use sse::{SseDecoder, SseError, SseEvent, encode_event};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EncodeOptions {
+pub struct EncodeOptions<'a> {
     /// Anthropic requires `max_tokens`; used when the client sent none.
     pub default_max_tokens: u32,
     /// `false`: a field the target dialect cannot carry is `TranslateError::Unsupported`.
     /// `true`: such fields are silently dropped.
     pub drop_unsupported: bool,
+    /// The model to send instead of `Request::model` (routing decides it; this saves a copy of
+    /// the whole request per candidate).
+    pub model: Option<&'a str>,
 }
 
-impl Default for EncodeOptions {
+impl Default for EncodeOptions<'_> {
     fn default() -> Self {
-        EncodeOptions { default_max_tokens: 4096, drop_unsupported: false }
+        EncodeOptions { default_max_tokens: 4096, drop_unsupported: false, model: None }
     }
 }
 
@@ -60,7 +63,11 @@ pub fn decode_request(dialect: Dialect, body: &[u8]) -> Result<ir::Request, Tran
     }
 }
 
-pub fn encode_request(dialect: Dialect, req: &ir::Request, opts: &EncodeOptions) -> Result<Vec<u8>, TranslateError> {
+pub fn encode_request(
+    dialect: Dialect,
+    req: &ir::Request,
+    opts: &EncodeOptions<'_>,
+) -> Result<Vec<u8>, TranslateError> {
     match dialect {
         Dialect::OpenAi => openai::encode_request(req, opts),
         Dialect::Anthropic => anthropic::encode_request(req, opts),
@@ -131,6 +138,10 @@ pub fn encode_stream_error(client: Dialect, error_type: &str, message: &str, out
 
 /// Parses a client body, mapping serde errors to `InvalidJson` / `InvalidField` with the path.
 pub(crate) fn parse_client<T: DeserializeOwned>(body: &[u8]) -> Result<T, TranslateError> {
+    // Fast path: plain serde_json. Only a failure pays for the path-tracking second parse.
+    if let Ok(v) = serde_json::from_slice(body) {
+        return Ok(v);
+    }
     let mut de = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -196,7 +207,7 @@ pub(crate) struct Lossy {
 }
 
 impl Lossy {
-    pub(crate) fn new(opts: &EncodeOptions, target: Dialect) -> Self {
+    pub(crate) fn new(opts: &EncodeOptions<'_>, target: Dialect) -> Self {
         Lossy { drop: opts.drop_unsupported, target }
     }
 

@@ -277,7 +277,7 @@ fn decode_tool_choice(tc: Value) -> Result<ir::ToolChoice, TranslateError> {
     }
 }
 
-pub fn encode_request(req: &ir::Request, opts: &EncodeOptions) -> Result<Vec<u8>, TranslateError> {
+pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec<u8>, TranslateError> {
     let lossy = Lossy::new(opts, Dialect::OpenAi);
     let same = req.extra_dialect == Some(Dialect::OpenAi);
     let system_role = if req.openai.developer_role { "developer" } else { "system" };
@@ -350,7 +350,7 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions) -> Result<Vec<u8>
     }
     let has_tools = !tools.is_empty();
     let out = w::ChatRequest {
-        model: req.model.clone(),
+        model: opts.model.unwrap_or(&req.model).to_string(),
         messages,
         max_tokens,
         max_completion_tokens,
