@@ -2,7 +2,11 @@
 //! The work itself happens in the `monorelay` library.
 
 mod config;
+mod conn;
+mod keys;
+mod logs;
 mod serve;
+mod stats;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -47,6 +51,14 @@ pub enum Command {
     /// Check, locate or print the configuration.
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// The request log: tail, show, export, clear.
+    #[command(subcommand)]
+    Logs(logs::LogsCommand),
+    /// Requests, errors, tokens, cost and latency from the hourly aggregates.
+    Stats(stats::StatsArgs),
+    /// Upstream keys: list, add, remove, enable, disable, import, export, reset.
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
 }
 
 fn init_logging(cli: &Cli) {
@@ -73,6 +85,9 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Serve(args) => serve::run(&cli, args),
         Command::Config(cmd) => config::run(&cli, cmd),
+        Command::Logs(cmd) => logs::run(&cli, cmd),
+        Command::Stats(args) => stats::run(&cli, args),
+        Command::Keys(cmd) => keys::run(&cli, cmd),
     };
     match result {
         Ok(code) => code,

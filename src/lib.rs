@@ -4,6 +4,7 @@
 pub mod access_key;
 pub mod body;
 pub mod config;
+pub mod control;
 pub mod dialect;
 pub mod error;
 pub mod events;

@@ -2,6 +2,7 @@
 //! resolved, presets applied and references checked. Every problem is reported at once, each
 //! naming its key path (`providers.openai.keys[2]: unknown field 'kye'`).
 
+pub mod edit;
 mod env;
 pub mod raw;
 pub mod yaml;

@@ -103,6 +103,13 @@ impl LogEntry {
     }
 }
 
+/// Where the database lives: `logging.db_path` when it names a `.redb` file, else
+/// `<data dir>/monorelay.redb`. (The original's `db_path` named an SQLite file, which this is not.)
+pub fn db_path(data_dir: &Path, logging: &crate::config::raw::RawLogging) -> PathBuf {
+    let p = logging.db_path.trim();
+    if p.ends_with(".redb") { PathBuf::from(p) } else { data_dir.join(DB_FILE) }
+}
+
 static ID_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 pub fn unix_ms(t: SystemTime) -> u64 {
@@ -197,7 +204,8 @@ pub struct LogQuery {
 const MAX_SCAN_ROWS: usize = 100_000;
 
 impl LogQuery {
-    fn matches(&self, e: &LogEntry) -> bool {
+    /// Whether `e` passes the filters (time range and paging aside).
+    pub fn matches(&self, e: &LogEntry) -> bool {
         if let Some(m) = &self.model {
             let m = m.to_lowercase();
             let hit = e.requested_model.to_lowercase().contains(&m)
