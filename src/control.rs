@@ -68,9 +68,6 @@ struct KeyArgs {
     provider: String,
     /// Omitted: every key of the provider (`keys.reset` only).
     label: Option<String>,
-    /// `true`/`false` override the config until cleared with `null`… or by `"config"`.
-    enabled: Option<Value>,
-    weight: Option<Value>,
 }
 
 impl Control {
@@ -93,8 +90,19 @@ impl Control {
         self.app.as_ref().ok_or_else(|| "no server is running for this data dir".to_string())
     }
 
+    /// Wait until records queued so far are committed, so a read sees every request that has
+    /// already been answered (read-your-writes for `logs tail` right after a request).
+    async fn settle(&self) {
+        if let Some(w) = self.app.as_ref().and_then(|a| a.writer.clone()) {
+            let _ = tokio::task::spawn_blocking(move || w.flush()).await;
+        }
+    }
+
     /// Answer one request (not `logs.subscribe`, which needs the connection).
     pub async fn handle(&self, cmd: &str, a: &Value) -> Result<Value, String> {
+        if matches!(cmd, "stats" | "logs.query" | "logs.get" | "logs.clear") {
+            self.settle().await;
+        }
         match cmd {
             "status" => Ok(self.status().await),
             "stats" => {
@@ -142,16 +150,12 @@ impl Control {
                 Ok(json!({"entry": entry, "bodies": bodies}))
             }
             "logs.clear" => {
-                if let Some(w) = self.app.as_ref().and_then(|a| a.writer.clone()) {
-                    // Records still queued would otherwise land right after the clear.
-                    tokio::task::spawn_blocking(move || w.flush()).await.map_err(|e| e.to_string())?;
-                }
                 let store = self.store()?;
                 let n = blocking(move || store.clear()).await?;
                 Ok(json!({"deleted": n}))
             }
             "keys.list" => self.keys_list(),
-            "keys.set" => self.keys_set(&args(a)?),
+            "keys.set" => self.keys_set(&args(a)?, a),
             "keys.reset" => self.keys_reset(&args(a)?),
             "reload" => {
                 let app = self.app()?.clone();
@@ -259,18 +263,19 @@ impl Control {
         Ok(n)
     }
 
-    fn keys_set(&self, a: &KeyArgs) -> Result<Value, String> {
+    /// `raw` tells an absent field (leave alone) from `null` (follow the config again).
+    fn keys_set(&self, a: &KeyArgs, raw: &Value) -> Result<Value, String> {
         if a.label.is_none() {
             return Err("keys.set needs 'label'".into());
         }
-        let enabled = match &a.enabled {
+        let enabled = match raw.get("enabled") {
             None => None,
             Some(Value::Bool(b)) => Some(Some(*b)),
             Some(Value::Null) => Some(None),
             Some(Value::String(s)) if s == "config" => Some(None),
             Some(v) => return Err(format!("'enabled' must be true, false or null (follow the config), not {v}")),
         };
-        let weight = match &a.weight {
+        let weight = match raw.get("weight") {
             None => None,
             Some(Value::Null) => Some(None),
             Some(Value::Number(n)) if n.as_f64().is_some_and(|w| w.is_finite() && w >= 0.0) => Some(n.as_f64()),

@@ -9,6 +9,7 @@ mod config;
 mod crossdialect;
 mod relay;
 mod reload;
+mod store;
 mod translate;
 
 mod binary;
