@@ -15,7 +15,7 @@ pub fn estimate_text(text: &str) -> u64 {
             other += 1;
         }
     }
-    cjk + other.div_ceil(4) + u64::from(other > 0 && other < 4)
+    cjk + other.div_ceil(4)
 }
 
 fn is_cjk(c: char) -> bool {
@@ -59,8 +59,8 @@ mod tests {
     #[test]
     fn estimates() {
         assert_eq!(estimate_text(""), 0);
-        assert_eq!(estimate_text("hi"), 2);
-        assert_eq!(estimate_text("hello world, how are you"), 6);
+        assert_eq!(estimate_text("hi"), 1);
+        assert_eq!(estimate_text("hello world, how are you"), 5, "20 non-space characters");
         assert_eq!(estimate_text("你好世界"), 4);
     }
 }
