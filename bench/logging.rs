@@ -67,7 +67,8 @@ async fn relay(upstream: &str, logging: bool) -> Relay {
     );
     let config = load_str(&yaml, ConfigSource::Embedded, &|_| None).unwrap();
     let shared = Arc::new(Shared::default());
-    let rt = Runtime::build(config, &shared, None).unwrap();
+    let key = config.server.access_key.clone();
+    let rt = Runtime::build(config, &shared, key).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store: Option<Arc<dyn monorelay::store::LogStore>> = logging
         .then(|| Arc::new(monorelay::store::RedbStore::open(&dir.path().join("monorelay.redb")).unwrap()) as Arc<_>);
@@ -92,8 +93,9 @@ async fn load(url: &str, secs: u64, concurrency: u64) -> f64 {
                 let body = serde_json::json!({"model": "m", "stream": i % 2 == 0,
                     "messages": [{"role": "system", "content": "be brief"}, {"role": "user", "content": format!("question {i}")}]});
                 let resp = client.post(&url).bearer_auth(KEY).json(&body).send().await.unwrap();
-                assert!(resp.status().is_success());
-                let _ = resp.bytes().await.unwrap();
+                let status = resp.status();
+                let body = resp.bytes().await.unwrap();
+                assert!(status.is_success(), "{status}: {}", String::from_utf8_lossy(&body));
                 done.fetch_add(1, Ordering::Relaxed);
                 i += 1;
             }
@@ -118,14 +120,23 @@ fn writer_alone() {
         "choices": [{"index": 0, "message": {"role": "assistant", "content": "y ".repeat(2000)}, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": 1000, "completion_tokens": 1000, "total_tokens": 2000}})
     .to_string();
+    let mut sse = String::new();
+    for _ in 0..100 {
+        let c = serde_json::json!({"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m",
+            "choices": [{"index": 0, "delta": {"content": "word "}, "finish_reason": null}]});
+        sse.push_str(&format!("data: {c}\n\n"));
+    }
+    sse.push_str("data: [DONE]\n\n");
     let n = 20_000u64;
     let started = Instant::now();
     let mut sent = 0;
     while sent < n {
-        for _ in 0..1000 {
+        for i in 0..1000 {
             let mut bodies = monorelay::record::Bodies::new(req.clone(), 1 << 20);
             bodies.set_upstream(&req);
-            bodies.append_response(resp.as_bytes());
+            // Half are streams of 100 events, assembled by the writer.
+            bodies.response_is_stream = i % 2 == 1;
+            bodies.append_response(if i % 2 == 1 { sse.as_bytes() } else { resp.as_bytes() });
             w.record(monorelay::record::RequestRecord {
                 started_at: std::time::SystemTime::now(),
                 inbound: monorelay::dialect::Dialect::OpenAi,
@@ -153,7 +164,7 @@ fn writer_alone() {
     let secs = started.elapsed().as_secs_f64();
     let live = w.live().counters();
     println!(
-        "writer alone: {n} records with ~4 KiB request, upstream and response bodies in {secs:.2}s = {:.0} records/s (stored {}, dropped {})",
+        "writer alone: {n} records (half streams of 100 events) with ~4 KiB request and upstream bodies in {secs:.2}s = {:.0} records/s (stored {}, dropped {})",
         n as f64 / secs,
         live["stored"],
         live["dropped"]

@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 /// First byte of an encoded bodies value; bump when the layout changes.
 const BODIES_FORMAT: u8 = 1;
-/// zstd level: 3 is the library default, fast enough for the writer at thousands of records/s.
-const ZSTD_LEVEL: i32 = 3;
+/// zstd level 1: the fastest; bodies are repetitive JSON and still shrink several-fold, and the
+/// writer shares the machine's cores with the relay.
+pub const ZSTD_LEVEL: i32 = 1;
 /// Shown instead of a redacted value.
 pub const REDACTED: &str = "*****";
 /// JSON object keys whose string values are always redacted (compared ignoring ASCII case).
@@ -29,6 +30,25 @@ const SENSITIVE_KEYS: &[&str] = &[
     "secret_key",
     "password",
 ];
+
+/// Whether some `"key":` (with optional spaces before the colon) is one of `SENSITIVE_KEYS`.
+fn has_sensitive_key(body: &[u8]) -> bool {
+    let longest = SENSITIVE_KEYS.iter().map(|k| k.len()).max().unwrap_or(0);
+    memchr::memchr_iter(b':', body).any(|colon| {
+        let mut end = colon;
+        while end > 0 && body[end - 1] == b' ' {
+            end -= 1;
+        }
+        if end == 0 || body[end - 1] != b'"' {
+            return false;
+        }
+        let close = end - 1;
+        let start = close.saturating_sub(longest + 1);
+        let Some(open) = memchr::memrchr(b'"', &body[start..close]).map(|i| start + i) else { return false };
+        let key = &body[open + 1..close];
+        SENSITIVE_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k.as_bytes()))
+    })
+}
 
 /// What `response` holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +89,12 @@ struct Header {
 
 impl StoredBodies {
     pub fn encode(&self) -> std::io::Result<Vec<u8>> {
+        self.encode_with(&mut zstd::bulk::Compressor::new(ZSTD_LEVEL)?)
+    }
+
+    /// Encode with a reused compressor (the writer keeps one: a fresh zstd context per record
+    /// costs more than compressing a small body).
+    pub fn encode_with(&self, zstd: &mut zstd::bulk::Compressor<'_>) -> std::io::Result<Vec<u8>> {
         let header = serde_json::to_vec(&Header {
             request: self.request.len(),
             upstream_request: self.upstream_request.as_ref().map(Vec::len),
@@ -91,7 +117,7 @@ impl StoredBodies {
         }
         plain.extend_from_slice(&self.response);
         let mut out = vec![BODIES_FORMAT];
-        out.extend(zstd::bulk::compress(&plain, ZSTD_LEVEL)?);
+        out.extend(zstd.compress(&plain)?);
         Ok(out)
     }
 
@@ -157,9 +183,9 @@ pub fn redact(body: &mut Vec<u8>, secrets: &[String]) -> bool {
             changed = true;
         }
     }
-    // Parsing is the slow part: only when a sensitive key name appears at all.
-    let lower = body.to_ascii_lowercase();
-    if SENSITIVE_KEYS.iter().any(|k| memchr::memmem::find(&lower, k.as_bytes()).is_some()) {
+    // Parsing is the slow part: only when a sensitive key appears at all. One pass over the
+    // `":` of the body looks at each object key (a false hit inside a string only costs a parse).
+    if has_sensitive_key(body) {
         if let Ok(mut v) = serde_json::from_slice::<serde_json::Value>(body) {
             if redact_value(&mut v) {
                 if let Ok(b) = serde_json::to_vec(&v) {
@@ -235,8 +261,9 @@ pub struct Prepared {
     pub response: Option<ir::Response>,
 }
 
-/// Assemble (streams), decode (for estimates) and redact one record's bodies.
-pub fn prepare(dialect: Dialect, b: Bodies, secrets: &[String]) -> Prepared {
+/// Assemble (streams), decode (only when `want_message`: for token estimates) and redact one
+/// record's bodies.
+pub fn prepare(dialect: Dialect, b: Bodies, secrets: &[String], want_message: bool) -> Prepared {
     let mut truncated = b.truncated;
     let (mut response, kind, ir_response) = if b.response.is_empty() {
         (Vec::new(), ResponseKind::Empty, None)
@@ -249,7 +276,7 @@ pub fn prepare(dialect: Dialect, b: Bodies, secrets: &[String]) -> Prepared {
             None => (b.response, ResponseKind::Sse, None),
         }
     } else {
-        let r = crate::translate::decode_response(dialect, &b.response).ok();
+        let r = if want_message { crate::translate::decode_response(dialect, &b.response).ok() } else { None };
         (b.response, ResponseKind::Json, r)
     };
     // An assembled message can be larger than the capture it came from (it is re-encoded).

@@ -186,6 +186,7 @@ impl Worker {
     fn run(self) {
         let mut next_retention = Instant::now();
         let mut batch: Vec<Msg> = Vec::with_capacity(MAX_BATCH);
+        let mut zstd = zstd::bulk::Compressor::new(bodies::ZSTD_LEVEL).ok();
         loop {
             let wait = next_retention.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(wait) {
@@ -211,7 +212,7 @@ impl Worker {
             let settings = self.settings.load_full();
             for m in batch.drain(..) {
                 match m {
-                    Msg::Record(id, r) => rows.push(enrich(id, *r, &settings)),
+                    Msg::Record(id, r) => rows.push(enrich(id, *r, &settings, zstd.as_mut())),
                     Msg::Flush(w) => waiters.push(w),
                     Msg::Retention(w) => {
                         let e = self.store.as_ref().and_then(|s| self.expire(s.as_ref(), &settings).ok());
@@ -230,7 +231,7 @@ impl Worker {
                     .rx
                     .try_iter()
                     .filter_map(|m| match m {
-                        Msg::Record(id, r) => Some(enrich(id, *r, &settings)),
+                        Msg::Record(id, r) => Some(enrich(id, *r, &settings, zstd.as_mut())),
                         _ => None,
                     })
                     .collect();
@@ -292,21 +293,24 @@ impl Worker {
 }
 
 /// Turn a request record into what is stored: cost, token estimate, assembled and redacted bodies.
-fn enrich(id: u64, r: RequestRecord, s: &Settings) -> Row {
+fn enrich(id: u64, r: RequestRecord, s: &Settings, zstd: Option<&mut zstd::bulk::Compressor<'static>>) -> Row {
     let mut tokens = r.tokens.clone();
     let mut estimated = false;
     let mut encoded = None;
     let mut truncated = false;
     if let Some(b) = r.bodies {
         let request = b.request.clone();
-        let prepared = bodies::prepare(r.inbound, b, &s.secrets);
+        let prepared = bodies::prepare(r.inbound, b, &s.secrets, tokens.is_none());
         if tokens.is_none() && r.status < 400 {
             tokens = bodies::estimate_tokens(r.inbound, &request, prepared.response.as_ref());
             estimated = tokens.is_some();
         }
         truncated = prepared.bodies.truncated;
         if s.store_bodies {
-            encoded = prepared.bodies.encode().ok();
+            encoded = match zstd {
+                Some(z) => prepared.bodies.encode_with(z).ok(),
+                None => prepared.bodies.encode().ok(),
+            };
         }
     }
     let upstream_ms: Vec<u64> = r.attempts.iter().filter_map(|a| a.upstream_ms).collect();
