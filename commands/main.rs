@@ -4,7 +4,11 @@
 mod config;
 mod providers;
 mod route;
+mod conn;
+mod keys;
+mod logs;
 mod serve;
+mod stats;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -54,6 +58,14 @@ pub enum Command {
     /// List, test and inspect upstream providers.
     #[command(subcommand)]
     Providers(providers::ProvidersCommand),
+    /// The request log: tail, show, export, clear.
+    #[command(subcommand)]
+    Logs(logs::LogsCommand),
+    /// Requests, errors, tokens, cost and latency from the hourly aggregates.
+    Stats(stats::StatsArgs),
+    /// Upstream keys: list, add, remove, enable, disable, import, export, reset.
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
 }
 
 fn init_logging(cli: &Cli) {
@@ -86,6 +98,9 @@ fn main() -> ExitCode {
         Command::Config(cmd) => config::run(&cli, cmd),
         Command::Route(args) => route::run(&cli, args),
         Command::Providers(cmd) => providers::run(&cli, cmd),
+        Command::Logs(cmd) => logs::run(&cli, cmd),
+        Command::Stats(args) => stats::run(&cli, args),
+        Command::Keys(cmd) => keys::run(&cli, cmd),
     };
     match result {
         Ok(code) => code,
