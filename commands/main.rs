@@ -5,6 +5,9 @@ mod config;
 mod providers;
 mod route;
 mod serve;
+mod top;
+#[path = "../tui/mod.rs"]
+mod tui;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -54,6 +57,8 @@ pub enum Command {
     /// List, test and inspect upstream providers.
     #[command(subcommand)]
     Providers(providers::ProvidersCommand),
+    /// Watch the running server live: rates, keys, models and every request.
+    Top(top::TopArgs),
 }
 
 fn init_logging(cli: &Cli) {
@@ -82,6 +87,7 @@ fn main() -> ExitCode {
         Command::Config(cmd) => config::run(&cli, cmd),
         Command::Route(args) => route::run(&cli, args),
         Command::Providers(cmd) => providers::run(&cli, cmd),
+        Command::Top(args) => top::run(&cli, args),
     };
     match result {
         Ok(code) => code,
