@@ -2,9 +2,13 @@
 //! The work itself happens in the `monorelay` library.
 
 mod config;
+mod conn;
+mod keys;
+mod logs;
 mod providers;
 mod route;
 mod serve;
+mod stats;
 mod top;
 #[path = "../tui/mod.rs"]
 mod tui;
@@ -59,6 +63,14 @@ pub enum Command {
     Providers(providers::ProvidersCommand),
     /// Watch the running server live: rates, keys, models and every request.
     Top(top::TopArgs),
+    /// The request log: tail, show, export, clear.
+    #[command(subcommand)]
+    Logs(logs::LogsCommand),
+    /// Requests, errors, tokens, cost and latency from the hourly aggregates.
+    Stats(stats::StatsArgs),
+    /// Upstream keys: list, add, remove, enable, disable, import, export, reset.
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
 }
 
 fn init_logging(cli: &Cli) {
@@ -88,6 +100,9 @@ fn main() -> ExitCode {
         Command::Route(args) => route::run(&cli, args),
         Command::Providers(cmd) => providers::run(&cli, cmd),
         Command::Top(args) => top::run(&cli, args),
+        Command::Logs(cmd) => logs::run(&cli, cmd),
+        Command::Stats(args) => stats::run(&cli, args),
+        Command::Keys(cmd) => keys::run(&cli, cmd),
     };
     match result {
         Ok(code) => code,

@@ -1,11 +1,13 @@
 //! `monorelay serve`: load the config (or the embedded default), prepare the data dir and the
-//! access key, print where to connect, and run the server until SIGINT/SIGTERM.
+//! access key, open the request log, print where to connect, and run the server and the control
+//! socket until SIGINT/SIGTERM; then drain the log writer so no record is lost.
 
 use crate::Cli;
 use clap::Args;
-use monorelay::record::LogSink;
 use monorelay::runtime::{Runtime, Shared};
 use monorelay::server::{self, App};
+use monorelay::store::writer::{Settings, Writer};
+use monorelay::store::{LogStore, RedbStore};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,6 +53,14 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         monorelay::config::ConfigSource::Embedded => None,
     };
 
+    let store: Option<Arc<dyn LogStore>> = if config.logging.enabled {
+        let path = monorelay::store::db_path(&data_dir, &config.logging);
+        Some(Arc::new(RedbStore::open(&path)?))
+    } else {
+        None
+    };
+    let writer = Writer::start(store, Settings::default(), Arc::default(), Default::default());
+
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
         let shared = Arc::new(Shared::default());
@@ -60,10 +70,18 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {host}:{port}: {e}"))?;
         let addr = listener.local_addr()?;
-        let app = App::new(runtime, shared, Arc::new(LogSink), config_path, generated_key.clone());
+        let app = App::with_writer(runtime, shared, writer.clone(), config_path, generated_key.clone());
+        let socket = monorelay::control::serve(app.clone(), &data_dir.join(monorelay::control::SOCKET_FILE))
+            .await
+            .map_err(|e| anyhow::anyhow!("control socket: {e}"))?;
         server::spawn_watchers(app.clone());
         banner(addr, &source, &data_dir, key.as_ref().map(|k| k.expose().as_str()), generated_key.is_some(), created);
-        server::serve(app, listener, shutdown_signal()).await?;
+        let served = server::serve(app, listener, shutdown_signal()).await;
+        drop(socket);
+        // Every record produced before this point is queued: drain and commit them.
+        let w = writer.clone();
+        let _ = tokio::task::spawn_blocking(move || w.shutdown()).await;
+        served?;
         tracing::info!("stopped");
         anyhow::Ok(())
     })?;

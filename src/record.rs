@@ -1,12 +1,13 @@
 //! The request record: what one relayed request did, built by the single completion hook in
-//! `relay.rs` and handed to a `RecordSink` (the log line now; the redb store later).
+//! `relay.rs` and handed to a `RecordSink` (a log line, or the redb store in `crate::store`).
 
 use crate::dialect::Dialect;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::time::SystemTime;
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct Tokens {
     pub input: u64,
     pub output: u64,
@@ -15,7 +16,8 @@ pub struct Tokens {
 }
 
 /// One upstream attempt of a request (failovers make several).
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct Attempt {
     pub provider: String,
     pub model: String,
@@ -23,6 +25,22 @@ pub struct Attempt {
     /// Upstream HTTP status, or 0 when no response came (connect error, timeout).
     pub status: u16,
     pub error: Option<String>,
+    /// Time spent waiting on the upstream: until its answer was known (non-stream: the whole
+    /// body; stream: the first event; failure: the error). `relay overhead = ttfb - Σ upstream_ms`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upstream_ms: Option<u64>,
+    /// When the request went upstream (not stored).
+    #[serde(skip)]
+    pub sent_at: Option<std::time::Instant>,
+}
+
+impl Attempt {
+    /// Stamp `upstream_ms` from `sent_at`.
+    pub fn settle_time(&mut self) {
+        if let Some(t) = self.sent_at {
+            self.upstream_ms = Some(u64::try_from(t.elapsed().as_millis()).unwrap_or(u64::MAX));
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,6 +115,9 @@ impl Bodies {
 /// Where finished records go. Must not block: it runs on the request path.
 pub trait RecordSink: Send + Sync + 'static {
     fn record(&self, record: RequestRecord);
+    /// A runtime was built (start or reload): pick up what the sink needs from it (prices,
+    /// retention, secrets to redact). Called off the request path.
+    fn configure(&self, _runtime: &crate::runtime::Runtime) {}
 }
 
 /// Writes one tracing line per request.

@@ -461,6 +461,7 @@ async fn attempt_candidate(
             }
         };
         *attempts_total += 1;
+        let sent_at = Instant::now();
         let result = completion
             .upstream(provider.send(
                 inbound.endpoint,
@@ -474,8 +475,8 @@ async fn attempt_candidate(
             provider: provider.name().to_string(),
             model: cand.model.clone(),
             key_label: lease.label.clone(),
-            status: 0,
-            error: None,
+            sent_at: Some(sent_at),
+            ..Attempt::default()
         };
         let reply = match result {
             Ok(r) => r,
@@ -535,7 +536,8 @@ async fn attempt_candidate(
     }
 }
 
-fn push_attempt(completion: &mut Completion, attempt: Attempt) {
+fn push_attempt(completion: &mut Completion, mut attempt: Attempt) {
+    attempt.settle_time();
     if let Some(r) = completion.record_mut() {
         r.attempts.push(attempt);
     }
@@ -695,8 +697,9 @@ fn record_success(
     cand: &Candidate,
     lease: &Lease,
     prepared: &Prepared,
-    attempt: Attempt,
+    mut attempt: Attempt,
 ) {
+    attempt.settle_time();
     let upstream = prepared.upstream;
     if let Some(b) = completion.bodies_mut() {
         b.set_upstream(&prepared.bytes);

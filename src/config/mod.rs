@@ -2,6 +2,7 @@
 //! resolved, presets applied and references checked. Every problem is reported at once, each
 //! naming its key path (`providers.openai.keys[2]: unknown field 'kye'`).
 
+pub mod edit;
 mod env;
 pub mod raw;
 pub mod yaml;
@@ -116,6 +117,8 @@ pub struct Config {
     pub tool_calling: RawToolCalling,
     pub logging: RawLogging,
     pub translation: RawTranslation,
+    /// Model price table, in file order (see `crate::pricing` for how an entry is chosen).
+    pub pricing: Vec<Price>,
     /// Things worth saying at start or reload that do not stop the config from loading.
     pub warnings: Vec<String>,
 }
@@ -131,6 +134,17 @@ pub struct ServerConfig {
     pub shutdown_grace: Duration,
     pub data_dir: Option<PathBuf>,
     pub cors_origins: Vec<String>,
+    pub metrics_public: bool,
+}
+
+/// One `pricing` entry: USD per 1M tokens for the models its glob matches.
+#[derive(Debug, Clone)]
+pub struct Price {
+    pub model: Glob,
+    pub input: f64,
+    pub output: f64,
+    pub cache_read: f64,
+    pub cache_write: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -399,6 +413,7 @@ fn validate(raw: RawConfig, source: ConfigSource, problems: &mut Vec<String>) ->
         shutdown_grace: Duration::from_secs(s.shutdown_grace_secs),
         data_dir: Some(PathBuf::from(&s.data_dir)).filter(|p| !p.as_os_str().is_empty()),
         cors_origins: s.cors_origins.clone(),
+        metrics_public: s.metrics_public,
     };
     if !server.access_key_enabled {
         warnings.push("server.access_key_enabled is false: no credential can call the relay yet".into());
@@ -440,6 +455,7 @@ fn validate(raw: RawConfig, source: ConfigSource, problems: &mut Vec<String>) ->
         unsupported_models: raw.tool_calling.unsupported_models.iter().map(|g| Glob::new(g)).collect(),
         emulate: raw.tool_calling.emulate,
     };
+    let pricing = validate_pricing(&raw.pricing, problems);
     if raw.translation.default_max_tokens == 0 {
         problems.push("translation.default_max_tokens: must be greater than 0".into());
     }
@@ -453,8 +469,44 @@ fn validate(raw: RawConfig, source: ConfigSource, problems: &mut Vec<String>) ->
         tool_calling: raw.tool_calling,
         logging: raw.logging,
         translation: raw.translation,
+        pricing,
         warnings,
     }
+}
+
+fn validate_pricing(raw: &RawPricing, problems: &mut Vec<String>) -> Vec<Price> {
+    let all: Vec<(String, String, RawPrice)> = match raw {
+        RawPricing::Map(m) => m.iter().map(|(k, v)| (format!("pricing.{k}"), k.clone(), v.clone())).collect(),
+        RawPricing::List(l) => l
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let price =
+                    RawPrice { input: e.input, output: e.output, cache_read: e.cache_read, cache_write: e.cache_write };
+                (format!("pricing[{i}]"), e.model.clone(), price)
+            })
+            .collect(),
+    };
+    let mut out = Vec::new();
+    for (path, model, p) in all {
+        if model.trim().is_empty() {
+            problems.push(format!("{path}.model: required (a model name or glob)"));
+            continue;
+        }
+        let prices = [Some(p.input), Some(p.output), p.cache_read, p.cache_write];
+        if prices.iter().flatten().any(|v| !(v.is_finite() && *v >= 0.0)) {
+            problems.push(format!("{path}: prices must be numbers >= 0 (USD per 1M tokens)"));
+            continue;
+        }
+        out.push(Price {
+            model: Glob::new(model.trim()),
+            input: p.input,
+            output: p.output,
+            cache_read: p.cache_read.unwrap_or(p.input),
+            cache_write: p.cache_write.unwrap_or(p.input),
+        });
+    }
+    out
 }
 
 fn validate_provider(

@@ -62,6 +62,73 @@ pub struct RawConfig {
     pub translation: RawTranslation,
     pub sync: RawSync,
     pub sso: RawSso,
+    /// monorelay: USD prices per 1M tokens by model glob (falls back to the provider's costs).
+    pub pricing: RawPricing,
+}
+
+/// `pricing` as a mapping `glob: {input, output, cache_read, cache_write}` or as a list of
+/// `{model: glob, input, …}` entries. Hand-written rather than `untagged`, which would buffer
+/// the value and lose unknown-key reporting.
+#[derive(Debug, Clone)]
+pub enum RawPricing {
+    Map(OrderedMap<RawPrice>),
+    List(Vec<RawPriceEntry>),
+}
+
+impl<'de> Deserialize<'de> for RawPricing {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawPricing;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of model glob to prices, or a list of {model, input, output} entries")
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(RawPricing::Map(OrderedMap::default()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, RawPrice>()? {
+                    out.push((k, v));
+                }
+                Ok(RawPricing::Map(OrderedMap(out)))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(e) = seq.next_element::<RawPriceEntry>()? {
+                    out.push(e);
+                }
+                Ok(RawPricing::List(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Default for RawPricing {
+    fn default() -> Self {
+        RawPricing::Map(OrderedMap::default())
+    }
+}
+
+/// USD per 1M tokens. Unset cache prices fall back to the input price.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct RawPrice {
+    pub input: f64,
+    pub output: f64,
+    pub cache_read: Option<f64>,
+    pub cache_write: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct RawPriceEntry {
+    pub model: String,
+    pub input: f64,
+    pub output: f64,
+    pub cache_read: Option<f64>,
+    pub cache_write: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -84,6 +151,8 @@ pub struct RawServer {
     pub shutdown_grace_secs: u64,
     /// monorelay: where the access key, database and control socket live (CLI `--data-dir` wins).
     pub data_dir: String,
+    /// monorelay: serve `GET /metrics` without the access key.
+    pub metrics_public: bool,
 }
 
 impl Default for RawServer {
@@ -103,6 +172,7 @@ impl Default for RawServer {
             max_body_bytes: 32 * 1024 * 1024,
             shutdown_grace_secs: 30,
             data_dir: String::new(),
+            metrics_public: false,
         }
     }
 }

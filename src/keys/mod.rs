@@ -64,7 +64,12 @@ pub struct KeyState {
     health: Mutex<Health>,
     pub requests: AtomicU64,
     pub failures: AtomicU64,
+    /// Runtime weight (control socket `keys.set`), as f64 bits; `NO_WEIGHT` follows the config.
+    /// An atomic, so weighted selection reads it without taking the health lock.
+    weight_override: AtomicU64,
 }
+
+const NO_WEIGHT: u64 = u64::MAX;
 
 impl KeyState {
     fn new(quota_used: u64) -> KeyState {
@@ -85,7 +90,28 @@ impl KeyState {
             }),
             requests: AtomicU64::new(0),
             failures: AtomicU64::new(0),
+            weight_override: AtomicU64::new(NO_WEIGHT),
         }
+    }
+
+    pub fn weight_override(&self) -> Option<f64> {
+        let bits = self.weight_override.load(Ordering::Relaxed);
+        (bits != NO_WEIGHT).then(|| f64::from_bits(bits))
+    }
+
+    /// Set (or with `None` clear) the runtime weight; it survives reloads like the rest of the health.
+    pub fn set_weight_override(&self, weight: Option<f64>) {
+        self.weight_override.store(weight.map_or(NO_WEIGHT, f64::to_bits), Ordering::Relaxed);
+    }
+
+    /// Forget cooldowns, failures and an invalid mark (`keys reset`): the key is tried again at once.
+    pub fn reset(&self) {
+        let mut h = self.health();
+        h.cooldown_until = None;
+        h.invalid = false;
+        h.consecutive_failures = 0;
+        h.probe_in_flight = false;
+        h.last_error = None;
     }
 
     /// Poisoning cannot leave `Health` inconsistent (every update is a plain field write), so a
@@ -339,13 +365,14 @@ impl KeyPool {
             }
             (Strategy::Random, _) => usable[fastrand::usize(..usable.len())],
             (Strategy::Weighted, _) => {
-                let total: f64 = usable.iter().map(|i| self.keys[*i].config.weight).sum();
+                let weight = |i: usize| self.keys[i].state.weight_override().unwrap_or(self.keys[i].config.weight);
+                let total: f64 = usable.iter().map(|i| weight(*i)).sum();
                 if total <= 0.0 {
                     return usable[fastrand::usize(..usable.len())];
                 }
                 let mut r = fastrand::f64() * total;
                 for i in usable {
-                    r -= self.keys[*i].config.weight;
+                    r -= weight(*i);
                     if r < 0.0 {
                         return *i;
                     }

@@ -7,6 +7,8 @@
 //! 3. **Read the body** — bounded by `server.max_body_bytes` (413 in the caller's dialect).
 //! 4. **Snapshot** — one `Arc<Runtime>` for the request's whole life (reloads swap it).
 //! 5. **Relay** — `relay::handle`: decode, route, attempt with failover, respond, record.
+//!
+//! `GET /metrics` (Prometheus text) sits behind the same auth unless `server.metrics_public`.
 
 mod reload;
 
@@ -43,6 +45,10 @@ pub struct App {
     pub runtime: ArcSwap<Runtime>,
     pub shared: Arc<Shared>,
     pub sink: Arc<dyn RecordSink>,
+    /// In-memory counters behind `/metrics` and the control socket's `status`.
+    pub live: Arc<crate::stats::Live>,
+    /// The request log's writer (store, live events), when the server runs with one.
+    pub writer: Option<Arc<crate::store::writer::Writer>>,
     pub started: Instant,
     pub started_unix: u64,
     /// The file the runtime was loaded from (`None`: embedded default).
@@ -60,10 +66,36 @@ impl App {
         config_path: Option<PathBuf>,
         generated_key: Option<Secret<String>>,
     ) -> Arc<App> {
+        Self::build(runtime, shared, sink, None, config_path, generated_key)
+    }
+
+    /// An app whose records go to `writer` (the request log), sharing its live counters.
+    pub fn with_writer(
+        runtime: Runtime,
+        shared: Arc<Shared>,
+        writer: Arc<crate::store::writer::Writer>,
+        config_path: Option<PathBuf>,
+        generated_key: Option<Secret<String>>,
+    ) -> Arc<App> {
+        Self::build(runtime, shared, writer.clone(), Some(writer), config_path, generated_key)
+    }
+
+    fn build(
+        runtime: Runtime,
+        shared: Arc<Shared>,
+        sink: Arc<dyn RecordSink>,
+        writer: Option<Arc<crate::store::writer::Writer>>,
+        config_path: Option<PathBuf>,
+        generated_key: Option<Secret<String>>,
+    ) -> Arc<App> {
+        sink.configure(&runtime);
+        let live = writer.as_ref().map(|w| w.live().clone()).unwrap_or_default();
         Arc::new(App {
             runtime: ArcSwap::from_pointee(runtime),
             shared,
             sink,
+            live,
+            writer,
             started: Instant::now(),
             started_unix: SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
             config_path,
@@ -90,6 +122,7 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .merge(relay_routes)
         .route("/health", get(health))
+        .route("/metrics", get(metrics))
         .fallback(fallback)
         .layer(middleware::from_fn_with_state(app.clone(), auth))
         .with_state(app)
@@ -116,7 +149,7 @@ fn credential(headers: &HeaderMap) -> Option<&str> {
 
 async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if PUBLIC_PATHS.contains(&path) {
+    if PUBLIC_PATHS.contains(&path) || (path == "/metrics" && app.runtime.load().config.server.metrics_public) {
         return next.run(req).await;
     }
     let dialect = dialect_for_path(path);
@@ -202,6 +235,47 @@ async fn health(State(app): State<Arc<App>>) -> Response {
         "uptime_secs": app.started.elapsed().as_secs(),
     }))
     .into_response()
+}
+
+/// `GET /metrics`: Prometheus text exposition: request counters, histograms and key states.
+async fn metrics(State(app): State<Arc<App>>) -> Response {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(16 * 1024);
+    app.live.render_prometheus(&mut out);
+    let rt = app.runtime.load();
+    let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
+    let _ = writeln!(
+        out,
+        "# HELP monorelay_key_state Upstream keys by state (1 for the key's current state).\n# TYPE monorelay_key_state gauge"
+    );
+    let (mut requests, mut failures) = (String::new(), String::new());
+    for p in rt.providers.iter() {
+        for k in p.pool.view() {
+            let labels = format!("provider=\"{}\",key=\"{}\"", esc(p.name()), esc(&k.label));
+            let _ = writeln!(out, "monorelay_key_state{{{labels},state=\"{}\"}} 1", esc(k.state));
+            let _ = writeln!(requests, "monorelay_key_requests_total{{{labels}}} {}", k.requests);
+            let _ = writeln!(failures, "monorelay_key_failures_total{{{labels}}} {}", k.failures);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "# HELP monorelay_key_requests_total Requests sent with each key.\n# TYPE monorelay_key_requests_total counter"
+    );
+    out.push_str(&requests);
+    let _ = writeln!(
+        out,
+        "# HELP monorelay_key_failures_total Failed requests of each key.\n# TYPE monorelay_key_failures_total counter"
+    );
+    out.push_str(&failures);
+    let _ = writeln!(
+        out,
+        "# HELP monorelay_uptime_seconds Seconds since start.\n# TYPE monorelay_uptime_seconds gauge\nmonorelay_uptime_seconds {}",
+        app.started.elapsed().as_secs()
+    );
+    let mut resp = Response::new(Body::from(out));
+    resp.headers_mut()
+        .insert(header::CONTENT_TYPE, http::HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"));
+    resp
 }
 
 /// `GET /v1/models`: `model@provider` for every include-list entry, the aliases, and the mock's models.

@@ -35,6 +35,7 @@ pub fn reload_now(app: &App) -> Result<(), String> {
     status.reloads += 1;
     match result {
         Ok(rt) => {
+            app.sink.configure(&rt);
             app.runtime.store(Arc::new(rt));
             status.ok = true;
             status.message = format!("reloaded {}", path.display());

@@ -205,6 +205,9 @@ pub struct Relay {
     pub addr: SocketAddr,
     pub app: Arc<App>,
     pub records: Arc<Collect>,
+    /// With `start_logged`: the request log's writer and the control socket.
+    pub writer: Option<Arc<monorelay::store::writer::Writer>>,
+    pub control: Option<monorelay::control::Listener>,
     stop: Option<oneshot::Sender<()>>,
     pub done: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
@@ -230,7 +233,44 @@ impl Relay {
         let done = tokio::spawn(server::serve(app.clone(), listener, async {
             let _ = rx.await;
         }));
-        Relay { addr, app, records, stop: Some(tx), done: Some(done) }
+        Relay { addr, app, records, writer: None, control: None, stop: Some(tx), done: Some(done) }
+    }
+
+    /// A relay with the real request log: a redb file and the control socket in `data_dir`.
+    pub async fn start_logged(yaml: &str, data_dir: &std::path::Path) -> Relay {
+        use monorelay::store::writer::{Settings, Writer};
+        let config =
+            config::load_str(yaml, ConfigSource::Embedded, &|_| None).unwrap_or_else(|e| panic!("config: {e}"));
+        let shared = Arc::new(Shared::default());
+        let key = config.server.access_key.clone().or_else(|| Some(Secret::new(KEY.to_string())));
+        let rt = Runtime::build(config, &shared, key).expect("runtime");
+        let store = monorelay::store::RedbStore::open(&data_dir.join(monorelay::store::DB_FILE)).expect("open store");
+        let writer = Writer::start(Some(Arc::new(store)), Settings::default(), Arc::default(), Default::default());
+        let app = App::with_writer(rt, shared, writer.clone(), None, None);
+        let control = monorelay::control::serve(app.clone(), &data_dir.join(monorelay::control::SOCKET_FILE))
+            .await
+            .expect("control socket");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind relay");
+        let addr = listener.local_addr().expect("addr");
+        let (tx, rx) = oneshot::channel::<()>();
+        let done = tokio::spawn(server::serve(app.clone(), listener, async {
+            let _ = rx.await;
+        }));
+        Relay {
+            addr,
+            app,
+            records: Arc::new(Collect::default()),
+            writer: Some(writer),
+            control: Some(control),
+            stop: Some(tx),
+            done: Some(done),
+        }
+    }
+
+    /// Wait until every record produced so far is committed.
+    pub async fn flush(&self) {
+        let w = self.writer.clone().expect("a logged relay");
+        tokio::task::spawn_blocking(move || w.flush()).await.expect("flush");
     }
 
     pub fn url(&self, path: &str) -> String {

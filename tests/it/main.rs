@@ -10,6 +10,7 @@ mod crossdialect;
 mod relay;
 mod reload;
 mod routing;
+mod store;
 mod translate;
 
 mod binary;

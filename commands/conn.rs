@@ -1,0 +1,105 @@
+//! How the logs/stats/keys subcommands reach the data: through the control socket when `serve`
+//! runs for this data dir, else on the database directly (redb allows one process per file), via
+//! the same `Control` the server uses, so both paths answer the same.
+
+use crate::Cli;
+use monorelay::control::{Client, Control, SOCKET_FILE};
+use monorelay::store::{LogStore, RedbStore};
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub enum Conn {
+    Socket(Client),
+    Local(Box<Control>),
+}
+
+/// The data dir `serve` would use: `--data-dir` > `server.data_dir` > `./data`.
+pub fn data_dir(cli: &Cli, config: Option<&monorelay::config::Config>) -> PathBuf {
+    cli.data_dir
+        .clone()
+        .or_else(|| config.and_then(|c| c.server.data_dir.clone()))
+        .unwrap_or_else(|| PathBuf::from("data"))
+}
+
+impl Conn {
+    pub async fn open(cli: &Cli) -> anyhow::Result<Conn> {
+        let config = crate::config::load(cli).ok();
+        let dir = data_dir(cli, config.as_ref());
+        if let Ok(c) = Client::connect(&dir.join(SOCKET_FILE)).await {
+            return Ok(Conn::Socket(c));
+        }
+        let db = match &config {
+            Some(c) => monorelay::store::db_path(&dir, &c.logging),
+            None => dir.join(monorelay::store::DB_FILE),
+        };
+        let store: Option<Arc<dyn LogStore>> =
+            if db.exists() { Some(Arc::new(RedbStore::open(&db).map_err(|e| anyhow::anyhow!("{e}"))?)) } else { None };
+        Ok(Conn::Local(Box::new(Control::offline(store, config))))
+    }
+
+    pub fn running(&self) -> bool {
+        matches!(self, Conn::Socket(_))
+    }
+
+    pub async fn call(&mut self, cmd: &str, args: Value) -> anyhow::Result<Value> {
+        let r = match self {
+            Conn::Socket(c) => c.call(cmd, args).await,
+            Conn::Local(c) => c.handle(cmd, &args).await,
+        };
+        r.map_err(|e| anyhow::anyhow!("{e}"))
+    }
+
+    pub async fn next_event(&mut self) -> anyhow::Result<Value> {
+        match self {
+            Conn::Socket(c) => c.next_event().await.map_err(|e| anyhow::anyhow!("{e}")),
+            Conn::Local(_) => anyhow::bail!("live events need a running server"),
+        }
+    }
+}
+
+/// A current-thread runtime for one CLI command.
+pub fn block_on<T>(f: impl std::future::Future<Output = anyhow::Result<T>>) -> anyhow::Result<T> {
+    tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(f)
+}
+
+/// `30m`, `24h`, `7d`, `2w`, or an RFC 3339 time / `YYYY-MM-DD`: unix milliseconds.
+pub fn parse_since(s: &str) -> anyhow::Result<u64> {
+    let now = monorelay::store::unix_ms(std::time::SystemTime::now());
+    let s = s.trim();
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    if let (Ok(n), Some(mult)) = (
+        num.parse::<u64>(),
+        match unit {
+            "s" => Some(1_000),
+            "m" => Some(60_000),
+            "h" => Some(3_600_000),
+            "d" => Some(86_400_000),
+            "w" => Some(7 * 86_400_000),
+            _ => None,
+        },
+    ) {
+        return Ok(now.saturating_sub(n.saturating_mul(mult)));
+    }
+    use time::format_description::well_known::Rfc3339;
+    if let Ok(t) = time::OffsetDateTime::parse(s, &Rfc3339) {
+        return Ok(u64::try_from(t.unix_timestamp_nanos() / 1_000_000).unwrap_or(0));
+    }
+    if let Ok(d) = time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")) {
+        return Ok(u64::try_from(d.midnight().assume_utc().unix_timestamp()).unwrap_or(0) * 1000);
+    }
+    anyhow::bail!("'{s}' is not a duration (30m, 24h, 7d) or a date (2025-01-31, RFC 3339)")
+}
+
+/// `YYYY-MM-DD HH:MM:SS` (UTC) for unix milliseconds.
+pub fn fmt_time(ms: u64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    t.format(time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]")).unwrap_or_default()
+}
+
+/// Whether to colour stdout.
+pub fn colour() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}

@@ -1,0 +1,356 @@
+//! Stored bodies: redaction of secrets, assembly of a streamed answer into the final message (as
+//! the official SDKs assemble it), local token estimates, and the compressed on-disk encoding.
+//! All of it runs in the store's writer thread, off the request path.
+
+use crate::dialect::Dialect;
+use crate::ir;
+use crate::record::{Bodies, Tokens};
+use serde::{Deserialize, Serialize};
+
+/// First byte of an encoded bodies value; bump when the layout changes.
+const BODIES_FORMAT: u8 = 1;
+/// zstd level: 3 is the library default, fast enough for the writer at thousands of records/s.
+const ZSTD_LEVEL: i32 = 3;
+/// Shown instead of a redacted value.
+pub const REDACTED: &str = "*****";
+/// JSON object keys whose string values are always redacted (compared ignoring ASCII case).
+const SENSITIVE_KEYS: &[&str] = &[
+    "authorization",
+    "proxy-authorization",
+    "x-api-key",
+    "api-key",
+    "api_key",
+    "apikey",
+    "x-access-key",
+    "access_key",
+    "access_token",
+    "refresh_token",
+    "client_secret",
+    "secret_key",
+    "password",
+];
+
+/// What `response` holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponseKind {
+    /// No response body (the request failed before one).
+    #[default]
+    Empty,
+    /// The JSON body the client got.
+    Json,
+    /// A stream, assembled into the final message in the client's dialect.
+    Assembled,
+    /// A stream that could not be assembled: the SSE bytes the client got.
+    Sse,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoredBodies {
+    pub request: Vec<u8>,
+    pub upstream_request: Option<Vec<u8>>,
+    pub response: Vec<u8>,
+    pub response_kind: ResponseKind,
+    /// A body was longer than `logging.max_body_bytes` and was cut.
+    pub truncated: bool,
+    /// Something that looked like a secret was replaced by `*****`.
+    pub redacted: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    request: usize,
+    upstream_request: Option<usize>,
+    response: usize,
+    response_kind: ResponseKind,
+    truncated: bool,
+    redacted: bool,
+}
+
+impl StoredBodies {
+    pub fn encode(&self) -> std::io::Result<Vec<u8>> {
+        let header = serde_json::to_vec(&Header {
+            request: self.request.len(),
+            upstream_request: self.upstream_request.as_ref().map(Vec::len),
+            response: self.response.len(),
+            response_kind: self.response_kind,
+            truncated: self.truncated,
+            redacted: self.redacted,
+        })?;
+        let mut plain = Vec::with_capacity(
+            4 + header.len()
+                + self.request.len()
+                + self.response.len()
+                + self.upstream_request.as_ref().map_or(0, Vec::len),
+        );
+        plain.extend_from_slice(&u32::try_from(header.len()).unwrap_or(u32::MAX).to_le_bytes());
+        plain.extend_from_slice(&header);
+        plain.extend_from_slice(&self.request);
+        if let Some(u) = &self.upstream_request {
+            plain.extend_from_slice(u);
+        }
+        plain.extend_from_slice(&self.response);
+        let mut out = vec![BODIES_FORMAT];
+        out.extend(zstd::bulk::compress(&plain, ZSTD_LEVEL)?);
+        Ok(out)
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<StoredBodies, String> {
+        let (&format, rest) = bytes.split_first().ok_or("empty bodies value")?;
+        if format != BODIES_FORMAT {
+            return Err(format!("bodies stored in format {format}, which this version cannot read"));
+        }
+        let plain = zstd::stream::decode_all(rest).map_err(|e| format!("cannot decompress the bodies: {e}"))?;
+        let bad = || "corrupt bodies value".to_string();
+        let len = u32::from_le_bytes(plain.get(..4).ok_or_else(bad)?.try_into().map_err(|_| bad())?) as usize;
+        let header: Header = serde_json::from_slice(plain.get(4..4 + len).ok_or_else(bad)?).map_err(|_| bad())?;
+        let mut at = 4 + len;
+        let mut take = |n: usize| -> Result<Vec<u8>, String> {
+            let s = plain.get(at..at + n).ok_or_else(bad)?.to_vec();
+            at += n;
+            Ok(s)
+        };
+        let request = take(header.request)?;
+        let upstream_request = header.upstream_request.map(&mut take).transpose()?;
+        let response = take(header.response)?;
+        Ok(StoredBodies {
+            request,
+            upstream_request,
+            response,
+            response_kind: header.response_kind,
+            truncated: header.truncated,
+            redacted: header.redacted,
+        })
+    }
+
+    /// The bodies as JSON for the control protocol: each body as JSON when it parses, else as text.
+    pub fn to_json(&self) -> serde_json::Value {
+        fn show(b: &[u8]) -> serde_json::Value {
+            serde_json::from_slice(b).unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(b).into()))
+        }
+        serde_json::json!({
+            "request": show(&self.request),
+            "upstream_request": self.upstream_request.as_deref().map(show),
+            "response": if self.response.is_empty() { serde_json::Value::Null } else { show(&self.response) },
+            "response_kind": self.response_kind,
+            "truncated": self.truncated,
+            "redacted": self.redacted,
+        })
+    }
+}
+
+/// Replace known secret values and the values of sensitive-looking JSON keys. Returns whether
+/// anything changed.
+pub fn redact(body: &mut Vec<u8>, secrets: &[String]) -> bool {
+    let mut changed = false;
+    for s in secrets.iter().filter(|s| s.len() >= 8) {
+        if memchr::memmem::find(body, s.as_bytes()).is_some() {
+            let mut out = Vec::with_capacity(body.len());
+            let mut rest = &body[..];
+            while let Some(i) = memchr::memmem::find(rest, s.as_bytes()) {
+                out.extend_from_slice(&rest[..i]);
+                out.extend_from_slice(REDACTED.as_bytes());
+                rest = &rest[i + s.len()..];
+            }
+            out.extend_from_slice(rest);
+            *body = out;
+            changed = true;
+        }
+    }
+    // Parsing is the slow part: only when a sensitive key name appears at all.
+    let lower = body.to_ascii_lowercase();
+    if SENSITIVE_KEYS.iter().any(|k| memchr::memmem::find(&lower, k.as_bytes()).is_some()) {
+        if let Ok(mut v) = serde_json::from_slice::<serde_json::Value>(body) {
+            if redact_value(&mut v) {
+                if let Ok(b) = serde_json::to_vec(&v) {
+                    *body = b;
+                    changed = true;
+                }
+            }
+        }
+    }
+    changed
+}
+
+fn redact_value(v: &mut serde_json::Value) -> bool {
+    use serde_json::Value;
+    let mut changed = false;
+    match v {
+        Value::Object(m) => {
+            for (k, val) in m.iter_mut() {
+                if SENSITIVE_KEYS.iter().any(|s| k.eq_ignore_ascii_case(s)) {
+                    if let Value::String(s) = val {
+                        if s != REDACTED {
+                            *s = REDACTED.into();
+                            changed = true;
+                        }
+                        continue;
+                    }
+                }
+                changed |= redact_value(val);
+            }
+        }
+        Value::Array(a) => {
+            for x in a {
+                changed |= redact_value(x);
+            }
+        }
+        _ => {}
+    }
+    changed
+}
+
+/// Decode the client-dialect SSE bytes of a stream into the final message.
+pub fn assemble_stream(dialect: Dialect, sse: &[u8]) -> Option<ir::Response> {
+    let mut sse_decoder = crate::translate::SseDecoder::new();
+    let mut events = Vec::new();
+    sse_decoder.push(sse, &mut events).ok()?;
+    // A capture cut by the size cap ends mid-event; the final blank line flushes what is complete.
+    let _ = sse_decoder.push(b"\n\n", &mut events);
+    let mut decoder = crate::translate::stream_decoder(dialect);
+    let mut acc = ir::ResponseAccumulator::new();
+    let mut irs = Vec::new();
+    let mut any = false;
+    for ev in &events {
+        irs.clear();
+        if decoder.push(ev, &mut irs).is_err() {
+            continue;
+        }
+        for e in &irs {
+            any = true;
+            acc.push(e);
+        }
+    }
+    irs.clear();
+    let _ = decoder.finish(&mut irs);
+    for e in &irs {
+        acc.push(e);
+    }
+    any.then(|| acc.finish())
+}
+
+/// What the writer stores for one record, plus the final message (for token estimates).
+pub struct Prepared {
+    pub bodies: StoredBodies,
+    pub response: Option<ir::Response>,
+}
+
+/// Assemble (streams), decode (for estimates) and redact one record's bodies.
+pub fn prepare(dialect: Dialect, b: Bodies, secrets: &[String]) -> Prepared {
+    let mut truncated = b.truncated;
+    let (mut response, kind, ir_response) = if b.response.is_empty() {
+        (Vec::new(), ResponseKind::Empty, None)
+    } else if b.response_is_stream {
+        match assemble_stream(dialect, &b.response) {
+            Some(r) => {
+                let bytes = crate::translate::encode_response(dialect, &r);
+                (bytes, ResponseKind::Assembled, Some(r))
+            }
+            None => (b.response, ResponseKind::Sse, None),
+        }
+    } else {
+        let r = crate::translate::decode_response(dialect, &b.response).ok();
+        (b.response, ResponseKind::Json, r)
+    };
+    // An assembled message can be larger than the capture it came from (it is re-encoded).
+    if response.len() > b.cap && b.cap > 0 {
+        response.truncate(b.cap);
+        truncated = true;
+    }
+    let mut request = b.request.to_vec();
+    let mut upstream_request = b.upstream_request.map(|u| u.to_vec());
+    let mut redacted = redact(&mut request, secrets);
+    if let Some(u) = upstream_request.as_mut() {
+        redacted |= redact(u, secrets);
+    }
+    redacted |= redact(&mut response, secrets);
+    Prepared {
+        bodies: StoredBodies { request, upstream_request, response, response_kind: kind, truncated, redacted },
+        response: ir_response,
+    }
+}
+
+/// Local token estimate for a request the upstream reported no usage for.
+pub fn estimate_tokens(dialect: Dialect, request: &[u8], response: Option<&ir::Response>) -> Option<Tokens> {
+    let req = crate::translate::decode_request(dialect, request).ok()?;
+    let input = crate::tokens::estimate_request(&req);
+    let output = response
+        .map(|r| {
+            r.content
+                .iter()
+                .map(|b| match b {
+                    ir::ContentBlock::Text { text, .. } => crate::tokens::estimate_text(text),
+                    ir::ContentBlock::Thinking { thinking, .. } => crate::tokens::estimate_text(thinking),
+                    ir::ContentBlock::ToolUse { name, input, .. } => {
+                        crate::tokens::estimate_text(name) + crate::tokens::estimate_text(&input.to_string())
+                    }
+                    _ => 0,
+                })
+                .sum()
+        })
+        .unwrap_or(0);
+    Some(Tokens { input, output, cache_read: 0, cache_write: 0 })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encode_decode_roundtrip() {
+        let b = StoredBodies {
+            request: b"{\"a\":1}".to_vec(),
+            upstream_request: Some(b"up".to_vec()),
+            response: vec![b'x'; 10_000],
+            response_kind: ResponseKind::Json,
+            truncated: true,
+            redacted: false,
+        };
+        let enc = b.encode().unwrap();
+        assert!(enc.len() < 200, "compressed: {}", enc.len());
+        assert_eq!(StoredBodies::decode(&enc).unwrap(), b);
+        assert!(StoredBodies::decode(&[9, 1, 2]).unwrap_err().contains("format 9"));
+    }
+
+    #[test]
+    fn redacts_known_secrets_and_sensitive_keys() {
+        let mut body = br#"{"model":"m","api_key":"abc","nested":[{"Authorization":"Bearer x"}],"text":"my key is sk-secret-123456"}"#.to_vec();
+        assert!(redact(&mut body, &["sk-secret-123456".into(), "short".into()]));
+        let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(v["api_key"], REDACTED);
+        assert_eq!(v["nested"][0]["Authorization"], REDACTED);
+        assert_eq!(v["text"], "my key is *****");
+        let mut clean = br#"{"model":"m","max_tokens":5}"#.to_vec();
+        assert!(!redact(&mut clean, &[]));
+        assert_eq!(clean, br#"{"model":"m","max_tokens":5}"#);
+    }
+
+    #[test]
+    fn assembles_openai_and_anthropic_streams() {
+        let chunk = |c: &str| {
+            format!(
+                "data: {}\n\n",
+                serde_json::json!({"id":"c1","object":"chat.completion.chunk","created":1,"model":"m",
+                    "choices":[{"index":0,"delta":{"content":c},"finish_reason":null}]})
+            )
+        };
+        let sse = format!("{}{}data: [DONE]\n\n", chunk("Hel"), chunk("lo"));
+        let r = assemble_stream(Dialect::OpenAi, sse.as_bytes()).unwrap();
+        assert_eq!(r.content, vec![ir::ContentBlock::text("Hello")]);
+        let a = concat!(
+            "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"c\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":3,\"output_tokens\":0}}}\n\n",
+            "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n",
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}\n\n",
+            "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n",
+            "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":1}}\n\n",
+            "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n",
+        );
+        let r = assemble_stream(Dialect::Anthropic, a.as_bytes()).unwrap();
+        assert_eq!(r.content, vec![ir::ContentBlock::text("Hi")]);
+        assert_eq!(r.id, "msg_1");
+        // Cut mid-way by the size cap: what is complete still assembles.
+        let r = assemble_stream(Dialect::OpenAi, &sse.as_bytes()[..sse.len() - 30]).unwrap();
+        assert_eq!(r.content, vec![ir::ContentBlock::text("Hel")]);
+    }
+}

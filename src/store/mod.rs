@@ -1,0 +1,536 @@
+//! The request log and the stats aggregates, in one redb file in the data dir
+//! (`monorelay.redb`). `LogStore` is the boundary a second backend (PostgreSQL, for several
+//! relays) will implement; `RedbStore` is the local one. `writer` owns the only writing thread
+//! while `serve` runs; the CLI opens the file directly only when no server holds it.
+//!
+//! Tables: `logs` (id → versioned JSON `LogEntry`), `bodies` (id → zstd bodies), `hourly`
+//! ((unix hour, model␟provider␟key␟user) → `Agg`), `meta` (counters such as the bytes of logs
+//! and bodies, used for `logging.max_size_mb`). Raw logs expire by age and size; aggregates are
+//! kept for `AGGREGATE_RETENTION_DAYS`.
+
+pub mod bodies;
+pub mod writer;
+
+use crate::dialect::Dialect;
+use crate::record::{Attempt, Tokens};
+use crate::stats::Agg;
+pub use bodies::{ResponseKind, StoredBodies};
+use redb::{ReadableTable, ReadableTableMetadata, TableDefinition};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The database file in the data dir.
+pub const DB_FILE: &str = "monorelay.redb";
+/// First byte of an encoded `LogEntry`.
+const ENTRY_FORMAT: u8 = 1;
+/// Hourly aggregates outlive raw logs by far: two years.
+pub const AGGREGATE_RETENTION_DAYS: u64 = 730;
+/// Separates the parts of an aggregate key (a character no model or label contains).
+const SEP: char = '\u{1f}';
+
+const LOGS: TableDefinition<u64, &[u8]> = TableDefinition::new("logs");
+const BODIES: TableDefinition<u64, &[u8]> = TableDefinition::new("bodies");
+const HOURLY: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("hourly");
+const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
+const META_LOG_BYTES: &str = "log_bytes";
+
+/// One relayed request as stored and as streamed to `logs.subscribe`. Every field defaults, so a
+/// record written by a later version (with more fields) or an earlier one (with fewer) reads.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LogEntry {
+    /// Time-ordered: unix microseconds of the start << 12 | a counter.
+    pub id: u64,
+    /// `id` as shown by the CLI.
+    #[serde(skip_deserializing)]
+    pub short_id: String,
+    pub started_at_ms: u64,
+    pub requested_model: String,
+    pub model: Option<String>,
+    pub provider: Option<String>,
+    pub key_label: Option<String>,
+    /// The relay user or relay key id (users arrive with a later release: `None` for now).
+    pub user: Option<String>,
+    pub client_addr: Option<String>,
+    pub inbound: Option<Dialect>,
+    pub upstream: Option<Dialect>,
+    pub stream: bool,
+    pub status: u16,
+    pub error_kind: Option<String>,
+    pub error: Option<String>,
+    pub latency_ms: f64,
+    pub ttfb_ms: Option<f64>,
+    /// Time to first byte not spent waiting on upstreams.
+    pub overhead_ms: Option<f64>,
+    pub tokens: Option<Tokens>,
+    /// `tokens` is a local estimate: the upstream reported no usage.
+    pub tokens_estimated: bool,
+    pub cost_usd: Option<f64>,
+    pub attempts: Vec<Attempt>,
+    pub has_bodies: bool,
+    pub bodies_truncated: bool,
+}
+
+impl LogEntry {
+    fn encode(&self) -> Result<Vec<u8>, StoreError> {
+        let mut out = vec![ENTRY_FORMAT];
+        serde_json::to_writer(&mut out, self).map_err(|e| StoreError(format!("cannot encode a record: {e}")))?;
+        Ok(out)
+    }
+    fn decode(bytes: &[u8]) -> Result<LogEntry, StoreError> {
+        match bytes.split_first() {
+            Some((&ENTRY_FORMAT, rest)) => {
+                let mut e: LogEntry =
+                    serde_json::from_slice(rest).map_err(|e| StoreError(format!("corrupt record: {e}")))?;
+                e.short_id = short_id(e.id);
+                Ok(e)
+            }
+            Some((v, _)) => Err(StoreError(format!("record format {v} is newer than this version reads"))),
+            None => Err(StoreError("empty record".into())),
+        }
+    }
+    fn agg_key(&self) -> String {
+        let parts = [
+            self.model.as_deref().unwrap_or(&self.requested_model),
+            self.provider.as_deref().unwrap_or(""),
+            self.key_label.as_deref().unwrap_or(""),
+            self.user.as_deref().unwrap_or(""),
+        ];
+        parts.join(&SEP.to_string())
+    }
+}
+
+/// Where the database lives: `logging.db_path` when it names a `.redb` file, else
+/// `<data dir>/monorelay.redb`. (The original's `db_path` named an SQLite file, which this is not.)
+pub fn db_path(data_dir: &Path, logging: &crate::config::raw::RawLogging) -> PathBuf {
+    let p = logging.db_path.trim();
+    if p.ends_with(".redb") { PathBuf::from(p) } else { data_dir.join(DB_FILE) }
+}
+
+static ID_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+pub fn unix_ms(t: SystemTime) -> u64 {
+    t.duration_since(UNIX_EPOCH).map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)).unwrap_or(0)
+}
+
+/// A new time-ordered id for a request that started at `t`.
+pub fn new_id(t: SystemTime) -> u64 {
+    let micros = t.duration_since(UNIX_EPOCH).map(|d| d.as_micros() as u64).unwrap_or(0);
+    (micros << 12) | (ID_COUNTER.fetch_add(1, Ordering::Relaxed) & 0xfff)
+}
+
+/// The smallest id of a request started at unix millisecond `ms`.
+pub fn id_at_ms(ms: u64) -> u64 {
+    ms.saturating_mul(1000).checked_shl(12).unwrap_or(u64::MAX)
+}
+
+pub fn id_ms(id: u64) -> u64 {
+    (id >> 12) / 1000
+}
+
+/// `id` in base 36: 12–13 characters.
+pub fn short_id(mut id: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(id % 36) as usize]);
+        id /= 36;
+        if id == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Accepts the short (base 36) form or the decimal id.
+pub fn parse_id(s: &str) -> Option<u64> {
+    let s = s.trim();
+    if s.len() > 13 && s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    u64::from_str_radix(&s.to_ascii_lowercase(), 36).ok()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct StoreError(pub String);
+
+macro_rules! impl_from_redb {
+    ($($t:ty),*) => {$(
+        impl From<$t> for StoreError {
+            fn from(e: $t) -> Self {
+                StoreError(format!("database: {e}"))
+            }
+        }
+    )*};
+}
+impl_from_redb!(
+    redb::Error,
+    redb::DatabaseError,
+    redb::TransactionError,
+    redb::TableError,
+    redb::StorageError,
+    redb::CommitError
+);
+
+/// Filters for `logs.query`. Results come newest first unless `oldest_first`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LogQuery {
+    /// Unix milliseconds, inclusive.
+    pub since_ms: Option<u64>,
+    /// Unix milliseconds, exclusive.
+    pub until_ms: Option<u64>,
+    /// Case-insensitive substring of the requested or resolved model.
+    pub model: Option<String>,
+    /// Provider name (case-insensitive, ignoring `-` and `_`).
+    pub provider: Option<String>,
+    /// `2xx`, `4xx`, `5xx`, `499`, `error` (≥ 400 but not 499), `ok` (< 400) or an exact status.
+    pub status: Option<String>,
+    pub user: Option<String>,
+    /// Paging cursor: continue after this id (from the previous page's `next`).
+    pub after: Option<u64>,
+    pub oldest_first: bool,
+    /// Page size (default 50, at most 1000).
+    pub limit: Option<usize>,
+}
+
+/// Rows examined per query call before returning a partial page with a cursor, so a rare filter
+/// over a large log never holds a read transaction for long.
+const MAX_SCAN_ROWS: usize = 100_000;
+
+impl LogQuery {
+    /// Whether `e` passes the filters (time range and paging aside).
+    pub fn matches(&self, e: &LogEntry) -> bool {
+        if let Some(m) = &self.model {
+            let m = m.to_lowercase();
+            let hit = e.requested_model.to_lowercase().contains(&m)
+                || e.model.as_deref().is_some_and(|x| x.to_lowercase().contains(&m));
+            if !hit {
+                return false;
+            }
+        }
+        if let Some(p) = &self.provider {
+            let want = crate::config::normalize_name(p);
+            if e.provider.as_deref().map(crate::config::normalize_name).as_deref() != Some(want.as_str()) {
+                return false;
+            }
+        }
+        if let Some(u) = &self.user {
+            if e.user.as_deref() != Some(u.as_str()) {
+                return false;
+            }
+        }
+        if let Some(s) = &self.status {
+            let st = e.status;
+            let ok = match s.to_ascii_lowercase().as_str() {
+                "error" | "errors" => crate::stats::is_error(st),
+                "ok" | "success" => st < 400,
+                c if c.len() == 3 && c.ends_with("xx") => c.as_bytes()[0].wrapping_sub(b'0') as u16 == st / 100,
+                n => n.parse::<u16>().is_ok_and(|n| n == st),
+            };
+            if !ok {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LogPage {
+    pub entries: Vec<LogEntry>,
+    /// Pass as `after` for the next page; `None` when there is no more.
+    pub next: Option<u64>,
+}
+
+/// How `stats` groups its rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupBy {
+    #[default]
+    Total,
+    Model,
+    Provider,
+    Key,
+    User,
+    Hour,
+}
+
+/// What one retention pass removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Expired {
+    pub records: u64,
+    pub aggregates: u64,
+    /// More is due: call again (each call is one small transaction).
+    pub more: bool,
+}
+
+/// A stored record ready to write: its entry and its encoded bodies.
+pub struct Row {
+    pub entry: LogEntry,
+    pub bodies: Option<Vec<u8>>,
+}
+
+/// The storage boundary: what the writer, the control socket and the CLI need from a backend.
+pub trait LogStore: Send + Sync + 'static {
+    /// Write a batch in one transaction, with its hourly aggregates.
+    fn append(&self, rows: &[Row]) -> Result<(), StoreError>;
+    fn query(&self, q: &LogQuery) -> Result<LogPage, StoreError>;
+    fn get(&self, id: u64) -> Result<Option<(LogEntry, Option<StoredBodies>)>, StoreError>;
+    /// Aggregates over `[since_ms, until_ms)` at hour granularity, grouped.
+    fn stats(&self, since_ms: u64, until_ms: u64, by: GroupBy) -> Result<BTreeMap<String, Agg>, StoreError>;
+    /// One bounded retention step: records started before `cutoff_ms`, then the oldest records
+    /// while logs and bodies exceed `max_bytes`, then aggregates older than their retention.
+    fn expire(&self, cutoff_ms: Option<u64>, max_bytes: Option<u64>, chunk: usize) -> Result<Expired, StoreError>;
+    /// Delete every record (aggregates stay). Returns how many were deleted.
+    fn clear(&self) -> Result<u64, StoreError>;
+    /// Records and stored bytes (logs + bodies).
+    fn size(&self) -> Result<(u64, u64), StoreError>;
+}
+
+pub struct RedbStore {
+    db: redb::Database,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for RedbStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RedbStore").field("path", &self.path).finish()
+    }
+}
+
+impl RedbStore {
+    /// Open (or create) the database. Fails if another process holds it.
+    pub fn open(path: &Path) -> Result<RedbStore, StoreError> {
+        let db = redb::Database::create(path).map_err(|e| match e {
+            redb::DatabaseError::DatabaseAlreadyOpen => {
+                StoreError(format!("'{}' is in use by another process (a running 'monorelay serve'?)", path.display()))
+            }
+            e => StoreError(format!("cannot open '{}': {e}", path.display())),
+        })?;
+        let tx = db.begin_write()?;
+        {
+            tx.open_table(LOGS)?;
+            tx.open_table(BODIES)?;
+            tx.open_table(HOURLY)?;
+            tx.open_table(META)?;
+        }
+        tx.commit()?;
+        Ok(RedbStore { db, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+fn add_meta(meta: &mut redb::Table<&str, u64>, key: &str, delta: i128) -> Result<(), StoreError> {
+    let cur = meta.get(key)?.map(|v| v.value()).unwrap_or(0);
+    let new = (i128::from(cur) + delta).clamp(0, i128::from(u64::MAX)) as u64;
+    meta.insert(key, new)?;
+    Ok(())
+}
+
+fn decode_agg(bytes: &[u8]) -> Agg {
+    // Version byte, then JSON; an unreadable aggregate counts as empty rather than failing stats.
+    bytes.split_first().and_then(|(_, rest)| serde_json::from_slice(rest).ok()).unwrap_or_default()
+}
+
+fn encode_agg(a: &Agg) -> Vec<u8> {
+    let mut out = vec![ENTRY_FORMAT];
+    let _ = serde_json::to_writer(&mut out, a);
+    out
+}
+
+impl LogStore for RedbStore {
+    fn append(&self, rows: &[Row]) -> Result<(), StoreError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let tx = self.db.begin_write()?;
+        {
+            let mut logs = tx.open_table(LOGS)?;
+            let mut bodies = tx.open_table(BODIES)?;
+            let mut hourly = tx.open_table(HOURLY)?;
+            let mut meta = tx.open_table(META)?;
+            let mut added: i128 = 0;
+            let mut aggs: BTreeMap<(u64, String), Agg> = BTreeMap::new();
+            for row in rows {
+                let enc = row.entry.encode()?;
+                added += enc.len() as i128;
+                logs.insert(row.entry.id, enc.as_slice())?;
+                if let Some(b) = &row.bodies {
+                    added += b.len() as i128;
+                    bodies.insert(row.entry.id, b.as_slice())?;
+                }
+                let hour = row.entry.started_at_ms / 3_600_000;
+                aggs.entry((hour, row.entry.agg_key())).or_default().add(&row.entry);
+            }
+            for ((hour, key), add) in aggs {
+                let mut agg = hourly.get((hour, key.as_str()))?.map(|v| decode_agg(v.value())).unwrap_or_default();
+                agg.merge(&add);
+                hourly.insert((hour, key.as_str()), encode_agg(&agg).as_slice())?;
+            }
+            add_meta(&mut meta, META_LOG_BYTES, added)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn query(&self, q: &LogQuery) -> Result<LogPage, StoreError> {
+        let limit = q.limit.unwrap_or(50).clamp(1, 1000);
+        let tx = self.db.begin_read()?;
+        let logs = tx.open_table(LOGS)?;
+        let lo = q.since_ms.map_or(0, id_at_ms);
+        let hi = q.until_ms.map_or(u64::MAX, id_at_ms);
+        let (lo, hi) = match (q.after, q.oldest_first) {
+            (Some(a), true) => (lo.max(a.saturating_add(1)), hi),
+            (Some(a), false) => (lo, hi.min(a)),
+            (None, _) => (lo, hi),
+        };
+        let mut page = LogPage::default();
+        if lo >= hi {
+            return Ok(page);
+        }
+        let range = logs.range(lo..hi)?;
+        let iter: Box<dyn Iterator<Item = _>> = if q.oldest_first { Box::new(range) } else { Box::new(range.rev()) };
+        let mut prev = None;
+        for (scanned, item) in iter.enumerate() {
+            let (k, v) = item?;
+            let id = k.value();
+            if scanned >= MAX_SCAN_ROWS {
+                // Partial page: continue after the last row examined.
+                page.next = prev;
+                return Ok(page);
+            }
+            prev = Some(id);
+            let Ok(e) = LogEntry::decode(v.value()) else { continue };
+            if q.matches(&e) {
+                page.entries.push(e);
+                if page.entries.len() == limit {
+                    page.next = Some(id);
+                    return Ok(page);
+                }
+            }
+        }
+        Ok(page)
+    }
+
+    fn get(&self, id: u64) -> Result<Option<(LogEntry, Option<StoredBodies>)>, StoreError> {
+        let tx = self.db.begin_read()?;
+        let logs = tx.open_table(LOGS)?;
+        let Some(v) = logs.get(id)? else { return Ok(None) };
+        let entry = LogEntry::decode(v.value())?;
+        let bodies = tx.open_table(BODIES)?;
+        let b = match bodies.get(id)? {
+            Some(v) => Some(StoredBodies::decode(v.value()).map_err(StoreError)?),
+            None => None,
+        };
+        Ok(Some((entry, b)))
+    }
+
+    fn stats(&self, since_ms: u64, until_ms: u64, by: GroupBy) -> Result<BTreeMap<String, Agg>, StoreError> {
+        let tx = self.db.begin_read()?;
+        let hourly = tx.open_table(HOURLY)?;
+        let lo = since_ms / 3_600_000;
+        let hi = until_ms.div_ceil(3_600_000);
+        let mut out: BTreeMap<String, Agg> = BTreeMap::new();
+        for item in hourly.range((lo, "")..(hi, ""))? {
+            let (k, v) = item?;
+            let (hour, key) = k.value();
+            let parts: Vec<&str> = key.split(SEP).collect();
+            let part = |i: usize| parts.get(i).copied().unwrap_or("").to_string();
+            let group = match by {
+                GroupBy::Total => "total".to_string(),
+                GroupBy::Model => part(0),
+                GroupBy::Provider => part(1),
+                GroupBy::Key => format!("{}/{}", part(1), part(2)),
+                GroupBy::User => part(3),
+                GroupBy::Hour => format!("{}", hour * 3600),
+            };
+            out.entry(group).or_default().merge(&decode_agg(v.value()));
+        }
+        Ok(out)
+    }
+
+    fn expire(&self, cutoff_ms: Option<u64>, max_bytes: Option<u64>, chunk: usize) -> Result<Expired, StoreError> {
+        let mut done = Expired::default();
+        let tx = self.db.begin_write()?;
+        {
+            let mut logs = tx.open_table(LOGS)?;
+            let mut bodies = tx.open_table(BODIES)?;
+            let mut meta = tx.open_table(META)?;
+            let mut bytes = meta.get(META_LOG_BYTES)?.map(|v| v.value()).unwrap_or(0);
+            let cutoff_id = cutoff_ms.map_or(0, id_at_ms);
+            let mut removed: i128 = 0;
+            while (done.records as usize) < chunk {
+                let Some((k, v)) = logs.first()?.map(|(k, v)| (k.value(), v.value().len())) else { break };
+                let too_old = k < cutoff_id;
+                let too_big = max_bytes.is_some_and(|m| bytes > m);
+                if !(too_old || too_big) {
+                    break;
+                }
+                logs.remove(k)?;
+                let mut freed = v as u64;
+                if let Some(b) = bodies.remove(k)? {
+                    freed += b.value().len() as u64;
+                }
+                bytes = bytes.saturating_sub(freed);
+                removed += i128::from(freed);
+                done.records += 1;
+            }
+            done.more = done.records as usize >= chunk;
+            add_meta(&mut meta, META_LOG_BYTES, -removed)?;
+
+            let mut hourly = tx.open_table(HOURLY)?;
+            let now_h = unix_ms(SystemTime::now()) / 3_600_000;
+            let agg_cutoff = now_h.saturating_sub(AGGREGATE_RETENTION_DAYS * 24);
+            let mut old: Vec<(u64, String)> = Vec::new();
+            for item in hourly.range((0u64, "")..(agg_cutoff, ""))?.take(chunk) {
+                let (k, _) = item?;
+                let (h, key) = k.value();
+                old.push((h, key.to_string()));
+            }
+            for (h, key) in &old {
+                hourly.remove((*h, key.as_str()))?;
+            }
+            done.aggregates = old.len() as u64;
+            done.more |= old.len() >= chunk;
+        }
+        tx.commit()?;
+        Ok(done)
+    }
+
+    fn clear(&self) -> Result<u64, StoreError> {
+        let tx = self.db.begin_write()?;
+        let n;
+        {
+            let mut logs = tx.open_table(LOGS)?;
+            n = logs.len()?;
+            logs.retain(|_, _| false)?;
+            let mut bodies = tx.open_table(BODIES)?;
+            bodies.retain(|_, _| false)?;
+            let mut meta = tx.open_table(META)?;
+            meta.insert(META_LOG_BYTES, 0)?;
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    fn size(&self) -> Result<(u64, u64), StoreError> {
+        let tx = self.db.begin_read()?;
+        let n = tx.open_table(LOGS)?.len()?;
+        let bytes = tx.open_table(META)?.get(META_LOG_BYTES)?.map(|v| v.value()).unwrap_or(0);
+        Ok((n, bytes))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests;

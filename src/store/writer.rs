@@ -1,0 +1,346 @@
+//! The one writer. `Writer` is the `RecordSink` the server hands records to: `record()` only
+//! stamps an id and `try_send`s on a bounded queue (a full queue drops the record, counts it and
+//! says so loudly, at most every few seconds), so a request never waits on the disk.
+//!
+//! A dedicated thread takes what is queued (up to `MAX_BATCH`), does the heavy work — assembling
+//! streamed answers, token estimates, redaction, zstd, cost — and commits the batch in one redb
+//! transaction. There is no timer between records and commits: under load, batches grow while the
+//! previous commit runs, and a record waits at most one commit (≤ 250 ms even on a slow disk), which
+//! is all a `kill -9` can lose. On shutdown `shutdown()` drains the queue before returning.
+//! Between batches it runs retention in small transactions.
+
+use super::{LogEntry, LogStore, Row, bodies, new_id, unix_ms};
+use crate::events::EventBus;
+use crate::pricing::PriceTable;
+use crate::record::{RecordSink, RequestRecord};
+use crate::runtime::Runtime;
+use crate::stats::Live;
+use arc_swap::ArcSwap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+/// Records queued between the request path and the writer.
+pub const QUEUE_CAPACITY: usize = 8192;
+/// Records per write transaction at most.
+const MAX_BATCH: usize = 1024;
+/// How often retention looks for work when nothing else is due.
+const RETENTION_INTERVAL: Duration = Duration::from_secs(60);
+/// Records removed per retention transaction.
+const RETENTION_CHUNK: usize = 500;
+/// Loud errors (queue full, store failing) repeat at most this often.
+const LOUD_EVERY_SECS: u64 = 5;
+
+/// What the writer takes from the current config (swapped on reload).
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub store_bodies: bool,
+    pub max_age: Option<Duration>,
+    pub max_bytes: Option<u64>,
+    pub prices: PriceTable,
+    /// Values that must never be stored: upstream keys and the access key.
+    pub secrets: Vec<String>,
+}
+
+impl Settings {
+    pub fn from_runtime(rt: &Runtime) -> Settings {
+        let l = &rt.config.logging;
+        let mut secrets: Vec<String> =
+            rt.config.providers.iter().flat_map(|p| p.keys.iter().map(|k| k.secret.expose().clone())).collect();
+        if let Some(k) = &rt.access_key {
+            secrets.push(k.expose().clone());
+        }
+        Settings {
+            store_bodies: l.enabled && l.store_bodies,
+            max_age: (l.max_age_days > 0).then(|| Duration::from_secs(u64::from(l.max_age_days) * 86_400)),
+            max_bytes: (l.max_size_mb > 0).then(|| l.max_size_mb.saturating_mul(1024 * 1024)),
+            prices: PriceTable::from_config(&rt.config),
+            secrets,
+        }
+    }
+}
+
+enum Msg {
+    Record(u64, Box<RequestRecord>),
+    Flush(SyncSender<()>),
+    Retention(SyncSender<super::Expired>),
+    Stop,
+}
+
+pub struct Writer {
+    tx: SyncSender<Msg>,
+    live: Arc<Live>,
+    bus: EventBus,
+    settings: Arc<ArcSwap<Settings>>,
+    thread: Mutex<Option<std::thread::JoinHandle<()>>>,
+    last_loud: Arc<AtomicU64>,
+    store: Option<Arc<dyn LogStore>>,
+}
+
+impl std::fmt::Debug for Writer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer").field("store", &self.store.is_some()).finish()
+    }
+}
+
+/// Log an error at most every `LOUD_EVERY_SECS`.
+fn loud(last: &AtomicU64, msg: impl FnOnce() -> String) {
+    let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let prev = last.load(Ordering::Relaxed);
+    if now >= prev + LOUD_EVERY_SECS && last.compare_exchange(prev, now, Ordering::Relaxed, Ordering::Relaxed).is_ok() {
+        tracing::error!("{}", msg());
+    }
+}
+
+impl Writer {
+    /// Start the writer thread. `store: None` (logging disabled) still feeds stats and the bus.
+    pub fn start(store: Option<Arc<dyn LogStore>>, settings: Settings, live: Arc<Live>, bus: EventBus) -> Arc<Writer> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(QUEUE_CAPACITY);
+        let settings = Arc::new(ArcSwap::from_pointee(settings));
+        let last_loud = Arc::new(AtomicU64::new(0));
+        let worker = Worker {
+            rx,
+            store: store.clone(),
+            live: live.clone(),
+            bus: bus.clone(),
+            settings: settings.clone(),
+            last_loud: last_loud.clone(),
+        };
+        let thread = std::thread::Builder::new()
+            .name("monorelay-store".into())
+            .spawn(move || worker.run())
+            .map_err(|e| tracing::error!("cannot start the store writer thread: {e}"))
+            .ok();
+        Arc::new(Writer { tx, live, bus, settings, thread: Mutex::new(thread), last_loud, store })
+    }
+
+    pub fn live(&self) -> &Arc<Live> {
+        &self.live
+    }
+    pub fn bus(&self) -> &EventBus {
+        &self.bus
+    }
+    pub fn store(&self) -> Option<&Arc<dyn LogStore>> {
+        self.store.as_ref()
+    }
+    /// Block until everything queued so far is committed (tests, `logs clear`, shutdown).
+    pub fn flush(&self) {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        if self.tx.send(Msg::Flush(tx)).is_ok() {
+            let _ = rx.recv();
+        }
+    }
+
+    /// Run one retention step now and return what it removed.
+    pub fn run_retention(&self) -> Option<super::Expired> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        self.tx.send(Msg::Retention(tx)).ok()?;
+        rx.recv().ok()
+    }
+
+    /// Drain the queue, commit, and stop the thread. Later records are counted as dropped.
+    pub fn shutdown(&self) {
+        let _ = self.tx.send(Msg::Stop);
+        let handle = self.thread.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(h) = handle {
+            let _ = h.join();
+        }
+    }
+}
+
+impl RecordSink for Writer {
+    fn record(&self, record: RequestRecord) {
+        let id = new_id(record.started_at);
+        match self.tx.try_send(Msg::Record(id, Box::new(record))) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_)) => {
+                let n = self.live.dropped.fetch_add(1, Ordering::Relaxed) + 1;
+                loud(&self.last_loud, || {
+                    format!(
+                        "request log: the writer is behind and its queue of {QUEUE_CAPACITY} is full; records are being dropped ({n} so far). Relaying continues."
+                    )
+                });
+            }
+            Err(TrySendError::Disconnected(_)) => {
+                self.live.dropped.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    }
+
+    fn configure(&self, runtime: &Runtime) {
+        self.settings.store(Arc::new(Settings::from_runtime(runtime)));
+    }
+}
+
+struct Worker {
+    rx: Receiver<Msg>,
+    store: Option<Arc<dyn LogStore>>,
+    live: Arc<Live>,
+    bus: EventBus,
+    settings: Arc<ArcSwap<Settings>>,
+    last_loud: Arc<AtomicU64>,
+}
+
+impl Worker {
+    fn run(self) {
+        let mut next_retention = Instant::now();
+        let mut batch: Vec<Msg> = Vec::with_capacity(MAX_BATCH);
+        loop {
+            let wait = next_retention.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(wait) {
+                Ok(m) => batch.push(m),
+                Err(RecvTimeoutError::Timeout) => {
+                    next_retention = Instant::now()
+                        + self
+                            .retention_step()
+                            .map_or(RETENTION_INTERVAL, |more| if more { Duration::ZERO } else { RETENTION_INTERVAL });
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+            while batch.len() < MAX_BATCH {
+                match self.rx.try_recv() {
+                    Ok(m) => batch.push(m),
+                    Err(_) => break,
+                }
+            }
+            let mut stop = false;
+            let mut rows = Vec::new();
+            let mut waiters = Vec::new();
+            let settings = self.settings.load_full();
+            for m in batch.drain(..) {
+                match m {
+                    Msg::Record(id, r) => rows.push(enrich(id, *r, &settings)),
+                    Msg::Flush(w) => waiters.push(w),
+                    Msg::Retention(w) => {
+                        let e = self.store.as_ref().and_then(|s| self.expire(s.as_ref(), &settings).ok());
+                        let _ = w.send(e.unwrap_or_default());
+                    }
+                    Msg::Stop => stop = true,
+                }
+            }
+            self.commit(rows);
+            for w in waiters {
+                let _ = w.send(());
+            }
+            if stop {
+                // Anything sent after `Stop` but already queued still counts.
+                let rest: Vec<Row> = self
+                    .rx
+                    .try_iter()
+                    .filter_map(|m| match m {
+                        Msg::Record(id, r) => Some(enrich(id, *r, &settings)),
+                        _ => None,
+                    })
+                    .collect();
+                self.commit(rest);
+                return;
+            }
+        }
+    }
+
+    fn commit(&self, rows: Vec<Row>) {
+        if rows.is_empty() {
+            return;
+        }
+        if let Some(store) = &self.store {
+            match store.append(&rows) {
+                Ok(()) => {
+                    self.live.stored.fetch_add(rows.len() as u64, Ordering::Relaxed);
+                }
+                Err(e) => {
+                    let n = self.live.store_failed.fetch_add(rows.len() as u64, Ordering::Relaxed) + rows.len() as u64;
+                    loud(&self.last_loud, || {
+                        format!(
+                            "request log: cannot write to the database ({e}); {n} records lost so far. Relaying continues."
+                        )
+                    });
+                }
+            }
+        }
+        for row in rows {
+            self.live.observe(&row.entry);
+            self.bus.publish(Arc::new(row.entry));
+        }
+    }
+
+    fn expire(&self, store: &dyn LogStore, s: &Settings) -> Result<super::Expired, super::StoreError> {
+        let cutoff = s.max_age.map(|a| unix_ms(SystemTime::now()).saturating_sub(a.as_millis() as u64));
+        let e = store.expire(cutoff, s.max_bytes, RETENTION_CHUNK)?;
+        self.live.expired.fetch_add(e.records, Ordering::Relaxed);
+        Ok(e)
+    }
+
+    /// One retention transaction; `Some(true)` when more is due at once.
+    fn retention_step(&self) -> Option<bool> {
+        let store = self.store.as_ref()?;
+        let settings = self.settings.load_full();
+        match self.expire(store.as_ref(), &settings) {
+            Ok(e) => {
+                if e.records > 0 {
+                    tracing::debug!("retention removed {} records", e.records);
+                }
+                Some(e.more)
+            }
+            Err(e) => {
+                loud(&self.last_loud, || format!("request log retention failed: {e}"));
+                None
+            }
+        }
+    }
+}
+
+/// Turn a request record into what is stored: cost, token estimate, assembled and redacted bodies.
+fn enrich(id: u64, r: RequestRecord, s: &Settings) -> Row {
+    let mut tokens = r.tokens.clone();
+    let mut estimated = false;
+    let mut encoded = None;
+    let mut truncated = false;
+    if let Some(b) = r.bodies {
+        let request = b.request.clone();
+        let prepared = bodies::prepare(r.inbound, b, &s.secrets);
+        if tokens.is_none() && r.status < 400 {
+            tokens = bodies::estimate_tokens(r.inbound, &request, prepared.response.as_ref());
+            estimated = tokens.is_some();
+        }
+        truncated = prepared.bodies.truncated;
+        if s.store_bodies {
+            encoded = prepared.bodies.encode().ok();
+        }
+    }
+    let upstream_ms: Vec<u64> = r.attempts.iter().filter_map(|a| a.upstream_ms).collect();
+    let overhead_ms = match (r.ttfb_ms, upstream_ms.is_empty()) {
+        (Some(t), false) => Some((t - upstream_ms.iter().sum::<u64>() as f64).max(0.0)),
+        _ => None,
+    };
+    let cost_usd =
+        tokens.as_ref().and_then(|t| s.prices.cost(r.provider.as_deref(), r.model.as_deref(), &r.requested_model, t));
+    let entry = LogEntry {
+        id,
+        short_id: super::short_id(id),
+        started_at_ms: unix_ms(r.started_at),
+        requested_model: r.requested_model,
+        model: r.model,
+        provider: r.provider,
+        key_label: r.key_label,
+        user: None,
+        client_addr: r.client_addr.map(|a| a.to_string()),
+        inbound: Some(r.inbound),
+        upstream: r.upstream,
+        stream: r.stream,
+        status: r.status,
+        error_kind: r.error_kind.map(str::to_string),
+        error: r.error,
+        latency_ms: r.latency_ms,
+        ttfb_ms: r.ttfb_ms,
+        overhead_ms,
+        tokens,
+        tokens_estimated: estimated,
+        cost_usd,
+        attempts: r.attempts,
+        has_bodies: encoded.is_some(),
+        bodies_truncated: truncated,
+    };
+    Row { entry, bodies: encoded }
+}
