@@ -356,6 +356,9 @@ pub enum Msg {
     Keys(Vec<KeyInfo>),
     Stats(ModelStats),
     Record(Box<Record>),
+    /// The latest records from the log (newest first), on (re)connecting: they fill the feed and
+    /// the rates; the models' baseline already counts them.
+    Backfill(Vec<Record>),
     /// The server dropped this many events because top fell behind.
     Lagged(u64),
     Detail {
@@ -560,6 +563,7 @@ impl App {
                 self.rebuild_models();
             }
             Msg::Record(r) => self.record(*r),
+            Msg::Backfill(records) => self.backfill(records),
             Msg::Lagged(n) => self.lagged += n,
             Msg::Detail { id, result } => {
                 if let Some(d) = self.detail.as_mut().filter(|d| d.id == id) {
@@ -583,11 +587,12 @@ impl App {
         while self.window.front().is_some_and(|s| s.ended_ms < cutoff) {
             self.window.pop_front();
         }
-        // Empty buckets up to now, so an idle server's sparkline falls to zero.
+        // Empty buckets up to now, so an idle server's sparkline falls to zero; at start the whole
+        // history, so backfilled records have their buckets and the newest bar is always last.
         let current = self.now_ms / BUCKET_MS * BUCKET_MS;
         let start = match self.buckets.back() {
             Some(b) => b.start_ms + BUCKET_MS,
-            None => current,
+            None => current.saturating_sub(BUCKET_MS * (BUCKETS as u64 - 1)),
         };
         let mut t = start.max(current.saturating_sub(BUCKET_MS * BUCKETS as u64));
         while t <= current {
@@ -600,23 +605,8 @@ impl App {
     }
 
     fn record(&mut self, r: Record) {
-        let ended = r.ended_ms();
-        self.advance(ended);
-        let sample = Sample {
-            ended_ms: ended,
-            error: r.is_error(),
-            latency_ms: r.latency_ms,
-            ttfb_ms: r.ttfb_ms,
-            tokens: r.tokens_in() + r.tokens_out(),
-        };
-        // Records arrive roughly in end order; keep the window sorted anyway.
-        let at = self.window.iter().rposition(|s| s.ended_ms <= ended).map_or(0, |i| i + 1);
-        self.window.insert(at, sample);
-        let bucket_start = ended / BUCKET_MS * BUCKET_MS;
-        if let Some(b) = self.buckets.iter_mut().rev().find(|b| b.start_ms == bucket_start) {
-            b.requests += 1;
-            b.errors += u64::from(r.is_error());
-        }
+        self.advance(r.ended_ms());
+        self.observe(&r);
         self.live_models.entry(r.model_name().to_string()).or_default().add(&r);
         self.rebuild_models();
         if r.key_label.is_some() {
@@ -626,6 +616,48 @@ impl App {
             self.held.push(r);
         } else {
             self.push_feed(r);
+        }
+    }
+
+    fn backfill(&mut self, records: Vec<Record>) {
+        let known: std::collections::HashSet<u64> = self.feed.iter().chain(&self.held).map(|r| r.id).collect();
+        let new: Vec<Record> = records.into_iter().filter(|r| !known.contains(&r.id)).collect();
+        if new.is_empty() {
+            return;
+        }
+        for r in &new {
+            self.observe(r);
+        }
+        let selected = self.feed_rows().get(self.sel_feed).map(|r| r.id);
+        let mut all: Vec<Record> = self.feed.drain(..).chain(new).collect();
+        // Ids are time-ordered: newest first.
+        all.sort_by_key(|r| std::cmp::Reverse(r.id));
+        all.truncate(FEED_CAPACITY);
+        self.feed = all.into();
+        if self.sel_feed > 0 {
+            self.sel_feed = self.feed_rows().iter().position(|r| Some(r.id) == selected).unwrap_or(0);
+        }
+    }
+
+    /// Count a record in the last-minute window and the sparkline buckets.
+    fn observe(&mut self, r: &Record) {
+        let ended = r.ended_ms();
+        let sample = Sample {
+            ended_ms: ended,
+            error: r.is_error(),
+            latency_ms: r.latency_ms,
+            ttfb_ms: r.ttfb_ms,
+            tokens: r.tokens_in() + r.tokens_out(),
+        };
+        if ended >= self.now_ms.saturating_sub(WINDOW_MS) {
+            // Records arrive roughly in end order; keep the window sorted anyway.
+            let at = self.window.iter().rposition(|s| s.ended_ms <= ended).map_or(0, |i| i + 1);
+            self.window.insert(at, sample);
+        }
+        let bucket_start = ended / BUCKET_MS * BUCKET_MS;
+        if let Some(b) = self.buckets.iter_mut().rev().find(|b| b.start_ms == bucket_start) {
+            b.requests += 1;
+            b.errors += u64::from(r.is_error());
         }
     }
 
@@ -1053,6 +1085,20 @@ mod tests {
         app.apply(Msg::Record(Box::new(rec(2, T0, "m", 200, 10.0))));
         assert_eq!(app.apply(Msg::Tick(T0 + 1000)), vec![Action::RefreshKeys]);
         assert_eq!(app.apply(Msg::Tick(T0 + 2000)), vec![]);
+    }
+
+    #[test]
+    fn backfill_fills_the_feed_in_order_once_and_skips_the_models() {
+        let mut app = App::new(T0 + 10_000, false);
+        app.apply(Msg::Tick(T0 + 10_000));
+        app.apply(Msg::Record(Box::new(rec(5, T0 + 5_000, "m", 200, 10.0))));
+        app.apply(Msg::Backfill(vec![rec(5, T0 + 5_000, "m", 200, 10.0), rec(3, T0 + 3_000, "m", 500, 10.0)]));
+        assert_eq!(app.feed.iter().map(|r| r.id).collect::<Vec<_>>(), [5, 3]);
+        assert_eq!(app.rates().requests, 2, "the duplicate is counted once");
+        assert_eq!(app.buckets.iter().map(|b| b.errors).sum::<u64>(), 1);
+        assert_eq!(app.model_rows()[0].requests, 1, "the stats baseline counts backfilled records");
+        app.apply(Msg::Backfill(vec![rec(4, T0 + 4_000, "m", 200, 10.0)]));
+        assert_eq!(app.feed.iter().map(|r| r.id).collect::<Vec<_>>(), [5, 4, 3]);
     }
 
     #[test]

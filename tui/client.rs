@@ -18,6 +18,8 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 const REFRESH_INTERVAL: Duration = Duration::from_secs(5);
 /// A key refresh asked for by the app comes at most this often.
 const KEYS_MIN_INTERVAL: Duration = Duration::from_millis(900);
+/// Records read from the log on connecting.
+const BACKFILL_RECORDS: usize = 200;
 const BACKOFF_FIRST: Duration = Duration::from_millis(500);
 const BACKOFF_MAX: Duration = Duration::from_secs(5);
 /// A command that takes longer than this counts as a lost connection.
@@ -235,6 +237,16 @@ async fn session(
         Err(_) => 0,
     };
     refresh(&mut conn, tx, true).await?;
+    // The latest records, so the feed is not empty at start and has no gap after a reconnect.
+    if let Ok(v) = conn.call("logs.query", json!({"limit": BACKFILL_RECORDS})).await? {
+        let records = v["entries"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| serde_json::from_value::<Record>(e.clone()).ok())
+            .collect();
+        let _ = tx.send(Msg::Backfill(records));
+    }
     if let Ok(v) = conn.call("stats", json!({"by": "model", "since_ms": now_ms().saturating_sub(uptime_ms)})).await? {
         let _ = tx.send(Msg::Stats(stats_from(&v)));
     }

@@ -300,7 +300,9 @@ fn draw_chart(f: &mut Frame, app: &App, area: Rect, tall: bool, t: Theme) {
         let skip = app.buckets.len().saturating_sub(n);
         let data: Vec<u64> =
             app.buckets.iter().skip(skip).map(|b| if pick == 0 { b.requests } else { b.errors }).collect();
-        f.render_widget(Sparkline::default().data(&data).max(max.max(1)).style(style), s);
+        // Right-aligned: the newest bar is always at the right edge.
+        let bars = Rect { x: s.x + s.width.saturating_sub(data.len() as u16), width: data.len() as u16, ..s };
+        f.render_widget(Sparkline::default().data(&data).max(max.max(1)).style(style), bars);
     }
 }
 
