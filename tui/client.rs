@@ -16,8 +16,6 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 /// `status` and `keys.list` are re-read this often (both are in-memory on the server).
 const REFRESH_INTERVAL: Duration = Duration::from_secs(5);
-/// A key refresh asked for by the app comes at most this often.
-const KEYS_MIN_INTERVAL: Duration = Duration::from_millis(900);
 /// Records read from the log on connecting.
 const BACKFILL_RECORDS: usize = 200;
 const BACKOFF_FIRST: Duration = Duration::from_millis(500);
@@ -253,25 +251,17 @@ async fn session(
     let mut every = tokio::time::interval(REFRESH_INTERVAL);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     every.reset();
-    let mut last_keys = tokio::time::Instant::now();
     loop {
         tokio::select! {
             ended = &mut feed.0 => {
                 return Err(ended.unwrap_or_else(|e| format!("live feed failed: {e}")));
             }
-            _ = every.tick() => {
-                refresh(&mut conn, tx, false).await?;
-                last_keys = tokio::time::Instant::now();
-            }
+            _ = every.tick() => refresh(&mut conn, tx, false).await?,
             r = requests.recv() => {
                 let Some(r) = r else { return Ok(()) };
                 match r {
-                    Request::RefreshKeys => {
-                        if last_keys.elapsed() >= KEYS_MIN_INTERVAL {
-                            refresh(&mut conn, tx, true).await?;
-                            last_keys = tokio::time::Instant::now();
-                        }
-                    }
+                    // The app asks at most once per tick, and right after a key operation.
+                    Request::RefreshKeys => refresh(&mut conn, tx, true).await?,
                     Request::Detail(id) => {
                         let result = conn
                             .call("logs.get", json!({"id": id}))

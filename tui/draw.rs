@@ -60,9 +60,11 @@ impl Theme {
     }
 }
 
-/// `85ms`, `1.23s`, `1m02s`.
+/// `0.4ms`, `85ms`, `1.23s`, `1m02s`.
 pub fn fmt_ms(ms: f64) -> String {
-    if ms < 1000.0 {
+    if ms < 10.0 {
+        format!("{ms:.1}ms")
+    } else if ms < 1000.0 {
         format!("{ms:.0}ms")
     } else if ms < 60_000.0 {
         format!("{:.2}s", ms / 1000.0)
