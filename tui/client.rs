@@ -15,7 +15,7 @@ use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 /// `status` and `keys.list` are re-read this often (both are in-memory on the server).
-const REFRESH_INTERVAL: Duration = Duration::from_secs(5);
+const REFRESH_INTERVAL: Duration = Duration::from_secs(2);
 /// Records read from the log on connecting.
 const BACKFILL_RECORDS: usize = 200;
 const BACKOFF_FIRST: Duration = Duration::from_millis(500);

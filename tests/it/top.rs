@@ -197,6 +197,9 @@ async fn top_shows_requests_keys_and_details_live_and_survives_a_restart() {
         .await;
     assert!(s.contains("keys 2") && s.contains("up/k1") && s.contains("up/k2"), "{s}");
     assert!(s.contains("invalid api key"), "the key's last error is shown:\n{s}");
+    let listen = server.base.trim_start_matches("http://");
+    assert!(s.contains(&format!("│ {listen} │")), "the header shows where the relay listens:\n{s}");
+    assert!(s.lines().any(|l| l.contains("up/k2") && l.contains(" ago")), "when each key was last used:\n{s}");
 
     // A request while it runs arrives live, on top of the feed.
     up.push(Reply::json(200, completion("the live answer")));
@@ -204,13 +207,38 @@ async fn top_shows_requests_keys_and_details_live_and_survives_a_restart() {
     let s = tmux.wait_for("m-live → up").await;
     assert!(s.contains("requests 4"), "{s}");
 
-    // Enter opens the newest request's detail: metadata and the conversation.
-    tmux.keys(&["Enter"]).await;
+    // A stream held open upstream is in flight (the header polls `status` every 2 s).
+    let gate = std::sync::Arc::new(tokio::sync::Notify::new());
+    up.push(Reply::Sse {
+        chunks: vec![
+            (Duration::ZERO, format!("data: {}\n\n", chunk("slow")).into_bytes()),
+            (Duration::ZERO, b"data: [DONE]\n\n".to_vec()),
+        ],
+        cut: false,
+        gate: Some((1, gate.clone())),
+    });
+    let mut body = chat("m-stream", "stream please");
+    body["stream"] = true.into();
+    let resp = client()
+        .post(format!("{}/v1/chat/completions", server.base))
+        .bearer_auth(KEY)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    tmux.wait_for("in-flight 1 (1 streaming)").await;
+    gate.notify_one();
+    assert!(resp.text().await.unwrap().contains("slow"));
+    tmux.wait("the finished stream", |s| s.contains("m-stream → up") && s.contains("in-flight 0 (0 streaming)")).await;
+
+    // The feed's selection follows the newest row (the stream); one down is m-live, and Enter
+    // opens its detail: metadata and the conversation.
+    tmux.keys(&["j", "Enter"]).await;
     let s = tmux.wait("the detail view", |s| s.contains("the live answer")).await;
     assert!(s.contains("hello from m-live") && s.contains("user") && s.contains("assistant"), "{s}");
     assert!(s.contains("status 200") && s.contains("tokens 7 in / 3 out"), "{s}");
     tmux.keys(&["Escape"]).await;
-    tmux.wait("the dashboard again", |s| s.contains("requests 4") && !s.contains("the live answer")).await;
+    tmux.wait("the dashboard again", |s| s.contains("requests 5") && !s.contains("the live answer")).await;
 
     // Disable the first key, after a confirmation.
     tmux.keys(&["Tab", "d"]).await;
@@ -233,7 +261,7 @@ async fn top_shows_requests_keys_and_details_live_and_survives_a_restart() {
     let (c, d) = (cfg.clone(), data.clone());
     let _server = tokio::task::spawn_blocking(move || serve(&c, &d)).await.unwrap();
     let s = tmux.wait("the reconnection", |s| s.contains("│ up ") && !s.contains("disconnected")).await;
-    assert!(s.contains("m-live → up") && s.contains("requests 4"), "no duplicates after the reconnect:\n{s}");
+    assert!(s.contains("m-live → up") && s.contains("requests 5"), "no duplicates after the reconnect:\n{s}");
 
     tmux.keys(&["q"]).await;
     tmux.wait_for("TOP-EXITED 0").await;
