@@ -155,6 +155,7 @@ fn writer_alone() {
                 ttfb_ms: Some(3.0),
                 tokens: Some(monorelay::record::Tokens { input: 1000, output: 1000, cache_read: 0, cache_write: 0 }),
                 attempts: vec![],
+                overhead_ms: None,
                 bodies: Some(bodies),
             });
             sent += 1;

@@ -2,13 +2,16 @@
 //! The work itself happens in the `monorelay` library.
 
 mod config;
-mod providers;
-mod route;
 mod conn;
 mod keys;
 mod logs;
+mod providers;
+mod route;
 mod serve;
 mod stats;
+mod top;
+#[path = "../tui/mod.rs"]
+mod tui;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -58,6 +61,8 @@ pub enum Command {
     /// List, test and inspect upstream providers.
     #[command(subcommand)]
     Providers(providers::ProvidersCommand),
+    /// Watch the running server live: rates, keys, models and every request.
+    Top(top::TopArgs),
     /// The request log: tail, show, export, clear.
     #[command(subcommand)]
     Logs(logs::LogsCommand),
@@ -98,6 +103,7 @@ fn main() -> ExitCode {
         Command::Config(cmd) => config::run(&cli, cmd),
         Command::Route(args) => route::run(&cli, args),
         Command::Providers(cmd) => providers::run(&cli, cmd),
+        Command::Top(args) => top::run(&cli, args),
         Command::Logs(cmd) => logs::run(&cli, cmd),
         Command::Stats(args) => stats::run(&cli, args),
         Command::Keys(cmd) => keys::run(&cli, cmd),

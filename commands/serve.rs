@@ -69,6 +69,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let listener = listen(&host, port).await.map_err(|e| anyhow::anyhow!("cannot listen on {host}:{port}: {e}"))?;
         let addr = listener.local_addr()?;
         let app = App::with_writer(runtime, shared, writer.clone(), config_path, generated_key.clone());
+        let _ = app.listen.set(addr);
         let socket = monorelay::control::serve(app.clone(), &data_dir.join(monorelay::control::SOCKET_FILE))
             .await
             .map_err(|e| anyhow::anyhow!("control socket: {e}"))?;

@@ -192,6 +192,9 @@ impl Control {
                     "version": env!("CARGO_PKG_VERSION"),
                     "pid": std::process::id(),
                     "uptime_secs": app.started.elapsed().as_secs(),
+                    "listen": app.listen.get().map(ToString::to_string),
+                    "in_flight": crate::relay::IN_FLIGHT.requests.load(std::sync::atomic::Ordering::Relaxed),
+                    "streams": crate::relay::IN_FLIGHT.streams.load(std::sync::atomic::Ordering::Relaxed),
                     "config": rt.config.source.to_string(),
                     "reload": reload,
                     "providers": rt.providers.len(),
@@ -227,6 +230,7 @@ impl Control {
                         "quota_used": v.quota_used,
                         "quota_limit": v.quota_limit,
                         "last_error": v.last_error,
+                        "last_used_ms": v.last_used_ms,
                     }));
                 }
             }

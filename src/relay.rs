@@ -32,6 +32,7 @@ use serde::Deserialize;
 use std::hash::{Hash, Hasher};
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 /// Largest upstream body read whole (non-stream answers, error bodies).
@@ -50,6 +51,16 @@ pub struct Inbound {
     pub caller: u64,
 }
 
+/// Requests being relayed now (from arrival until their record is finished, so a stream counts
+/// until its last byte), and how many of them stream: a process-wide gauge for `status` and `top`.
+#[derive(Debug)]
+pub struct InFlight {
+    pub requests: AtomicU64,
+    pub streams: AtomicU64,
+}
+
+pub static IN_FLIGHT: InFlight = InFlight { requests: AtomicU64::new(0), streams: AtomicU64::new(0) };
+
 /// The single completion hook: the record is finished exactly once, by `finish` or on drop.
 pub struct Completion {
     sink: Arc<dyn RecordSink>,
@@ -61,6 +72,7 @@ pub struct Completion {
 
 impl Completion {
     fn new(sink: Arc<dyn RecordSink>, inbound: &Inbound, started: Instant) -> Completion {
+        IN_FLIGHT.requests.fetch_add(1, Ordering::Relaxed);
         Completion {
             sink,
             started,
@@ -118,6 +130,10 @@ impl Completion {
 
     pub fn finish(&mut self, status: u16, error: Option<(&'static str, String)>, tokens: Option<Tokens>) {
         if let Some(mut r) = self.record.take() {
+            IN_FLIGHT.requests.fetch_sub(1, Ordering::Relaxed);
+            if r.stream {
+                IN_FLIGHT.streams.fetch_sub(1, Ordering::Relaxed);
+            }
             r.status = status;
             r.latency_ms = self.started.elapsed().as_secs_f64() * 1000.0;
             r.ttfb_ms.get_or_insert(r.latency_ms);
@@ -384,6 +400,9 @@ async fn run(rt: &Arc<Runtime>, inbound: &Inbound, completion: &mut Completion) 
     let logging = &rt.config.logging;
     if let Some(r) = completion.record_mut() {
         r.requested_model = req.model.clone();
+        if req.stream && !r.stream {
+            IN_FLIGHT.streams.fetch_add(1, Ordering::Relaxed);
+        }
         r.stream = req.stream;
         if logging.enabled && logging.store_bodies {
             let cap = usize::try_from(logging.max_body_bytes).unwrap_or(usize::MAX);

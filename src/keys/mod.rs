@@ -469,6 +469,8 @@ pub struct KeyView {
     pub quota_used: u64,
     pub quota_limit: u64,
     pub last_error: Option<String>,
+    /// Unix milliseconds of the last lease.
+    pub last_used_ms: Option<u64>,
 }
 
 impl KeyPool {
@@ -494,6 +496,10 @@ impl KeyPool {
                     quota_used: h.quota_used,
                     quota_limit: k.config.quota_limit,
                     last_error: h.last_error.clone(),
+                    last_used_ms: h
+                        .last_used
+                        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
                 }
             })
             .collect()

@@ -56,6 +56,8 @@ pub struct App {
     /// The kept access key, used when the config sets none.
     pub generated_key: Option<Secret<String>>,
     pub reload: Mutex<ReloadStatus>,
+    /// The address the relay listens on, once bound (shown by `status`).
+    pub listen: std::sync::OnceLock<std::net::SocketAddr>,
 }
 
 impl App {
@@ -101,6 +103,7 @@ impl App {
             config_path,
             generated_key,
             reload: Mutex::new(ReloadStatus::default()),
+            listen: std::sync::OnceLock::new(),
         })
     }
 }

@@ -14,3 +14,5 @@ mod store;
 mod translate;
 
 mod binary;
+#[cfg(unix)]
+mod top;
