@@ -147,7 +147,6 @@ fn writer_alone() {
                 key_label: Some("k1".into()),
                 client_addr: None,
                 stream: false,
-                overhead_ms: None,
                 status: 200,
                 error_kind: None,
                 error: None,
