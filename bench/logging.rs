@@ -173,6 +173,12 @@ fn writer_alone() {
 }
 
 fn main() {
+    // `cargo test --all-targets` runs bench targets too, without `--bench`: a benchmark is not a
+    // test (it only measures), so it does nothing there. `cargo bench --bench logging` runs it.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("logging benchmark: skipped (run it with `cargo bench --bench logging`)");
+        return;
+    }
     let secs = env("BENCH_SECS", 5);
     let concurrency = env("BENCH_CONCURRENCY", 32);
     let rounds = env("BENCH_ROUNDS", 2);
