@@ -89,7 +89,9 @@ pub struct Bodies {
 impl Bodies {
     pub fn new(request: bytes::Bytes, cap: usize) -> Bodies {
         let truncated = request.len() > cap;
-        let request = if truncated { request.slice(..cap) } else { request };
+        // A copy, not a slice: the request bytes usually share hyper's whole read buffer, which a
+        // record waiting in the writer's queue would otherwise keep alive.
+        let request = bytes::Bytes::copy_from_slice(&request[..request.len().min(cap)]);
         Bodies { request, cap, truncated, ..Default::default() }
     }
 

@@ -247,12 +247,18 @@ pub fn join_url(base: &str, path: &str) -> String {
     if base.ends_with(path) { base.to_string() } else { format!("{base}{path}") }
 }
 
+/// Idle upstream connections kept per host.
+const POOL_MAX_IDLE_PER_HOST: usize = 64;
+
 /// Build the shared HTTP client for one connect timeout (pooled, keep-alive, TCP_NODELAY).
 pub fn build_client(connect_timeout: Duration) -> reqwest::Result<reqwest::Client> {
     reqwest::Client::builder()
         .connect_timeout(connect_timeout)
         .tcp_nodelay(true)
         .pool_idle_timeout(Duration::from_secs(90))
+        // Enough warm connections for steady load; a burst of hundreds of streams must not leave
+        // hundreds of idle upstream connections (and their buffers) behind for 90 s.
+        .pool_max_idle_per_host(POOL_MAX_IDLE_PER_HOST)
         .tcp_keepalive(Duration::from_secs(30))
         .user_agent(concat!("monorelay/", env!("CARGO_PKG_VERSION")))
         // A relay must not follow redirects on its own (and must never resend a key elsewhere).
