@@ -347,7 +347,8 @@ def main():
             vals = [float(ln.rsplit(" ", 1)[1]) for ln in lines if ln.split("{")[0].split(" ")[0].endswith(suffix)]
             return sum(vals) if vals else None
         s_, c_ = grab("_sum"), grab("_count")
-        results["overhead"]["metrics_mean_ms"] = (s_ / c_) if s_ is not None and c_ else None
+        # The histogram is in seconds (Prometheus convention).
+        results["overhead"]["metrics_mean_ms"] = (s_ / c_ * 1000.0) if s_ is not None and c_ else None
     except Exception as e:  # noqa: BLE001 — absent endpoint is a normal outcome today
         results["overhead"]["metrics_error"] = str(e)[:200]
 

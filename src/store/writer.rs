@@ -314,10 +314,12 @@ fn enrich(id: u64, r: RequestRecord, s: &Settings, zstd: Option<&mut zstd::bulk:
         }
     }
     let upstream_ms: Vec<u64> = r.attempts.iter().filter_map(|a| a.upstream_ms).collect();
-    let overhead_ms = match (r.ttfb_ms, upstream_ms.is_empty()) {
+    // The relay measures its own time precisely (`x-monorelay-overhead-ms`); the estimate from
+    // whole-millisecond attempt timings is only a fallback.
+    let overhead_ms = r.overhead_ms.or(match (r.ttfb_ms, upstream_ms.is_empty()) {
         (Some(t), false) => Some((t - upstream_ms.iter().sum::<u64>() as f64).max(0.0)),
         _ => None,
-    };
+    });
     let cost_usd =
         tokens.as_ref().and_then(|t| s.prices.cost(r.provider.as_deref(), r.model.as_deref(), &r.requested_model, t));
     let entry = LogEntry {
