@@ -49,7 +49,10 @@ fn runtime(cli: &Cli) -> anyhow::Result<Option<Runtime>> {
 pub fn run(cli: &Cli, cmd: &ProvidersCommand) -> anyhow::Result<ExitCode> {
     let Some(rt) = runtime(cli)? else { return Ok(ExitCode::FAILURE) };
     match cmd {
-        ProvidersCommand::List => list(cli, &rt),
+        ProvidersCommand::List => {
+            let live = crate::conn::block_on(live_state(cli))?;
+            list(cli, &rt, live)
+        }
         ProvidersCommand::Test(args) => {
             tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(test(cli, &rt, args))
         }
@@ -59,13 +62,46 @@ pub fn run(cli: &Cli, cmd: &ProvidersCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn list(cli: &Cli, rt: &Runtime) -> anyhow::Result<ExitCode> {
+/// Key states and remembered tool rejections from the running server, if there is one.
+struct Live {
+    keys: Vec<serde_json::Value>,
+    tools_unsupported: Vec<serde_json::Value>,
+}
+
+async fn live_state(cli: &Cli) -> anyhow::Result<Option<Live>> {
+    let mut conn = crate::conn::Conn::open(cli).await?;
+    if !conn.running() {
+        return Ok(None);
+    }
+    let keys = conn.call("keys.list", serde_json::json!({})).await?;
+    let status = conn.call("status", serde_json::json!({})).await?;
+    Ok(Some(Live {
+        keys: keys.as_array().cloned().or_else(|| keys["keys"].as_array().cloned()).unwrap_or_default(),
+        tools_unsupported: status["tools_unsupported"].as_array().cloned().unwrap_or_default(),
+    }))
+}
+
+fn list(cli: &Cli, rt: &Runtime, live: Option<Live>) -> anyhow::Result<ExitCode> {
     let rows: Vec<serde_json::Value> = rt
         .providers
         .iter()
         .map(|p| {
-            let view = p.pool.view();
-            let usable = view.iter().filter(|k| k.state == "ok" || k.state == "probing").count();
+            // The running server's view when there is one; else what the config says.
+            let view: Vec<serde_json::Value> = match &live {
+                Some(l) => l.keys.iter().filter(|k| k["provider"] == p.name()).cloned().collect(),
+                None => p.pool.view().iter().filter_map(|k| serde_json::to_value(k).ok()).collect(),
+            };
+            let usable = view.iter().filter(|k| k["state"] == "ok" || k["state"] == "probing").count();
+            let tools_unsupported: Vec<&str> = live
+                .iter()
+                .flat_map(|l| l.tools_unsupported.iter())
+                .filter(|t| {
+                    t["provider"].as_str().is_some_and(|n| {
+                        monorelay::config::normalize_name(n) == monorelay::config::normalize_name(p.name())
+                    })
+                })
+                .filter_map(|t| t["model"].as_str())
+                .collect();
             serde_json::json!({
                 "name": p.name(),
                 "type": p.config.kind.as_str(),
@@ -76,6 +112,7 @@ fn list(cli: &Cli, rt: &Runtime) -> anyhow::Result<ExitCode> {
                 "keys": view,
                 "strategy": p.pool.strategy.as_str(),
                 "models": p.config.include,
+                "tools_unsupported": tools_unsupported,
             })
         })
         .collect();
@@ -98,11 +135,17 @@ fn list(cli: &Cli, rt: &Runtime) -> anyhow::Result<ExitCode> {
         );
         for k in r["keys"].as_array().into_iter().flatten() {
             if k["state"] != "ok" {
-                println!("    key '{}': {}", k["label"].as_str().unwrap_or(""), k["state"].as_str().unwrap_or(""));
+                let err = k["last_error"].as_str().map(|e| format!(" — {e}")).unwrap_or_default();
+                println!("    key '{}': {}{err}", k["label"].as_str().unwrap_or(""), k["state"].as_str().unwrap_or(""));
             }
         }
+        for m in r["tools_unsupported"].as_array().into_iter().flatten() {
+            println!("    rejected tools for model '{}': tool calls to it are downgraded", m.as_str().unwrap_or(""));
+        }
     }
-    println!("\n(key states here are from the config; a running server's live states show in `monorelay top`.)");
+    if live.is_none() {
+        println!("\n(no server is running: key states are from the config)");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -198,6 +198,12 @@ impl Control {
                     "config": rt.config.source.to_string(),
                     "reload": reload,
                     "providers": rt.providers.len(),
+                    "tools_unsupported": rt
+                        .tool_support
+                        .list()
+                        .into_iter()
+                        .map(|(provider, model)| json!({"provider": provider, "model": model}))
+                        .collect::<Vec<_>>(),
                     "records": app.live.counters(),
                     "subscribers": app.writer.as_ref().map_or(0, |w| w.bus().subscribers()),
                     "db": db,

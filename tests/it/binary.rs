@@ -177,3 +177,73 @@ async fn providers_test_reports_each_key_and_fails_on_a_bad_one() {
         Some(vec!["a-model".to_string(), "b-model".to_string()])
     );
 }
+
+#[tokio::test]
+async fn providers_list_shows_the_running_servers_key_states_and_tool_rejections() {
+    use crate::common::{Reply, Upstream, completion};
+    let up = Upstream::start().await;
+    up.push(Reply::json(401, serde_json::json!({"error": {"message": "revoked"}})));
+    up.push(Reply::json(400, serde_json::json!({"error": {"message": "this model does not support tools"}})));
+    up.push(Reply::json(200, completion("fine without tools")));
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.yml");
+    std::fs::write(
+        &cfg,
+        format!("server: {{access_key: k}}\nproviders:\n  up:\n    base_url: \"{}/v1\"\n    keys: [{{key: bad-key, label: b}}, {{key: good-key, label: g}}]\n    models: {{include: [small]}}\n", up.url()),
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let mut child = bin()
+        .arg("--config")
+        .arg(&cfg)
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["serve", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let first =
+        tokio::task::spawn_blocking(move || BufReader::new(stdout).lines().next().unwrap().unwrap()).await.unwrap();
+    let base = first.split("listening on ").nth(1).unwrap().trim().to_string();
+    let body = serde_json::json!({"model": "small", "messages": [{"role": "user", "content": "hi"}],
+        "tools": [{"type": "function", "function": {"name": "t", "parameters": {"type": "object"}}}]});
+    let resp = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .unwrap()
+        .post(format!("{base}/v1/chat/completions"))
+        .bearer_auth("k")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let (cfg2, data2) = (cfg.clone(), data.clone());
+    let out = tokio::task::spawn_blocking(move || {
+        bin()
+            .arg("--config")
+            .arg(&cfg2)
+            .arg("--data-dir")
+            .arg(&data2)
+            .args(["--json", "providers", "list"])
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let p = &v["providers"][0];
+    assert_eq!(p["tools_unsupported"], serde_json::json!(["small"]));
+    let states: Vec<(&str, &str)> = p["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| (k["label"].as_str().unwrap(), k["state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(states, [("b", "invalid (401/403)"), ("g", "ok")]);
+    let _ = Command::new("kill").arg("-TERM").arg(child.id().to_string()).status();
+    let _ = tokio::task::spawn_blocking(move || child.wait()).await;
+}
