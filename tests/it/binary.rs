@@ -1,15 +1,7 @@
 //! The real binary, last: `config check` exit codes and messages, `config example`, and `serve`
 //! on the embedded default answering the README's curl request.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-use std::time::Duration;
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_monorelay"));
-    c.env_remove("MONORELAY_CONFIG").env_remove("MONORELAY_DATA_DIR");
-    c
-}
+use crate::common::*;
 
 #[test]
 fn config_check_reports_problems_and_exit_codes() {
@@ -39,20 +31,10 @@ fn config_check_reports_problems_and_exit_codes() {
     assert!(String::from_utf8_lossy(&example.stdout).contains("providers:"));
 }
 
-#[test]
-fn serve_on_the_embedded_default_answers_the_readme_request() {
+#[tokio::test]
+async fn serve_on_the_embedded_default_answers_the_readme_request() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = bin()
-        .current_dir(dir.path())
-        .args(["serve", "--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut lines = BufReader::new(stdout).lines();
-    let first = lines.next().unwrap().unwrap();
-    let base = first.split("listening on ").nth(1).unwrap().trim().to_string();
+    let server = serve_in(dir.path(), None, None);
     let key = std::fs::read_to_string(dir.path().join("data/access_key")).unwrap().trim().to_string();
     #[cfg(unix)]
     {
@@ -60,38 +42,19 @@ fn serve_on_the_embedded_default_answers_the_readme_request() {
         let mode = std::fs::metadata(dir.path().join("data/access_key")).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    let body: serde_json::Value = rt.block_on(async {
-        reqwest::Client::builder()
-            .no_proxy()
-            .build()
-            .unwrap()
-            .post(format!("{base}/v1/chat/completions"))
-            .bearer_auth(&key)
-            .json(&serde_json::json!({"model": "echo", "messages": [{"role": "user", "content": "hello"}]}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
-    });
+    let body: serde_json::Value = client()
+        .post(format!("{}/v1/chat/completions", server.base))
+        .bearer_auth(&key)
+        .json(&chat("echo", "hello"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(body["choices"][0]["message"]["content"], "hello");
     // SIGTERM: a graceful stop with exit code 0.
-    #[cfg(unix)]
-    {
-        let _ = Command::new("kill").arg("-TERM").arg(child.id().to_string()).status();
-        let mut status = None;
-        for _ in 0..100 {
-            if let Some(s) = child.try_wait().unwrap() {
-                status = Some(s);
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        assert!(status.expect("stops after SIGTERM").success());
-    }
-    let _ = child.kill();
+    assert!(server.stop().await.success());
 }
 
 #[test]
@@ -120,7 +83,6 @@ fn route_explains_the_resolution() {
 
 #[tokio::test]
 async fn providers_test_reports_each_key_and_fails_on_a_bad_one() {
-    use crate::common::{Reply, Upstream, completion};
     let up = Upstream::start().await;
     up.push(Reply::json(200, completion("pong")));
     up.push(Reply::json(401, serde_json::json!({"error": {"message": "invalid key"}})));
@@ -129,19 +91,7 @@ async fn providers_test_reports_each_key_and_fails_on_a_bad_one() {
     let cfg = dir.path().join("config.yml");
     std::fs::write(&cfg, format!("providers:\n  up:\n    base_url: \"{}/v1\"\n    test_model: tm\n    keys: [{{key: good, label: g}}, {{key: bad, label: b}}]\n", up.url())).unwrap();
     let data = dir.path().join("data");
-    let (cfg2, data2) = (cfg.clone(), data.clone());
-    let out = tokio::task::spawn_blocking(move || {
-        bin()
-            .arg("--config")
-            .arg(&cfg2)
-            .arg("--data-dir")
-            .arg(&data2)
-            .args(["--json", "providers", "test"])
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap();
+    let out = cli(&cfg, &data, &["--json", "providers", "test"]).await;
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let results: Vec<(String, bool, u64)> = v["results"]
@@ -155,18 +105,7 @@ async fn providers_test_reports_each_key_and_fails_on_a_bad_one() {
     assert_eq!(sent[0].json()["model"], "tm");
     assert_eq!((sent[0].auth(), sent[1].auth()), ("Bearer good".to_string(), "Bearer bad".to_string()));
 
-    let out = tokio::task::spawn_blocking(move || {
-        bin()
-            .arg("--config")
-            .arg(&cfg)
-            .arg("--data-dir")
-            .arg(&data)
-            .args(["providers", "models", "up"])
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap();
+    let out = cli(&cfg, &data, &["providers", "models", "up"]).await;
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "a-model\nb-model\n");
     assert_eq!(up.received()[2].path, "/v1/models");
@@ -180,7 +119,6 @@ async fn providers_test_reports_each_key_and_fails_on_a_bad_one() {
 
 #[tokio::test]
 async fn providers_list_shows_the_running_servers_key_states_and_tool_rejections() {
-    use crate::common::{Reply, Upstream, completion};
     let up = Upstream::start().await;
     up.push(Reply::json(401, serde_json::json!({"error": {"message": "revoked"}})));
     up.push(Reply::json(400, serde_json::json!({"error": {"message": "this model does not support tools"}})));
@@ -193,46 +131,18 @@ async fn providers_list_shows_the_running_servers_key_states_and_tool_rejections
     )
     .unwrap();
     let data = dir.path().join("data");
-    let mut child = bin()
-        .arg("--config")
-        .arg(&cfg)
-        .arg("--data-dir")
-        .arg(&data)
-        .args(["serve", "--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let first =
-        tokio::task::spawn_blocking(move || BufReader::new(stdout).lines().next().unwrap().unwrap()).await.unwrap();
-    let base = first.split("listening on ").nth(1).unwrap().trim().to_string();
+    let server = serve(&cfg, &data);
     let body = serde_json::json!({"model": "small", "messages": [{"role": "user", "content": "hi"}],
         "tools": [{"type": "function", "function": {"name": "t", "parameters": {"type": "object"}}}]});
-    let resp = reqwest::Client::builder()
-        .no_proxy()
-        .build()
-        .unwrap()
-        .post(format!("{base}/v1/chat/completions"))
+    let resp = client()
+        .post(format!("{}/v1/chat/completions", server.base))
         .bearer_auth("k")
         .json(&body)
         .send()
         .await
         .unwrap();
     assert_eq!(resp.status(), 200);
-    let (cfg2, data2) = (cfg.clone(), data.clone());
-    let out = tokio::task::spawn_blocking(move || {
-        bin()
-            .arg("--config")
-            .arg(&cfg2)
-            .arg("--data-dir")
-            .arg(&data2)
-            .args(["--json", "providers", "list"])
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap();
+    let out = cli(&cfg, &data, &["--json", "providers", "list"]).await;
     let v: serde_json::Value =
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
     let p = &v["providers"][0];
@@ -244,6 +154,5 @@ async fn providers_list_shows_the_running_servers_key_states_and_tool_rejections
         .map(|k| (k["label"].as_str().unwrap(), k["state"].as_str().unwrap()))
         .collect();
     assert_eq!(states, [("b", "invalid (401/403)"), ("g", "ok")]);
-    let _ = Command::new("kill").arg("-TERM").arg(child.id().to_string()).status();
-    let _ = tokio::task::spawn_blocking(move || child.wait()).await;
+    assert!(server.stop().await.success());
 }

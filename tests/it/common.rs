@@ -322,3 +322,71 @@ pub fn chunk(content: &str) -> String {
         "choices": [{"index": 0, "delta": {"content": content}, "finish_reason": null}]})
     .to_string()
 }
+
+/// The real binary, with the caller's config environment cleared.
+pub fn bin() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_monorelay"));
+    c.env_remove("MONORELAY_CONFIG").env_remove("MONORELAY_DATA_DIR").env("NO_COLOR", "1");
+    c
+}
+
+/// Run a CLI command (`--config CFG --data-dir DATA ARGS…`) off the async runtime.
+pub async fn cli(cfg: &std::path::Path, data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let mut c = bin();
+    c.arg("--config").arg(cfg).arg("--data-dir").arg(data).args(args);
+    tokio::task::spawn_blocking(move || c.output().expect("run monorelay")).await.expect("join")
+}
+
+/// A real `monorelay serve` on port 0; killed when dropped, or stopped gracefully with `stop`.
+pub struct Served {
+    child: Option<std::process::Child>,
+    /// `http://127.0.0.1:PORT`, from the banner's first line.
+    pub base: String,
+}
+
+/// Start `serve` (with a config file, or the embedded default when `cfg` is `None`) in `cwd`.
+pub fn serve_in(cwd: &std::path::Path, cfg: Option<&std::path::Path>, data: Option<&std::path::Path>) -> Served {
+    use std::io::{BufRead, BufReader};
+    let mut c = bin();
+    c.current_dir(cwd);
+    if let Some(cfg) = cfg {
+        c.arg("--config").arg(cfg);
+    }
+    if let Some(data) = data {
+        c.arg("--data-dir").arg(data);
+    }
+    let mut child = c
+        .args(["serve", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn serve");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let first = lines.next().expect("a banner line").expect("read banner");
+    // Keep draining stdout: a closed pipe would kill the server at its next print.
+    std::thread::spawn(move || lines.for_each(drop));
+    let base = first.split("listening on ").nth(1).expect("listen line").trim().to_string();
+    Served { child: Some(child), base }
+}
+
+pub fn serve(cfg: &std::path::Path, data: &std::path::Path) -> Served {
+    serve_in(cfg.parent().unwrap_or(std::path::Path::new(".")), Some(cfg), Some(data))
+}
+
+impl Served {
+    /// SIGTERM, then wait; returns the exit status.
+    pub async fn stop(mut self) -> std::process::ExitStatus {
+        let mut child = self.child.take().expect("running");
+        std::process::Command::new("kill").arg("-TERM").arg(child.id().to_string()).status().expect("kill");
+        tokio::task::spawn_blocking(move || child.wait().expect("wait")).await.expect("join")
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}

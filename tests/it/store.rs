@@ -6,8 +6,7 @@
 use crate::common::*;
 use monorelay::control::{Client, SOCKET_FILE};
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 const KEY1: &str = "sk-test-key-one";
@@ -278,12 +277,6 @@ async fn metrics_need_auth_unless_public() {
     assert_eq!(client().get(public.url("/v1/models")).send().await.unwrap().status(), 401);
 }
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_monorelay"));
-    c.env_remove("MONORELAY_CONFIG").env_remove("MONORELAY_DATA_DIR").env("NO_COLOR", "1");
-    c
-}
-
 /// The real binary: serve with a config file, `keys disable` while it runs, SIGTERM, then read the
 /// log on the database directly.
 #[cfg(unix)]
@@ -298,23 +291,8 @@ async fn binary_keys_disable_sigterm_and_offline_logs() {
     );
     std::fs::write(&cfg, &text).unwrap();
     let data = dir.path().join("data");
-    let args = |extra: &[&str]| {
-        let mut v: Vec<String> =
-            vec!["--config".into(), cfg.display().to_string(), "--data-dir".into(), data.display().to_string()];
-        v.extend(extra.iter().map(|s| s.to_string()));
-        v
-    };
-    let mut child =
-        bin().args(args(&["serve", "--port", "0"])).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    // Keep reading stdout in the background: a closed pipe would kill the server's next print.
-    let (first, _rest) = tokio::task::spawn_blocking(move || {
-        let first = lines.next().unwrap().unwrap();
-        (first, std::thread::spawn(move || lines.for_each(drop)))
-    })
-    .await
-    .unwrap();
-    let base = first.split("listening on ").nth(1).unwrap().trim().to_string();
+    let server = serve(&cfg, &data);
+    let base = server.base.clone();
     let post = |model: &str| {
         let url = format!("{base}/v1/chat/completions");
         let body = chat(model, &format!("hello from {model}"));
@@ -325,10 +303,7 @@ async fn binary_keys_disable_sigterm_and_offline_logs() {
         assert_eq!(post(&format!("before-{i}")).await, 200);
     }
 
-    let run = |a: Vec<String>| async move {
-        tokio::task::spawn_blocking(move || bin().args(a).output().unwrap()).await.unwrap()
-    };
-    let out = run(args(&["keys", "disable", "up", "k1"])).await;
+    let out = cli(&cfg, &data, &["keys", "disable", "up", "k1"]).await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let edited = std::fs::read_to_string(&cfg).unwrap();
     assert!(edited.contains("# the first key") && edited.contains("# keep secret"), "{edited}");
@@ -339,13 +314,13 @@ async fn binary_keys_disable_sigterm_and_offline_logs() {
         assert_eq!(post(&format!("after-{i}")).await, 200);
     }
     assert!(up.received()[before..].iter().all(|r| r.auth() == format!("Bearer {KEY2}")), "k1 is not used any more");
-    let out = run(args(&["--json", "keys", "list"])).await;
+    let out = cli(&cfg, &data, &["--json", "keys", "list"]).await;
     let keys: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(keys[0]["enabled"], false);
     assert_eq!(keys[0]["enabled_override"], Value::Null, "the config says it now; no override left");
 
     // While it runs: tail through the socket.
-    let out = run(args(&["--json", "logs", "tail", "-n", "100"])).await;
+    let out = cli(&cfg, &data, &["--json", "logs", "tail", "-n", "100"]).await;
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).lines().count(),
         8,
@@ -355,39 +330,38 @@ async fn binary_keys_disable_sigterm_and_offline_logs() {
     );
 
     // SIGTERM: graceful stop; every record is on disk.
-    Command::new("kill").arg("-TERM").arg(child.id().to_string()).status().unwrap();
-    let status = tokio::task::spawn_blocking(move || child.wait().unwrap()).await.unwrap();
+    let status = server.stop().await;
     assert!(status.success());
     assert!(!data.join(SOCKET_FILE).exists(), "the socket file is removed on exit");
 
-    let out = run(args(&["--json", "logs", "tail", "-n", "100"])).await;
+    let out = cli(&cfg, &data, &["--json", "logs", "tail", "-n", "100"]).await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let recs: Vec<Value> =
         String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(recs.len(), 8);
     assert_eq!(recs[0]["requested_model"], "before-0", "oldest first");
-    let out = run(args(&["logs", "tail", "-n", "2"])).await;
+    let out = cli(&cfg, &data, &["logs", "tail", "-n", "2"]).await;
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert_eq!(text.lines().count(), 2);
     assert!(text.contains(" 200 after-3 → up ") && !text.contains('\x1b'), "{text}");
     let id = recs[7]["short_id"].as_str().unwrap();
-    let out = run(args(&["logs", "show", id])).await;
+    let out = cli(&cfg, &data, &["logs", "show", id]).await;
     let shown = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(shown.contains("── user\nhello from after-3"), "{shown}");
     assert!(shown.contains("══ assistant\nok"), "{shown}");
     assert!(shown.contains("key 'k2'"), "{shown}");
-    let out = run(args(&["logs", "show", id, "--raw"])).await;
+    let out = cli(&cfg, &data, &["logs", "show", id, "--raw"]).await;
     let raw: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(raw["bodies"]["response"]["choices"][0]["message"]["content"], "ok");
-    let out = run(args(&["--json", "stats", "--by", "key"])).await;
+    let out = cli(&cfg, &data, &["--json", "stats", "--by", "key"]).await;
     let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(stats["total"]["requests"], 8);
     let export = dir.path().join("out.csv");
-    let out = run(args(&["logs", "export", "--format", "csv", "-o", &export.display().to_string()])).await;
+    let out = cli(&cfg, &data, &["logs", "export", "--format", "csv", "-o", &export.display().to_string()]).await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(std::fs::read_to_string(&export).unwrap().lines().count(), 9);
-    let out = run(args(&["logs", "clear", "--yes"])).await;
+    let out = cli(&cfg, &data, &["logs", "clear", "--yes"]).await;
     assert!(String::from_utf8_lossy(&out.stderr).contains("deleted 8"));
-    let out = run(args(&["logs", "tail", "-f"])).await;
+    let out = cli(&cfg, &data, &["logs", "tail", "-f"]).await;
     assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("no server is running"));
 }

@@ -5,19 +5,12 @@
 //! comes back when it restarts, stays under a CPU budget while idle, and quits cleanly on `q`.
 
 use crate::common::*;
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::PathBuf;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// How long a screen may take to show what is expected (debug build, loaded CI machine).
 const SCREEN_TIMEOUT: Duration = Duration::from_secs(20);
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_monorelay"));
-    c.env_remove("MONORELAY_CONFIG").env_remove("MONORELAY_DATA_DIR").env("NO_COLOR", "1");
-    c
-}
 
 /// A private tmux server (its own socket name) running one command; killed when dropped.
 struct Tmux {
@@ -88,44 +81,6 @@ impl Drop for Tmux {
         if self.socket.file_name().is_some_and(|n| n.to_string_lossy().starts_with("monorelay-top-")) {
             let _ = std::fs::remove_file(&self.socket);
         }
-    }
-}
-
-/// A running `serve`; its stdout is drained in the background so prints never block it.
-struct Server {
-    child: Child,
-    base: String,
-}
-
-fn serve(cfg: &Path, data: &Path) -> Server {
-    let mut child = bin()
-        .arg("--config")
-        .arg(cfg)
-        .arg("--data-dir")
-        .arg(data)
-        .args(["serve", "--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    std::thread::spawn(move || lines.for_each(drop));
-    let base = first.split("listening on ").nth(1).unwrap().trim().to_string();
-    Server { child, base }
-}
-
-impl Server {
-    async fn stop(mut self) {
-        Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status().unwrap();
-        tokio::task::spawn_blocking(move || self.child.wait().unwrap()).await.unwrap();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
