@@ -420,9 +420,8 @@ async fn run(rt: &Arc<Runtime>, inbound: &Inbound, completion: &mut Completion) 
         let mut force_downgrade = false;
         loop {
             let prepared = prepare(rt, &req, inbound, provider, &cand.model, force_downgrade)?;
-            match attempt_candidate(rt, provider, cand, &req, &prepared, inbound, conv, completion, &mut attempts_total)
-                .await
-            {
+            let call = Call { rt, inbound, req: &req, provider, cand, prepared: &prepared };
+            match attempt_candidate(call, conv, completion, &mut attempts_total).await {
                 Ok(resp) => return Ok(resp),
                 Err(Failure::Final(e)) => return Err(e),
                 Err(Failure::Retryable(e)) => {
@@ -454,18 +453,24 @@ enum Failure {
     ToolsUnsupported(RelayError),
 }
 
-#[allow(clippy::too_many_arguments)]
+/// One candidate being attempted: what the attempt, the plain answer and the stream share.
+#[derive(Clone, Copy)]
+struct Call<'a> {
+    rt: &'a Runtime,
+    inbound: &'a Inbound,
+    req: &'a Request,
+    provider: &'a Provider,
+    cand: &'a Candidate,
+    prepared: &'a Prepared,
+}
+
 async fn attempt_candidate(
-    rt: &Arc<Runtime>,
-    provider: &Provider,
-    cand: &Candidate,
-    req: &Request,
-    prepared: &Prepared,
-    inbound: &Inbound,
+    call: Call<'_>,
     conv: Option<u64>,
     completion: &mut Completion,
     attempts_total: &mut usize,
 ) -> Result<Response<Body>, Failure> {
+    let Call { rt, inbound, req, provider, cand, prepared } = call;
     let mut tried: Vec<usize> = Vec::new();
     let mut retries = 0u32;
     let mut last_err: Option<RelayError> = None;
@@ -517,10 +522,7 @@ async fn attempt_candidate(
             Ok(r) => r,
             Err(e) => {
                 let err = transport_error(provider, &e);
-                attempt.error = Some(err.message.clone());
-                push_attempt(completion, attempt);
-                tried.push(lease.index);
-                lease.finish(Outcome::ServerError, Some(&err.message));
+                tried.push(fail_attempt(lease, completion, attempt, &err, Outcome::ServerError));
                 last_err = Some(err);
                 continue;
             }
@@ -532,12 +534,9 @@ async fn attempt_candidate(
             let body = completion.upstream(read_bounded(reply.body, MAX_ERROR_BODY_BYTES)).await.unwrap_or_default();
             let err = upstream_error(provider, status, &body, lease.secret())
                 .with_retry_after(retry_after.filter(|_| status == StatusCode::TOO_MANY_REQUESTS));
-            attempt.error = Some(err.message.clone());
-            push_attempt(completion, attempt);
             let outcome = classify(provider, status, err.upstream_type.as_deref(), retry_after);
             let fail_over = outcome != Outcome::ClientError;
-            let index = lease.index;
-            lease.finish(outcome, Some(&err.message));
+            let index = fail_attempt(lease, completion, attempt, &err, outcome);
             if !fail_over {
                 let tools_refused = rt.config.routing.tools.auto_downgrade
                     && !prepared.downgraded
@@ -556,10 +555,9 @@ async fn attempt_candidate(
         }
         // 2xx: the answer is good unless its body says otherwise before anything was sent.
         let result = if req.stream {
-            open_stream(rt, provider, cand, req, prepared, inbound, reply, lease, completion, attempt, *attempts_total)
-                .await
+            open_stream(call, reply, lease, completion, attempt, *attempts_total).await
         } else {
-            finish_plain(provider, cand, inbound, prepared, reply, lease, completion, attempt, *attempts_total).await
+            finish_plain(call, reply, lease, completion, attempt, *attempts_total).await
         };
         match result {
             Ok(resp) => return Ok(resp),
@@ -679,7 +677,15 @@ pub fn parse_error_body(body: &[u8]) -> (String, Option<String>, Option<serde_js
     let Ok(v) = serde_json::from_slice::<Value>(body) else {
         return (text(), None, None);
     };
-    let err = v.get("error").unwrap_or(&v);
+    let (message, utype, code) = error_parts(&v);
+    (message.unwrap_or_else(text), utype, code)
+}
+
+/// (message, type, code) of an error value: a whole body (`{"error": {...}}`, `{"detail": ...}`,
+/// Anthropic's `{"type": "error", "error": {...}}`) or the inner error object itself.
+pub fn error_parts(v: &serde_json::Value) -> (Option<String>, Option<String>, Option<serde_json::Value>) {
+    use serde_json::Value;
+    let err = v.get("error").unwrap_or(v);
     let message = match err {
         Value::String(s) => Some(s.clone()),
         _ => err
@@ -691,7 +697,7 @@ pub fn parse_error_body(body: &[u8]) -> (String, Option<String>, Option<serde_js
     };
     let utype = err.get("type").and_then(Value::as_str).filter(|t| *t != "error").map(String::from);
     let code = err.get("code").filter(|c| !c.is_null()).cloned();
-    (message.unwrap_or_else(text), utype, code)
+    (message, utype, code)
 }
 
 fn redact(message: &str, key: &Secret<String>) -> String {
@@ -748,18 +754,15 @@ fn record_success(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn finish_plain(
-    provider: &Provider,
-    cand: &Candidate,
-    inbound: &Inbound,
-    prepared: &Prepared,
+    call: Call<'_>,
     reply: UpstreamReply,
     lease: Lease,
     completion: &mut Completion,
     attempt: Attempt,
     attempts: usize,
 ) -> Result<Response<Body>, (usize, RelayError)> {
+    let Call { inbound, provider, cand, prepared, .. } = call;
     let status = reply.status;
     let body = match completion.upstream(read_bounded(reply.body, MAX_UPSTREAM_BODY_BYTES)).await {
         Some(b) if b.len() < MAX_UPSTREAM_BODY_BYTES => b,
@@ -829,28 +832,34 @@ async fn finish_plain(
 }
 
 /// Penalise the key for a bad 2xx answer and hand back what the caller needs to fail over.
-fn fail_key(lease: Lease, completion: &mut Completion, mut attempt: Attempt, err: RelayError) -> (usize, RelayError) {
+fn fail_key(lease: Lease, completion: &mut Completion, attempt: Attempt, err: RelayError) -> (usize, RelayError) {
+    (fail_attempt(lease, completion, attempt, &err, Outcome::ServerError), err)
+}
+
+/// Record a failed attempt and apply its outcome to the key; returns the key's index (tried).
+fn fail_attempt(
+    lease: Lease,
+    completion: &mut Completion,
+    mut attempt: Attempt,
+    err: &RelayError,
+    outcome: Outcome,
+) -> usize {
     attempt.error = Some(err.message.clone());
     push_attempt(completion, attempt);
     let index = lease.index;
-    lease.finish(Outcome::ServerError, Some(&err.message));
-    (index, err)
+    lease.finish(outcome, Some(&err.message));
+    index
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn open_stream(
-    _rt: &Arc<Runtime>,
-    provider: &Provider,
-    cand: &Candidate,
-    req: &Request,
-    prepared: &Prepared,
-    inbound: &Inbound,
+    call: Call<'_>,
     reply: UpstreamReply,
     lease: Lease,
     completion: &mut Completion,
     attempt: Attempt,
     attempts: usize,
 ) -> Result<Response<Body>, (usize, RelayError)> {
+    let Call { inbound, req, provider, cand, prepared, .. } = call;
     let is_sse = reply
         .headers
         .get(header::CONTENT_TYPE)

@@ -15,7 +15,6 @@ use bytes::Bytes;
 use futures_util::{Stream, StreamExt};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
-use serde_json::json;
 
 /// Usage in either dialect's field names.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -61,10 +60,6 @@ impl AnyUsage {
 
 /// If the first upstream event is already an error, its message (so the relay can fail over).
 pub fn first_event_error(upstream: Dialect, ev: &SseEvent) -> Option<String> {
-    #[derive(Deserialize)]
-    struct Probe {
-        error: Option<serde_json::Value>,
-    }
     let is_error = match upstream {
         Dialect::OpenAi => memchr::memmem::find(ev.data.as_bytes(), b"\"error\"").is_some(),
         Dialect::Anthropic => ev.event.as_deref() == Some("error"),
@@ -72,10 +67,13 @@ pub fn first_event_error(upstream: Dialect, ev: &SseEvent) -> Option<String> {
     if !is_error {
         return None;
     }
-    let probe: Probe = serde_json::from_str(&ev.data).ok()?;
-    let (msg, _, _) =
-        crate::relay::parse_error_body(serde_json::to_string(&json!({"error": probe.error?})).ok()?.as_bytes());
-    Some(msg)
+    let v: serde_json::Value = serde_json::from_str(&ev.data).ok()?;
+    // OpenAI: only a top-level `error` (the word can appear inside ordinary content too).
+    let err = match upstream {
+        Dialect::OpenAi => v.get("error")?,
+        Dialect::Anthropic => &v,
+    };
+    Some(crate::relay::error_parts(err).0.unwrap_or_else(|| err.to_string()))
 }
 
 /// How a stream ended, applied by `Pipe::settle`.
@@ -238,8 +236,7 @@ impl Pipe {
                     }
                     if let Ok(p) = serde_json::from_str::<Probe>(&ev.data) {
                         if let Some(err) = p.error {
-                            let (msg, _, _) =
-                                crate::relay::parse_error_body(json!({"error": err}).to_string().as_bytes());
+                            let msg = crate::relay::error_parts(&err).0.unwrap_or_else(|| err.to_string());
                             self.upstream_error = Some(msg);
                             // The upstream's own error event ends the stream; anything after it
                             // (some send a [DONE] anyway) must not reach the client.
