@@ -1,5 +1,5 @@
 //! The request record: what one relayed request did, built by the single completion hook in
-//! `relay.rs` and handed to a `RecordSink` (a log line, or the redb store in `crate::store`).
+//! `relay.rs` and handed to a `RecordSink` (the store writer in `crate::store`, or a test's collector).
 
 use crate::dialect::Dialect;
 use serde::{Deserialize, Serialize};
@@ -120,29 +120,6 @@ pub trait RecordSink: Send + Sync + 'static {
     /// A runtime was built (start or reload): pick up what the sink needs from it (prices,
     /// retention, secrets to redact). Called off the request path.
     fn configure(&self, _runtime: &crate::runtime::Runtime) {}
-}
-
-/// Writes one tracing line per request.
-#[derive(Debug, Default)]
-pub struct LogSink;
-
-impl RecordSink for LogSink {
-    fn record(&self, r: RequestRecord) {
-        let tokens = r.tokens.as_ref().map(|t| format!("{}/{}", t.input, t.output)).unwrap_or_else(|| "-".into());
-        tracing::info!(
-            target: "monorelay::request",
-            status = r.status,
-            model = %r.requested_model,
-            provider = r.provider.as_deref().unwrap_or("-"),
-            key = r.key_label.as_deref().unwrap_or("-"),
-            stream = r.stream,
-            latency_ms = format_args!("{:.1}", r.latency_ms),
-            tokens = %tokens,
-            attempts = r.attempts.len(),
-            error = r.error.as_deref().unwrap_or(""),
-            "request"
-        );
-    }
 }
 
 impl From<&crate::ir::Usage> for Tokens {

@@ -40,6 +40,11 @@ pub fn estimate_request(req: &ir::Request) -> u64 {
     n
 }
 
+/// Tokens of a list of content blocks (an answer's content, a message's content).
+pub fn estimate_blocks(blocks: &[ir::ContentBlock]) -> u64 {
+    blocks.iter().map(estimate_block).sum()
+}
+
 fn estimate_block(b: &ir::ContentBlock) -> u64 {
     match b {
         ir::ContentBlock::Text { text, .. } => estimate_text(text),

@@ -301,21 +301,7 @@ pub fn prepare(dialect: Dialect, b: Bodies, secrets: &[String], want_message: bo
 pub fn estimate_tokens(dialect: Dialect, request: &[u8], response: Option<&ir::Response>) -> Option<Tokens> {
     let req = crate::translate::decode_request(dialect, request).ok()?;
     let input = crate::tokens::estimate_request(&req);
-    let output = response
-        .map(|r| {
-            r.content
-                .iter()
-                .map(|b| match b {
-                    ir::ContentBlock::Text { text, .. } => crate::tokens::estimate_text(text),
-                    ir::ContentBlock::Thinking { thinking, .. } => crate::tokens::estimate_text(thinking),
-                    ir::ContentBlock::ToolUse { name, input, .. } => {
-                        crate::tokens::estimate_text(name) + crate::tokens::estimate_text(&input.to_string())
-                    }
-                    _ => 0,
-                })
-                .sum()
-        })
-        .unwrap_or(0);
+    let output = response.map_or(0, |r| crate::tokens::estimate_blocks(&r.content));
     Some(Tokens { input, output, cache_read: 0, cache_write: 0 })
 }
 
