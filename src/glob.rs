@@ -55,10 +55,22 @@ impl Glob {
     }
 
     pub fn matches(&self, name: &str) -> bool {
-        let text: Vec<char> = name.to_lowercase().chars().collect();
+        // Model names are nearly always ASCII: match them in place, without lowercasing a copy
+        // (this runs for every mapping pattern on every request).
+        if name.is_ascii() {
+            let b = name.as_bytes();
+            self.match_chars(b.len(), |i| char::from(b[i].to_ascii_lowercase()))
+        } else {
+            let text: Vec<char> = name.to_lowercase().chars().collect();
+            self.match_chars(text.len(), |i| text[i])
+        }
+    }
+
+    /// The matcher proper, over `len` characters read through `at` (already lowercase).
+    fn match_chars(&self, len: usize, at: impl Fn(usize) -> char) -> bool {
         let (mut t, mut p) = (0usize, 0usize);
         let mut backtrack: Option<(usize, usize)> = None;
-        while t < text.len() {
+        while t < len {
             if p < self.tokens.len() {
                 match &self.tokens[p] {
                     Token::Star => {
@@ -66,7 +78,7 @@ impl Glob {
                         p += 1;
                         continue;
                     }
-                    tok if tok_matches(tok, text[t]) => {
+                    tok if tok_matches(tok, at(t)) => {
                         p += 1;
                         t += 1;
                         continue;
@@ -152,6 +164,8 @@ mod tests {
             ("exact-name", "exact-name", true),
             ("exact-name", "exact-name-2", false),
             ("**x", "yyx", true),
+            ("ÉCLAIR-*", "éclair-1", true),
+            ("modèle-?", "MODÈLE-2", true),
         ];
         for (pat, name, want) in cases {
             assert_eq!(Glob::new(pat).matches(name), *want, "{pat} vs {name}");

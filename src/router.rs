@@ -6,7 +6,7 @@
 //! `provider_mapping` (exact patterns before globs) → providers whose `models.include` lists the
 //! model → `model_routing.default_provider` → 404 `model_not_found`.
 
-use crate::config::{normalize_model, normalize_name};
+use crate::config::{normalize_name, same_model};
 use crate::error::RelayError;
 use crate::runtime::Runtime;
 
@@ -77,7 +77,7 @@ fn expand(
 ) -> Result<(), RelayError> {
     // 0. complexity routing answers its trigger names (e.g. `auto`) with a model by score.
     if let Some(cx) = &rt.config.routing.complexity {
-        if depth < MAX_ALIAS_DEPTH && cx.triggers.iter().any(|t| normalize_model(t) == normalize_model(model)) {
+        if depth < MAX_ALIAS_DEPTH && cx.triggers.iter().any(|t| same_model(t, model)) {
             let score = crate::complexity::score(&(ctx.text)());
             let (name, target) = match crate::complexity::bucket(score) {
                 crate::complexity::Bucket::Simple => ("simple", &cx.simple),
@@ -124,7 +124,7 @@ fn expand(
     }
     // 2. aliases (each target may itself be an alias or carry @provider).
     if let Some(targets) = rt.alias(model) {
-        if depth < MAX_ALIAS_DEPTH && !trail.iter().any(|t| normalize_model(t) == normalize_model(model)) {
+        if depth < MAX_ALIAS_DEPTH && !trail.iter().any(|t| same_model(t, model)) {
             trail.push(model.to_string());
             for t in targets.clone() {
                 expand(rt, ctx, &t, depth + 1, trail, out)?;
@@ -156,10 +156,7 @@ fn expand(
     // 4. explicit include lists (every provider that lists the model, in file order: each is an explicit choice).
     let before = out.len();
     for (idx, p) in rt.providers.iter().enumerate() {
-        if p.usable()
-            && p.config.include.iter().any(|m| normalize_model(m) == normalize_model(&model))
-            && !excluded(rt, idx, &model)
-        {
+        if p.usable() && p.config.include.iter().any(|m| same_model(m, &model)) && !excluded(rt, idx, &model) {
             out.push(Candidate {
                 provider: idx,
                 model: model.clone(),
@@ -216,7 +213,7 @@ fn not_found(rt: &Runtime, requested: &str) -> RelayError {
 impl Runtime {
     pub fn provider_index(&self, name: &str) -> Option<usize> {
         let n = normalize_name(name);
-        self.providers.iter().position(|p| normalize_name(p.name()) == n)
+        self.providers.iter().position(|p| p.normalized_name == n)
     }
     fn usable_index(&self, name: &str) -> Option<usize> {
         self.provider_index(name).filter(|i| self.providers[*i].usable())
@@ -225,8 +222,7 @@ impl Runtime {
         self.providers.iter().map(|p| p.name().to_string()).collect()
     }
     fn alias(&self, model: &str) -> Option<&Vec<String>> {
-        let m = normalize_model(model);
-        self.config.routing.aliases.iter().find(|(a, _)| normalize_model(a) == m).map(|(_, t)| t)
+        self.config.routing.aliases.iter().find(|(a, _)| same_model(a, model)).map(|(_, t)| t)
     }
 }
 

@@ -836,6 +836,12 @@ pub fn normalize_model(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
+/// `normalize_model(a) == normalize_model(b)`, without allocating for ASCII names.
+pub fn same_model(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { a.to_lowercase() == b.to_lowercase() }
+}
+
 fn parse_time(s: &str) -> Option<i64> {
     use time::format_description::well_known::Rfc3339;
     if let Ok(t) = time::OffsetDateTime::parse(s, &Rfc3339) {

@@ -104,6 +104,8 @@ pub struct Provider {
     client: reqwest::Client,
     /// Upstream URLs, parsed once per runtime rather than on every request.
     urls: Vec<(Endpoint, reqwest::Url)>,
+    /// The name as routing compares it (`config::normalize_name`), computed once.
+    pub normalized_name: String,
 }
 
 const ENDPOINTS: [Endpoint; 8] = [
@@ -136,7 +138,8 @@ impl Provider {
                 reqwest::Url::parse(&url).ok().map(|u| (*e, u))
             })
             .collect();
-        Provider { config, pool, client, urls }
+        let normalized_name = crate::config::normalize_name(&config.name);
+        Provider { config, pool, client, urls, normalized_name }
     }
 
     fn url(&self, endpoint: Endpoint) -> Result<reqwest::Url, UpstreamError> {
