@@ -56,17 +56,32 @@ impl JsonObject {
     }
 
     pub fn to_vec(&self) -> Vec<u8> {
-        let len: usize = self.fields.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum();
+        self.to_vec_with(&[])
+    }
+
+    /// Serialise with some fields replaced (or appended when absent), without copying the object
+    /// first: a passthrough request changes only `model` and perhaps `stream_options`.
+    pub fn to_vec_with(&self, overrides: &[(&str, &RawValue)]) -> Vec<u8> {
+        let len: usize = self.fields.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>()
+            + overrides.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>();
         let mut out = Vec::with_capacity(len + 2);
         out.push(b'{');
-        for (i, (k, v)) in self.fields.iter().enumerate() {
-            if i > 0 {
+        let mut first = true;
+        let mut field = |out: &mut Vec<u8>, k: &str, v: &RawValue| {
+            if !std::mem::take(&mut first) {
                 out.push(b',');
             }
             // Serializing a &str into a Vec cannot fail.
-            let _ = serde_json::to_writer(&mut out, k);
+            let _ = serde_json::to_writer(&mut *out, k);
             out.push(b':');
             out.extend_from_slice(v.get().as_bytes());
+        };
+        for (k, v) in &self.fields {
+            let v = overrides.iter().find(|(o, _)| o == k).map_or(v.as_ref(), |(_, o)| *o);
+            field(&mut out, k, v);
+        }
+        for (k, v) in overrides.iter().filter(|(o, _)| !self.fields.iter().any(|(k, _)| k == o)) {
+            field(&mut out, k, v);
         }
         out.push(b'}');
         out
@@ -110,6 +125,15 @@ mod tests {
         o.set("model", &"upstream-model");
         let out = String::from_utf8(o.to_vec()).unwrap();
         assert_eq!(out, r#"{"model":"upstream-model","x_custom":{"b": [1, 2.50, "\u00e9"]},"messages":[]}"#);
+    }
+
+    #[test]
+    fn overrides_replace_in_place_and_append_when_absent() {
+        let o = JsonObject::parse(br#"{"model":"a","x":[1, 2],"stream":true}"#).unwrap();
+        let m = serde_json::value::to_raw_value("b").unwrap();
+        let so = serde_json::value::to_raw_value(&serde_json::json!({"include_usage": true})).unwrap();
+        let out = String::from_utf8(o.to_vec_with(&[("model", &m), ("stream_options", &so)])).unwrap();
+        assert_eq!(out, r#"{"model":"b","x":[1, 2],"stream":true,"stream_options":{"include_usage":true}}"#);
     }
 
     #[test]

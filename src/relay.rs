@@ -292,22 +292,31 @@ fn prepare(
         (force_downgrade || listed) && inbound.endpoint.is_conversation() && crate::tools::uses_tools(req.ir(inbound)?);
     let layers = crate::params::any(&rt.config.routing.layers, &provider.config);
     if upstream == inbound.dialect && !downgrade {
-        let mut body = req.body.clone();
-        body.set("model", &model);
-        let mut strip_usage = false;
-        if upstream == Dialect::OpenAi && req.stream && !req.client_wants_usage && provider.config.stream_usage {
+        let model_raw = serde_json::value::to_raw_value(model).map_err(|e| RelayError::internal(e.to_string()))?;
+        let mut overrides: Vec<(&str, &serde_json::value::RawValue)> = vec![("model", &model_raw)];
+        let strip_usage =
+            upstream == Dialect::OpenAi && req.stream && !req.client_wants_usage && provider.config.stream_usage;
+        let opts_raw;
+        if strip_usage {
             let mut opts: serde_json::Map<String, serde_json::Value> =
-                body.field("stream_options").ok().flatten().unwrap_or_default();
+                req.body.field("stream_options").ok().flatten().unwrap_or_default();
             opts.insert("include_usage".into(), serde_json::Value::Bool(true));
-            body.set("stream_options", &opts);
-            strip_usage = true;
+            opts_raw = serde_json::value::to_raw_value(&opts).map_err(|e| RelayError::internal(e.to_string()))?;
+            overrides.push(("stream_options", &opts_raw));
         }
-        if layers {
+        let bytes = if layers {
+            // Layers edit the body: only then is a copy of it needed.
+            let mut body = req.body.clone();
+            for (k, v) in &overrides {
+                body.set(k, v);
+            }
             crate::params::apply(&rt.config.routing.layers, &provider.config, model, upstream, &mut body);
-        }
-        let bytes = Bytes::from(body.to_vec());
+            body.to_vec()
+        } else {
+            req.body.to_vec_with(&overrides)
+        };
         return Ok(Prepared {
-            bytes,
+            bytes: Bytes::from(bytes),
             upstream,
             translated: false,
             downgraded: false,
