@@ -245,6 +245,7 @@ model_routing:
     fast: gpt-4o-mini
     smart: [claude-sonnet-4@openrouter, gpt-4o@open-ai]
     chained: fast
+    o3: [o3@Open_AI, o3@openrouter]
   provider_mapping:
     "gpt-4o-mini": local
     "gpt-*": openrouter
@@ -285,6 +286,8 @@ model_routing:
             ("chained", "", &["gpt-4o-mini@local"]),
             ("smart", "", &["claude-sonnet-4@openrouter", "gpt-4o@Open_AI"]),
             ("FAST", "", &["gpt-4o-mini@local"]),
+            // The same model on several providers, as fallbacks (no cycle).
+            ("o3", "", &["o3@Open_AI", "o3@openrouter"]),
             // provider_mapping: an exact pattern wins over a glob written before or after it.
             ("gpt-4o-mini", "", &["gpt-4o-mini@local"]),
             ("gpt-4.1", "", &["gpt-4.1@openrouter"]),
@@ -337,7 +340,7 @@ model_routing:
         let rt = Runtime::build(config, &Shared::default(), None).unwrap();
         let got = route(&rt, "mystery-model", "");
         assert!(got[0].starts_with("404 model 'mystery-model' is not routed"), "{got:?}");
-        assert!(got[0].contains("fast, smart, chained, gpt-4o@openrouter"), "{got:?}");
+        assert!(got[0].contains("fast, smart, chained, o3, gpt-4o@openrouter"), "{got:?}");
     }
 
     #[test]

@@ -730,7 +730,12 @@ fn validate_routing(r: &RawModelRouting, providers: &[ProviderConfig], problems:
                 continue;
             };
             for t in targets {
-                let t_model = t.rsplit_once('@').map(|(m, _)| m).unwrap_or(t);
+                // `model@provider` ends a chain: the router sends it to that provider and never
+                // expands it further (`gpt-4o: [gpt-4o@openai, gpt-4o@openrouter]` is no cycle).
+                if t.contains('@') {
+                    continue;
+                }
+                let t_model = t.as_str();
                 if normalize_model(t_model) == normalize_model(start) {
                     problems.push(format!(
                         "model_routing.aliases.{start}: alias cycle {} -> {t_model}",

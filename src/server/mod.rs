@@ -318,7 +318,15 @@ async fn models(State(app): State<Arc<App>>) -> Response {
         if names.is_empty() && p.config.kind == crate::config::ProviderKind::Mock {
             names = mock::MODELS.to_vec();
         }
-        for m in names {
+        // Then the models fetched from the upstream (`monorelay providers models NAME`), minus the
+        // include list's and anything `models.exclude` rules out.
+        let fetched = app.shared.upstream_models.lock().unwrap_or_else(|p| p.into_inner()).get(p.name()).cloned();
+        let fetched = fetched.unwrap_or_default();
+        let extra = fetched
+            .iter()
+            .map(String::as_str)
+            .filter(|m| !names.contains(m) && !p.config.exclude.iter().any(|g| g.matches(m)));
+        for m in names.iter().copied().chain(extra) {
             data.push(
                 json!({"id": format!("{m}@{}", p.name()), "object": "model", "created": created, "owned_by": p.name()}),
             );

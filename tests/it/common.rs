@@ -38,6 +38,8 @@ pub enum Reply {
         cut: bool,
         gate: Option<(usize, Arc<Notify>)>,
     },
+    /// Another reply, after holding back the response head this long.
+    Delayed(Duration, Box<Reply>),
 }
 
 impl Reply {
@@ -118,7 +120,11 @@ async fn upstream_handler(State(state): State<Arc<UpstreamState>>, req: Request)
     let headers = req.headers().clone();
     let body = axum::body::to_bytes(req.into_body(), usize::MAX).await.unwrap_or_default();
     state.received.lock().expect("lock").push(Received { path, headers, body });
-    let reply = state.script.lock().expect("lock").pop_front();
+    let mut reply = state.script.lock().expect("lock").pop_front();
+    while let Some(Reply::Delayed(d, inner)) = reply {
+        tokio::time::sleep(d).await;
+        reply = Some(*inner);
+    }
     let mut resp = match reply {
         None => {
             let mut r = Response::new(Body::from(r#"{"error":{"message":"no scripted reply","type":"test_error"}}"#));
@@ -169,6 +175,7 @@ async fn upstream_handler(State(state): State<Arc<UpstreamState>>, req: Request)
             r.headers_mut().insert("content-type", "text/event-stream".parse().expect("hv"));
             r
         }
+        Some(Reply::Delayed(..)) => unreachable!("unwrapped above"),
     };
     resp.headers_mut().insert("x-upstream", "test".parse().expect("hv"));
     resp

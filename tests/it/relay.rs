@@ -596,3 +596,46 @@ async fn openai_only_endpoints_are_relayed_as_passthrough() {
     assert_eq!(a["data"][0]["embedding"], a["data"][1]["embedding"]);
     assert_ne!(a["data"][0]["embedding"], a["data"][2]["embedding"]);
 }
+
+#[tokio::test]
+async fn connect_errors_and_first_byte_timeouts_fail_over() {
+    let up = Upstream::start().await;
+    // `down` listens nowhere (port 9 is discard, closed here); `slow` answers too late for its timeout.
+    let yaml = format!(
+        "server: {{access_key: \"{KEY}\"}}\nproviders:\n  down: {{base_url: \"http://127.0.0.1:9/v1\", keys: [{{key: d}}]}}\n  slow: {{base_url: \"{0}/v1\", timeout: 0.3, keys: [{{key: s}}]}}\n  slow2: {{base_url: \"{0}/v1\", timeout: 0.3, keys: [{{key: s2}}]}}\n  up: {{base_url: \"{0}/v1\", keys: [{{key: u}}]}}\nmodel_routing:\n  aliases: {{m: [m@down, m@slow, m@up]}}\n",
+        up.url()
+    );
+    let relay = Relay::start(&yaml).await;
+    up.push(Reply::Delayed(Duration::from_secs(2), Box::new(Reply::json(200, completion("too late")))));
+    up.push(Reply::json(200, completion("in time")));
+    let resp = relay.post("/v1/chat/completions", &chat("m", "hi")).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["x-monorelay-provider"], "up");
+    assert_eq!(resp.json::<Value>().await.unwrap()["choices"][0]["message"]["content"], "in time");
+    let rec = &relay.records.wait_for(1).await[0];
+    let trail: Vec<(&str, u16)> = rec.attempts.iter().map(|a| (a.provider.as_str(), a.status)).collect();
+    assert_eq!(trail, [("down", 0), ("slow", 0), ("up", 200)]);
+    assert!(rec.attempts[0].error.as_deref().unwrap().contains("cannot reach the upstream"), "{:?}", rec.attempts[0]);
+    assert!(rec.attempts[1].error.as_deref().unwrap().contains("did not answer within 0.3s"), "{:?}", rec.attempts[1]);
+    // The timed-out key now cools down: the relay answers for it without calling the upstream.
+    let resp = relay.post("/v1/chat/completions", &chat("m@slow", "hi")).await;
+    assert_eq!(resp.status(), 503);
+    assert!(resp.headers().contains_key("retry-after"));
+    // With nothing left to try, a timeout is a 504 in the caller's dialect.
+    up.push(Reply::Delayed(Duration::from_secs(2), Box::new(Reply::json(200, completion("too late")))));
+    let resp = relay.post("/v1/chat/completions", &chat("m@slow2", "hi")).await;
+    assert_eq!(resp.status(), 504);
+    assert_eq!(resp.json::<Value>().await.unwrap()["error"]["type"], "timeout_error");
+}
+
+#[tokio::test]
+async fn models_lists_models_fetched_from_upstreams() {
+    let relay = Relay::start(&format!(
+        "server: {{access_key: \"{KEY}\"}}\nproviders:\n  up:\n    base_url: \"http://127.0.0.1:9/v1\"\n    keys: [{{key: k}}]\n    models: {{include: [a], exclude: [\"*-old\"]}}\n"
+    ))
+    .await;
+    relay.app.shared.upstream_models.lock().unwrap().insert("up".into(), vec!["a".into(), "b".into(), "c-old".into()]);
+    let v: Value = client().get(relay.url("/v1/models")).bearer_auth(KEY).send().await.unwrap().json().await.unwrap();
+    let ids: Vec<&str> = v["data"].as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a@up", "b@up"], "include first, fetched after, excluded never");
+}
