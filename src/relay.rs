@@ -104,6 +104,16 @@ impl Completion {
         self.record.as_mut()
     }
 
+    /// Move the record into a new hook (the stream pipe finishes it); this one is left empty.
+    fn hand_off(&mut self) -> Completion {
+        Completion {
+            sink: self.sink.clone(),
+            record: self.record.take(),
+            started: self.started,
+            upstream_wait: self.upstream_wait,
+        }
+    }
+
     /// Time the relay itself has spent on this request so far (excluding upstream waits).
     pub fn overhead(&self) -> Duration {
         self.started.elapsed().saturating_sub(self.upstream_wait)
@@ -928,15 +938,7 @@ async fn open_stream(
     };
     let mut resp = Response::new(Body::empty());
     overhead_header(&mut resp, completion);
-    let taken = std::mem::replace(
-        completion,
-        Completion {
-            sink: completion.sink.clone(),
-            record: None,
-            started: completion.started,
-            upstream_wait: completion.upstream_wait,
-        },
-    );
+    let taken = completion.hand_off();
     let pipe = Pipe::new(
         upstream,
         decoder,
