@@ -13,8 +13,7 @@ use axum::body::Body;
 use axum::response::Response;
 use monorelay::config::{ConfigSource, load_str};
 use monorelay::record::RecordSink;
-use monorelay::runtime::{Runtime, Shared};
-use monorelay::server::{self, App};
+use monorelay::server::Server;
 use monorelay::store::writer::{Settings, Writer};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -66,17 +65,11 @@ async fn relay(upstream: &str, logging: bool) -> Relay {
         "server: {{access_key: {KEY}}}\nproviders:\n  up:\n    base_url: \"{upstream}/v1\"\n    keys: [{{key: sk-bench-1}}, {{key: sk-bench-2}}]\nmodel_routing: {{default_provider: up}}\nlogging: {{enabled: {logging}, store_bodies: true}}\npricing: {{'m*': {{input: 1, output: 2}}}}\n"
     );
     let config = load_str(&yaml, ConfigSource::Embedded, &|_| None).unwrap();
-    let shared = Arc::new(Shared::default());
-    let key = config.server.access_key.clone();
-    let rt = Runtime::build(config, &shared, key).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let store: Option<Arc<dyn monorelay::store::LogStore>> = logging
-        .then(|| Arc::new(monorelay::store::RedbStore::open(&dir.path().join("monorelay.redb")).unwrap()) as Arc<_>);
-    let writer = Writer::start(store, Settings::default(), Arc::default(), Default::default());
-    let app = App::with_writer(rt, shared, writer.clone(), None, None);
-    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", l.local_addr().unwrap());
-    tokio::spawn(server::serve(app, l, std::future::pending()));
+    let server = Server::builder(config).listen("127.0.0.1", 0).data_dir(dir.path()).build().await.unwrap();
+    let url = format!("http://{}", server.local_addr());
+    let writer = server.app().writer.clone().unwrap();
+    tokio::spawn(server.run(std::future::pending()));
     Relay { url, writer, _dir: dir }
 }
 

@@ -1,17 +1,13 @@
-//! `monorelay serve`: load the config (or the embedded default), prepare the data dir and the
-//! access key, open the request log, print where to connect, and run the server and the control
-//! socket until SIGINT/SIGTERM; then drain the log writer so no record is lost.
+//! `monorelay serve`: load the config (or the embedded default), assemble the server with
+//! `Server::builder` (data dir, access key, request log, listener, control socket, watchers),
+//! print where to connect, and run it until SIGINT/SIGTERM (it drains the log writer on the way out).
 
 use crate::Cli;
 use clap::Args;
-use monorelay::runtime::{Runtime, Shared};
-use monorelay::server::{self, App};
-use monorelay::store::writer::{Settings, Writer};
-use monorelay::store::{LogStore, RedbStore};
+use monorelay::server::Server;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -36,51 +32,23 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     }
     let data_dir =
         cli.data_dir.clone().or_else(|| config.server.data_dir.clone()).unwrap_or_else(|| PathBuf::from("data"));
-    monorelay::access_key::create_private_dir(&data_dir)?;
-    let (generated_key, created) = match &config.server.access_key {
-        Some(_) => (None, false),
-        None => {
-            let (k, created) = monorelay::access_key::load_or_create(&data_dir)?;
-            (Some(k), created)
-        }
-    };
-    let key = config.server.access_key.clone().or_else(|| generated_key.clone());
     let host = args.host.clone().unwrap_or_else(|| config.server.host.clone());
     let port = args.port.unwrap_or(config.server.port);
     let source = config.source.clone();
-    let config_path = match &source {
-        monorelay::config::ConfigSource::File(p) => Some(p.clone()),
-        monorelay::config::ConfigSource::Embedded => None,
-    };
-
-    let store: Option<Arc<dyn LogStore>> = if config.logging.enabled {
-        let path = monorelay::store::db_path(&data_dir, &config.logging);
-        Some(Arc::new(RedbStore::open(&path)?))
-    } else {
-        None
-    };
-    let writer = Writer::start(store, Settings::default(), Arc::default(), Default::default());
 
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
-        let shared = Arc::new(Shared::default());
-        shared.load_model_caches(&data_dir);
-        let runtime = Runtime::build(config, &shared, key.clone())?;
-        let listener = listen(&host, port).await.map_err(|e| anyhow::anyhow!("cannot listen on {host}:{port}: {e}"))?;
-        let addr = listener.local_addr()?;
-        let app = App::with_writer(runtime, shared, writer.clone(), config_path, generated_key.clone());
-        let _ = app.listen.set(addr);
-        let socket = monorelay::control::serve(app.clone(), &data_dir.join(monorelay::control::SOCKET_FILE))
-            .await
-            .map_err(|e| anyhow::anyhow!("control socket: {e}"))?;
-        server::spawn_watchers(app.clone());
-        banner(addr, &source, &data_dir, key.as_ref().map(|k| k.expose().as_str()), generated_key.is_some(), created);
-        let served = server::serve(app, listener, shutdown_signal()).await;
-        drop(socket);
-        // Every record produced before this point is queued: drain and commit them.
-        let w = writer.clone();
-        let _ = tokio::task::spawn_blocking(move || w.shutdown()).await;
-        served?;
+        let server = Server::builder(config).data_dir(&data_dir).listen(host, port).build().await?;
+        let access = server.access_key();
+        banner(
+            server.local_addr(),
+            &source,
+            &data_dir,
+            access.key.as_ref().map(|k| k.expose().as_str()),
+            access.generated,
+            access.created,
+        );
+        server.run(shutdown_signal()).await?;
         tracing::info!("stopped");
         anyhow::Ok(())
     })?;
@@ -127,22 +95,6 @@ fn banner(
     println!(
         "  try:  curl {base}/v1/chat/completions -H \"Authorization: Bearer {shown}\" -H 'Content-Type: application/json' -d '{{\"model\":\"echo\",\"messages\":[{{\"role\":\"user\",\"content\":\"hello\"}}]}}'"
     );
-}
-
-/// Bind with a deep accept backlog: bursts of hundreds of new connections (500 streams opening at
-/// once) must not overflow it and wait for a SYN retry.
-async fn listen(host: &str, port: u16) -> std::io::Result<tokio::net::TcpListener> {
-    const BACKLOG: u32 = 4096;
-    let mut last = None;
-    for addr in tokio::net::lookup_host((host, port)).await? {
-        let socket = if addr.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
-        socket.set_reuseaddr(true)?;
-        match socket.bind(addr).and_then(|_| socket.listen(BACKLOG)) {
-            Ok(l) => return Ok(l),
-            Err(e) => last = Some(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| std::io::Error::other("no address to listen on")))
 }
 
 async fn shutdown_signal() {

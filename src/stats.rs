@@ -255,6 +255,8 @@ pub struct Live {
     pub stored: AtomicU64,
     /// Records deleted by retention.
     pub expired: AtomicU64,
+    /// Times the writer thread panicked and was restarted.
+    pub writer_panics: AtomicU64,
 }
 
 impl Live {
@@ -300,6 +302,7 @@ impl Live {
             "dropped": self.dropped.load(Ordering::Relaxed),
             "store_failed": self.store_failed.load(Ordering::Relaxed),
             "expired": self.expired.load(Ordering::Relaxed),
+            "writer_panics": self.writer_panics.load(Ordering::Relaxed),
         })
     }
 

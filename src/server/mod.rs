@@ -9,10 +9,17 @@
 //! 5. **Relay** — `relay::handle`: decode, route, attempt with failover, respond, record.
 //!
 //! `GET /metrics` (Prometheus text) sits behind the same auth unless `server.metrics_public`.
+//!
+//! `Server::builder` (builder.rs) assembles the whole server around this router: data dir, runtime,
+//! request log, listener, control socket and supervised background tasks.
 
+mod builder;
 mod reload;
+mod supervise;
 
-pub use reload::{ReloadStatus, reload_now, spawn_watchers};
+pub use builder::{AccessKey, Running, Server, ServerBuilder, ServerError};
+pub use reload::{ReloadStatus, reload_now};
+pub use supervise::{OnPanic, TaskFailed};
 
 use crate::dialect::Dialect;
 use crate::error::RelayError;

@@ -60,42 +60,43 @@ fn fingerprint(path: &std::path::Path) -> Option<(SystemTime, u64, u64)> {
     Some((meta.modified().ok()?, meta.len(), h.finish()))
 }
 
-/// Watch the config file and SIGHUP for the life of the process.
-pub fn spawn_watchers(app: Arc<App>) {
+/// Watch the config file for the life of the process (polled by content hash). Runs under the
+/// server's supervisor, which starts it again should it panic.
+pub async fn watch_file(app: Arc<App>) {
     let Some(path) = app.config_path.clone() else {
         return;
     };
-    let watch_app = app.clone();
-    tokio::spawn(async move {
-        let mut last = fingerprint(&path);
-        let mut tick = tokio::time::interval(POLL_INTERVAL);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tick.tick().await;
-            let now = fingerprint(&path);
-            // Compare content hashes, so touching the file without changing it does nothing.
-            let changed = match (&last, &now) {
-                (Some(a), Some(b)) => a.2 != b.2,
-                (None, Some(_)) => true,
-                _ => false,
-            };
-            if changed {
-                let _ = reload_now(&watch_app);
-            }
-            if now.is_some() {
-                last = now;
-            }
-        }
-    });
-    #[cfg(unix)]
-    tokio::spawn(async move {
-        use tokio::signal::unix::{SignalKind, signal};
-        let Ok(mut hup) = signal(SignalKind::hangup()) else {
-            return;
+    let mut last = fingerprint(&path);
+    let mut tick = tokio::time::interval(POLL_INTERVAL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let now = fingerprint(&path);
+        // Compare content hashes, so touching the file without changing it does nothing.
+        let changed = match (&last, &now) {
+            (Some(a), Some(b)) => a.2 != b.2,
+            (None, Some(_)) => true,
+            _ => false,
         };
-        while hup.recv().await.is_some() {
-            tracing::info!("SIGHUP: reloading the config");
+        if changed {
             let _ = reload_now(&app);
         }
-    });
+        if now.is_some() {
+            last = now;
+        }
+    }
+}
+
+/// Reload on every SIGHUP for the life of the process.
+#[cfg(unix)]
+pub async fn watch_sighup(app: Arc<App>) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let Ok(mut hup) = signal(SignalKind::hangup()) else {
+        tracing::warn!("cannot listen for SIGHUP; reload by saving the config file instead");
+        return;
+    };
+    while hup.recv().await.is_some() {
+        tracing::info!("SIGHUP: reloading the config");
+        let _ = reload_now(&app);
+    }
 }

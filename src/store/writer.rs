@@ -109,7 +109,7 @@ impl Writer {
         };
         let thread = std::thread::Builder::new()
             .name("monorelay-store".into())
-            .spawn(move || worker.run())
+            .spawn(move || worker.supervise())
             .map_err(|e| tracing::error!("cannot start the store writer thread: {e}"))
             .ok();
         Arc::new(Writer { tx, live, bus, settings, thread: Mutex::new(thread), last_loud, store })
@@ -183,7 +183,27 @@ struct Worker {
 }
 
 impl Worker {
-    fn run(self) {
+    /// Run until stopped; a panic (a bug) loses the batch in hand, is logged and counted, and the
+    /// loop starts again, so the request log never stops silently.
+    fn supervise(self) {
+        loop {
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run())) {
+                Ok(()) => return,
+                Err(p) => {
+                    let n = self.live.writer_panics.fetch_add(1, Ordering::Relaxed) + 1;
+                    let message = p
+                        .downcast_ref::<&str>()
+                        .map(|s| (*s).to_string())
+                        .or_else(|| p.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    tracing::error!("request log writer panicked ({n} so far): {message}; restarting it");
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            }
+        }
+    }
+
+    fn run(&self) {
         let mut next_retention = Instant::now();
         let mut batch: Vec<Msg> = Vec::with_capacity(MAX_BATCH);
         let mut zstd = zstd::bulk::Compressor::new(bodies::ZSTD_LEVEL).ok();

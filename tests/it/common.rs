@@ -8,9 +8,8 @@ use axum::response::Response;
 use http::{HeaderMap, StatusCode};
 use monorelay::config::{self, ConfigSource};
 use monorelay::record::{RecordSink, RequestRecord};
-use monorelay::runtime::{Runtime, Shared};
 use monorelay::secret::Secret;
-use monorelay::server::{self, App};
+use monorelay::server::{self, App, Server};
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -212,11 +211,9 @@ pub struct Relay {
     pub addr: SocketAddr,
     pub app: Arc<App>,
     pub records: Arc<Collect>,
-    /// With `start_logged`: the request log's writer and the control socket.
+    /// With `start_logged`: the request log's writer (the control socket runs too).
     pub writer: Option<Arc<monorelay::store::writer::Writer>>,
-    pub control: Option<monorelay::control::Listener>,
-    stop: Option<oneshot::Sender<()>>,
-    pub done: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    pub running: server::Running,
 }
 
 impl Relay {
@@ -227,51 +224,42 @@ impl Relay {
         Self::start_with(config, None).await
     }
 
-    pub async fn start_with(config: config::Config, path: Option<std::path::PathBuf>) -> Relay {
-        let shared = Arc::new(Shared::default());
-        let key = config.server.access_key.clone().or_else(|| Some(Secret::new(KEY.to_string())));
-        let generated = config.server.access_key.is_none().then(|| Secret::new(KEY.to_string()));
-        let rt = Runtime::build(config, &shared, key).expect("runtime");
+    /// Start a relay from a loaded config; with `path`, reloads read that file (no watcher runs).
+    pub async fn start_with(mut config: config::Config, path: Option<std::path::PathBuf>) -> Relay {
+        if let Some(p) = path {
+            config.source = ConfigSource::File(p);
+        }
         let records = Arc::new(Collect::default());
-        let app = App::new(rt, shared, records.clone(), path, generated);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind relay");
-        let addr = listener.local_addr().expect("addr");
-        let (tx, rx) = oneshot::channel::<()>();
-        let done = tokio::spawn(server::serve(app.clone(), listener, async {
-            let _ = rx.await;
-        }));
-        Relay { addr, app, records, writer: None, control: None, stop: Some(tx), done: Some(done) }
+        let server = Server::builder(config)
+            .listen("127.0.0.1", 0)
+            .access_key(Secret::new(KEY.to_string()))
+            .record_sink(records.clone())
+            .watch_config(false)
+            .build()
+            .await
+            .expect("build the server");
+        Self::run(server, records)
+    }
+
+    /// Start a relay on a built server.
+    pub fn run(server: Server, records: Arc<Collect>) -> Relay {
+        let (addr, app) = (server.local_addr(), server.app().clone());
+        let writer = app.writer.clone();
+        Relay { addr, app, records, writer, running: server.spawn() }
     }
 
     /// A relay with the real request log: a redb file and the control socket in `data_dir`.
     pub async fn start_logged(yaml: &str, data_dir: &std::path::Path) -> Relay {
-        use monorelay::store::writer::{Settings, Writer};
         let config =
             config::load_str(yaml, ConfigSource::Embedded, &|_| None).unwrap_or_else(|e| panic!("config: {e}"));
-        let shared = Arc::new(Shared::default());
-        let key = config.server.access_key.clone().or_else(|| Some(Secret::new(KEY.to_string())));
-        let rt = Runtime::build(config, &shared, key).expect("runtime");
-        let store = monorelay::store::RedbStore::open(&data_dir.join(monorelay::store::DB_FILE)).expect("open store");
-        let writer = Writer::start(Some(Arc::new(store)), Settings::default(), Arc::default(), Default::default());
-        let app = App::with_writer(rt, shared, writer.clone(), None, None);
-        let control = monorelay::control::serve(app.clone(), &data_dir.join(monorelay::control::SOCKET_FILE))
+        let server = Server::builder(config)
+            .listen("127.0.0.1", 0)
+            .data_dir(data_dir)
+            .access_key(Secret::new(KEY.to_string()))
+            .build()
             .await
-            .expect("control socket");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind relay");
-        let addr = listener.local_addr().expect("addr");
-        let (tx, rx) = oneshot::channel::<()>();
-        let done = tokio::spawn(server::serve(app.clone(), listener, async {
-            let _ = rx.await;
-        }));
-        Relay {
-            addr,
-            app,
-            records: Arc::new(Collect::default()),
-            writer: Some(writer),
-            control: Some(control),
-            stop: Some(tx),
-            done: Some(done),
-        }
+            .expect("build the server");
+        Self::run(server, Arc::new(Collect::default()))
     }
 
     /// Wait until every record produced so far is committed.
@@ -285,9 +273,7 @@ impl Relay {
     }
 
     pub fn shutdown(&mut self) {
-        if let Some(tx) = self.stop.take() {
-            let _ = tx.send(());
-        }
+        self.running.shutdown();
     }
 
     pub async fn post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {

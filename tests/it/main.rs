@@ -10,6 +10,7 @@ mod crossdialect;
 mod relay;
 mod reload;
 mod routing;
+mod server;
 mod store;
 mod translate;
 

@@ -511,8 +511,10 @@ async fn graceful_shutdown_lets_an_in_flight_stream_finish() {
     relay.shutdown();
     let data = sse_data(resp).await;
     assert_eq!(data.last().unwrap(), "[DONE]");
-    let done = relay.done.take().unwrap();
-    tokio::time::timeout(Duration::from_secs(10), done).await.expect("server stops after the stream").unwrap().unwrap();
+    tokio::time::timeout(Duration::from_secs(10), relay.running.wait())
+        .await
+        .expect("server stops after the stream")
+        .unwrap();
 }
 
 #[tokio::test]

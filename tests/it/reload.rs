@@ -55,8 +55,13 @@ async fn the_file_watcher_picks_up_changes() {
         "server: {{access_key: \"{KEY}\"}}\nproviders:\n  mock: {{provider_type: mock}}\nmodel_routing:\n  default_provider: mock\n"
     );
     std::fs::write(&path, &base).unwrap();
-    let relay = Relay::start_with(monorelay::config::load_file(&path).unwrap(), Some(path.clone())).await;
-    monorelay::server::spawn_watchers(relay.app.clone());
+    // The builder watches a config that came from a file.
+    let server = monorelay::server::Server::builder(monorelay::config::load_file(&path).unwrap())
+        .listen("127.0.0.1", 0)
+        .build()
+        .await
+        .unwrap();
+    let relay = Relay::run(server, Default::default());
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     std::fs::write(
         &path,

@@ -1,0 +1,136 @@
+//! `Server::builder`: what it assembles (data dir, access key, request log, control socket), the
+//! errors it reports before anything runs, and supervision of background tasks.
+
+use crate::common::*;
+use monorelay::config::{self, ConfigSource};
+use monorelay::server::{OnPanic, Server, ServerError};
+use std::time::Duration;
+
+fn mock_config(extra: &str) -> config::Config {
+    let yaml =
+        format!("providers:\n  mock: {{provider_type: mock}}\nmodel_routing: {{default_provider: mock}}\n{extra}");
+    config::load_str(&yaml, ConfigSource::Embedded, &|_| None).unwrap()
+}
+
+#[tokio::test]
+async fn a_data_dir_gets_a_private_access_key_a_log_and_a_control_socket() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let server = Server::builder(mock_config("")).listen("127.0.0.1", 0).data_dir(&data).build().await.unwrap();
+    let access = server.access_key().clone();
+    assert!(access.generated && access.created);
+    let key = access.key.clone().unwrap();
+    assert_eq!(std::fs::read_to_string(data.join("access_key")).unwrap().trim(), key.expose());
+    assert!(data.join(monorelay::control::SOCKET_FILE).exists());
+    assert!(data.join(monorelay::store::DB_FILE).exists());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+    }
+    let base = format!("http://{}", server.local_addr());
+    let running = server.spawn();
+    let resp = client()
+        .post(format!("{base}/v1/chat/completions"))
+        .bearer_auth(key.expose())
+        .json(&chat("echo", "hi"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    running.stop().await.unwrap();
+    // The socket is gone after a clean stop, and a second start reuses the kept key.
+    assert!(!data.join(monorelay::control::SOCKET_FILE).exists());
+    let again = Server::builder(mock_config("")).listen("127.0.0.1", 0).data_dir(&data).build().await.unwrap();
+    assert!(again.access_key().generated && !again.access_key().created);
+    assert_eq!(again.access_key().key.as_ref().unwrap().expose(), key.expose());
+}
+
+#[tokio::test]
+async fn build_errors_name_what_failed() {
+    let taken = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let err = Server::builder(mock_config("")).listen("127.0.0.1", port).build().await.err().unwrap();
+    assert!(matches!(err, ServerError::Listen { .. }), "{err}");
+    assert!(err.to_string().contains(&format!("127.0.0.1:{port}")), "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-dir");
+    std::fs::write(&file, "x").unwrap();
+    let err = Server::builder(mock_config(""))
+        .listen("127.0.0.1", 0)
+        .data_dir(file.join("data"))
+        .build()
+        .await
+        .err()
+        .unwrap();
+    assert!(matches!(err, ServerError::DataDir { .. }), "{err}");
+
+    // A second server on the same data dir is refused (the database is locked), before it serves.
+    let data = dir.path().join("data");
+    let _first = Server::builder(mock_config("")).listen("127.0.0.1", 0).data_dir(&data).build().await.unwrap();
+    let err = Server::builder(mock_config("")).listen("127.0.0.1", 0).data_dir(&data).build().await.err().unwrap();
+    assert!(matches!(err, ServerError::Store { .. }), "{err}");
+    assert!(err.to_string().contains("in use by another process"), "{err}");
+}
+
+#[tokio::test]
+async fn a_critical_task_that_panics_stops_the_server_cleanly_with_the_reason() {
+    let mut server = Server::builder(mock_config("")).listen("127.0.0.1", 0).build().await.unwrap();
+    let base = format!("http://{}", server.local_addr());
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let gate = std::sync::Arc::new(tokio::sync::Mutex::new(Some(rx)));
+    server.supervise("critical test task", OnPanic::Shutdown, move || {
+        let gate = gate.clone();
+        async move {
+            if let Some(rx) = gate.lock().await.take() {
+                let _ = rx.await;
+            }
+            panic!("the test pulled the plug");
+        }
+    });
+    let mut running = server.spawn();
+    // Serving until the task fails.
+    let resp =
+        client().post(format!("{base}/v1/chat/completions")).bearer_auth(KEY).json(&chat("echo", "x")).send().await;
+    assert_eq!(resp.unwrap().status(), 401, "no access key configured or given: every request is refused");
+    tx.send(()).unwrap();
+    let err =
+        tokio::time::timeout(Duration::from_secs(30), running.wait()).await.expect("the server stops").unwrap_err();
+    assert!(matches!(err, ServerError::Task(_)), "{err}");
+    assert!(err.to_string().contains("critical test task") && err.to_string().contains("pulled the plug"), "{err}");
+}
+
+#[tokio::test]
+async fn a_restartable_task_that_panics_is_restarted_and_the_server_keeps_serving() {
+    let mut server = Server::builder(mock_config(""))
+        .listen("127.0.0.1", 0)
+        .access_key(monorelay::secret::Secret::new(KEY.to_string()))
+        .build()
+        .await
+        .unwrap();
+    let base = format!("http://{}", server.local_addr());
+    let runs = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let r = runs.clone();
+    server.supervise("flaky test task", OnPanic::Restart, move || {
+        let n = r.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        async move {
+            if n == 0 {
+                panic!("first run fails");
+            }
+            std::future::pending::<()>().await;
+        }
+    });
+    let running = server.spawn();
+    for _ in 0..200 {
+        if runs.load(std::sync::atomic::Ordering::SeqCst) >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(runs.load(std::sync::atomic::Ordering::SeqCst), 2, "restarted once");
+    let resp =
+        client().post(format!("{base}/v1/chat/completions")).bearer_auth(KEY).json(&chat("echo", "x")).send().await;
+    assert_eq!(resp.unwrap().status(), 200);
+    running.stop().await.unwrap();
+}
