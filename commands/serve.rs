@@ -1,9 +1,11 @@
 //! `monorelay serve`: load the config (or the embedded default), prepare the data dir and the
-//! access key, open the request log, print where to connect, and run the server and the control
-//! socket until SIGINT/SIGTERM; then drain the log writer so no record is lost.
+//! access key, open the database (request log and upstream key health), print where to connect,
+//! and run the server and the control socket until SIGINT/SIGTERM; then drain the log writer so no
+//! record is lost and save the key health once more.
 
 use crate::Cli;
 use clap::Args;
+use monorelay::keys::KeyStates;
 use monorelay::runtime::{Runtime, Shared};
 use monorelay::server::{self, App};
 use monorelay::store::writer::{Settings, Writer};
@@ -53,17 +55,16 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         monorelay::config::ConfigSource::Embedded => None,
     };
 
-    let store: Option<Arc<dyn LogStore>> = if config.logging.enabled {
-        let path = monorelay::store::db_path(&data_dir, &config.logging);
-        Some(Arc::new(RedbStore::open(&path)?))
-    } else {
-        None
-    };
+    // The database is opened even with `logging.enabled: false`: key health (cooldowns, invalid
+    // keys, quotas, usage windows) is kept there across restarts; only the request log is off.
+    let db = Arc::new(RedbStore::open(&monorelay::store::db_path(&data_dir, &config.logging))?);
+    let store: Option<Arc<dyn LogStore>> = config.logging.enabled.then(|| db.clone() as Arc<dyn LogStore>);
+    let (key_states, key_persister) = KeyStates::persistent(db)?;
     let writer = Writer::start(store, Settings::default(), Arc::default(), Default::default());
 
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
-        let shared = Arc::new(Shared::default());
+        let shared = Arc::new(Shared::with_key_states(key_states));
         shared.load_model_caches(&data_dir);
         let runtime = Runtime::build(config, &shared, key.clone())?;
         let listener = listen(&host, port).await.map_err(|e| anyhow::anyhow!("cannot listen on {host}:{port}: {e}"))?;
@@ -79,7 +80,11 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         drop(socket);
         // Every record produced before this point is queued: drain and commit them.
         let w = writer.clone();
-        let _ = tokio::task::spawn_blocking(move || w.shutdown()).await;
+        let _ = tokio::task::spawn_blocking(move || {
+            w.shutdown();
+            key_persister.shutdown();
+        })
+        .await;
         served?;
         tracing::info!("stopped");
         anyhow::Ok(())
