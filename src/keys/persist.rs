@@ -380,6 +380,34 @@ mod tests {
     }
 
     #[test]
+    fn extreme_saved_values_do_not_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = open(dir.path());
+        let id = KeyId::new("p", &Secret::new("secret-a".into()));
+        let state = StoredKeyState {
+            cooldown_until_ms: Some(u64::MAX),
+            cooldown_rate_limited: true,
+            consecutive_failures: u32::MAX,
+            quota_used: u64::MAX,
+            quota_seed: 0,
+            requests: u64::MAX,
+            ..Default::default()
+        };
+        let buckets = vec![(u64::MAX, u64::MAX), (0, 1), (Now::get().unix_secs(), u64::MAX)];
+        let row = KeyStateRow { provider: id.provider.clone(), fingerprint: id.fingerprint, state, buckets };
+        store.save_key_states(&KeyStateSave { rows: vec![row], ..Default::default() }).unwrap();
+        let (states, persister) = KeyStates::persistent(store).unwrap();
+        let pool = KeyPool::new(&provider(vec![key("a")]), Strategy::RoundRobin, &states);
+        assert_eq!(pool.view()[0].state, "rate-limited");
+        let err = pool.lease(&[], None).unwrap_err();
+        assert!(err.retry_after.unwrap() > Duration::from_secs(365 * 86_400));
+        pool.keys[0].state.reset();
+        pool.lease(&[], None).unwrap().finish(Outcome::Success, None);
+        pool.lease(&[], None).unwrap().finish(Outcome::ServerError, None);
+        persister.flush().unwrap();
+    }
+
+    #[test]
     fn only_changed_keys_are_written_and_flush_waits_for_the_commit() {
         let dir = tempfile::tempdir().unwrap();
         let store = open(dir.path());

@@ -19,6 +19,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+/// The furthest ahead a deadline is kept; later ones (a corrupt saved state, a far HTTP date in
+/// `Retry-After`) are clamped, so that no `Instant` arithmetic can overflow.
+const MAX_AHEAD: Duration = Duration::from_secs(10 * 365 * 86_400);
+
 /// One moment on both clocks: cooldowns run on the monotonic one, usage windows and everything
 /// saved on the wall clock. Taken once per lease so that every key is judged at the same time.
 #[derive(Debug, Clone, Copy)]
@@ -40,9 +44,14 @@ impl Now {
         self.unix_ms / 1000
     }
 
+    /// `d` from now (at most ten years).
+    pub fn after(&self, d: Duration) -> Instant {
+        self.at + d.min(MAX_AHEAD)
+    }
+
     /// The instant at wall-clock `ms` (now, if that has passed).
     pub fn instant_at(&self, ms: u64) -> Instant {
-        self.at + Duration::from_millis(ms.saturating_sub(self.unix_ms))
+        self.after(Duration::from_millis(ms.saturating_sub(self.unix_ms)))
     }
 
     /// The wall-clock time of `t`, if it is still ahead.
@@ -219,7 +228,7 @@ impl KeyHealth for LocalKey {
             Outcome::Success => {
                 h.consecutive_failures = 0;
                 h.cooldown_until = None;
-                h.quota_used += 1;
+                h.quota_used = h.quota_used.saturating_add(1);
                 h.windows.hit(now.unix_secs());
                 drop(h);
                 self.touch();
@@ -228,7 +237,7 @@ impl KeyHealth for LocalKey {
             Outcome::ClientError => return,
             Outcome::RateLimited { retry_after } => {
                 let d = retry_after.unwrap_or_default().max(cooldown);
-                h.cooldown_until = Some(now.at + d);
+                h.cooldown_until = Some(now.after(d));
                 h.cool_reason = CoolReason::RateLimited;
             }
             Outcome::AuthFailed => h.invalid = true,
@@ -236,7 +245,7 @@ impl KeyHealth for LocalKey {
                 h.consecutive_failures = h.consecutive_failures.saturating_add(1);
                 let exp = (h.consecutive_failures - 1).min(20);
                 let d = BASE_FAILURE_COOLDOWN.saturating_mul(1u32 << exp).min(cooldown.max(BASE_FAILURE_COOLDOWN));
-                h.cooldown_until = Some(now.at + d);
+                h.cooldown_until = Some(now.after(d));
                 h.cool_reason = CoolReason::Failing;
             }
         }
@@ -455,5 +464,6 @@ mod tests {
         assert_eq!(now.ms_at(now.at + Duration::from_secs(2)), Some(now.unix_ms + 2000));
         assert_eq!(now.instant_at(now.unix_ms + 1500), now.at + Duration::from_millis(1500));
         assert_eq!(now.instant_at(now.unix_ms.saturating_sub(10)), now.at);
+        assert_eq!(now.instant_at(u64::MAX), now.after(Duration::MAX), "clamped, not an overflow");
     }
 }
