@@ -199,10 +199,7 @@ impl Worker {
         }
         // Keys taken from the dirty set, with their oldest changed bucket, to restore on failure.
         let mut taken: Vec<(Arc<LocalKey>, Option<u64>)> = Vec::new();
-        for (id, key, _) in self.local.entries() {
-            if !key.dirty.swap(false, Ordering::Relaxed) {
-                continue;
-            }
+        for (id, key) in self.local.take_dirty() {
             let mut h = key.health();
             let buckets = h.windows.take_changed();
             let state = to_stored(&key, &h, &now);

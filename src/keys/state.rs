@@ -341,6 +341,16 @@ impl LocalKeyStates {
             .collect()
     }
 
+    /// The keys changed since the last call (their `dirty` flag is cleared): what the persister
+    /// writes. Allocates only for those, so an idle relay's once-a-second look costs nothing much.
+    pub(crate) fn take_dirty(&self) -> Vec<(KeyId, Arc<LocalKey>)> {
+        self.map()
+            .iter()
+            .filter(|(_, k)| k.dirty.swap(false, Ordering::Relaxed))
+            .map(|(id, k)| (id.clone(), k.clone()))
+            .collect()
+    }
+
     /// Put a restored key in place (at start, before any pool is built).
     pub(crate) fn insert(&self, id: KeyId, key: LocalKey) {
         self.map().insert(id, Arc::new(key));
