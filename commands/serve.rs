@@ -1,6 +1,7 @@
 //! `monorelay serve`: load the config (or the embedded default), assemble the server with
 //! `Server::builder` (data dir, access key, request log, listener, control socket, watchers),
-//! print where to connect, and run it until SIGINT/SIGTERM (it drains the log writer on the way out).
+//! print where to connect, and run it until SIGINT/SIGTERM (it drains the log writer and saves the key
+//! health on the way out).
 
 use crate::Cli;
 use clap::Args;

@@ -220,7 +220,7 @@ impl Control {
             let rt = app.runtime.load();
             for p in rt.providers.iter() {
                 for (k, v) in p.pool.keys.iter().zip(p.pool.view()) {
-                    let over = k.state.health().enabled_override;
+                    let over = k.state.enabled_override();
                     out.push(json!({
                         "provider": p.name(),
                         "label": v.label,
@@ -296,12 +296,8 @@ impl Control {
         }
         self.with_keys(a, &mut |k| {
             if let Some(e) = enabled {
-                let mut h = k.state.health();
-                h.enabled_override = e;
-                // Re-enabling is how a user says "this key is good again".
-                if e == Some(true) {
-                    h.invalid = false;
-                }
+                // Re-enabling (`Some(true)`) also clears an invalid mark.
+                k.state.set_enabled_override(e);
             }
             if let Some(w) = weight {
                 k.state.set_weight_override(w);

@@ -29,6 +29,11 @@ pub fn models_cache_dir(data_dir: &std::path::Path) -> std::path::PathBuf {
 }
 
 impl Shared {
+    /// Shared state whose key health comes from `key_states` (e.g. `KeyStates::persistent`).
+    pub fn with_key_states(key_states: KeyStates) -> Shared {
+        Shared { key_states, ..Shared::default() }
+    }
+
     /// Load every cached upstream model list from the data dir.
     pub fn load_model_caches(&self, data_dir: &std::path::Path) {
         let Ok(dir) = std::fs::read_dir(models_cache_dir(data_dir)) else { return };

@@ -1,20 +1,26 @@
 //! Upstream key pools: which key serves the next request (round-robin, random, weighted, sticky),
-//! and each key's health (cooldowns, invalid keys, half-open probes, quotas, windows, rps).
+//! and the rules of each key's health (cooldowns, invalid keys, half-open probes, quotas, windows,
+//! rps): `availability` decides, `state` keeps the health behind the `KeyHealth` trait.
 //!
 //! Health lives in `KeyStates`, outside the swapped runtime, keyed by provider + a hash of the key,
-//! so a config reload keeps it and a changed key starts fresh.
+//! so a config reload keeps it and a changed key starts fresh; `persist` writes it behind to the
+//! database so that a restart keeps it too.
+
+pub mod persist;
+pub mod state;
+pub mod window;
+
+pub use persist::Persister;
+pub use state::{KeyHealth, KeySnapshot, KeyStateBackend, LocalKey, LocalKeyStates, Now};
 
 use crate::config::{KeyConfig, ProviderConfig, Strategy, normalize_name};
 use crate::secret::Secret;
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-/// Rolling request windows for `usage_window_limits`: 5 h, 1 d, 7 d.
-const WINDOWS: [Duration; 3] =
-    [Duration::from_secs(5 * 3600), Duration::from_secs(86_400), Duration::from_secs(7 * 86_400)];
 /// First cooldown after a server error; doubles per consecutive failure up to `rate_limit_cooldown`.
 const BASE_FAILURE_COOLDOWN: Duration = Duration::from_secs(1);
 
@@ -41,98 +47,42 @@ pub enum CoolReason {
     Failing,
 }
 
+/// Key health for the whole process; survives config reloads. The backend is in-process by
+/// default (`KeyStates::default()`), optionally saved to the database (`KeyStates::persistent`).
 #[derive(Debug)]
-pub struct Health {
-    pub cooldown_until: Option<Instant>,
-    pub cool_reason: CoolReason,
-    /// 401/403 seen: unusable until re-enabled, or until the config carries a different key.
-    pub invalid: bool,
-    /// Runtime enable/disable (control socket); `None` follows the config.
-    pub enabled_override: Option<bool>,
-    pub consecutive_failures: u32,
-    pub probe_in_flight: bool,
-    pub quota_used: u64,
-    window_hits: VecDeque<Instant>,
-    rps_tokens: f64,
-    rps_refilled: Instant,
-    pub last_error: Option<String>,
-    pub last_used: Option<SystemTime>,
-}
-
-#[derive(Debug)]
-pub struct KeyState {
-    health: Mutex<Health>,
-    pub requests: AtomicU64,
-    pub failures: AtomicU64,
-    /// Runtime weight (control socket `keys.set`), as f64 bits; `NO_WEIGHT` follows the config.
-    /// An atomic, so weighted selection reads it without taking the health lock.
-    weight_override: AtomicU64,
-}
-
-const NO_WEIGHT: u64 = u64::MAX;
-
-impl KeyState {
-    fn new(quota_used: u64) -> KeyState {
-        KeyState {
-            health: Mutex::new(Health {
-                cooldown_until: None,
-                cool_reason: CoolReason::Failing,
-                invalid: false,
-                enabled_override: None,
-                consecutive_failures: 0,
-                probe_in_flight: false,
-                quota_used,
-                window_hits: VecDeque::new(),
-                rps_tokens: f64::MAX,
-                rps_refilled: Instant::now(),
-                last_error: None,
-                last_used: None,
-            }),
-            requests: AtomicU64::new(0),
-            failures: AtomicU64::new(0),
-            weight_override: AtomicU64::new(NO_WEIGHT),
-        }
-    }
-
-    pub fn weight_override(&self) -> Option<f64> {
-        let bits = self.weight_override.load(Ordering::Relaxed);
-        (bits != NO_WEIGHT).then(|| f64::from_bits(bits))
-    }
-
-    /// Set (or with `None` clear) the runtime weight; it survives reloads like the rest of the health.
-    pub fn set_weight_override(&self, weight: Option<f64>) {
-        self.weight_override.store(weight.map_or(NO_WEIGHT, f64::to_bits), Ordering::Relaxed);
-    }
-
-    /// Forget cooldowns, failures and an invalid mark (`keys reset`): the key is tried again at once.
-    pub fn reset(&self) {
-        let mut h = self.health();
-        h.cooldown_until = None;
-        h.invalid = false;
-        h.consecutive_failures = 0;
-        h.probe_in_flight = false;
-        h.last_error = None;
-    }
-
-    /// Poisoning cannot leave `Health` inconsistent (every update is a plain field write), so a
-    /// panic elsewhere must not take key selection down with it.
-    pub fn health(&self) -> MutexGuard<'_, Health> {
-        self.health.lock().unwrap_or_else(|p| p.into_inner())
-    }
-}
-
-/// Key health for the whole process; survives config reloads.
-#[derive(Debug, Default)]
 pub struct KeyStates {
-    keys: Mutex<HashMap<KeyId, Arc<KeyState>>>,
+    backend: Arc<dyn KeyStateBackend>,
+    /// The same object as `backend` when that is the in-process one.
+    local: Option<Arc<LocalKeyStates>>,
     cursors: Mutex<HashMap<String, Arc<AtomicUsize>>>,
 }
 
-impl KeyStates {
-    pub fn state(&self, id: &KeyId, seed_quota_used: u64) -> Arc<KeyState> {
-        let mut map = self.keys.lock().unwrap_or_else(|p| p.into_inner());
-        map.entry(id.clone()).or_insert_with(|| Arc::new(KeyState::new(seed_quota_used))).clone()
+impl Default for KeyStates {
+    fn default() -> KeyStates {
+        KeyStates::local(Arc::default())
     }
+}
+
+impl KeyStates {
+    /// In-process health (what `default()` gives, here with a given map).
+    pub fn local(local: Arc<LocalKeyStates>) -> KeyStates {
+        KeyStates { backend: local.clone(), local: Some(local), cursors: Mutex::default() }
+    }
+
+    /// Health kept by another backend (shared by several relays).
+    pub fn with_backend(backend: Arc<dyn KeyStateBackend>) -> KeyStates {
+        KeyStates { backend, local: None, cursors: Mutex::default() }
+    }
+
+    /// The in-process map, when that is the backend.
+    pub fn local_states(&self) -> Option<&Arc<LocalKeyStates>> {
+        self.local.as_ref()
+    }
+
+    pub fn key(&self, id: &KeyId, seed_quota_used: u64) -> Arc<dyn KeyHealth> {
+        self.backend.key(id, seed_quota_used)
+    }
+
     fn cursor(&self, provider: &str) -> Arc<AtomicUsize> {
         let mut map = self.cursors.lock().unwrap_or_else(|p| p.into_inner());
         map.entry(normalize_name(provider)).or_default().clone()
@@ -159,7 +109,7 @@ pub enum Outcome {
 pub struct PoolKey {
     pub config: KeyConfig,
     pub id: KeyId,
-    pub state: Arc<KeyState>,
+    pub state: Arc<dyn KeyHealth>,
     /// The upstream auth header value, built once (`Bearer <key>`, or the bare key for
     /// Anthropic's `x-api-key`), marked sensitive so that it is never logged.
     pub auth: http::HeaderValue,
@@ -191,19 +141,17 @@ pub struct Lease {
     pub index: usize,
     /// The leased key (label, secret, auth header).
     pub key: Arc<PoolKey>,
-    state: Arc<KeyState>,
+    state: Arc<dyn KeyHealth>,
     probe: bool,
     finished: bool,
     cooldown: Duration,
 }
 
-enum Avail {
+/// Whether a key can be leased, and if not why and until when.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Avail {
     Usable { probe: bool },
     Blocked { until: Option<Instant>, rate: bool, why: &'static str },
-}
-
-fn now_unix() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 impl KeyPool {
@@ -213,7 +161,7 @@ impl KeyPool {
             .iter()
             .map(|k| {
                 let id = KeyId::new(&p.name, &k.secret);
-                let state = states.state(&id, k.quota_used);
+                let state = states.key(&id, k.quota_used);
                 let raw = match p.kind {
                     crate::config::ProviderKind::Anthropic => k.secret.expose().clone(),
                     _ => format!("Bearer {}", k.secret.expose()),
@@ -233,12 +181,14 @@ impl KeyPool {
         }
     }
 
-    fn availability(&self, k: &PoolKey, h: &mut Health, now: Instant) -> Avail {
-        let c = &k.config;
+    /// The health rules, applied to the in-process state under its lock: a key is blocked while
+    /// disabled, expired, invalid, out of quota, cooling, over a usage window or its rps, or while
+    /// another request probes it; otherwise it is usable (as the single probe after failures).
+    pub(crate) fn availability(c: &KeyConfig, h: &mut state::Health, now: &Now) -> Avail {
         if !h.enabled_override.unwrap_or(c.enabled) {
             return Avail::Blocked { until: None, rate: false, why: "disabled" };
         }
-        if c.expires_at.is_some_and(|t| now_unix() >= t) {
+        if c.expires_at.is_some_and(|t| i64::try_from(now.unix_secs()).is_ok_and(|n| n >= t)) {
             return Avail::Blocked { until: None, rate: false, why: "expired" };
         }
         if h.invalid {
@@ -248,7 +198,7 @@ impl KeyPool {
             return Avail::Blocked { until: None, rate: false, why: "quota used up" };
         }
         if let Some(until) = h.cooldown_until {
-            if until > now {
+            if until > now.at {
                 let rate = h.cool_reason == CoolReason::RateLimited;
                 return Avail::Blocked {
                     until: Some(until),
@@ -258,35 +208,25 @@ impl KeyPool {
             }
         }
         if c.window_limits.iter().any(|l| *l > 0) {
-            while h.window_hits.front().is_some_and(|t| now.duration_since(*t) > WINDOWS[2]) {
-                h.window_hits.pop_front();
-            }
-            for (limit, window) in c.window_limits.iter().zip(WINDOWS) {
-                if *limit == 0 {
-                    continue;
-                }
-                let in_window: Vec<&Instant> =
-                    h.window_hits.iter().filter(|t| now.duration_since(**t) <= window).collect();
-                if in_window.len() as u64 >= *limit {
-                    let until = in_window.first().map(|t| **t + window);
-                    return Avail::Blocked { until, rate: true, why: "usage window limit reached" };
-                }
+            if let Some(until_secs) = h.windows.blocked_until(&c.window_limits, now.unix_secs()) {
+                let until = Some(now.instant_at(until_secs.saturating_mul(1000)));
+                return Avail::Blocked { until, rate: true, why: "usage window limit reached" };
             }
         }
         if c.rate_limit_rps > 0.0 {
             let cap = c.rate_limit_rps.max(1.0);
-            let elapsed = now.duration_since(h.rps_refilled).as_secs_f64();
+            let elapsed = now.at.saturating_duration_since(h.rps_refilled).as_secs_f64();
             h.rps_tokens = (h.rps_tokens.min(cap) + elapsed * c.rate_limit_rps).min(cap);
-            h.rps_refilled = now;
+            h.rps_refilled = now.at;
             if h.rps_tokens < 1.0 {
                 let wait = Duration::from_secs_f64((1.0 - h.rps_tokens) / c.rate_limit_rps);
-                return Avail::Blocked { until: Some(now + wait), rate: true, why: "rate_limit_rps reached" };
+                return Avail::Blocked { until: Some(now.at + wait), rate: true, why: "rate_limit_rps reached" };
             }
         }
         if h.consecutive_failures > 0 {
             if h.probe_in_flight {
                 return Avail::Blocked {
-                    until: Some(now + BASE_FAILURE_COOLDOWN),
+                    until: Some(now.at + BASE_FAILURE_COOLDOWN),
                     rate: false,
                     why: "probe in flight",
                 };
@@ -299,7 +239,7 @@ impl KeyPool {
     /// Lease a key. `tried` are indexes that already failed for this request; `sticky` is the
     /// conversation hash for the sticky strategy.
     pub fn lease(&self, tried: &[usize], sticky: Option<u64>) -> Result<Lease, Unavailable> {
-        let now = Instant::now();
+        let now = Now::get();
         let mut usable: Vec<usize> = Vec::with_capacity(self.keys.len());
         let mut min_until: Option<Instant> = None;
         let mut all_rate = true;
@@ -308,8 +248,7 @@ impl KeyPool {
             if tried.contains(&i) {
                 continue;
             }
-            let mut h = k.state.health();
-            match self.availability(k, &mut h, now) {
+            match k.state.check(&k.config, &now) {
                 Avail::Usable { .. } => usable.push(i),
                 Avail::Blocked { until, rate, why } => {
                     if let Some(u) = until {
@@ -328,7 +267,7 @@ impl KeyPool {
                 let timed = min_until.is_some();
                 return Err(Unavailable {
                     all_rate_limited: timed && all_rate,
-                    retry_after: min_until.map(|u| u.saturating_duration_since(now).max(Duration::from_millis(1))),
+                    retry_after: min_until.map(|u| u.saturating_duration_since(now.at).max(Duration::from_millis(1))),
                     reason: if self.keys.is_empty() {
                         format!("provider '{}' has no keys", self.provider)
                     } else if reasons.is_empty() {
@@ -340,19 +279,10 @@ impl KeyPool {
             }
             let pick = self.choose(&usable, sticky);
             let k = &self.keys[pick];
-            let mut h = k.state.health();
-            // Re-check under the lock: another request may have taken the probe slot or the last token.
-            match self.availability(k, &mut h, now) {
+            // Check again and reserve in one step: another request may have taken the probe slot
+            // or the last token.
+            match k.state.try_reserve(&k.config, &now) {
                 Avail::Usable { probe } => {
-                    if probe {
-                        h.probe_in_flight = true;
-                    }
-                    if k.config.rate_limit_rps > 0.0 {
-                        h.rps_tokens -= 1.0;
-                    }
-                    h.last_used = Some(SystemTime::now());
-                    drop(h);
-                    k.state.requests.fetch_add(1, Ordering::Relaxed);
                     return Ok(Lease {
                         index: pick,
                         key: k.clone(),
@@ -415,45 +345,18 @@ impl Lease {
         &self.key.config.secret
     }
 
-    /// Apply the outcome to the key's health.
+    /// Apply the outcome to the key's health (`KeyHealth::report`: cooldowns, invalid mark,
+    /// quota and usage windows).
     pub fn finish(mut self, outcome: Outcome, error: Option<&str>) {
         self.finished = true;
-        let now = Instant::now();
-        let mut h = self.state.health();
-        h.probe_in_flight = false;
-        match outcome {
-            Outcome::Success => {
-                h.consecutive_failures = 0;
-                h.cooldown_until = None;
-                h.quota_used += 1;
-                h.window_hits.push_back(now);
-                return;
-            }
-            Outcome::ClientError => return,
-            Outcome::RateLimited { retry_after } => {
-                let d = retry_after.unwrap_or_default().max(self.cooldown);
-                h.cooldown_until = Some(now + d);
-                h.cool_reason = CoolReason::RateLimited;
-            }
-            Outcome::AuthFailed => h.invalid = true,
-            Outcome::ServerError => {
-                h.consecutive_failures = h.consecutive_failures.saturating_add(1);
-                let exp = (h.consecutive_failures - 1).min(20);
-                let d = BASE_FAILURE_COOLDOWN.saturating_mul(1u32 << exp).min(self.cooldown.max(BASE_FAILURE_COOLDOWN));
-                h.cooldown_until = Some(now + d);
-                h.cool_reason = CoolReason::Failing;
-            }
-        }
-        h.last_error = error.map(|e| e.chars().take(300).collect());
-        drop(h);
-        self.state.failures.fetch_add(1, Ordering::Relaxed);
+        self.state.report(&outcome, error, self.cooldown, &Now::get());
     }
 }
 
 impl Drop for Lease {
     fn drop(&mut self) {
         if !self.finished && self.probe {
-            self.state.health().probe_in_flight = false;
+            self.state.release_probe();
         }
     }
 }
@@ -475,31 +378,28 @@ pub struct KeyView {
 
 impl KeyPool {
     pub fn view(&self) -> Vec<KeyView> {
-        let now = Instant::now();
+        let now = Now::get();
         self.keys
             .iter()
             .map(|k| {
-                let mut h = k.state.health();
-                let (state, cooldown_secs) = match self.availability(k, &mut h, now) {
+                let h = k.state.snapshot(&k.config, &now);
+                let (state, cooldown_secs) = match h.avail {
                     Avail::Usable { probe: false } => ("ok", None),
                     Avail::Usable { probe: true } => ("probing", None),
                     Avail::Blocked { until, why, .. } => {
-                        (why, until.map(|u| u.saturating_duration_since(now).as_secs_f64()))
+                        (why, until.map(|u| u.saturating_duration_since(now.at).as_secs_f64()))
                     }
                 };
                 KeyView {
                     label: k.config.label.clone(),
                     state,
                     cooldown_secs,
-                    requests: k.state.requests.load(Ordering::Relaxed),
-                    failures: k.state.failures.load(Ordering::Relaxed),
+                    requests: h.requests,
+                    failures: h.failures,
                     quota_used: h.quota_used,
                     quota_limit: k.config.quota_limit,
-                    last_error: h.last_error.clone(),
-                    last_used_ms: h
-                        .last_used
-                        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
+                    last_error: h.last_error,
+                    last_used_ms: h.last_used_ms,
                 }
             })
             .collect()

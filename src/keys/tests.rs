@@ -3,6 +3,12 @@
 use super::*;
 use crate::config::{ProviderKind, Strategy};
 
+/// Pretend the key's cooldown has just ended.
+fn end_cooldown(states: &KeyStates, pool: &KeyPool, i: usize) {
+    let local = states.local_states().unwrap().get(&pool.keys[i].id).unwrap();
+    local.health().cooldown_until = Some(Instant::now());
+}
+
 fn key(label: &str, weight: f64) -> KeyConfig {
     KeyConfig {
         label: label.into(),
@@ -98,13 +104,13 @@ fn server_errors_back_off_exponentially_then_probe_once() {
     let first = pool.lease(&[], None).unwrap_err().retry_after.unwrap();
     assert!(first <= Duration::from_secs(1));
     // Pretend the cooldown ended: one probe may go, a second concurrent one may not.
-    pool.keys[0].state.health().cooldown_until = Some(Instant::now());
+    end_cooldown(&states, &pool, 0);
     let probe = pool.lease(&[], None).unwrap();
     assert!(pool.lease(&[], None).is_err());
     probe.finish(Outcome::ServerError, None);
     let second = pool.lease(&[], None).unwrap_err().retry_after.unwrap();
     assert!(second > Duration::from_millis(1500) && second <= Duration::from_secs(2), "{second:?}");
-    pool.keys[0].state.health().cooldown_until = Some(Instant::now());
+    end_cooldown(&states, &pool, 0);
     pool.lease(&[], None).unwrap().finish(Outcome::Success, None);
     assert_eq!(labels(&pool, 2), ["a", "a"]);
 }
@@ -114,7 +120,7 @@ fn dropped_probe_lease_releases_the_slot() {
     let states = KeyStates::default();
     let pool = KeyPool::new(&provider(vec![key("a", 1.0)]), Strategy::RoundRobin, &states);
     pool.lease(&[], None).unwrap().finish(Outcome::ServerError, None);
-    pool.keys[0].state.health().cooldown_until = Some(Instant::now());
+    end_cooldown(&states, &pool, 0);
     drop(pool.lease(&[], None).unwrap());
     assert!(pool.lease(&[], None).is_ok());
 }

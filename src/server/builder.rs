@@ -5,8 +5,10 @@
 //!    when the config sets none.
 //! 2. **Runtime**: providers, key pools and HTTP clients built from the config (fallible; nothing
 //!    is started if it fails).
-//! 3. **Request log**: the redb store in the data dir (when `logging.enabled`) and its writer thread,
-//!    configured from the runtime before its first retention pass; or a caller's `RecordSink`.
+//! 3. **Database** (with a data dir): the redb file keeps upstream key health (cooldowns, invalid
+//!    keys, quotas, usage windows), restored here and saved behind by its own thread — opened even
+//!    with `logging.enabled: false` — and the request log: its writer thread, configured from the
+//!    runtime before its first retention pass; or a caller's `RecordSink`.
 //! 4. **Listener**: bound with a deep accept backlog.
 //! 5. **Control socket** in the data dir (refused when another server owns that dir).
 //! 6. **Supervised tasks**: the config file watcher and SIGHUP (restarted if they panic).
@@ -18,6 +20,7 @@
 use super::supervise::{OnPanic, Supervisor, TaskFailed};
 use super::{App, reload};
 use crate::config::{Config, ConfigSource};
+use crate::keys::{KeyStates, Persister};
 use crate::record::RecordSink;
 use crate::runtime::{Runtime, Shared};
 use crate::secret::Secret;
@@ -91,6 +94,8 @@ pub struct Server {
     supervisor: Supervisor,
     access: AccessKey,
     data_dir: Option<PathBuf>,
+    /// Saves key health behind to the database (with a data dir).
+    key_persister: Option<Persister>,
 }
 
 impl Server {
@@ -156,7 +161,8 @@ impl ServerBuilder {
         self
     }
 
-    /// Share process-wide state (key health, caches) with another server or caller.
+    /// Share process-wide state (key health, caches) with another server or caller. The caller
+    /// then owns key health: it is not restored from or saved to the data dir.
     pub fn shared(mut self, shared: Arc<Shared>) -> Self {
         self.shared = Some(shared);
         self
@@ -164,7 +170,8 @@ impl ServerBuilder {
 
     /// Assemble everything. Nothing is left running when this fails.
     pub async fn build(self) -> Result<Server, ServerError> {
-        let ServerBuilder { config, data_dir, bind, sink, fallback_key, control_socket, watch_config, shared } = self;
+        let ServerBuilder { config, data_dir, bind, sink, fallback_key, control_socket, watch_config, mut shared } =
+            self;
 
         // 1. Data dir and access key.
         let dir_err = |path: &Path, e: &dyn std::fmt::Display| ServerError::DataDir {
@@ -187,7 +194,22 @@ impl ServerBuilder {
             }
         }
 
-        // 2. Runtime.
+        // 2. Database and key health, then the runtime.
+        let logging = config.logging.enabled;
+        let mut db = None;
+        let mut key_persister = None;
+        if let Some(dir) = &data_dir {
+            let path = crate::store::db_path(dir, &config.logging);
+            let store_err =
+                |e: &dyn std::fmt::Display| ServerError::Store { path: path.clone(), message: e.to_string() };
+            let store = Arc::new(RedbStore::open(&path).map_err(|e| store_err(&e))?);
+            if shared.is_none() {
+                let (states, persister) = KeyStates::persistent(store.clone()).map_err(|e| store_err(&e))?;
+                shared = Some(Arc::new(Shared::with_key_states(states)));
+                key_persister = Some(persister);
+            }
+            db = Some(store);
+        }
         let shared = shared.unwrap_or_default();
         if let Some(dir) = &data_dir {
             shared.load_model_caches(dir);
@@ -196,22 +218,14 @@ impl ServerBuilder {
             ConfigSource::File(p) => Some(p.clone()),
             ConfigSource::Embedded => None,
         };
-        let logging = config.logging.enabled;
-        let db = data_dir.as_ref().map(|d| crate::store::db_path(d, &config.logging));
         let runtime =
             Runtime::build(config, &shared, access.key.clone()).map_err(|e| ServerError::Runtime(e.to_string()))?;
 
-        // 3. Request log (or the caller's sink).
+        // 3. The request log's writer (or the caller's sink).
         let app = match sink {
             Some(sink) => App::new(runtime, shared, sink, config_path, generated_key),
             None => {
-                let store: Option<Arc<dyn LogStore>> = match (&db, logging) {
-                    (Some(path), true) => Some(Arc::new(
-                        RedbStore::open(path)
-                            .map_err(|e| ServerError::Store { path: path.clone(), message: e.to_string() })?,
-                    )),
-                    _ => None,
-                };
+                let store: Option<Arc<dyn LogStore>> = db.filter(|_| logging).map(|d| d as Arc<dyn LogStore>);
                 // Configured from the runtime before the writer's first retention pass runs.
                 let settings = Settings::from_runtime(&runtime);
                 let writer = Writer::start(store, settings, Arc::default(), Default::default());
@@ -254,7 +268,7 @@ impl ServerBuilder {
             }
         }
 
-        Ok(Server { app, listener, addr, control, supervisor, access, data_dir })
+        Ok(Server { app, listener, addr, control, supervisor, access, data_dir, key_persister })
     }
 }
 
@@ -291,7 +305,7 @@ impl Server {
     /// finish (within the grace period), stop the tasks and the control socket, and drain the
     /// request log's writer.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), ServerError> {
-        let Server { app, listener, control, mut supervisor, .. } = self;
+        let Server { app, listener, control, mut supervisor, key_persister, .. } = self;
         let failure = supervisor.failure();
         let failed: Arc<Mutex<Option<TaskFailed>>> = Arc::default();
         let stop = {
@@ -308,10 +322,18 @@ impl Server {
         let served = super::serve(app.clone(), listener, stop).await;
         drop(supervisor);
         drop(control);
-        if let Some(w) = app.writer.clone() {
-            // Every record produced before this point is queued: drain and commit them.
-            let _ = tokio::task::spawn_blocking(move || w.shutdown()).await;
-        }
+        // Every record produced before this point is queued: drain and commit them; save the
+        // key health once more.
+        let writer = app.writer.clone();
+        let _ = tokio::task::spawn_blocking(move || {
+            if let Some(w) = writer {
+                w.shutdown();
+            }
+            if let Some(p) = key_persister {
+                p.shutdown();
+            }
+        })
+        .await;
         served?;
         match failed.lock().unwrap_or_else(|p| p.into_inner()).take() {
             Some(f) => Err(f.into()),

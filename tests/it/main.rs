@@ -7,6 +7,7 @@
 mod common;
 mod config;
 mod crossdialect;
+mod keystate;
 mod relay;
 mod reload;
 mod routing;
