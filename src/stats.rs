@@ -4,7 +4,7 @@
 //! behind `status`, `stats` and `GET /metrics`. Everything here is updated by the store's writer
 //! thread, never on the request path.
 
-use crate::store::LogEntry;
+use crate::record::LogEntry;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
