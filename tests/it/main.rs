@@ -6,6 +6,7 @@
 
 mod common;
 mod config;
+mod count_tokens;
 mod crossdialect;
 mod relay;
 mod reload;
