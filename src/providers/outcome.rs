@@ -6,11 +6,13 @@
 //! inside a stream. The output is one `Classified` value: whose fault it is, whether another key or
 //! candidate may be tried, the key's penalty (`keys::Outcome`), the status to answer, the message
 //! and the upstream's own type and code. The relay's attempt loop, the provider `retry` policy and
-//! the key pools read that value instead of re-deriving anything from status codes. The upstream
-//! error-body parser (`ErrorInfo`) lives here too, as does the "tools not supported" signal.
+//! the key pools read that value instead of re-deriving anything from status codes. Error bodies
+//! are read by the one parser, `wire::error::ErrorInfo` (the stream translators use it too); the
+//! "tools not supported" signal is raised here.
+
+pub use crate::wire::error::ErrorInfo;
 
 use crate::config::RetryConfig;
-use crate::dialect::Dialect;
 use crate::error::{ErrorKind, RelayError};
 use crate::keys::Outcome;
 use crate::providers::UpstreamError;
@@ -19,8 +21,6 @@ use http::{HeaderMap, StatusCode, header};
 use serde_json::Value;
 use std::time::{Duration, SystemTime};
 
-/// Longest error text kept from a body that is not JSON.
-const MAX_PLAIN_ERROR_CHARS: usize = 500;
 /// Longest wait read from rate-limit headers: one day.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(86_400);
 
@@ -47,89 +47,15 @@ impl From<Fault> for crate::error::Fault {
     }
 }
 
-/// (message, type, code) of an upstream error, from whichever shape it came in.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ErrorInfo {
-    pub message: String,
-    /// The upstream's own error `type` (`rate_limit_error`, `overloaded_error`…), never `"error"`.
-    pub upstream_type: Option<String>,
-    /// The upstream's own `code`, when not null.
-    pub code: Option<Value>,
-}
-
-impl ErrorInfo {
-    /// Parse an error body: any of the JSON shapes upstreams use, else its text (trimmed, capped).
-    pub fn parse(body: &[u8]) -> ErrorInfo {
-        let text = || {
-            let s = String::from_utf8_lossy(body);
-            let s = s.trim();
-            if s.is_empty() {
-                "the upstream returned an empty error body".to_string()
-            } else {
-                s.chars().take(MAX_PLAIN_ERROR_CHARS).collect()
-            }
-        };
-        match serde_json::from_slice::<Value>(body) {
-            Ok(v) => {
-                let (message, upstream_type, code) = parts(&v);
-                ErrorInfo { message: message.unwrap_or_else(text), upstream_type, code }
-            }
-            Err(_) => ErrorInfo { message: text(), upstream_type: None, code: None },
+/// Replace the key in the message, in case the upstream echoed it.
+fn redact(mut info: ErrorInfo, key: Option<&Secret<String>>) -> ErrorInfo {
+    if let Some(k) = key {
+        let k = k.expose();
+        if k.len() >= 8 && info.message.contains(k.as_str()) {
+            info.message = info.message.replace(k.as_str(), "*****");
         }
     }
-
-    /// From an error value: a whole body (`{"error": {...}}`, `{"detail": ...}`, Anthropic's
-    /// `{"type": "error", "error": {...}}`) or the inner error object itself.
-    pub fn from_value(v: &Value) -> ErrorInfo {
-        let (message, upstream_type, code) = parts(v);
-        ErrorInfo { message: message.unwrap_or_else(|| v.to_string()), upstream_type, code }
-    }
-
-    /// The error carried by a stream event, if it is one: OpenAI streams put a top-level `error`
-    /// in a data line (the word alone can appear in ordinary content), Anthropic streams send an
-    /// `error` event.
-    pub fn from_stream_event(dialect: Dialect, event: Option<&str>, data: &str) -> Option<ErrorInfo> {
-        match dialect {
-            Dialect::OpenAi => {
-                memchr::memmem::find(data.as_bytes(), b"\"error\"")?;
-                let v: Value = serde_json::from_str(data).ok()?;
-                v.get("error").map(ErrorInfo::from_value)
-            }
-            Dialect::Anthropic => {
-                if event != Some("error") {
-                    return None;
-                }
-                Some(ErrorInfo::parse(data.as_bytes()))
-            }
-        }
-    }
-
-    /// Replace the key in the message, in case the upstream echoed it.
-    fn redact(mut self, key: Option<&Secret<String>>) -> ErrorInfo {
-        if let Some(k) = key {
-            let k = k.expose();
-            if k.len() >= 8 && self.message.contains(k.as_str()) {
-                self.message = self.message.replace(k.as_str(), "*****");
-            }
-        }
-        self
-    }
-}
-
-fn parts(v: &Value) -> (Option<String>, Option<String>, Option<Value>) {
-    let err = v.get("error").unwrap_or(v);
-    let message = match err {
-        Value::String(s) => Some(s.clone()),
-        _ => err
-            .get("message")
-            .or_else(|| err.get("detail"))
-            .or_else(|| v.get("message"))
-            .or_else(|| v.get("detail"))
-            .map(|m| m.as_str().map(String::from).unwrap_or_else(|| m.to_string())),
-    };
-    let utype = err.get("type").and_then(Value::as_str).filter(|t| *t != "error").map(String::from);
-    let code = err.get("code").filter(|c| !c.is_null()).cloned();
-    (message, utype, code)
+    info
 }
 
 /// What one failed upstream exchange means, decided once.
@@ -166,7 +92,7 @@ pub struct Context<'a> {
 impl Classified {
     /// A non-2xx upstream answer.
     pub fn response(ctx: Context<'_>, status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Classified {
-        let info = ErrorInfo::parse(body).redact(ctx.key);
+        let info = redact(ErrorInfo::parse(body), ctx.key);
         let kind = match status.as_u16() {
             400 | 422 => ErrorKind::InvalidRequest,
             401 => ErrorKind::Authentication,
@@ -221,7 +147,7 @@ impl Classified {
     /// An error event in an upstream's stream (before or after the first byte reached the client:
     /// the caller decides whether failing over is still possible).
     pub fn stream_error(ctx: Context<'_>, info: ErrorInfo) -> Classified {
-        let info = info.redact(ctx.key);
+        let info = redact(info, ctx.key);
         let mut c = Classified::bad_answer(ctx.provider, &info.message);
         c.upstream_type = info.upstream_type;
         c.code = info.code;
@@ -372,6 +298,14 @@ mod tests {
     }
 
     #[test]
+    fn stream_errors_are_redacted_and_fail_over() {
+        let key = Secret::new("sk-secret-123456".to_string());
+        let info = ErrorInfo { message: "echo sk-secret-123456".into(), ..ErrorInfo::default() };
+        let c = Classified::stream_error(ctx(&[], Some(&key)), info);
+        assert_eq!((c.message.as_str(), c.penalty, c.fail_over), ("[p] echo *****", Outcome::ServerError, true));
+    }
+
+    #[test]
     fn codes_survive_and_keys_are_redacted() {
         let key = Secret::new("sk-secret-123456".to_string());
         let body = json!({"error": {"message": "bad key sk-secret-123456", "type": "invalid_request_error", "code": "invalid_api_key"}});
@@ -426,52 +360,6 @@ mod tests {
             (c.fault, c.fail_over, c.penalty, c.status),
             (Fault::Provider, true, Outcome::ServerError, StatusCode::BAD_GATEWAY)
         );
-    }
-
-    #[test]
-    fn error_bodies_in_every_shape() {
-        #[rustfmt::skip]
-        let table: [(&str, &str, Option<&str>, Option<Value>); 7] = [
-            (r#"{"error":{"message":"m","type":"t","code":"c"}}"#, "m", Some("t"), Some(json!("c"))),
-            (r#"{"type":"error","error":{"type":"overloaded_error","message":"busy"}}"#, "busy", Some("overloaded_error"), None),
-            (r#"{"error":"plain string"}"#, "plain string", None, None),
-            (r#"{"detail":"fastapi style"}"#, "fastapi style", None, None),
-            (r#"{"message":"top level","code":429}"#, "top level", None, Some(json!(429))),
-            ("  upstream exploded  ", "upstream exploded", None, None),
-            ("", "the upstream returned an empty error body", None, None),
-        ];
-        for (body, message, utype, code) in table {
-            let i = ErrorInfo::parse(body.as_bytes());
-            assert_eq!((i.message.as_str(), i.upstream_type.as_deref(), i.code), (message, utype, code), "{body}");
-        }
-    }
-
-    #[test]
-    fn stream_events_carry_errors_in_each_dialect() {
-        let oa = ErrorInfo::from_stream_event(
-            Dialect::OpenAi,
-            None,
-            r#"{"error":{"message":"quota","type":"insufficient_quota"}}"#,
-        )
-        .unwrap();
-        assert_eq!((oa.message.as_str(), oa.upstream_type.as_deref()), ("quota", Some("insufficient_quota")));
-        // The word inside ordinary content is not an error.
-        let content = r#"{"choices":[{"delta":{"content":"an \"error\" word"}}]}"#;
-        assert_eq!(ErrorInfo::from_stream_event(Dialect::OpenAi, None, content), None);
-        let an = ErrorInfo::from_stream_event(
-            Dialect::Anthropic,
-            Some("error"),
-            r#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#,
-        )
-        .unwrap();
-        assert_eq!((an.message.as_str(), an.upstream_type.as_deref()), ("Overloaded", Some("overloaded_error")));
-        assert_eq!(ErrorInfo::from_stream_event(Dialect::Anthropic, Some("ping"), "{}"), None);
-        let key = Secret::new("sk-secret-123456".to_string());
-        let c = Classified::stream_error(
-            ctx(&[], Some(&key)),
-            ErrorInfo { message: "echo sk-secret-123456".into(), ..ErrorInfo::default() },
-        );
-        assert_eq!((c.message.as_str(), c.penalty, c.fail_over), ("[p] echo *****", Outcome::ServerError, true));
     }
 
     type Headers = &'static [(&'static str, &'static str)];
