@@ -433,4 +433,35 @@ mod tests {
         h2.merge(&h);
         assert_eq!(h2.count(), 1001);
     }
+
+    #[test]
+    fn count_tokens_calls_are_counted_apart() {
+        use crate::record::{RecordKind, Tokens};
+        let request = LogEntry {
+            status: 200,
+            latency_ms: 10.0,
+            tokens: Some(Tokens { input: 5, ..Tokens::default() }),
+            ..LogEntry::default()
+        };
+        let count = LogEntry {
+            kind: RecordKind::CountTokens,
+            status: 400,
+            latency_ms: 3.0,
+            error_kind: Some("invalid_request".into()),
+            ..LogEntry::default()
+        };
+        let live = Live::default();
+        for e in [&request, &count, &count] {
+            live.observe(e);
+        }
+        let t = live.total();
+        assert_eq!((t.requests, t.count_tokens, t.errors, t.input_tokens), (1, 2, 0, 5));
+        assert!(t.error_kinds.is_empty() && t.latency.count() == 1, "{t:?}");
+        let mut out = String::new();
+        live.render_prometheus(&mut out);
+        assert!(out.contains("monorelay_count_tokens_total 2") && !out.contains("status=\"400\""), "{out}");
+        let mut merged = Agg::default();
+        merged.merge(&t);
+        assert_eq!(merged.summary().count_tokens, 2);
+    }
 }
