@@ -8,6 +8,7 @@ mod common;
 mod config;
 mod count_tokens;
 mod crossdialect;
+mod outcome;
 mod relay;
 mod reload;
 mod routing;
