@@ -2,8 +2,9 @@
 //! passthrough: the client's fields serialised again with only `model` (and
 //! `stream_options.include_usage`, when we want the usage chunk) overridden, so unknown fields
 //! survive. Otherwise the shared IR is encoded for the upstream's dialect, after the tool
-//! downgrade (or emulation) where the model cannot take tools. Parameter layers
-//! (`params`, `system_prompt`, model overrides) are applied last, in both cases.
+//! downgrade (or emulation) where the model cannot take tools. The parameter layers (`params`:
+//! `model_params`, `payload_transformation`, `global_params`, the provider's `params` and
+//! `system_prompt`) are applied last, in both cases.
 
 use super::Inbound;
 use super::decode::{Request, translate_error};
