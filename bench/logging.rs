@@ -12,7 +12,6 @@
 use axum::body::Body;
 use axum::response::Response;
 use monorelay::config::{ConfigSource, load_str};
-use monorelay::record::RecordSink;
 use monorelay::server::Server;
 use monorelay::store::writer::{Settings, Writer};
 use std::sync::Arc;
@@ -131,6 +130,7 @@ fn writer_alone() {
             bodies.response_is_stream = i % 2 == 1;
             bodies.append_response(if i % 2 == 1 { sse.as_bytes() } else { resp.as_bytes() });
             w.record(monorelay::record::RequestRecord {
+                kind: monorelay::record::RecordKind::Completion,
                 started_at: std::time::SystemTime::now(),
                 inbound: monorelay::dialect::Dialect::OpenAi,
                 upstream: Some(monorelay::dialect::Dialect::OpenAi),

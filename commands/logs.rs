@@ -133,14 +133,22 @@ fn s(v: &Value) -> &str {
     v.as_str().unwrap_or("")
 }
 
+/// What a record is: `completion` (absent in the JSON) or `count_tokens`.
+fn kind(e: &Value) -> &str {
+    e["kind"].as_str().unwrap_or("completion")
+}
+
 /// One request on one line, coloured by status.
 pub fn format_line(e: &Value, colour: bool) -> String {
     let status = e["status"].as_u64().unwrap_or(0);
-    let model = match (s(&e["model"]), s(&e["requested_model"])) {
+    let mut model = match (s(&e["model"]), s(&e["requested_model"])) {
         (m, r) if !m.is_empty() && m != r => format!("{r} → {}/{m}", s(&e["provider"])),
         (_, r) if !e["provider"].is_null() => format!("{r} → {}", s(&e["provider"])),
         (_, r) => r.to_string(),
     };
+    if kind(e) != "completion" {
+        model = format!("[{}] {model}", kind(e));
+    }
     let tokens = match &e["tokens"] {
         Value::Object(t) => format!(
             "{}{}/{}",
@@ -199,6 +207,7 @@ pub fn render(v: &Value) -> String {
     kv("id", format!("{} ({})", s(&e["short_id"]), e["id"]));
     kv("time", format!("{} UTC", fmt_time(e["started_at_ms"].as_u64().unwrap_or(0))));
     kv("status", e["status"].to_string());
+    kv("kind", kind(e).to_string());
     kv("model", format!("{} → {}", s(&e["requested_model"]), if e["model"].is_null() { "-" } else { s(&e["model"]) }));
     kv("provider", format!("{} (key '{}')", s(&e["provider"]), s(&e["key_label"])));
     kv("dialects", format!("{} → {}", s(&e["inbound"]), if e["upstream"].is_null() { "-" } else { s(&e["upstream"]) }));
@@ -343,6 +352,7 @@ const CSV_COLUMNS: &[&str] = &[
     "cost_usd",
     "error_kind",
     "error",
+    "kind",
 ];
 
 fn csv_field(v: &str) -> String {
@@ -376,6 +386,7 @@ fn csv_row(e: &Value) -> String {
         opt(&e["cost_usd"]),
         opt(&e["error_kind"]),
         opt(&e["error"]),
+        kind(e).to_string(),
     ];
     cols.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(",")
 }

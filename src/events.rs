@@ -3,7 +3,7 @@
 //! later `monorelay top` and the admin panel. Fed by the store's writer after each batch; a slow
 //! subscriber misses events (and is told how many) instead of slowing anyone down.
 
-use crate::store::LogEntry;
+use crate::record::LogEntry;
 use std::sync::Arc;
 use tokio::sync::broadcast;
 

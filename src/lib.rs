@@ -23,7 +23,6 @@ pub mod secret;
 pub mod server;
 pub mod stats;
 pub mod store;
-pub mod stream;
 pub mod tokens;
 pub mod tools;
 pub mod translate;

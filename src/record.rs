@@ -1,5 +1,8 @@
-//! The request record: what one relayed request did, built by the single completion hook in
-//! `relay.rs` and handed to a `RecordSink` (the store writer in `crate::store`, or a test's collector).
+//! The request record, in its two forms: `RequestRecord`, what one relayed request did, built by
+//! the single completion hook of the relay pipeline and handed to its record sink; and `LogEntry`,
+//! the same request as the request log stores it, as stats aggregate it and as live subscribers
+//! (`logs tail -f`, `top`) receive it. Plain data: everything that reads or writes records imports
+//! this module, and it imports none of them.
 
 use crate::dialect::Dialect;
 use serde::{Deserialize, Serialize};
@@ -43,8 +46,27 @@ impl Attempt {
     }
 }
 
+/// What kind of call a record is. Only `Completion`s count as requests in rates and request
+/// counters; a `CountTokens` call is logged and counted apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// A relayed request (chat completions, messages, embeddings…).
+    #[default]
+    Completion,
+    /// `POST /v1/messages/count_tokens`.
+    CountTokens,
+}
+
+impl RecordKind {
+    pub fn is_completion(&self) -> bool {
+        *self == RecordKind::Completion
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RequestRecord {
+    pub kind: RecordKind,
     pub started_at: SystemTime,
     pub inbound: Dialect,
     pub upstream: Option<Dialect>,
@@ -114,14 +136,6 @@ impl Bodies {
     }
 }
 
-/// Where finished records go. Must not block: it runs on the request path.
-pub trait RecordSink: Send + Sync + 'static {
-    fn record(&self, record: RequestRecord);
-    /// A runtime was built (start or reload): pick up what the sink needs from it (prices,
-    /// retention, secrets to redact). Called off the request path.
-    fn configure(&self, _runtime: &crate::runtime::Runtime) {}
-}
-
 impl From<&crate::ir::Usage> for Tokens {
     /// `input` counts every prompt token, cached ones included (the IR's excludes them).
     fn from(u: &crate::ir::Usage) -> Tokens {
@@ -132,4 +146,44 @@ impl From<&crate::ir::Usage> for Tokens {
             cache_write: u.cache_write_tokens,
         }
     }
+}
+
+/// One relayed request as stored and as streamed to `logs.subscribe`. Every field defaults, so a
+/// record written by a later version (with more fields) or an earlier one (with fewer) reads.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LogEntry {
+    /// Time-ordered: unix microseconds of the start << 12 | a counter.
+    pub id: u64,
+    /// `id` as shown by the CLI.
+    #[serde(skip_deserializing)]
+    pub short_id: String,
+    /// Absent (and so `completion`) on every ordinary request.
+    #[serde(skip_serializing_if = "RecordKind::is_completion")]
+    pub kind: RecordKind,
+    pub started_at_ms: u64,
+    pub requested_model: String,
+    pub model: Option<String>,
+    pub provider: Option<String>,
+    pub key_label: Option<String>,
+    /// The relay user or relay key id (users arrive with a later release: `None` for now).
+    pub user: Option<String>,
+    pub client_addr: Option<String>,
+    pub inbound: Option<Dialect>,
+    pub upstream: Option<Dialect>,
+    pub stream: bool,
+    pub status: u16,
+    pub error_kind: Option<String>,
+    pub error: Option<String>,
+    pub latency_ms: f64,
+    pub ttfb_ms: Option<f64>,
+    /// Time to first byte not spent waiting on upstreams.
+    pub overhead_ms: Option<f64>,
+    pub tokens: Option<Tokens>,
+    /// `tokens` is a local estimate: the upstream reported no usage.
+    pub tokens_estimated: bool,
+    pub cost_usd: Option<f64>,
+    pub attempts: Vec<Attempt>,
+    pub has_bodies: bool,
+    pub bodies_truncated: bool,
 }

@@ -4,7 +4,7 @@
 //! behind `status`, `stats` and `GET /metrics`. Everything here is updated by the store's writer
 //! thread, never on the request path.
 
-use crate::store::LogEntry;
+use crate::record::LogEntry;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -72,11 +72,14 @@ pub fn is_error(status: u16) -> bool {
 }
 
 /// Aggregated numbers over a set of requests. New fields must default to zero so older stored
-/// aggregates keep reading.
+/// aggregates keep reading. `count_tokens` calls are counted apart and in nothing else: they are
+/// not requests for rates, errors, tokens, cost or latency.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Agg {
     pub requests: u64,
+    /// `count_tokens` calls (not in `requests`).
+    pub count_tokens: u64,
     pub errors: u64,
     /// Requests by status class (`2xx`, `4xx`, `5xx`, `499`).
     pub status: BTreeMap<String, u64>,
@@ -98,6 +101,10 @@ pub struct Agg {
 
 impl Agg {
     pub fn add(&mut self, e: &LogEntry) {
+        if !e.kind.is_completion() {
+            self.count_tokens += 1;
+            return;
+        }
         self.requests += 1;
         *self.status.entry(status_class(e.status)).or_default() += 1;
         if is_error(e.status) {
@@ -128,6 +135,7 @@ impl Agg {
 
     pub fn merge(&mut self, o: &Agg) {
         self.requests += o.requests;
+        self.count_tokens += o.count_tokens;
         self.errors += o.errors;
         for (k, v) in &o.status {
             *self.status.entry(k.clone()).or_default() += v;
@@ -151,6 +159,7 @@ impl Agg {
     pub fn summary(&self) -> Summary {
         Summary {
             requests: self.requests,
+            count_tokens: self.count_tokens,
             errors: self.errors,
             status: self.status.clone(),
             error_kinds: self.error_kinds.clone(),
@@ -175,6 +184,8 @@ impl Agg {
 #[serde(default)]
 pub struct Summary {
     pub requests: u64,
+    /// `count_tokens` calls (not in `requests`).
+    pub count_tokens: u64,
     pub errors: u64,
     pub status: BTreeMap<String, u64>,
     pub error_kinds: BTreeMap<String, u64>,
@@ -268,6 +279,10 @@ impl Live {
     pub fn observe(&self, e: &LogEntry) {
         let mut g = self.lock();
         g.total.add(e);
+        if !e.kind.is_completion() {
+            // Counted in `total.count_tokens` only: not a request in any series or histogram.
+            return;
+        }
         let s = g
             .series
             .entry((
@@ -330,6 +345,11 @@ impl Live {
         for (k, n) in &g.total.error_kinds {
             let _ = writeln!(out, "monorelay_errors_total{{kind=\"{}\"}} {n}", esc(k));
         }
+        let _ = writeln!(
+            out,
+            "# HELP monorelay_count_tokens_total count_tokens calls (not in monorelay_requests_total).\n# TYPE monorelay_count_tokens_total counter\nmonorelay_count_tokens_total {}",
+            g.total.count_tokens
+        );
         let _ = writeln!(
             out,
             "# HELP monorelay_tokens_total Tokens by provider, model and type (input includes cached).\n# TYPE monorelay_tokens_total counter"
@@ -415,5 +435,36 @@ mod tests {
         h2.observe(0.2);
         h2.merge(&h);
         assert_eq!(h2.count(), 1001);
+    }
+
+    #[test]
+    fn count_tokens_calls_are_counted_apart() {
+        use crate::record::{RecordKind, Tokens};
+        let request = LogEntry {
+            status: 200,
+            latency_ms: 10.0,
+            tokens: Some(Tokens { input: 5, ..Tokens::default() }),
+            ..LogEntry::default()
+        };
+        let count = LogEntry {
+            kind: RecordKind::CountTokens,
+            status: 400,
+            latency_ms: 3.0,
+            error_kind: Some("invalid_request".into()),
+            ..LogEntry::default()
+        };
+        let live = Live::default();
+        for e in [&request, &count, &count] {
+            live.observe(e);
+        }
+        let t = live.total();
+        assert_eq!((t.requests, t.count_tokens, t.errors, t.input_tokens), (1, 2, 0, 5));
+        assert!(t.error_kinds.is_empty() && t.latency.count() == 1, "{t:?}");
+        let mut out = String::new();
+        live.render_prometheus(&mut out);
+        assert!(out.contains("monorelay_count_tokens_total 2") && !out.contains("status=\"400\""), "{out}");
+        let mut merged = Agg::default();
+        merged.merge(&t);
+        assert_eq!(merged.summary().count_tokens, 2);
     }
 }

@@ -60,6 +60,8 @@ pub struct Record {
     pub cost_usd: Option<f64>,
     pub attempts: Vec<Attempt>,
     pub has_bodies: bool,
+    /// `count_tokens` calls show in the feed but count in no rate or model row.
+    pub kind: monorelay::record::RecordKind,
 }
 
 impl Record {
@@ -606,9 +608,11 @@ impl App {
 
     fn record(&mut self, r: Record) {
         self.advance(r.ended_ms());
-        self.observe(&r);
-        self.live_models.entry(r.model_name().to_string()).or_default().add(&r);
-        self.rebuild_models();
+        if r.kind.is_completion() {
+            self.observe(&r);
+            self.live_models.entry(r.model_name().to_string()).or_default().add(&r);
+            self.rebuild_models();
+        }
         if r.key_label.is_some() {
             self.refresh_keys_pending = true;
         }
@@ -625,7 +629,7 @@ impl App {
         if new.is_empty() {
             return;
         }
-        for r in &new {
+        for r in new.iter().filter(|r| r.kind.is_completion()) {
             self.observe(r);
         }
         let selected = self.feed_rows().get(self.sel_feed).map(|r| r.id);

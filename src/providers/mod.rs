@@ -1,10 +1,12 @@
 //! Upstream providers: how a request reaches an upstream (URL, auth headers, timeouts) and how
 //! its reply comes back as a status, headers and a body stream. One file per provider type:
-//! `api` (OpenAI-compatible), `anthropic`, `mock` (in-process, deterministic).
+//! `api` (OpenAI-compatible), `anthropic`, `mock` (in-process, deterministic); `outcome` classifies
+//! what an upstream failure means (fault, fail-over, key penalty, status, message).
 
 pub mod anthropic;
 pub mod api;
 pub mod mock;
+pub mod outcome;
 
 use crate::config::{ProviderConfig, ProviderKind};
 use crate::dialect::Dialect;

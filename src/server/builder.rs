@@ -21,7 +21,7 @@ use super::supervise::{OnPanic, Supervisor, TaskFailed};
 use super::{App, reload};
 use crate::config::{Config, ConfigSource};
 use crate::keys::{KeyStates, Persister};
-use crate::record::RecordSink;
+use crate::relay::RecordSink;
 use crate::runtime::{Runtime, Shared};
 use crate::secret::Secret;
 use crate::store::writer::{Settings, Writer};
@@ -227,7 +227,7 @@ impl ServerBuilder {
             None => {
                 let store: Option<Arc<dyn LogStore>> = db.filter(|_| logging).map(|d| d as Arc<dyn LogStore>);
                 // Configured from the runtime before the writer's first retention pass runs.
-                let settings = Settings::from_runtime(&runtime);
+                let settings = Settings::new(&runtime.config, runtime.access_key.as_ref());
                 let writer = Writer::start(store, settings, Arc::default(), Default::default());
                 App::with_writer(runtime, shared, writer, config_path, generated_key)
             }

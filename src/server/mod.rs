@@ -24,8 +24,7 @@ pub use supervise::{OnPanic, TaskFailed};
 use crate::dialect::Dialect;
 use crate::error::RelayError;
 use crate::providers::{Endpoint, mock};
-use crate::record::RecordSink;
-use crate::relay::{self, Inbound};
+use crate::relay::{self, Inbound, RecordSink};
 use crate::runtime::{Runtime, Shared};
 use crate::secret::Secret;
 use arc_swap::ArcSwap;
@@ -259,7 +258,7 @@ async fn count_tokens(State(app): State<Arc<App>>, req: Request) -> Response {
     let rt = app.runtime.load_full();
     let inbound =
         Inbound { dialect: Dialect::Anthropic, endpoint: Endpoint::CountTokens, headers, body, client_addr, caller };
-    relay::count_tokens(rt, inbound).await
+    relay::count_tokens(rt, app.sink.clone(), inbound).await
 }
 
 async fn health(State(app): State<Arc<App>>) -> Response {

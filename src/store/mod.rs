@@ -13,8 +13,7 @@ pub mod bodies;
 pub mod keystate;
 pub mod writer;
 
-use crate::dialect::Dialect;
-use crate::record::{Attempt, Tokens};
+pub use crate::record::LogEntry;
 use crate::stats::Agg;
 pub use bodies::{ResponseKind, StoredBodies};
 use redb::{ReadableTable, ReadableTableMetadata, TableDefinition};
@@ -39,43 +38,7 @@ const HOURLY: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("hourly
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 const META_LOG_BYTES: &str = "log_bytes";
 
-/// One relayed request as stored and as streamed to `logs.subscribe`. Every field defaults, so a
-/// record written by a later version (with more fields) or an earlier one (with fewer) reads.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct LogEntry {
-    /// Time-ordered: unix microseconds of the start << 12 | a counter.
-    pub id: u64,
-    /// `id` as shown by the CLI.
-    #[serde(skip_deserializing)]
-    pub short_id: String,
-    pub started_at_ms: u64,
-    pub requested_model: String,
-    pub model: Option<String>,
-    pub provider: Option<String>,
-    pub key_label: Option<String>,
-    /// The relay user or relay key id (users arrive with a later release: `None` for now).
-    pub user: Option<String>,
-    pub client_addr: Option<String>,
-    pub inbound: Option<Dialect>,
-    pub upstream: Option<Dialect>,
-    pub stream: bool,
-    pub status: u16,
-    pub error_kind: Option<String>,
-    pub error: Option<String>,
-    pub latency_ms: f64,
-    pub ttfb_ms: Option<f64>,
-    /// Time to first byte not spent waiting on upstreams.
-    pub overhead_ms: Option<f64>,
-    pub tokens: Option<Tokens>,
-    /// `tokens` is a local estimate: the upstream reported no usage.
-    pub tokens_estimated: bool,
-    pub cost_usd: Option<f64>,
-    pub attempts: Vec<Attempt>,
-    pub has_bodies: bool,
-    pub bodies_truncated: bool,
-}
-
+/// `LogEntry` is defined with the other record types; its storage encoding is here.
 impl LogEntry {
     fn encode(&self) -> Result<Vec<u8>, StoreError> {
         let mut out = vec![ENTRY_FORMAT];

@@ -1,6 +1,7 @@
 //! The redb backend on real files: append, query filters and paging, bodies, stats, retention.
 
 use super::*;
+use crate::record::Tokens;
 
 fn entry(id_ms: u64, model: &str, provider: &str, status: u16) -> LogEntry {
     let id = id_at_ms(id_ms) | (ID_COUNTER.fetch_add(1, Ordering::Relaxed) & 0xfff);

@@ -1,4 +1,4 @@
-//! The one writer. `Writer` is the `RecordSink` the server hands records to: `record()` only
+//! The one writer. `Writer` is where the relay's record sink hands records: `record()` only
 //! stamps an id and `try_send`s on a bounded queue (a full queue drops the record, counts it and
 //! says so loudly, at most every few seconds), so a request never waits on the disk.
 //!
@@ -10,10 +10,11 @@
 //! Between batches it runs retention in small transactions.
 
 use super::{LogEntry, LogStore, Row, bodies, new_id, unix_ms};
+use crate::config::Config;
 use crate::events::EventBus;
 use crate::pricing::PriceTable;
-use crate::record::{RecordSink, RequestRecord};
-use crate::runtime::Runtime;
+use crate::record::RequestRecord;
+use crate::secret::Secret;
 use crate::stats::Live;
 use arc_swap::ArcSwap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -44,18 +45,19 @@ pub struct Settings {
 }
 
 impl Settings {
-    pub fn from_runtime(rt: &Runtime) -> Settings {
-        let l = &rt.config.logging;
+    /// From a config and the relay's access key (which must never be stored either).
+    pub fn new(config: &Config, access_key: Option<&Secret<String>>) -> Settings {
+        let l = &config.logging;
         let mut secrets: Vec<String> =
-            rt.config.providers.iter().flat_map(|p| p.keys.iter().map(|k| k.secret.expose().clone())).collect();
-        if let Some(k) = &rt.access_key {
+            config.providers.iter().flat_map(|p| p.keys.iter().map(|k| k.secret.expose().clone())).collect();
+        if let Some(k) = access_key {
             secrets.push(k.expose().clone());
         }
         Settings {
             store_bodies: l.enabled && l.store_bodies,
             max_age: (l.max_age_days > 0).then(|| Duration::from_secs(u64::from(l.max_age_days) * 86_400)),
             max_bytes: (l.max_size_mb > 0).then(|| l.max_size_mb.saturating_mul(1024 * 1024)),
-            prices: PriceTable::from_config(&rt.config),
+            prices: PriceTable::from_config(config),
             secrets,
         }
     }
@@ -149,8 +151,9 @@ impl Writer {
     }
 }
 
-impl RecordSink for Writer {
-    fn record(&self, record: RequestRecord) {
+impl Writer {
+    /// Queue a finished record; never blocks (a full queue drops it, counted and said loudly).
+    pub fn record(&self, record: RequestRecord) {
         let id = new_id(record.started_at);
         match self.tx.try_send(Msg::Record(id, Box::new(record))) {
             Ok(()) => {}
@@ -168,8 +171,9 @@ impl RecordSink for Writer {
         }
     }
 
-    fn configure(&self, runtime: &Runtime) {
-        self.settings.store(Arc::new(Settings::from_runtime(runtime)));
+    /// New settings (start or reload), taken by the next batch.
+    pub fn set_settings(&self, settings: Settings) {
+        self.settings.store(Arc::new(settings));
     }
 }
 
@@ -321,7 +325,8 @@ fn enrich(id: u64, r: RequestRecord, s: &Settings, zstd: Option<&mut zstd::bulk:
     if let Some(b) = r.bodies {
         let request = b.request.clone();
         let prepared = bodies::prepare(r.inbound, b, &s.secrets, tokens.is_none());
-        if tokens.is_none() && r.status < 400 {
+        // A count_tokens call consumed nothing: no estimate, and so no cost.
+        if tokens.is_none() && r.status < 400 && r.kind.is_completion() {
             tokens = bodies::estimate_tokens(r.inbound, &request, prepared.response.as_ref());
             estimated = tokens.is_some();
         }
@@ -345,6 +350,7 @@ fn enrich(id: u64, r: RequestRecord, s: &Settings, zstd: Option<&mut zstd::bulk:
     let entry = LogEntry {
         id,
         short_id: super::short_id(id),
+        kind: r.kind,
         started_at_ms: unix_ms(r.started_at),
         requested_model: r.requested_model,
         model: r.model,

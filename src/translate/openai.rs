@@ -794,21 +794,15 @@ impl StreamDecoder for StreamDecoderImpl {
     }
 }
 
-/// `{"message", "type"}` out of an OpenAI-style error object (or a bare string).
+/// (type, message) of an upstream error object (or a bare string), through the one error parser;
+/// the type falls back to the error's `code`, then `api_error`.
 pub(crate) fn error_fields(err: &Value) -> (String, String) {
-    match err {
-        Value::String(s) => ("api_error".into(), s.clone()),
-        _ => {
-            let message = err.get("message").and_then(Value::as_str).unwrap_or("upstream error").to_owned();
-            let kind = err
-                .get("type")
-                .and_then(Value::as_str)
-                .or_else(|| err.get("code").and_then(Value::as_str))
-                .unwrap_or("api_error")
-                .to_owned();
-            (kind, message)
-        }
-    }
+    let info = crate::wire::error::ErrorInfo::from_value(err);
+    let kind = info
+        .upstream_type
+        .or_else(|| info.code.as_ref().and_then(Value::as_str).map(String::from))
+        .unwrap_or_else(|| "api_error".into());
+    (kind, info.message)
 }
 
 // ---------------------------------------------------------------------------------------------

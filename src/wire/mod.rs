@@ -5,6 +5,7 @@
 //! kept in `extra` maps so same-dialect round trips lose nothing.
 
 pub mod anthropic;
+pub mod error;
 pub mod openai;
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};

@@ -6,8 +6,10 @@
 
 mod common;
 mod config;
+mod count_tokens;
 mod crossdialect;
 mod keystate;
+mod outcome;
 mod relay;
 mod reload;
 mod routing;

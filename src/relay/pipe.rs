@@ -1,14 +1,16 @@
-//! The stream pipe: forwards an upstream event stream to the client event by event as it
-//! arrives (never buffering the whole), watching usage and the terminal event on the side. An
-//! upstream that breaks, stalls or ends early gets an error event in the client's dialect — and
-//! never a `[DONE]` or `message_stop` as if it had succeeded.
+//! Stage 5, respond (streams): the pipe forwards an upstream event stream to the client event by
+//! event as it arrives (never buffering the whole), watching usage and the terminal event on the
+//! side. An upstream that breaks, stalls or ends early gets an error event in the client's dialect
+//! — and never a `[DONE]` or `message_stop` as if it had succeeded. How it ended is classified
+//! like any upstream failure, and finishes the key's lease and the request's record.
 
+use super::completion::Completion;
 use crate::dialect::Dialect;
 use crate::ir;
 use crate::keys::{Lease, Outcome};
 use crate::providers::BodyStream;
+use crate::providers::outcome::{Classified, Context, ErrorInfo};
 use crate::record::Tokens;
-use crate::relay::Completion;
 use crate::translate::sse::{SseDecoder, SseEvent, encode_event};
 use crate::translate::{StreamDecoder, StreamEncoder, encode_stream_error};
 use bytes::Bytes;
@@ -18,7 +20,7 @@ use serde::de::IgnoredAny;
 
 /// Usage in either dialect's field names.
 #[derive(Debug, Default, Clone, Deserialize)]
-pub struct AnyUsage {
+pub(super) struct AnyUsage {
     prompt_tokens: Option<u64>,
     completion_tokens: Option<u64>,
     input_tokens: Option<u64>,
@@ -36,7 +38,7 @@ struct PromptDetails {
 impl AnyUsage {
     /// Normalised: `input` counts every prompt token, cached ones included, in both dialects
     /// (OpenAI's prompt_tokens already does; Anthropic's input_tokens excludes cache reads/writes).
-    pub fn tokens(&self, dialect: Dialect) -> Tokens {
+    pub(super) fn tokens(&self, dialect: Dialect) -> Tokens {
         match dialect {
             Dialect::OpenAi => Tokens {
                 input: self.prompt_tokens.or(self.input_tokens).unwrap_or(0),
@@ -58,31 +60,13 @@ impl AnyUsage {
     }
 }
 
-/// If the first upstream event is already an error, its message (so the relay can fail over).
-pub fn first_event_error(upstream: Dialect, ev: &SseEvent) -> Option<String> {
-    let is_error = match upstream {
-        Dialect::OpenAi => memchr::memmem::find(ev.data.as_bytes(), b"\"error\"").is_some(),
-        Dialect::Anthropic => ev.event.as_deref() == Some("error"),
-    };
-    if !is_error {
-        return None;
-    }
-    let v: serde_json::Value = serde_json::from_str(&ev.data).ok()?;
-    // OpenAI: only a top-level `error` (the word can appear inside ordinary content too).
-    let err = match upstream {
-        Dialect::OpenAi => v.get("error")?,
-        Dialect::Anthropic => &v,
-    };
-    Some(crate::relay::error_parts(err).0.unwrap_or_else(|| err.to_string()))
-}
-
 /// How a stream ended, applied by `Pipe::settle`.
 enum Ending {
     Ok,
     /// The upstream sent its own error event.
-    UpstreamError(String),
+    UpstreamError(Classified),
     /// The upstream broke off, stalled or ended early.
-    Broken(String),
+    Broken(Classified),
 }
 
 pub enum PipeMode {
@@ -108,7 +92,7 @@ pub struct Pipe {
     /// Usage seen on the IR path (translated streams).
     ir_usage: Option<ir::Usage>,
     terminal: bool,
-    upstream_error: Option<String>,
+    upstream_error: Option<ErrorInfo>,
     finished: bool,
     outcome: Option<Ending>,
     scratch: Vec<SseEvent>,
@@ -172,14 +156,14 @@ impl Pipe {
                     Some(Ok(chunk)) => {
                         let mut events = std::mem::take(&mut self.scratch);
                         if let Err(e) = self.decoder.push(&chunk, &mut events) {
-                            self.fail(&e.to_string(), &mut out);
+                            self.fail(Classified::bad_answer(&self.provider, e), &mut out);
                         }
                         for ev in events.drain(..) {
                             self.process(&ev, &mut out);
                         }
                         self.scratch = events;
                     }
-                    Some(Err(e)) => self.fail(&e.to_string(), &mut out),
+                    Some(Err(e)) => self.fail(Classified::transport(&self.provider, &e), &mut out),
                     None => {
                         let cut = self.decoder.finish();
                         if !self.terminal && matches!(self.mode, PipeMode::Translate { .. }) {
@@ -194,7 +178,8 @@ impl Pipe {
                                 Dialect::Anthropic => "message_stop",
                             };
                             let detail = if cut { " (cut in the middle of an event)" } else { "" };
-                            self.fail(&format!("the upstream stream ended before {what}{detail}"), &mut out);
+                            let detail = format!("the upstream stream ended before {what}{detail}");
+                            self.fail(Classified::bad_answer(&self.provider, detail), &mut out);
                         }
                     }
                 }
@@ -236,8 +221,7 @@ impl Pipe {
                     }
                     if let Ok(p) = serde_json::from_str::<Probe>(&ev.data) {
                         if let Some(err) = p.error {
-                            let msg = crate::relay::error_parts(&err).0.unwrap_or_else(|| err.to_string());
-                            self.upstream_error = Some(msg);
+                            self.upstream_error = Some(ErrorInfo::from_value(&err));
                             // The upstream's own error event ends the stream; anything after it
                             // (some send a [DONE] anyway) must not reach the client.
                             encode_event(ev.event.as_deref(), &ev.data, out);
@@ -287,8 +271,7 @@ impl Pipe {
                         }
                     }
                     Some("error") => {
-                        let (msg, _, _) = crate::relay::parse_error_body(ev.data.as_bytes());
-                        self.upstream_error = Some(msg);
+                        self.upstream_error = Some(ErrorInfo::parse(ev.data.as_bytes()));
                         encode_event(ev.event.as_deref(), &ev.data, out);
                         self.terminal = true;
                         self.complete();
@@ -326,15 +309,17 @@ impl Pipe {
                 ir::StreamEvent::MessageStart { usage, .. } => self.ir_usage = Some(*usage),
                 ir::StreamEvent::MessageDelta { usage: Some(u), .. } => self.ir_usage = Some(*u),
                 ir::StreamEvent::MessageStop => terminal = true,
-                ir::StreamEvent::Error { message, .. } => error = Some(message.clone()),
+                ir::StreamEvent::Error { message, .. } => {
+                    error = Some(ErrorInfo { message: message.clone(), ..ErrorInfo::default() })
+                }
                 _ => {}
             }
             encoder.push(ie, out);
         }
         if let Err(e) = result {
-            self.fail(&e.to_string(), out);
-        } else if let Some(msg) = error {
-            self.upstream_error = Some(msg);
+            self.fail(Classified::bad_answer(&self.provider, e), out);
+        } else if let Some(info) = error {
+            self.upstream_error = Some(info);
             self.terminal = true;
             self.complete();
         } else if terminal {
@@ -346,17 +331,26 @@ impl Pipe {
     /// The upstream finished (normally, or with its own error event). The record is written by
     /// `settle`, once the bytes of this batch are captured.
     fn complete(&mut self) {
-        self.outcome.get_or_insert(match self.upstream_error.clone() {
+        if self.outcome.is_some() {
+            return;
+        }
+        self.outcome = Some(match self.upstream_error.take() {
             None => Ending::Ok,
-            Some(msg) => Ending::UpstreamError(format!("[{}] {msg}", self.provider)),
+            Some(info) => {
+                let ctx = Context {
+                    provider: &self.provider,
+                    ignore_errors: &[],
+                    key: self.lease.as_ref().map(Lease::secret),
+                };
+                Ending::UpstreamError(Classified::stream_error(ctx, info))
+            }
         });
     }
 
     /// The upstream broke: tell the client in its dialect and end.
-    fn fail(&mut self, message: &str, out: &mut Vec<u8>) {
-        let message = format!("[{}] {message}", self.provider);
-        encode_stream_error(self.client, "upstream_error", &message, out);
-        self.outcome = Some(Ending::Broken(message));
+    fn fail(&mut self, c: Classified, out: &mut Vec<u8>) {
+        encode_stream_error(self.client, "upstream_error", &c.message, out);
+        self.outcome = Some(Ending::Broken(c));
         self.finished = true;
     }
 
@@ -372,17 +366,18 @@ impl Pipe {
                 }
                 self.completion.finish(200, None, tokens);
             }
-            Ending::UpstreamError(msg) => {
+            // The client already has its 200 and some bytes: the record says 502 all the same.
+            Ending::UpstreamError(c) => {
                 if let Some(l) = lease {
-                    l.finish(Outcome::ServerError, Some(&msg));
+                    l.finish(c.penalty, Some(&c.message));
                 }
-                self.completion.finish(502, Some(("upstream", msg)), tokens);
+                self.completion.finish(502, Some(("upstream", c.message)), tokens);
             }
-            Ending::Broken(msg) => {
+            Ending::Broken(c) => {
                 if let Some(l) = lease {
-                    l.finish(Outcome::ServerError, Some(&msg));
+                    l.finish(c.penalty, Some(&c.message));
                 }
-                self.completion.finish(502, Some(("upstream_stream", msg)), tokens);
+                self.completion.finish(502, Some(("upstream_stream", c.message)), tokens);
             }
         }
     }

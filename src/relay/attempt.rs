@@ -1,0 +1,226 @@
+//! Stage 4, attempt: the loop over candidates and, within each, over its keys. Every failure is
+//! classified once (`providers::outcome::Classified`) and the loop only reads that value: the key's
+//! penalty goes to `Lease::finish`, `fail_over` decides between trying another key (then the next
+//! candidate) and answering at once, the provider's `retry` policy asks it whether another backoff
+//! round is due, and a "tools not supported" refusal sends the request again, downgraded. Nothing
+//! is retried once the first byte has gone to the client: that line is drawn in `respond`.
+
+use super::completion::Completion;
+use super::decode::Request;
+use super::prepare::{Prepared, prepare};
+use super::{Inbound, respond};
+use crate::error::{ErrorKind, Fault, RelayError};
+use crate::keys::{Lease, Unavailable};
+use crate::providers::outcome::{Classified, Context};
+use crate::providers::{BodyStream, Provider};
+use crate::record::Attempt;
+use crate::router::Candidate;
+use crate::runtime::Runtime;
+use axum::body::Body;
+use futures_util::StreamExt;
+use http::{Response, StatusCode};
+use std::time::{Duration, Instant};
+
+/// Largest upstream body read whole (non-stream answers).
+pub(super) const MAX_UPSTREAM_BODY_BYTES: usize = 64 * 1024 * 1024;
+/// Error bodies are only read this far: enough for any message.
+pub(super) const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
+
+/// Try every candidate in order until one answers; the last failure is the answer otherwise.
+pub(super) async fn run(
+    rt: &Runtime,
+    inbound: &Inbound,
+    req: &Request,
+    candidates: &[Candidate],
+    conv: Option<u64>,
+    completion: &mut Completion,
+) -> Result<Response<Body>, RelayError> {
+    let mut last_err: Option<RelayError> = None;
+    let mut attempts_total = 0usize;
+    for cand in candidates {
+        let provider = &rt.providers[cand.provider];
+        let mut force_downgrade = false;
+        loop {
+            let prepared = prepare(rt, req, inbound, provider, &cand.model, force_downgrade)?;
+            let call = Call { rt, inbound, req, provider, cand, prepared: &prepared };
+            match attempt_candidate(call, conv, completion, &mut attempts_total).await {
+                Ok(resp) => return Ok(resp),
+                Err(Failure::Final(e)) => return Err(e),
+                Err(Failure::NextCandidate(e)) => {
+                    last_err = Some(e);
+                    break;
+                }
+                // The upstream said it cannot do tools: it is remembered; send this request again, downgraded.
+                Err(Failure::ToolsUnsupported(_)) if !force_downgrade => force_downgrade = true,
+                Err(Failure::ToolsUnsupported(e)) => return Err(e),
+            }
+        }
+    }
+    Err(last_err.unwrap_or_else(|| {
+        RelayError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorKind::Unavailable,
+            Fault::Relay,
+            "no provider could take the request",
+        )
+    }))
+}
+
+enum Failure {
+    /// Answer the client with this now (client fault, or nothing else to try).
+    Final(RelayError),
+    /// This candidate is exhausted; the next may be tried.
+    NextCandidate(RelayError),
+    /// The upstream rejected the request's tools: retry it downgraded.
+    ToolsUnsupported(RelayError),
+}
+
+/// One candidate being attempted: what the attempt, the plain answer and the stream share.
+#[derive(Clone, Copy)]
+pub(super) struct Call<'a> {
+    pub(super) rt: &'a Runtime,
+    pub(super) inbound: &'a Inbound,
+    pub(super) req: &'a Request,
+    pub(super) provider: &'a Provider,
+    pub(super) cand: &'a Candidate,
+    pub(super) prepared: &'a Prepared,
+}
+
+async fn attempt_candidate(
+    call: Call<'_>,
+    conv: Option<u64>,
+    completion: &mut Completion,
+    attempts_total: &mut usize,
+) -> Result<Response<Body>, Failure> {
+    let Call { rt, inbound, req, provider, cand, prepared } = call;
+    let mut tried: Vec<usize> = Vec::new();
+    let mut retries = 0u32;
+    let mut last: Option<Classified> = None;
+    loop {
+        let lease = match provider.pool.lease(&tried, conv) {
+            Ok(l) => l,
+            Err(un) => {
+                // Provider `retry`: another round after a backoff, if the last failure qualifies.
+                if let (Some(retry), Some(c)) = (&provider.config.retry, &last) {
+                    if c.retry_qualifies(retry) && retries < retry.max_retries {
+                        retries += 1;
+                        let backoff =
+                            Duration::from_secs_f64(retry.backoff_factor.powi(retries as i32)).min(retry.backoff_max);
+                        let wait = backoff.max(un.retry_after.unwrap_or_default());
+                        if wait <= retry.backoff_max {
+                            completion.upstream(tokio::time::sleep(wait)).await;
+                            tried.clear();
+                            continue;
+                        }
+                    }
+                }
+                return Err(Failure::NextCandidate(last.map_or_else(|| unavailable(provider, un), |c| c.to_error())));
+            }
+        };
+        *attempts_total += 1;
+        let sent_at = Instant::now();
+        let result = completion
+            .upstream(provider.send(
+                inbound.endpoint,
+                &lease.key.auth,
+                prepared.bytes.clone(),
+                &inbound.headers,
+                req.stream,
+            ))
+            .await;
+        let mut attempt = Attempt {
+            provider: provider.name().to_string(),
+            model: cand.model.clone(),
+            key_label: lease.label().to_string(),
+            sent_at: Some(sent_at),
+            ..Attempt::default()
+        };
+        let reply = match result {
+            Ok(r) => r,
+            Err(e) => {
+                let c = Classified::transport(provider.name(), &e);
+                tried.push(fail_attempt(lease, completion, attempt, &c));
+                last = Some(c);
+                continue;
+            }
+        };
+        attempt.status = reply.status.as_u16();
+        if !reply.status.is_success() {
+            let body = completion.upstream(read_bounded(reply.body, MAX_ERROR_BODY_BYTES)).await.unwrap_or_default();
+            let c = Classified::response(context(provider, &lease), reply.status, &reply.headers, &body);
+            let index = fail_attempt(lease, completion, attempt, &c);
+            if !c.fail_over {
+                let tools_refused = c.tools_unsupported
+                    && rt.config.routing.tools.auto_downgrade
+                    && !prepared.downgraded
+                    && req.body.get("tools").is_some();
+                if tools_refused {
+                    rt.tool_support.remember(provider.name(), &cand.model);
+                    return Err(Failure::ToolsUnsupported(c.to_error()));
+                }
+                return Err(Failure::Final(c.to_error()));
+            }
+            tried.push(index);
+            last = Some(c);
+            continue;
+        }
+        // 2xx: the answer is good unless its body says otherwise before anything was sent.
+        let result = if req.stream {
+            respond::open_stream(call, reply, lease, completion, attempt, *attempts_total).await
+        } else {
+            respond::finish_plain(call, reply, lease, completion, attempt, *attempts_total).await
+        };
+        match result {
+            Ok(resp) => return Ok(resp),
+            Err((index, c)) => {
+                tried.push(index);
+                last = Some(c);
+            }
+        }
+    }
+}
+
+/// What the classifier needs to know of this provider and key.
+pub(super) fn context<'a>(provider: &'a Provider, lease: &'a Lease) -> Context<'a> {
+    Context { provider: provider.name(), ignore_errors: &provider.config.ignore_errors, key: Some(lease.secret()) }
+}
+
+fn unavailable(provider: &Provider, un: Unavailable) -> RelayError {
+    let (status, kind) = if un.all_rate_limited {
+        (StatusCode::TOO_MANY_REQUESTS, ErrorKind::RateLimited)
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, ErrorKind::Unavailable)
+    };
+    let mut e = RelayError::new(status, kind, Fault::Upstream, format!("[{}] {}", provider.name(), un.reason))
+        .with_retry_after(un.retry_after);
+    if e.retry_after.is_none() && status == StatusCode::TOO_MANY_REQUESTS {
+        e.retry_after = Some(Duration::from_secs(1));
+    }
+    e
+}
+
+/// Record a failed attempt and apply its penalty to the key; returns the key's index (tried).
+pub(super) fn fail_attempt(lease: Lease, completion: &mut Completion, mut attempt: Attempt, c: &Classified) -> usize {
+    attempt.error = Some(c.message.clone());
+    attempt.settle_time();
+    if let Some(r) = completion.record_mut() {
+        r.attempts.push(attempt);
+    }
+    let index = lease.index;
+    lease.finish(c.penalty.clone(), Some(&c.message));
+    index
+}
+
+/// Read a body up to `limit` bytes; `None` if it broke off or was larger.
+pub(super) async fn read_bounded(mut body: BodyStream, limit: usize) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    while let Some(chunk) = body.next().await {
+        let chunk = chunk.ok()?;
+        if out.len() + chunk.len() > limit {
+            out.extend_from_slice(&chunk[..limit - out.len()]);
+            return Some(out);
+        }
+        out.extend_from_slice(&chunk);
+    }
+    Some(out)
+}

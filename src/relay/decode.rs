@@ -1,0 +1,128 @@
+//! Stage 1, decode: the client's body is parsed once into its top-level raw fields
+//! (`body::JsonObject`), and `model`, `messages`, `stream` and `stream_options` are checked. The IR
+//! is decoded lazily, only when a candidate needs translation, then shared. Also what routing reads
+//! from the body: the conversation's text (complexity routing) and its sticky-key hash.
+
+use super::Inbound;
+use crate::body::JsonObject;
+use crate::error::RelayError;
+use serde::Deserialize;
+use std::hash::{Hash, Hasher};
+
+/// What the client asked for, read from the body once.
+pub(super) struct Request {
+    /// The IR, decoded on first need (only cross-dialect candidates need it), then shared.
+    ir: std::sync::OnceLock<Result<crate::ir::Request, RelayError>>,
+    pub(super) body: JsonObject,
+    pub(super) model: String,
+    pub(super) stream: bool,
+    /// OpenAI clients: whether they asked for the usage chunk themselves.
+    pub(super) client_wants_usage: bool,
+}
+
+pub(super) fn decode(inbound: &Inbound) -> Result<Request, RelayError> {
+    let body = JsonObject::parse(&inbound.body).map_err(RelayError::bad_request)?;
+    fn field_err(f: &'static str) -> impl Fn(String) -> RelayError {
+        move |e| RelayError::invalid_field(f, e)
+    }
+    let model: String = body
+        .field::<String>("model")
+        .map_err(field_err("model"))?
+        .ok_or_else(|| RelayError::invalid_field("model", "is required"))?;
+    if model.trim().is_empty() {
+        return Err(RelayError::invalid_field("model", "must be a non-empty string"));
+    }
+    if inbound.endpoint.is_conversation() {
+        match body.get("messages") {
+            None => return Err(RelayError::invalid_field("messages", "is required")),
+            Some(raw) if !raw.get().trim_start().starts_with('[') => {
+                return Err(RelayError::invalid_field("messages", "must be an array of messages"));
+            }
+            _ => {}
+        }
+    }
+    let stream = body.field::<bool>("stream").map_err(field_err("stream"))?.unwrap_or(false);
+    #[derive(Deserialize)]
+    struct StreamOptions {
+        include_usage: Option<bool>,
+    }
+    let opts = body.field::<StreamOptions>("stream_options").map_err(field_err("stream_options"))?;
+    let client_wants_usage = opts.and_then(|o| o.include_usage).unwrap_or(false);
+    Ok(Request { ir: std::sync::OnceLock::new(), body, model, stream, client_wants_usage })
+}
+
+impl Request {
+    pub(super) fn ir(&self, inbound: &Inbound) -> Result<&crate::ir::Request, RelayError> {
+        self.ir
+            .get_or_init(|| crate::translate::decode_request(inbound.dialect, &inbound.body).map_err(translate_error))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+/// A translation failure, as the client should see it.
+pub(super) fn translate_error(e: crate::translate::TranslateError) -> RelayError {
+    use crate::translate::TranslateError as T;
+    match e {
+        T::InvalidJson(m) => RelayError::bad_request(format!("request body is not valid JSON: {m}")),
+        T::InvalidField { field, message } => RelayError::invalid_field(&field, message),
+        T::Unsupported { field, target } => RelayError::invalid_field(
+            &field,
+            format!(
+                "cannot be carried to a provider that speaks the {} API (set translation.drop_unsupported: true to drop such fields)",
+                target.as_str()
+            ),
+        ),
+        T::Upstream(m) => RelayError::bad_gateway(m),
+    }
+}
+
+/// Every text of the conversation, for complexity routing (strings and text parts alike).
+pub(super) fn conversation_text(req: &Request) -> String {
+    let mut out = String::new();
+    let mut push = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push(' ');
+        }
+        serde_json::Value::Array(parts) => {
+            for p in parts {
+                if let Some(t) = p.get("text").and_then(|t| t.as_str()) {
+                    out.push_str(t);
+                    out.push(' ');
+                }
+            }
+        }
+        _ => {}
+    };
+    if let Ok(Some(system)) = req.body.field::<serde_json::Value>("system") {
+        push(&system);
+    }
+    if let Ok(Some(messages)) = req.body.field::<Vec<serde_json::Value>>("messages") {
+        for m in &messages {
+            if let Some(c) = m.get("content") {
+                push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Hash of caller + system prompt + first user message: one conversation, one key (sticky).
+pub(super) fn conversation_hash(req: &Request, caller: u64) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    caller.hash(&mut h);
+    if let Some(s) = req.body.get("system") {
+        s.get().hash(&mut h);
+    }
+    if let Ok(Some(messages)) = req.body.field::<Vec<serde_json::Value>>("messages") {
+        let role = |m: &serde_json::Value, r: &str| m.get("role").and_then(|x| x.as_str()) == Some(r);
+        if let Some(sys) = messages.iter().find(|m| role(m, "system") || role(m, "developer")) {
+            sys.get("content").map(|c| c.to_string()).hash(&mut h);
+        }
+        if let Some(first) = messages.iter().find(|m| role(m, "user")) {
+            first.get("content").map(|c| c.to_string()).hash(&mut h);
+        }
+    }
+    h.finish()
+}

@@ -1,0 +1,104 @@
+//! The request pipeline for the relay routes, from an authenticated body to the client's response.
+//! `handle` runs these stages in order, each in its own file:
+//!
+//! 1. **Decode** (`decode`): the body is parsed once into its top-level raw fields; `model`,
+//!    `messages`, `stream` and `stream_options` are checked. The IR is decoded only if a
+//!    candidate needs translation.
+//! 2. **Route** (`router::resolve_with`): an ordered candidate list; the sticky-key hash of the
+//!    conversation when the pool is sticky.
+//! 3. **Prepare** (`prepare`), per candidate: same dialect → passthrough (only `model`
+//!    rewritten, `stream_options.include_usage` requested), else translated; tool downgrade or
+//!    emulation; parameter layers.
+//! 4. **Attempt** (`attempt`): lease a key, send, classify the outcome once
+//!    (`providers::outcome`), penalise the key, fail over to the next key, then the next candidate
+//!    — only before the first byte went to the client. Provider `retry` adds backoff rounds.
+//! 5. **Respond** (`respond`, `pipe`): plain bodies are checked (or translated) and passed back;
+//!    streams are committed after their first event and then piped event by event.
+//! 6. **Record** (`completion`): `Completion` is the one hook that finishes the request record,
+//!    including when the client disconnects mid-stream, and hands it to the `RecordSink`.
+//!
+//! `count_tokens` (`POST /v1/messages/count_tokens`) runs stages 1–2 and records through the same
+//! hook, marked as a `count_tokens` call.
+
+mod attempt;
+mod completion;
+mod count;
+mod decode;
+mod pipe;
+mod prepare;
+mod respond;
+
+pub use completion::{Completion, IN_FLIGHT, InFlight, RecordSink};
+pub use count::count_tokens;
+
+use crate::dialect::Dialect;
+use crate::error::Fault;
+use crate::providers::Endpoint;
+use crate::record::RecordKind;
+use crate::router;
+use crate::runtime::Runtime;
+use axum::body::Body;
+use bytes::Bytes;
+use http::{HeaderMap, Response};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Instant;
+
+/// One inbound relay request after auth and body limits.
+pub struct Inbound {
+    pub dialect: Dialect,
+    pub endpoint: Endpoint,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+    pub client_addr: Option<SocketAddr>,
+    /// A stable, non-secret identity of the caller's credential (for sticky key selection).
+    pub caller: u64,
+}
+
+/// (message, type, code) from any of the error shapes upstreams use, or the raw text.
+pub fn parse_error_body(body: &[u8]) -> (String, Option<String>, Option<serde_json::Value>) {
+    let i = crate::providers::outcome::ErrorInfo::parse(body);
+    (i.message, i.upstream_type, i.code)
+}
+
+/// Relay one request; every failure is answered in the caller's dialect.
+pub async fn handle(rt: Arc<Runtime>, sink: Arc<dyn RecordSink>, inbound: Inbound) -> Response<Body> {
+    let started = Instant::now();
+    let mut completion = Completion::new(sink, &inbound, RecordKind::Completion, started);
+    let dialect = inbound.dialect;
+    match run(&rt, &inbound, &mut completion).await {
+        Ok(resp) => resp,
+        Err(e) => {
+            if e.fault != Fault::Client {
+                tracing::warn!(status = e.status.as_u16(), "{}", e.message);
+            }
+            completion.fail(&e);
+            e.render(dialect)
+        }
+    }
+}
+
+async fn run(
+    rt: &Runtime,
+    inbound: &Inbound,
+    completion: &mut Completion,
+) -> Result<Response<Body>, crate::error::RelayError> {
+    let req = decode::decode(inbound)?;
+    let logging = &rt.config.logging;
+    if let Some(r) = completion.record_mut() {
+        r.requested_model = req.model.clone();
+        if req.stream && !r.stream {
+            IN_FLIGHT.streams.fetch_add(1, Ordering::Relaxed);
+        }
+        r.stream = req.stream;
+        if logging.enabled && logging.store_bodies {
+            let cap = usize::try_from(logging.max_body_bytes).unwrap_or(usize::MAX);
+            r.bodies = Some(crate::record::Bodies::new(inbound.body.clone(), cap));
+        }
+    }
+    let candidates = router::resolve_with(rt, &req.model, &|| decode::conversation_text(&req))?;
+    let sticky = rt.providers[candidates[0].provider].pool.strategy == crate::config::Strategy::Sticky;
+    let conv = sticky.then(|| decode::conversation_hash(&req, inbound.caller));
+    attempt::run(rt, inbound, &req, &candidates, conv, completion).await
+}

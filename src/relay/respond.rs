@@ -1,0 +1,215 @@
+//! Stage 5, respond, for a 2xx upstream answer. Plain: the body is read whole (bounded), checked
+//! (JSON, or translated back into the client's dialect) and answered with the upstream's status and
+//! tokens recorded. Stream: the relay waits for the first complete event before committing, so an
+//! upstream that fails at once can still be failed over; then the response head goes out and
+//! `pipe::Pipe` forwards the rest event by event. Either way, an unusable answer comes back to the
+//! attempt loop classified, with the key penalised, and the response carries the `x-monorelay-*`
+//! headers.
+
+use super::attempt::{Call, MAX_ERROR_BODY_BYTES, MAX_UPSTREAM_BODY_BYTES, context, fail_attempt, read_bounded};
+use super::completion::Completion;
+use super::pipe::{AnyUsage, Pipe, PipeMode};
+use super::prepare::Prepared;
+use crate::dialect::Dialect;
+use crate::keys::{Lease, Outcome};
+use crate::providers::outcome::{Classified, ErrorInfo};
+use crate::providers::{Provider, UpstreamReply};
+use crate::record::Attempt;
+use crate::router::Candidate;
+use crate::translate::sse::{SseDecoder, SseEvent};
+use axum::body::Body;
+use futures_util::StreamExt;
+use http::{HeaderValue, Response, header};
+use serde::Deserialize;
+
+/// A failed answer: the key's index (tried) and what the failure means.
+type Failed = (usize, Classified);
+
+pub(super) fn relay_headers(resp: &mut Response<Body>, provider: &Provider, model: &str, attempts: usize) {
+    let h = resp.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(provider.name()) {
+        h.insert("x-monorelay-provider", v);
+    }
+    if let Ok(v) = HeaderValue::from_str(model) {
+        h.insert("x-monorelay-model", v);
+    }
+    h.insert("x-monorelay-attempts", HeaderValue::from(attempts));
+}
+
+/// `x-monorelay-overhead-ms`: the relay's own time up to the response head, upstream waits excluded.
+pub(super) fn overhead_header(resp: &mut Response<Body>, completion: &mut Completion) {
+    let overhead = completion.overhead();
+    let ms = overhead.as_secs_f64() * 1000.0;
+    if let Ok(v) = HeaderValue::from_str(&format!("{ms:.3}")) {
+        resp.headers_mut().insert("x-monorelay-overhead-ms", v);
+    }
+    if let Some(r) = completion.record_mut() {
+        r.overhead_ms = Some(ms);
+    }
+}
+
+fn record_success(
+    completion: &mut Completion,
+    provider: &Provider,
+    cand: &Candidate,
+    lease: &Lease,
+    prepared: &Prepared,
+    mut attempt: Attempt,
+) {
+    attempt.settle_time();
+    let upstream = prepared.upstream;
+    if let Some(b) = completion.bodies_mut() {
+        b.set_upstream(&prepared.bytes);
+    }
+    if let Some(r) = completion.record_mut() {
+        r.provider = Some(provider.name().to_string());
+        r.model = Some(cand.model.clone());
+        r.key_label = Some(lease.label().to_string());
+        r.upstream = Some(upstream);
+        r.attempts.push(attempt);
+    }
+}
+
+/// Penalise the key for an unusable 2xx answer and hand back what the loop needs to fail over.
+fn fail(lease: Lease, completion: &mut Completion, attempt: Attempt, c: Classified) -> Failed {
+    (fail_attempt(lease, completion, attempt, &c), c)
+}
+
+pub(super) async fn finish_plain(
+    call: Call<'_>,
+    reply: UpstreamReply,
+    lease: Lease,
+    completion: &mut Completion,
+    attempt: Attempt,
+    attempts: usize,
+) -> Result<Response<Body>, Failed> {
+    let Call { inbound, provider, cand, prepared, .. } = call;
+    let status = reply.status;
+    let name = provider.name();
+    let body = match completion.upstream(read_bounded(reply.body, MAX_UPSTREAM_BODY_BYTES)).await {
+        Some(b) if b.len() < MAX_UPSTREAM_BODY_BYTES => b,
+        Some(_) => {
+            let detail = format!("the upstream response is larger than {MAX_UPSTREAM_BODY_BYTES} bytes");
+            return Err(fail(lease, completion, attempt, Classified::bad_answer(name, detail)));
+        }
+        None => {
+            let c = Classified::bad_answer(name, "the upstream response broke off");
+            return Err(fail(lease, completion, attempt, c));
+        }
+    };
+    let (body, tokens) = if prepared.translated {
+        match crate::translate::decode_response(prepared.upstream, &body) {
+            Ok(mut resp) => {
+                if !prepared.emulated.is_empty() {
+                    crate::tools::emulate_response(&mut resp, &prepared.emulated);
+                }
+                let tokens = crate::record::Tokens::from(&resp.usage);
+                (crate::translate::encode_response(inbound.dialect, &resp), Some(tokens))
+            }
+            Err(e) => return Err(fail(lease, completion, attempt, Classified::bad_answer(name, e))),
+        }
+    } else {
+        #[derive(Deserialize)]
+        struct Probe {
+            usage: Option<AnyUsage>,
+        }
+        match serde_json::from_slice::<Probe>(&body) {
+            Ok(p) => (body, p.usage.map(|u| u.tokens(provider.dialect()))),
+            Err(e) => {
+                let detail = format!("the upstream answered {} with a body that is not JSON: {e}", status.as_u16());
+                return Err(fail(lease, completion, attempt, Classified::bad_answer(name, detail)));
+            }
+        }
+    };
+    record_success(completion, provider, cand, &lease, prepared, attempt);
+    lease.finish(Outcome::Success, None);
+    if let Some(b) = completion.bodies_mut() {
+        b.append_response(&body);
+    }
+    completion.finish(status.as_u16(), None, tokens);
+    let mut resp = Response::new(Body::from(body));
+    *resp.status_mut() = status;
+    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    relay_headers(&mut resp, provider, &cand.model, attempts);
+    overhead_header(&mut resp, completion);
+    Ok(resp)
+}
+
+pub(super) async fn open_stream(
+    call: Call<'_>,
+    reply: UpstreamReply,
+    lease: Lease,
+    completion: &mut Completion,
+    attempt: Attempt,
+    attempts: usize,
+) -> Result<Response<Body>, Failed> {
+    let Call { inbound, req, provider, cand, prepared, .. } = call;
+    let name = provider.name();
+    let is_sse = reply
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|ct| ct.starts_with("text/event-stream"));
+    let mut upstream = reply.body;
+    if !is_sse {
+        let body = read_bounded(upstream, MAX_ERROR_BODY_BYTES).await.unwrap_or_default();
+        let info = ErrorInfo::parse(&body);
+        let message = format!("the upstream answered a stream request without an event stream: {}", info.message);
+        let c = Classified::stream_error(context(provider, &lease), ErrorInfo { message, ..info });
+        return Err(fail(lease, completion, attempt, c));
+    }
+    // Wait for the first complete event before committing: an upstream that fails at once (an
+    // error event, a cut, a timeout) can still be failed over, since nothing reached the client.
+    let mut decoder = SseDecoder::new();
+    let mut first: Vec<SseEvent> = Vec::new();
+    while first.is_empty() {
+        match completion.upstream(upstream.next()).await {
+            Some(Ok(chunk)) => {
+                if let Err(e) = decoder.push(&chunk, &mut first) {
+                    return Err(fail(lease, completion, attempt, Classified::bad_answer(name, e)));
+                }
+            }
+            Some(Err(e)) => return Err(fail(lease, completion, attempt, Classified::transport(name, &e))),
+            None => {
+                let c = Classified::bad_answer(name, "the upstream closed the stream before sending any event");
+                return Err(fail(lease, completion, attempt, c));
+            }
+        }
+    }
+    if let Some(info) = ErrorInfo::from_stream_event(prepared.upstream, first[0].event.as_deref(), &first[0].data) {
+        let c = Classified::stream_error(context(provider, &lease), info);
+        return Err(fail(lease, completion, attempt, c));
+    }
+    record_success(completion, provider, cand, &lease, prepared, attempt);
+    let mode = if prepared.translated {
+        let mut encoder = crate::translate::stream_encoder(inbound.dialect, &cand.model, req.client_wants_usage);
+        if !prepared.emulated.is_empty() {
+            encoder = Box::new(crate::tools::EmulatingEncoder::new(encoder, prepared.emulated.clone()));
+        }
+        PipeMode::Translate { decoder: crate::translate::stream_decoder(prepared.upstream), encoder }
+    } else if inbound.dialect == Dialect::OpenAi {
+        PipeMode::OpenAiPassthrough { strip_usage: prepared.strip_usage }
+    } else {
+        PipeMode::AnthropicPassthrough
+    };
+    let mut resp = Response::new(Body::empty());
+    overhead_header(&mut resp, completion);
+    let taken = completion.hand_off();
+    let pipe = Pipe::new(
+        upstream,
+        decoder,
+        first,
+        mode,
+        (inbound.dialect, prepared.upstream),
+        lease,
+        taken,
+        provider.name().to_string(),
+    );
+    *resp.body_mut() = Body::from_stream(pipe.into_stream());
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert("x-accel-buffering", HeaderValue::from_static("no"));
+    relay_headers(&mut resp, provider, &cand.model, attempts);
+    Ok(resp)
+}
