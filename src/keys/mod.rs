@@ -4,6 +4,10 @@
 //! Health lives in `KeyStates`, outside the swapped runtime, keyed by provider + a hash of the key,
 //! so a config reload keeps it and a changed key starts fresh.
 
+mod status;
+
+pub use status::{CoolingReason, KeyStatus, QuotaWindow};
+
 use crate::config::{KeyConfig, ProviderConfig, Strategy, normalize_name};
 use crate::secret::Secret;
 use sha2::{Digest, Sha256};
@@ -458,12 +462,11 @@ impl Drop for Lease {
     }
 }
 
-/// A key's state for display (`providers list`, `top`, `/health` details).
+/// A key's state for display (`providers list`, `top`, `/metrics`).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct KeyView {
     pub label: String,
-    pub state: &'static str,
-    pub cooldown_secs: Option<f64>,
+    pub status: KeyStatus,
     pub requests: u64,
     pub failures: u64,
     pub quota_used: u64,
@@ -476,21 +479,36 @@ pub struct KeyView {
 impl KeyPool {
     pub fn view(&self) -> Vec<KeyView> {
         let now = Instant::now();
+        let now_ms = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
         self.keys
             .iter()
             .map(|k| {
                 let mut h = k.state.health();
-                let (state, cooldown_secs) = match self.availability(k, &mut h, now) {
-                    Avail::Usable { probe: false } => ("ok", None),
-                    Avail::Usable { probe: true } => ("probing", None),
+                let status = match self.availability(k, &mut h, now) {
+                    Avail::Usable { probe: false } => KeyStatus::Available,
+                    Avail::Usable { probe: true } => KeyStatus::Probing,
                     Avail::Blocked { until, why, .. } => {
-                        (why, until.map(|u| u.saturating_duration_since(now).as_secs_f64()))
+                        let until_ms =
+                            now_ms + until.map_or(0, |u| u.saturating_duration_since(now).as_millis() as u64);
+                        let cooling = |reason| KeyStatus::Cooling { until_ms, reason };
+                        match why {
+                            "disabled" => KeyStatus::Disabled,
+                            "expired" => KeyStatus::Expired,
+                            "quota used up" => KeyStatus::QuotaExhausted { window: QuotaWindow::Total },
+                            "probe in flight" => KeyStatus::Probing,
+                            "rate-limited" => cooling(CoolingReason::RateLimited),
+                            "usage window limit reached" => cooling(CoolingReason::UsageWindow),
+                            "rate_limit_rps reached" => cooling(CoolingReason::RpsLimit),
+                            "cooling after errors" => cooling(CoolingReason::Errors),
+                            _ => KeyStatus::Invalid {
+                                reason: h.last_error.clone().unwrap_or_else(|| "rejected (401/403)".into()),
+                            },
+                        }
                     }
                 };
                 KeyView {
                     label: k.config.label.clone(),
-                    state,
-                    cooldown_secs,
+                    status,
                     requests: k.state.requests.load(Ordering::Relaxed),
                     failures: k.state.failures.load(Ordering::Relaxed),
                     quota_used: h.quota_used,

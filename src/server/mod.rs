@@ -10,6 +10,7 @@
 //!
 //! `GET /metrics` (Prometheus text) sits behind the same auth unless `server.metrics_public`.
 
+mod admin_host;
 mod reload;
 
 pub use reload::{ReloadStatus, reload_now, spawn_watchers};
@@ -279,7 +280,7 @@ async fn metrics(State(app): State<Arc<App>>) -> Response {
     for p in rt.providers.iter() {
         for k in p.pool.view() {
             let labels = format!("provider=\"{}\",key=\"{}\"", esc(p.name()), esc(&k.label));
-            let _ = writeln!(out, "monorelay_key_state{{{labels},state=\"{}\"}} 1", esc(k.state));
+            let _ = writeln!(out, "monorelay_key_state{{{labels},state=\"{}\"}} 1", k.status.name());
             let _ = writeln!(requests, "monorelay_key_requests_total{{{labels}}} {}", k.requests);
             let _ = writeln!(failures, "monorelay_key_failures_total{{{labels}}} {}", k.failures);
         }
