@@ -70,7 +70,8 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let addr = listener.local_addr()?;
         let app = App::with_writer(runtime, shared, writer.clone(), config_path, generated_key.clone());
         let _ = app.listen.set(addr);
-        let socket = monorelay::control::serve(app.clone(), &data_dir.join(monorelay::control::SOCKET_FILE))
+        let service = Arc::new(monorelay::admin::Service::online(app.clone(), data_dir.clone()));
+        let socket = monorelay::admin::socket::serve(service, &data_dir.join(monorelay::admin::socket::SOCKET_FILE))
             .await
             .map_err(|e| anyhow::anyhow!("control socket: {e}"))?;
         server::spawn_watchers(app.clone());

@@ -21,6 +21,8 @@ enum Transport {
 
 pub struct Client {
     transport: Transport,
+    /// The socket failed (write, read, or a closed connection): every later call fails too.
+    broken: bool,
 }
 
 fn lost(e: impl std::fmt::Display) -> AdminError {
@@ -44,17 +46,19 @@ impl Client {
     /// Connect to a running server's socket.
     pub async fn connect(path: &Path) -> Result<Client, AdminError> {
         let stream = UnixStream::connect(path).await.map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => AdminError::unavailable(format!("no server socket at '{}'", path.display())),
+            std::io::ErrorKind::NotFound => {
+                AdminError::unavailable(format!("no server socket at '{}'", path.display()))
+            }
             std::io::ErrorKind::ConnectionRefused => AdminError::unavailable("the server is not answering"),
             _ => AdminError::unavailable(format!("cannot connect to '{}': {e}", path.display())),
         })?;
         let (r, w) = stream.into_split();
-        Ok(Client { transport: Transport::Socket { reader: BufReader::new(r), writer: w, next_id: 1 } })
+        Ok(Client { transport: Transport::Socket { reader: BufReader::new(r), writer: w, next_id: 1 }, broken: false })
     }
 
     /// In-process, over a service (offline: the database and config on disk).
     pub fn local(service: Arc<Service>) -> Client {
-        Client { transport: Transport::Local(service) }
+        Client { transport: Transport::Local(service), broken: false }
     }
 
     /// Whether a running server answers (over the socket, or a local online service).
@@ -65,21 +69,40 @@ impl Client {
         }
     }
 
+    /// Whether the connection failed (as opposed to the server refusing a request): the
+    /// caller should reconnect.
+    pub fn is_broken(&self) -> bool {
+        self.broken
+    }
+
     /// Call one operation by name with JSON arguments; the answer's `data`.
     pub async fn call_value(&mut self, op: &str, args: Value) -> Result<Value, AdminError> {
+        if self.broken {
+            return Err(AdminError::unavailable("the control connection was lost"));
+        }
         match &mut self.transport {
             Transport::Local(s) => s.dispatch(op, args).await,
             Transport::Socket { reader, writer, next_id } => {
                 let id = *next_id;
                 *next_id += 1;
-                write_line(writer, &json!({"id": id, "op": op, "args": args})).await.map_err(lost)?;
-                loop {
-                    let mut v = read_json(reader).await?;
-                    if v["id"] != id {
-                        continue;
+                let sent = write_line(writer, &json!({"id": id, "op": op, "args": args})).await.map_err(lost);
+                let answer = match sent {
+                    Ok(()) => loop {
+                        match read_json(reader).await {
+                            Ok(v) if v["id"] != id => continue,
+                            other => break other,
+                        }
+                    },
+                    Err(e) => Err(e),
+                };
+                let mut v = match answer {
+                    Ok(v) => v,
+                    Err(e) => {
+                        self.broken = true;
+                        return Err(e);
                     }
-                    return if v["ok"] == true { Ok(v["data"].take()) } else { Err(decode(v["error"].take())?) };
-                }
+                };
+                if v["ok"] == true { Ok(v["data"].take()) } else { Err(decode(v["error"].take())?) }
             }
         }
     }
@@ -88,7 +111,11 @@ impl Client {
         decode(self.call_value(op, args).await?)
     }
 
-    async fn call_with<A: serde::Serialize, T: DeserializeOwned>(&mut self, op: &str, args: &A) -> Result<T, AdminError> {
+    async fn call_with<A: serde::Serialize, T: DeserializeOwned>(
+        &mut self,
+        op: &str,
+        args: &A,
+    ) -> Result<T, AdminError> {
         let args = serde_json::to_value(args).map_err(|e| AdminError::internal(e.to_string()))?;
         self.call(op, args).await
     }

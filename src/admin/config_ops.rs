@@ -33,7 +33,10 @@ impl Service {
         let (text, source) = match a.text {
             Some(t) => (t, self.config_path.clone().map_or(ConfigSource::Embedded, ConfigSource::File)),
             None => match &self.config_path {
-                Some(p) => (std::fs::read_to_string(p).map_err(|e| AdminError::not_found(format!("'{}': {e}", p.display())))?, ConfigSource::File(p.clone())),
+                Some(p) => (
+                    std::fs::read_to_string(p).map_err(|e| AdminError::not_found(format!("'{}': {e}", p.display())))?,
+                    ConfigSource::File(p.clone()),
+                ),
                 None => (config::EMBEDDED_DEFAULT.to_string(), ConfigSource::Embedded),
             },
         };
@@ -45,14 +48,18 @@ impl Service {
                 warnings: c.warnings.clone(),
                 providers: c.providers.len(),
             },
-            Err(e) => ConfigReport { ok: false, source: source.to_string(), problems: e.problems, ..ConfigReport::default() },
+            Err(e) => {
+                ConfigReport { ok: false, source: source.to_string(), problems: e.problems, ..ConfigReport::default() }
+            }
         })
     }
 
     /// Replace the config file: validate, keep a backup, write atomically, reload.
     pub async fn config_put(&self, a: ConfigPut) -> Result<ConfigWritten, AdminError> {
         let path = self.config_path.clone().ok_or_else(|| {
-            AdminError::unavailable("serving the embedded default: there is no config file to write (start with --config)")
+            AdminError::unavailable(
+                "serving the embedded default: there is no config file to write (start with --config)",
+            )
         })?;
         let (reloaded, backup) = self.write_config(&path, &a.text, true).await?;
         Ok(ConfigWritten { path, backup, reloaded })
@@ -66,7 +73,9 @@ impl Service {
         }
         match tokio::task::spawn_blocking(move || h.reload().map(|()| h.reload_info())).await {
             Ok(Ok(info)) => Ok(Reloaded { reloaded: true, message: info.message }),
-            Ok(Err(e)) => Err(AdminError::conflict(format!("the new config was rejected; the old one keeps serving: {e}"))),
+            Ok(Err(e)) => {
+                Err(AdminError::conflict(format!("the new config was rejected; the old one keeps serving: {e}")))
+            }
             Err(e) => Err(AdminError::internal(format!("the reload task failed: {e}"))),
         }
     }
@@ -95,7 +104,12 @@ fn redact_line(line: &str) -> String {
     let name = name.trim().trim_matches(['"', '\'']);
     let value = value.trim();
     let bare = value.split(" #").next().unwrap_or("").trim();
-    if !SENSITIVE_KEYS.contains(&name) || bare.is_empty() || bare == "***" || bare.starts_with("${") || bare.starts_with(['{', '[', '|', '>']) {
+    if !SENSITIVE_KEYS.contains(&name)
+        || bare.is_empty()
+        || bare == "***"
+        || bare.starts_with("${")
+        || bare.starts_with(['{', '[', '|', '>'])
+    {
         return line.to_string();
     }
     line.replacen(bare, "***", 1)
@@ -109,7 +123,16 @@ mod tests {
     fn redacts_known_secrets_and_sensitive_keys() {
         let text = "server:\n  access_key: \"abcd-secret\"\nproviders:\n  a:\n    keys:\n      - key: sk-one  # main\n      - {key: sk-two, label: b}\n      - key: ${ENV_KEY}\n    token: t0k3n\n";
         let out = redact(text, &["sk-two".to_string()]);
-        assert!(!out.contains("abcd-secret") && !out.contains("sk-one") && !out.contains("sk-two") && !out.contains("t0k3n"), "{out}");
-        assert!(out.contains("- key: ***  # main") && out.contains("${ENV_KEY}") && out.contains("{key: ***, label: b}"), "{out}");
+        assert!(
+            !out.contains("abcd-secret")
+                && !out.contains("sk-one")
+                && !out.contains("sk-two")
+                && !out.contains("t0k3n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("- key: ***  # main") && out.contains("${ENV_KEY}") && out.contains("{key: ***, label: b}"),
+            "{out}"
+        );
     }
 }

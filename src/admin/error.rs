@@ -124,7 +124,10 @@ mod tests {
         assert_eq!((e.http_status(), e.exit_code()), (400, 2));
         assert_eq!(e.to_string(), "args.limit: expected a number");
         let nf = AdminError::not_found("no record 'x'");
-        assert_eq!(serde_json::to_value(&nf).ok(), Some(serde_json::json!({"type": "not_found", "message": "no record 'x'"})));
+        assert_eq!(
+            serde_json::to_value(&nf).ok(),
+            Some(serde_json::json!({"type": "not_found", "message": "no record 'x'"}))
+        );
         assert_eq!((nf.http_status(), nf.exit_code(), nf.kind()), (404, 3, "not_found"));
     }
 }

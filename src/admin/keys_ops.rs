@@ -114,7 +114,8 @@ impl Service {
     /// Enable or disable a key: in config.yml when there is one (then reloaded, and any runtime
     /// override dropped so the two agree), else on the running server only.
     pub async fn keys_enable(&self, k: KeyRef, enabled: bool) -> Result<KeyChange, AdminError> {
-        let mut change = KeyChange { provider: k.provider.clone(), labels: vec![k.label.clone()], ..KeyChange::default() };
+        let mut change =
+            KeyChange { provider: k.provider.clone(), labels: vec![k.label.clone()], ..KeyChange::default() };
         if self.config_path.is_some() {
             self.key_exists(&k)?;
             let (path, applied) =
@@ -132,12 +133,7 @@ impl Service {
                 })?;
             }
         } else if self.is_online() {
-            self.keys_set(KeySet {
-                provider: k.provider,
-                label: k.label,
-                enabled: Some(Some(enabled)),
-                weight: None,
-            })?;
+            self.keys_set(KeySet { provider: k.provider, label: k.label, enabled: Some(Some(enabled)), weight: None })?;
             change.applied = true;
         } else {
             return Err(AdminError::unavailable("no config file and no running server: nothing to change"));
@@ -231,7 +227,9 @@ impl Service {
         text: &str,
         backup: bool,
     ) -> Result<(bool, Option<PathBuf>), AdminError> {
-        if let Err(e) = config::load_str(text, config::ConfigSource::File(path.to_path_buf()), &|n| std::env::var(n).ok()) {
+        if let Err(e) =
+            config::load_str(text, config::ConfigSource::File(path.to_path_buf()), &|n| std::env::var(n).ok())
+        {
             let mut err = AdminError::from(e);
             if let AdminError::Invalid { message, .. } = &mut err {
                 *message = format!("the change would make the config invalid, so it was not written: {message}");

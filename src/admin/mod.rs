@@ -126,7 +126,9 @@ impl Service {
 
     fn store(&self) -> Result<Arc<dyn LogStore>, AdminError> {
         self.store.clone().ok_or_else(|| {
-            AdminError::unavailable("there is no request log here (logging.enabled is false, or nothing was logged yet)")
+            AdminError::unavailable(
+                "there is no request log here (logging.enabled is false, or nothing was logged yet)",
+            )
         })
     }
 

@@ -47,7 +47,11 @@ impl Service {
                     base_url: p.base_url.clone(),
                     strategy: p.strategy.unwrap_or(config.strategy).as_str().to_string(),
                     models: p.include.clone(),
-                    keys: keys.iter().filter(|k| normalize_name(&k.provider) == norm).cloned().collect::<Vec<KeyInfo>>(),
+                    keys: keys
+                        .iter()
+                        .filter(|k| normalize_name(&k.provider) == norm)
+                        .cloned()
+                        .collect::<Vec<KeyInfo>>(),
                     tools_unsupported: rejected
                         .iter()
                         .filter(|(prov, _)| normalize_name(prov) == norm)

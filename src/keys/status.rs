@@ -34,14 +34,21 @@ pub enum KeyStatus {
     /// After failures: the next request is a single probe (or one is in flight).
     Probing,
     /// Not usable until `until_ms` (unix milliseconds).
-    Cooling { until_ms: u64, reason: CoolingReason },
+    Cooling {
+        until_ms: u64,
+        reason: CoolingReason,
+    },
     /// The upstream rejected it (401/403): unusable until re-enabled or reset.
-    Invalid { reason: String },
+    Invalid {
+        reason: String,
+    },
     /// Disabled in the config or at runtime.
     Disabled,
     /// Past its `expires_at`.
     Expired,
-    QuotaExhausted { window: QuotaWindow },
+    QuotaExhausted {
+        window: QuotaWindow,
+    },
 }
 
 impl KeyStatus {

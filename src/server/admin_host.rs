@@ -38,12 +38,7 @@ impl Host for App {
     }
     fn reload_info(&self) -> ReloadInfo {
         let r = self.reload.lock().map(|r| r.clone()).unwrap_or_default();
-        ReloadInfo {
-            at_ms: r.at.map(crate::store::unix_ms),
-            ok: r.ok,
-            message: r.message,
-            reloads: r.reloads,
-        }
+        ReloadInfo { at_ms: r.at.map(crate::store::unix_ms), ok: r.ok, message: r.message, reloads: r.reloads }
     }
     fn reload(&self) -> Result<(), String> {
         super::reload_now(self)

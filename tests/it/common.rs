@@ -214,7 +214,7 @@ pub struct Relay {
     pub records: Arc<Collect>,
     /// With `start_logged`: the request log's writer and the control socket.
     pub writer: Option<Arc<monorelay::store::writer::Writer>>,
-    pub control: Option<monorelay::control::Listener>,
+    pub control: Option<monorelay::admin::socket::Listener>,
     stop: Option<oneshot::Sender<()>>,
     pub done: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
@@ -254,7 +254,8 @@ impl Relay {
         let store = monorelay::store::RedbStore::open(&data_dir.join(monorelay::store::DB_FILE)).expect("open store");
         let writer = Writer::start(Some(Arc::new(store)), Settings::default(), Arc::default(), Default::default());
         let app = App::with_writer(rt, shared, writer.clone(), None, None);
-        let control = monorelay::control::serve(app.clone(), &data_dir.join(monorelay::control::SOCKET_FILE))
+        let service = Arc::new(monorelay::admin::Service::online(app.clone(), data_dir.to_path_buf()));
+        let control = monorelay::admin::socket::serve(service, &data_dir.join(monorelay::admin::socket::SOCKET_FILE))
             .await
             .expect("control socket");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind relay");
