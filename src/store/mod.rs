@@ -44,8 +44,8 @@ const META_LOG_BYTES: &str = "log_bytes";
 pub struct LogEntry {
     /// Time-ordered: unix microseconds of the start << 12 | a counter.
     pub id: u64,
-    /// `id` as shown by the CLI.
-    #[serde(skip_deserializing)]
+    /// `id` as shown by the CLI. Read back from the wire (clients get it from the server); the
+    /// store recomputes it from `id` on every read.
     pub short_id: String,
     pub started_at_ms: u64,
     pub requested_model: String,

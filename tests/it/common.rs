@@ -245,15 +245,29 @@ impl Relay {
 
     /// A relay with the real request log: a redb file and the control socket in `data_dir`.
     pub async fn start_logged(yaml: &str, data_dir: &std::path::Path) -> Relay {
-        use monorelay::store::writer::{Settings, Writer};
         let config =
             config::load_str(yaml, ConfigSource::Embedded, &|_| None).unwrap_or_else(|e| panic!("config: {e}"));
+        Self::start_logged_with(config, None, data_dir).await
+    }
+
+    /// `start_logged` on a config file, which reloads and key edits then change.
+    pub async fn start_logged_file(path: &std::path::Path, data_dir: &std::path::Path) -> Relay {
+        let config = config::load_file(path).unwrap_or_else(|e| panic!("config: {e}"));
+        Self::start_logged_with(config, Some(path.to_path_buf()), data_dir).await
+    }
+
+    async fn start_logged_with(
+        config: config::Config,
+        path: Option<std::path::PathBuf>,
+        data_dir: &std::path::Path,
+    ) -> Relay {
+        use monorelay::store::writer::{Settings, Writer};
         let shared = Arc::new(Shared::default());
         let key = config.server.access_key.clone().or_else(|| Some(Secret::new(KEY.to_string())));
         let rt = Runtime::build(config, &shared, key).expect("runtime");
         let store = monorelay::store::RedbStore::open(&data_dir.join(monorelay::store::DB_FILE)).expect("open store");
         let writer = Writer::start(Some(Arc::new(store)), Settings::default(), Arc::default(), Default::default());
-        let app = App::with_writer(rt, shared, writer.clone(), None, None);
+        let app = App::with_writer(rt, shared, writer.clone(), path, None);
         let service = Arc::new(monorelay::admin::Service::online(app.clone(), data_dir.to_path_buf()));
         let control = monorelay::admin::socket::serve(service, &data_dir.join(monorelay::admin::socket::SOCKET_FILE))
             .await
