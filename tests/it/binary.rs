@@ -154,6 +154,6 @@ async fn providers_list_shows_the_running_servers_key_states_and_tool_rejections
         .map(|k| (k["label"].as_str().unwrap(), k["status"]["state"].as_str().unwrap()))
         .collect();
     assert_eq!(states, [("b", "invalid"), ("g", "available")]);
-    assert_eq!(p["keys"][0]["status"]["reason"], "revoked", "the upstream's message says why");
+    assert_eq!(p["keys"][0]["status"]["reason"], "[up] revoked", "the upstream's message says why");
     assert!(server.stop().await.success());
 }
