@@ -371,6 +371,11 @@ async fn binary_keys_disable_sigterm_and_offline_logs() {
     let out = cli(&cfg, &data, &["logs", "export", "--format", "csv", "-o", &export.display().to_string()]).await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(std::fs::read_to_string(&export).unwrap().lines().count(), 9);
+    let out = cli(&cfg, &data, &["logs", "show", "zzzz"]).await;
+    assert_eq!(out.status.code(), Some(3), "not_found's exit code: {}", String::from_utf8_lossy(&out.stderr));
+    let out = cli(&cfg, &data, &["config", "show"]).await;
+    let shown = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(shown.contains("# the first key") && !shown.contains(KEY1) && !shown.contains(KEY), "{shown}");
     let out = cli(&cfg, &data, &["logs", "clear", "--yes"]).await;
     assert!(String::from_utf8_lossy(&out.stderr).contains("deleted 8"));
     let out = cli(&cfg, &data, &["logs", "tail", "-f"]).await;
