@@ -1,4 +1,5 @@
-//! `monorelay config check | example | path`.
+//! `monorelay config check | show | example | path`. `show` goes through `monorelay::admin`
+//! (`config.get`: secrets as `***`).
 
 use crate::Cli;
 use clap::Subcommand;
@@ -10,6 +11,8 @@ use std::process::ExitCode;
 pub enum ConfigCommand {
     /// Load and validate the config; list every problem with its key path (exit 1 if any).
     Check,
+    /// Print the config in use with every secret shown as ***.
+    Show,
     /// Print a fully commented example config.
     Example,
     /// Print which config file is used.
@@ -39,6 +42,15 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> anyhow::Result<ExitCode> {
             print!("{}", config::EXAMPLE);
             Ok(ExitCode::SUCCESS)
         }
+        ConfigCommand::Show => crate::conn::block_on(async {
+            let view = crate::conn::open(cli).await?.config_get().await?;
+            if cli.json {
+                println!("{}", serde_json::to_string_pretty(&view)?);
+            } else {
+                print!("{}", view.text);
+            }
+            Ok(ExitCode::SUCCESS)
+        }),
         ConfigCommand::Path => {
             let shown = match resolve(cli) {
                 Some(p) => p.display().to_string(),

@@ -1,18 +1,12 @@
-//! How the logs/stats/keys subcommands reach the data: through the control socket when `serve`
-//! runs for this data dir, else on the database directly (redb allows one process per file), via
-//! the same `Control` the server uses, so both paths answer the same.
+//! How the management subcommands reach the data: `monorelay::admin::Client` over the control
+//! socket when `serve` runs for this data dir, else over an offline `admin::Service` on the
+//! database and config.yml directly (redb allows one process per file). Both go through the same
+//! service, so both answer the same.
 
 use crate::Cli;
-use monorelay::control::{Client, Control, SOCKET_FILE};
-use monorelay::store::{LogStore, RedbStore};
-use serde_json::Value;
+use monorelay::admin::{Client, Offline, Service, socket::SOCKET_FILE};
 use std::path::PathBuf;
 use std::sync::Arc;
-
-pub enum Conn {
-    Socket(Client),
-    Local(Box<Control>),
-}
 
 /// The data dir `serve` would use: `--data-dir` > `server.data_dir` > `./data`.
 pub fn data_dir(cli: &Cli, config: Option<&monorelay::config::Config>) -> PathBuf {
@@ -22,40 +16,16 @@ pub fn data_dir(cli: &Cli, config: Option<&monorelay::config::Config>) -> PathBu
         .unwrap_or_else(|| PathBuf::from("data"))
 }
 
-impl Conn {
-    pub async fn open(cli: &Cli) -> anyhow::Result<Conn> {
-        let config = crate::config::load(cli).ok();
-        let dir = data_dir(cli, config.as_ref());
-        if let Ok(c) = Client::connect(&dir.join(SOCKET_FILE)).await {
-            return Ok(Conn::Socket(c));
-        }
-        let db = match &config {
-            Some(c) => monorelay::store::db_path(&dir, &c.logging),
-            None => dir.join(monorelay::store::DB_FILE),
-        };
-        let store: Option<Arc<dyn LogStore>> =
-            if db.exists() { Some(Arc::new(RedbStore::open(&db).map_err(|e| anyhow::anyhow!("{e}"))?)) } else { None };
-        Ok(Conn::Local(Box::new(Control::offline(store, config))))
+/// A client of the running server, else of the files.
+pub async fn open(cli: &Cli) -> anyhow::Result<Client> {
+    let config = crate::config::load(cli).ok();
+    let dir = data_dir(cli, config.as_ref());
+    if let Ok(c) = Client::connect(&dir.join(SOCKET_FILE)).await {
+        return Ok(c);
     }
-
-    pub fn running(&self) -> bool {
-        matches!(self, Conn::Socket(_))
-    }
-
-    pub async fn call(&mut self, cmd: &str, args: Value) -> anyhow::Result<Value> {
-        let r = match self {
-            Conn::Socket(c) => c.call(cmd, args).await,
-            Conn::Local(c) => c.handle(cmd, &args).await,
-        };
-        r.map_err(|e| anyhow::anyhow!("{e}"))
-    }
-
-    pub async fn next_event(&mut self) -> anyhow::Result<Value> {
-        match self {
-            Conn::Socket(c) => c.next_event().await.map_err(|e| anyhow::anyhow!("{e}")),
-            Conn::Local(_) => anyhow::bail!("live events need a running server"),
-        }
-    }
+    let config_path = crate::config::resolve(cli).filter(|p| p.exists());
+    let service = Service::offline(Offline { config, config_path, data_dir: dir })?;
+    Ok(Client::local(Arc::new(service)))
 }
 
 /// A current-thread runtime for one CLI command.

@@ -1,12 +1,14 @@
-//! `monorelay keys list | add | remove | enable | disable | import | export | reset`. Changes are
-//! written to config.yml by editing its text in place (comments and order survive, see
-//! `monorelay::config::edit`), validated before writing, and then reloaded by the running server;
-//! `enable`/`disable` also take effect at once through the control socket.
+//! `monorelay keys list | add | remove | enable | disable | import | export | reset`: argument
+//! parsing and output over `monorelay::admin` (`keys.*`), which edits config.yml in place
+//! (comments and order survive), validates, writes and has the running server reload. `import`
+//! parses its file formats here; `export` prints secrets from config.yml and stays local.
 
 use crate::Cli;
-use crate::conn::{Conn, block_on};
+use crate::conn::block_on;
 use clap::{Args, Subcommand, ValueEnum};
-use monorelay::config::{self, edit};
+use monorelay::admin::{self, Client, KeyChange, KeySelector, KeysAdd, NewKey};
+use monorelay::config;
+use monorelay::secret::Secret;
 use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -89,136 +91,94 @@ pub struct ResetArgs {
 
 pub fn run(cli: &Cli, cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
     block_on(async {
-        let mut conn = Conn::open(cli).await?;
+        let mut c = crate::conn::open(cli).await?;
+        let key_ref = |k: &KeyRef| admin::KeyRef { provider: k.provider.clone(), label: k.label.clone() };
         match cmd {
-            KeysCommand::List => list(cli, &mut conn).await,
-            KeysCommand::Enable(k) => set_enabled(cli, &mut conn, k, true).await,
-            KeysCommand::Disable(k) => set_enabled(cli, &mut conn, k, false).await,
+            KeysCommand::List => list(cli, &mut c).await,
+            KeysCommand::Enable(k) => {
+                let change = c.keys_enable(&key_ref(k)).await?;
+                report(cli, &change, &format!("enabled key '{}' of '{}'", k.label, k.provider))
+            }
+            KeysCommand::Disable(k) => {
+                let change = c.keys_disable(&key_ref(k)).await?;
+                report(cli, &change, &format!("disabled key '{}' of '{}'", k.label, k.provider))
+            }
             KeysCommand::Reset(r) => {
-                if !conn.running() {
+                if !c.server_running() {
                     anyhow::bail!("no server is running: key health lives in the server, so there is nothing to reset");
                 }
-                let v = conn.call("keys.reset", json!({"provider": r.provider, "label": r.label})).await?;
-                println!("reset {} key(s)", v["reset"]);
+                let n = c.keys_reset(&KeySelector { provider: r.provider.clone(), label: r.label.clone() }).await?;
+                println!("reset {} key(s)", n.count);
                 Ok(ExitCode::SUCCESS)
             }
             KeysCommand::Add(a) => {
-                let label = a.label.clone().unwrap_or_else(|| "key".into());
-                edit_config(cli, &mut conn, |text| {
-                    let label = unique_label(text, &a.provider, &label)?;
-                    edit::add_key(text, &a.provider, &a.key, &label, a.weight)
-                })
-                .await?;
-                println!("added a key to '{}'", a.provider);
-                Ok(ExitCode::SUCCESS)
+                let req = KeysAdd {
+                    provider: a.provider.clone(),
+                    keys: vec![NewKey { key: Secret::new(a.key.clone()), label: a.label.clone(), weight: a.weight }],
+                    skip_existing: false,
+                };
+                let change = c.keys_add(&req).await?;
+                report(cli, &change, &format!("added key '{}' to '{}'", change.labels.join(", "), a.provider))
             }
             KeysCommand::Remove(k) => {
-                edit_config(cli, &mut conn, |text| edit::remove_key(text, &k.provider, &k.label)).await?;
-                println!("removed key '{}' of '{}'", k.label, k.provider);
-                Ok(ExitCode::SUCCESS)
+                let change = c.keys_remove(&key_ref(k)).await?;
+                report(cli, &change, &format!("removed key '{}' of '{}'", k.label, k.provider))
             }
-            KeysCommand::Import(a) => import(cli, &mut conn, a).await,
+            KeysCommand::Import(a) => import(cli, &mut c, a).await,
             KeysCommand::Export(a) => export(cli, a),
         }
     })
 }
 
-async fn list(cli: &Cli, conn: &mut Conn) -> anyhow::Result<ExitCode> {
-    let v = conn.call("keys.list", Value::Null).await?;
+/// Print what a key change did.
+fn report(cli: &Cli, change: &KeyChange, done: &str) -> anyhow::Result<ExitCode> {
     if cli.json {
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        println!("{}", serde_json::to_string_pretty(change)?);
         return Ok(ExitCode::SUCCESS);
     }
-    if !conn.running() {
+    match (&change.written, change.applied) {
+        (Some(_), _) => println!("{done}"),
+        (None, true) => println!("{done} on the running server (no config file: not kept after a restart)"),
+        (None, false) => println!("{done}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn list(cli: &Cli, c: &mut Client) -> anyhow::Result<ExitCode> {
+    let keys = c.keys_list().await?;
+    if cli.json {
+        println!("{}", serde_json::to_string_pretty(&keys)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !c.server_running() {
         eprintln!("(no server is running: showing config.yml; states and counters need a running server)");
     }
     println!(
-        "{:<16} {:<16} {:<8} {:>6} {:<20} {:>8} {:>8}  last error",
+        "{:<16} {:<16} {:<8} {:>6} {:<24} {:>8} {:>8}  last error",
         "provider", "label", "enabled", "weight", "state", "requests", "failures"
     );
-    for k in v.as_array().into_iter().flatten() {
-        let state = match k["cooldown_secs"].as_f64() {
-            Some(c) => format!("{} ({c:.0}s)", k["state"].as_str().unwrap_or("")),
-            None => k["state"].as_str().unwrap_or("").to_string(),
+    let now = monorelay::store::unix_ms(std::time::SystemTime::now());
+    for k in &keys {
+        let state = match &k.status {
+            None => "not running".to_string(),
+            Some(s) => match s.cooldown_left_ms(now) {
+                Some(ms) => format!("{} ({}s)", s.describe(), ms.div_ceil(1000)),
+                None => s.describe(),
+            },
         };
         println!(
-            "{:<16} {:<16} {:<8} {:>6} {:<20} {:>8} {:>8}  {}",
-            k["provider"].as_str().unwrap_or(""),
-            k["label"].as_str().unwrap_or(""),
-            k["enabled"],
-            k["weight"],
+            "{:<16} {:<16} {:<8} {:>6} {:<24} {:>8} {:>8}  {}",
+            k.provider,
+            k.label,
+            k.enabled,
+            k.weight,
             state,
-            k["requests"],
-            k["failures"],
-            k["last_error"].as_str().unwrap_or("")
+            k.requests,
+            k.failures,
+            k.last_error.as_deref().unwrap_or("")
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn config_file(cli: &Cli) -> Option<PathBuf> {
-    crate::config::resolve(cli).filter(|p| p.exists())
-}
-
-/// Edit config.yml's text, check that the result loads, write it atomically, and have a running
-/// server reload it. Returns whether the running server took it.
-async fn edit_config(
-    cli: &Cli,
-    conn: &mut Conn,
-    f: impl FnOnce(&str) -> Result<String, String>,
-) -> anyhow::Result<bool> {
-    let Some(path) = config_file(cli) else {
-        anyhow::bail!(
-            "no config file: keys are kept in config.yml (create one with 'monorelay config example > config.yml', or name it with --config)"
-        );
-    };
-    let text = std::fs::read_to_string(&path)?;
-    let new = f(&text).map_err(|e| anyhow::anyhow!("{e}"))?;
-    if let Err(e) = config::load_str(&new, config::ConfigSource::File(path.clone()), &|n| std::env::var(n).ok()) {
-        anyhow::bail!("the change would make the config invalid, so it was not written:\n{e}");
-    }
-    edit::write_atomic(&path, &new)?;
-    if conn.running() {
-        match conn.call("reload", Value::Null).await {
-            Ok(_) => return Ok(true),
-            Err(e) => eprintln!("warning: written to {}, but the server did not reload it: {e}", path.display()),
-        }
-    }
-    Ok(false)
-}
-
-async fn set_enabled(cli: &Cli, conn: &mut Conn, k: &KeyRef, enabled: bool) -> anyhow::Result<ExitCode> {
-    let word = if enabled { "enabled" } else { "disabled" };
-    if config_file(cli).is_some() {
-        let reloaded = edit_config(cli, conn, |t| edit::set_key_enabled(t, &k.provider, &k.label, enabled)).await?;
-        if conn.running() {
-            // The config now says it; drop any runtime override so the two never disagree.
-            let value = if reloaded { Value::Null } else { json!(enabled) };
-            conn.call("keys.set", json!({"provider": k.provider, "label": k.label, "enabled": value})).await?;
-            if enabled {
-                // Re-enabling also forgets an invalid mark.
-                conn.call("keys.reset", json!({"provider": k.provider, "label": k.label})).await?;
-            }
-        }
-        println!("{word} key '{}' of '{}'", k.label, k.provider);
-    } else if conn.running() {
-        conn.call("keys.set", json!({"provider": k.provider, "label": k.label, "enabled": enabled})).await?;
-        println!(
-            "{word} key '{}' of '{}' on the running server (no config file: not kept after a restart)",
-            k.label, k.provider
-        );
-    } else {
-        anyhow::bail!("no config file and no running server: nothing to change");
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn unique_label(text: &str, provider: &str, want: &str) -> Result<String, String> {
-    let taken: Vec<String> = edit::list_keys(text, provider)?.into_iter().map(|i| i.label).collect();
-    if !taken.iter().any(|t| t == want) {
-        return Ok(want.to_string());
-    }
-    Ok((2..).map(|n| format!("{want}-{n}")).find(|l| !taken.contains(l)).unwrap_or_else(|| want.to_string()))
 }
 
 /// One key to import: key, label, weight.
@@ -281,7 +241,7 @@ pub fn parse_import(text: &str, format: ImportFormat) -> anyhow::Result<Vec<Impo
     Ok(out)
 }
 
-async fn import(cli: &Cli, conn: &mut Conn, a: &ImportArgs) -> anyhow::Result<ExitCode> {
+async fn import(cli: &Cli, c: &mut Client, a: &ImportArgs) -> anyhow::Result<ExitCode> {
     let text = if a.file.as_os_str() == "-" {
         std::io::read_to_string(std::io::stdin())?
     } else {
@@ -292,25 +252,21 @@ async fn import(cli: &Cli, conn: &mut Conn, a: &ImportArgs) -> anyhow::Result<Ex
         Some("csv") => ImportFormat::Csv,
         _ => ImportFormat::Raw,
     });
-    let entries = parse_import(&text, format)?;
-    let (mut added, mut skipped) = (0, 0);
-    edit_config(cli, conn, |text| {
-        let mut text = text.to_string();
-        for (key, label, weight) in &entries {
-            let existing = edit::list_keys(&text, &a.provider)?;
-            if existing.iter().any(|i| i.key == *key) {
-                skipped += 1;
-                continue;
-            }
-            let want = label.clone().unwrap_or_else(|| format!("key-{}", existing.len() + 1));
-            let label = unique_label(&text, &a.provider, &want)?;
-            text = edit::add_key(&text, &a.provider, key, &label, *weight)?;
-            added += 1;
-        }
-        Ok(text)
-    })
-    .await?;
-    println!("imported {added} key(s) into '{}', skipped {skipped} already present", a.provider);
+    let keys = parse_import(&text, format)?
+        .into_iter()
+        .map(|(key, label, weight)| NewKey { key: Secret::new(key), label, weight })
+        .collect();
+    let change = c.keys_add(&KeysAdd { provider: a.provider.clone(), keys, skip_existing: true }).await?;
+    if cli.json {
+        println!("{}", serde_json::to_string_pretty(&change)?);
+    } else {
+        println!(
+            "imported {} key(s) into '{}', skipped {} already present",
+            change.labels.len(),
+            a.provider,
+            change.skipped
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

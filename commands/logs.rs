@@ -2,11 +2,14 @@
 //! when the server runs, else on the database directly.
 
 use crate::Cli;
-use crate::conn::{Conn, block_on, colour, fmt_time, parse_since};
+use crate::conn::{block_on, colour, fmt_time, parse_since};
 use clap::{Args, Subcommand, ValueEnum};
+use monorelay::admin::{Client, LogDetail, LogEvent, LogId, LogShow};
 use monorelay::dialect::Dialect;
 use monorelay::ir;
-use serde_json::{Value, json};
+use monorelay::record::RecordKind;
+use monorelay::store::{LogEntry, LogQuery, ResponseKind};
+use serde_json::Value;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -83,28 +86,34 @@ pub struct ClearArgs {
 
 pub fn run(cli: &Cli, cmd: &LogsCommand) -> anyhow::Result<ExitCode> {
     block_on(async {
-        let mut conn = Conn::open(cli).await?;
+        let conn = crate::conn::open(cli).await?;
         match cmd {
-            LogsCommand::Tail(a) => tail(cli, &mut conn, a).await,
-            LogsCommand::Show(a) => show(cli, &mut conn, a).await,
-            LogsCommand::Export(a) => export(&mut conn, a).await,
-            LogsCommand::Clear(a) => clear(&mut conn, a).await,
+            LogsCommand::Tail(a) => tail(cli, conn, a).await,
+            LogsCommand::Show(a) => show(cli, conn, a).await,
+            LogsCommand::Export(a) => export(conn, a).await,
+            LogsCommand::Clear(a) => clear(conn, a).await,
         }
     })
 }
 
-fn filters(a: &TailArgs) -> Value {
-    json!({"model": a.model, "provider": a.provider, "status": a.errors.then_some("error")})
+fn filters(a: &TailArgs) -> LogQuery {
+    LogQuery {
+        model: a.model.clone(),
+        provider: a.provider.clone(),
+        status: a.errors.then(|| "error".to_string()),
+        ..LogQuery::default()
+    }
 }
 
-async fn tail(cli: &Cli, conn: &mut Conn, a: &TailArgs) -> anyhow::Result<ExitCode> {
-    if a.follow && !conn.running() {
+async fn tail(cli: &Cli, mut conn: Client, a: &TailArgs) -> anyhow::Result<ExitCode> {
+    if a.follow && !conn.server_running() {
         anyhow::bail!("no server is running for this data dir; 'logs tail -f' follows a running server");
     }
-    let mut q = filters(a);
-    q["limit"] = json!(a.lines.max(1));
-    let page = if a.lines > 0 { conn.call("logs.query", q).await? } else { json!({"entries": []}) };
-    let mut entries: Vec<Value> = page["entries"].as_array().cloned().unwrap_or_default();
+    let mut entries = if a.lines > 0 {
+        conn.logs_query(&LogQuery { limit: Some(a.lines.max(1)), ..filters(a) }).await?.entries
+    } else {
+        Vec::new()
+    };
     entries.reverse();
     let colour = colour();
     let mut out = std::io::stdout().lock();
@@ -114,14 +123,13 @@ async fn tail(cli: &Cli, conn: &mut Conn, a: &TailArgs) -> anyhow::Result<ExitCo
     out.flush()?;
     drop(out);
     if a.follow {
-        conn.call("logs.subscribe", filters(a)).await?;
+        let mut sub = conn.subscribe(&filters(a)).await?;
         loop {
-            let ev = conn.next_event().await?;
+            let ev = sub.next().await?;
             let mut out = std::io::stdout().lock();
-            match ev["event"].as_str() {
-                Some("record") => print_line(&mut out, cli.json, colour, &ev["data"])?,
-                Some("lagged") => writeln!(out, "… {} requests not shown (output too slow)", ev["missed"])?,
-                _ => {}
+            match ev {
+                LogEvent::Record(e) => print_line(&mut out, cli.json, colour, &e)?,
+                LogEvent::Lagged(n) => writeln!(out, "… {n} requests not shown (output too slow)")?,
             }
             out.flush()?;
         }
@@ -129,48 +137,47 @@ async fn tail(cli: &Cli, conn: &mut Conn, a: &TailArgs) -> anyhow::Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-fn s(v: &Value) -> &str {
-    v.as_str().unwrap_or("")
+fn opt(v: Option<&str>) -> &str {
+    v.unwrap_or("")
 }
 
 /// What a record is: `completion` (absent in the JSON) or `count_tokens`.
-fn kind(e: &Value) -> &str {
-    e["kind"].as_str().unwrap_or("completion")
+fn kind(e: &LogEntry) -> &'static str {
+    match e.kind {
+        RecordKind::Completion => "completion",
+        RecordKind::CountTokens => "count_tokens",
+    }
 }
 
 /// One request on one line, coloured by status.
-pub fn format_line(e: &Value, colour: bool) -> String {
-    let status = e["status"].as_u64().unwrap_or(0);
-    let mut model = match (s(&e["model"]), s(&e["requested_model"])) {
-        (m, r) if !m.is_empty() && m != r => format!("{r} → {}/{m}", s(&e["provider"])),
-        (_, r) if !e["provider"].is_null() => format!("{r} → {}", s(&e["provider"])),
+pub fn format_line(e: &LogEntry, colour: bool) -> String {
+    let status = e.status;
+    let provider = opt(e.provider.as_deref());
+    let mut model = match (opt(e.model.as_deref()), e.requested_model.as_str()) {
+        (m, r) if !m.is_empty() && m != r => format!("{r} → {provider}/{m}"),
+        (_, r) if e.provider.is_some() => format!("{r} → {provider}"),
         (_, r) => r.to_string(),
     };
-    if kind(e) != "completion" {
+    if !e.kind.is_completion() {
         model = format!("[{}] {model}", kind(e));
     }
-    let tokens = match &e["tokens"] {
-        Value::Object(t) => format!(
-            "{}{}/{}",
-            if e["tokens_estimated"] == true { "~" } else { "" },
-            t.get("input").and_then(Value::as_u64).unwrap_or(0),
-            t.get("output").and_then(Value::as_u64).unwrap_or(0)
-        ),
-        _ => "-".into(),
+    let tokens = match &e.tokens {
+        Some(t) => format!("{}{}/{}", if e.tokens_estimated { "~" } else { "" }, t.input, t.output),
+        None => "-".into(),
     };
-    let cost = e["cost_usd"].as_f64().map_or("-".to_string(), |c| format!("${c:.4}"));
-    let ttfb = e["ttfb_ms"].as_f64().map_or("-".to_string(), |t| format!("{t:.0}ms"));
+    let cost = e.cost_usd.map_or("-".to_string(), |c| format!("${c:.4}"));
+    let ttfb = e.ttfb_ms.map_or("-".to_string(), |t| format!("{t:.0}ms"));
     let mut line = format!(
         "{} {:>13} {status:>3} {}{model} [{}] {:.0}ms ttfb {ttfb} tok {tokens} {cost}",
-        fmt_time(e["started_at_ms"].as_u64().unwrap_or(0)),
-        s(&e["short_id"]),
-        if e["stream"] == true { "~ " } else { "" },
-        if e["key_label"].is_null() { "-" } else { s(&e["key_label"]) },
-        e["latency_ms"].as_f64().unwrap_or(0.0),
+        fmt_time(e.started_at_ms),
+        e.short_id,
+        if e.stream { "~ " } else { "" },
+        e.key_label.as_deref().unwrap_or("-"),
+        e.latency_ms,
     );
-    if let Some(err) = e["error"].as_str() {
+    if let Some(err) = &e.error {
         let short: String = err.chars().take(120).collect();
-        line.push_str(&format!("  {}: {short}", s(&e["error_kind"])));
+        line.push_str(&format!("  {}: {short}", opt(e.error_kind.as_deref())));
     }
     if !colour {
         return line;
@@ -185,12 +192,16 @@ pub fn format_line(e: &Value, colour: bool) -> String {
     format!("\x1b[{code}m{line}\x1b[0m")
 }
 
-fn print_line(out: &mut impl Write, json: bool, colour: bool, e: &Value) -> std::io::Result<()> {
-    if json { writeln!(out, "{e}") } else { writeln!(out, "{}", format_line(e, colour)) }
+fn print_line(out: &mut impl Write, json: bool, colour: bool, e: &LogEntry) -> std::io::Result<()> {
+    if json {
+        writeln!(out, "{}", serde_json::to_string(e).unwrap_or_default())
+    } else {
+        writeln!(out, "{}", format_line(e, colour))
+    }
 }
 
-async fn show(cli: &Cli, conn: &mut Conn, a: &ShowArgs) -> anyhow::Result<ExitCode> {
-    let v = conn.call("logs.get", json!({"id": a.id})).await?;
+async fn show(cli: &Cli, mut conn: Client, a: &ShowArgs) -> anyhow::Result<ExitCode> {
+    let v = conn.logs_show(&LogShow { id: LogId::Short(a.id.clone()), bodies: None }).await?;
     if a.raw || cli.json {
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(ExitCode::SUCCESS);
@@ -199,71 +210,71 @@ async fn show(cli: &Cli, conn: &mut Conn, a: &ShowArgs) -> anyhow::Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
+fn dialect_name(d: Option<Dialect>) -> &'static str {
+    match d {
+        Some(Dialect::OpenAi) => "openai",
+        Some(Dialect::Anthropic) => "anthropic",
+        None => "-",
+    }
+}
+
 /// Metadata, then the request as a conversation, then the answer.
-pub fn render(v: &Value) -> String {
-    let e = &v["entry"];
+pub fn render(v: &LogDetail) -> String {
+    let e = &v.entry;
     let mut o = String::new();
     let mut kv = |k: &str, val: String| o.push_str(&format!("{k:<14} {val}\n"));
-    kv("id", format!("{} ({})", s(&e["short_id"]), e["id"]));
-    kv("time", format!("{} UTC", fmt_time(e["started_at_ms"].as_u64().unwrap_or(0))));
-    kv("status", e["status"].to_string());
+    kv("id", format!("{} ({})", e.short_id, e.id));
+    kv("time", format!("{} UTC", fmt_time(e.started_at_ms)));
+    kv("status", e.status.to_string());
     kv("kind", kind(e).to_string());
-    kv("model", format!("{} → {}", s(&e["requested_model"]), if e["model"].is_null() { "-" } else { s(&e["model"]) }));
-    kv("provider", format!("{} (key '{}')", s(&e["provider"]), s(&e["key_label"])));
-    kv("dialects", format!("{} → {}", s(&e["inbound"]), if e["upstream"].is_null() { "-" } else { s(&e["upstream"]) }));
-    kv("stream", e["stream"].to_string());
+    kv("model", format!("{} → {}", e.requested_model, e.model.as_deref().unwrap_or("-")));
+    kv("provider", format!("{} (key '{}')", opt(e.provider.as_deref()), opt(e.key_label.as_deref())));
+    kv("dialects", format!("{} → {}", dialect_name(e.inbound), dialect_name(e.upstream)));
+    kv("stream", e.stream.to_string());
     kv(
         "latency",
-        format!(
-            "{:.0} ms (first byte {} ms)",
-            e["latency_ms"].as_f64().unwrap_or(0.0),
-            e["ttfb_ms"].as_f64().map_or("-".into(), |t| format!("{t:.0}"))
-        ),
+        format!("{:.0} ms (first byte {} ms)", e.latency_ms, e.ttfb_ms.map_or("-".into(), |t| format!("{t:.0}"))),
     );
-    if let Value::Object(t) = &e["tokens"] {
+    if let Some(t) = &e.tokens {
         kv(
             "tokens",
             format!(
                 "in {} / out {} / cache read {} / cache write {}{}",
-                t["input"],
-                t["output"],
-                t["cache_read"],
-                t["cache_write"],
-                if e["tokens_estimated"] == true { " (estimated)" } else { "" }
+                t.input,
+                t.output,
+                t.cache_read,
+                t.cache_write,
+                if e.tokens_estimated { " (estimated)" } else { "" }
             ),
         );
     }
-    kv("cost", e["cost_usd"].as_f64().map_or("unknown".into(), |c| format!("${c:.6}")));
-    if let Some(c) = e["client_addr"].as_str() {
-        kv("client", c.to_string());
+    kv("cost", e.cost_usd.map_or("unknown".into(), |c| format!("${c:.6}")));
+    if let Some(c) = &e.client_addr {
+        kv("client", c.clone());
     }
-    if let Some(err) = e["error"].as_str() {
-        kv("error", format!("{}: {err}", s(&e["error_kind"])));
+    if let Some(err) = &e.error {
+        kv("error", format!("{}: {err}", opt(e.error_kind.as_deref())));
     }
-    for (i, at) in e["attempts"].as_array().into_iter().flatten().enumerate() {
+    for (i, at) in e.attempts.iter().enumerate() {
         kv(
             &format!("attempt {}", i + 1),
             format!(
                 "{}/{} key '{}' → {}{}",
-                s(&at["provider"]),
-                s(&at["model"]),
-                s(&at["key_label"]),
-                at["status"],
-                at["error"].as_str().map(|e| format!(" ({e})")).unwrap_or_default()
+                at.provider,
+                at.model,
+                at.key_label,
+                at.status,
+                at.error.as_deref().map(|e| format!(" ({e})")).unwrap_or_default()
             ),
         );
     }
-    let b = &v["bodies"];
-    if b.is_null() {
+    let Some(b) = &v.bodies else {
         o.push_str("\n(no bodies stored)\n");
         return o;
-    }
-    let dialect = match s(&e["inbound"]) {
-        "anthropic" => Dialect::Anthropic,
-        _ => Dialect::OpenAi,
     };
+    let dialect = e.inbound.unwrap_or(Dialect::OpenAi);
     o.push('\n');
-    let req_bytes = serde_json::to_vec(&b["request"]).unwrap_or_default();
+    let req_bytes = serde_json::to_vec(&b.request).unwrap_or_default();
     match monorelay::translate::decode_request(dialect, &req_bytes) {
         Ok(req) => {
             for blk in &req.system {
@@ -282,14 +293,14 @@ pub fn render(v: &Value) -> String {
                 }
             }
         }
-        Err(_) => o.push_str(&format!("── request (as sent)\n{}\n", pretty(&b["request"]))),
+        Err(_) => o.push_str(&format!("── request (as sent)\n{}\n", pretty(&b.request))),
     }
-    let resp_bytes = serde_json::to_vec(&b["response"]).unwrap_or_default();
-    let truncated = if b["truncated"] == true { " (truncated)" } else { "" };
-    match (b["response"].is_null(), monorelay::translate::decode_response(dialect, &resp_bytes)) {
+    let resp_bytes = serde_json::to_vec(&b.response).unwrap_or_default();
+    let truncated = if b.truncated { " (truncated)" } else { "" };
+    match (b.response.is_null(), monorelay::translate::decode_response(dialect, &resp_bytes)) {
         (true, _) => o.push_str("── response\n(none)\n"),
         (false, Ok(r)) => {
-            let kind = if s(&b["response_kind"]) == "assembled" { "assistant (streamed)" } else { "assistant" };
+            let kind = if b.response_kind == ResponseKind::Assembled { "assistant (streamed)" } else { "assistant" };
             o.push_str(&format!("══ {kind}{truncated}\n"));
             for blk in &r.content {
                 o.push_str(&block_text(blk));
@@ -302,7 +313,7 @@ pub fn render(v: &Value) -> String {
                 ));
             }
         }
-        (false, Err(_)) => o.push_str(&format!("══ response{truncated}\n{}\n", pretty(&b["response"]))),
+        (false, Err(_)) => o.push_str(&format!("══ response{truncated}\n{}\n", pretty(&b.response))),
     }
     o
 }
@@ -359,39 +370,37 @@ fn csv_field(v: &str) -> String {
     if v.contains([',', '"', '\n', '\r']) { format!("\"{}\"", v.replace('"', "\"\"")) } else { v.to_string() }
 }
 
-fn csv_row(e: &Value) -> String {
-    let opt = |v: &Value| match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        v => v.to_string(),
-    };
-    let t = &e["tokens"];
+fn csv_row(e: &LogEntry) -> String {
+    fn o<T: ToString>(v: Option<T>) -> String {
+        v.map(|v| v.to_string()).unwrap_or_default()
+    }
+    let t = e.tokens.as_ref();
     let cols = [
-        opt(&e["short_id"]),
-        fmt_time(e["started_at_ms"].as_u64().unwrap_or(0)),
-        opt(&e["status"]),
-        opt(&e["requested_model"]),
-        opt(&e["model"]),
-        opt(&e["provider"]),
-        opt(&e["key_label"]),
-        opt(&e["user"]),
-        opt(&e["stream"]),
-        opt(&e["latency_ms"]),
-        opt(&e["ttfb_ms"]),
-        opt(&t["input"]),
-        opt(&t["output"]),
-        opt(&t["cache_read"]),
-        opt(&t["cache_write"]),
-        opt(&e["tokens_estimated"]),
-        opt(&e["cost_usd"]),
-        opt(&e["error_kind"]),
-        opt(&e["error"]),
+        e.short_id.clone(),
+        fmt_time(e.started_at_ms),
+        e.status.to_string(),
+        e.requested_model.clone(),
+        o(e.model.as_ref()),
+        o(e.provider.as_ref()),
+        o(e.key_label.as_ref()),
+        o(e.user.as_ref()),
+        e.stream.to_string(),
+        e.latency_ms.to_string(),
+        o(e.ttfb_ms),
+        o(t.map(|t| t.input)),
+        o(t.map(|t| t.output)),
+        o(t.map(|t| t.cache_read)),
+        o(t.map(|t| t.cache_write)),
+        e.tokens_estimated.to_string(),
+        o(e.cost_usd),
+        o(e.error_kind.as_ref()),
+        o(e.error.as_ref()),
         kind(e).to_string(),
     ];
     cols.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(",")
 }
 
-async fn export(conn: &mut Conn, a: &ExportArgs) -> anyhow::Result<ExitCode> {
+async fn export(mut conn: Client, a: &ExportArgs) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
     let since = parse_since(&a.since)?;
     let until = a.until.as_deref().map(parse_since).transpose()?;
@@ -415,25 +424,28 @@ async fn export(conn: &mut Conn, a: &ExportArgs) -> anyhow::Result<ExitCode> {
     let mut after: Option<u64> = None;
     let mut n = 0u64;
     loop {
-        let page = conn
-            .call(
-                "logs.query",
-                json!({"since_ms": since, "until_ms": until, "oldest_first": true, "limit": 1000, "after": after}),
-            )
-            .await?;
-        for e in page["entries"].as_array().into_iter().flatten() {
+        let q = LogQuery {
+            since_ms: Some(since),
+            until_ms: until,
+            oldest_first: true,
+            limit: Some(1000),
+            after,
+            ..LogQuery::default()
+        };
+        let page = conn.logs_query(&q).await?;
+        for e in &page.entries {
             match a.format {
                 Format::Jsonl if a.bodies => {
-                    let full = conn.call("logs.get", json!({"id": e["id"]})).await?;
-                    writeln!(out, "{}", json!({"entry": full["entry"], "bodies": full["bodies"]}))?;
+                    let full = conn.logs_show(&LogShow { id: LogId::Number(e.id), bodies: Some(true) }).await?;
+                    writeln!(out, "{}", serde_json::to_string(&full)?)?;
                 }
-                Format::Jsonl => writeln!(out, "{e}")?,
+                Format::Jsonl => writeln!(out, "{}", serde_json::to_string(e)?)?,
                 Format::Csv => writeln!(out, "{}", csv_row(e))?,
             }
             n += 1;
             bar.inc(1);
         }
-        match page["next"].as_u64() {
+        match page.next {
             Some(next) => after = Some(next),
             None => break,
         }
@@ -444,10 +456,9 @@ async fn export(conn: &mut Conn, a: &ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn clear(conn: &mut Conn, a: &ClearArgs) -> anyhow::Result<ExitCode> {
+async fn clear(mut conn: Client, a: &ClearArgs) -> anyhow::Result<ExitCode> {
     if !a.yes {
-        let status = conn.call("status", Value::Null).await?;
-        let n = status["db"]["records"].as_u64().unwrap_or(0);
+        let n = conn.status().await?.db.map_or(0, |d| d.records);
         eprint!("Delete all {n} records of the request log (hourly stats are kept)? [y/N] ");
         let mut answer = String::new();
         std::io::stdin().read_line(&mut answer)?;
@@ -456,7 +467,7 @@ async fn clear(conn: &mut Conn, a: &ClearArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     }
-    let r = conn.call("logs.clear", Value::Null).await?;
-    eprintln!("deleted {} records", r["deleted"]);
+    let r = conn.logs_clear().await?;
+    eprintln!("deleted {} records", r.deleted);
     Ok(ExitCode::SUCCESS)
 }

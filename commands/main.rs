@@ -112,7 +112,11 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::FAILURE
+            // A management operation's error carries its own exit code.
+            match e.downcast_ref::<monorelay::admin::AdminError>() {
+                Some(a) => ExitCode::from(a.exit_code()),
+                None => ExitCode::FAILURE,
+            }
         }
     }
 }

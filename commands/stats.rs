@@ -1,9 +1,10 @@
 //! `monorelay stats [--by model|provider|key|user|hour] [--since 24h]`: the hourly aggregates.
 
 use crate::Cli;
-use crate::conn::{Conn, block_on, parse_since};
+use crate::conn::{block_on, parse_since};
 use clap::{Args, ValueEnum};
-use serde_json::{Value, json};
+use monorelay::admin::{StatsGroup, StatsQuery};
+use monorelay::store::GroupBy;
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -31,45 +32,56 @@ pub struct StatsArgs {
 
 pub fn run(cli: &Cli, a: &StatsArgs) -> anyhow::Result<ExitCode> {
     block_on(async {
-        let mut conn = Conn::open(cli).await?;
-        let by = format!("{:?}", a.by).to_lowercase();
+        let mut c = crate::conn::open(cli).await?;
+        let by = match a.by {
+            By::Total => GroupBy::Total,
+            By::Model => GroupBy::Model,
+            By::Provider => GroupBy::Provider,
+            By::Key => GroupBy::Key,
+            By::User => GroupBy::User,
+            By::Hour => GroupBy::Hour,
+        };
         let until = a.until.as_deref().map(parse_since).transpose()?;
-        let v = conn.call("stats", json!({"since_ms": parse_since(&a.since)?, "until_ms": until, "by": by})).await?;
+        let report = c.stats(&StatsQuery { since_ms: Some(parse_since(&a.since)?), until_ms: until, by }).await?;
         if cli.json {
-            println!("{}", serde_json::to_string_pretty(&v)?);
+            println!("{}", serde_json::to_string_pretty(&report)?);
             return Ok(ExitCode::SUCCESS);
         }
         println!(
             "{:<32} {:>8} {:>7} {:>10} {:>10} {:>10} {:>8} {:>8} {:>8}",
-            by, "requests", "errors", "in tok", "out tok", "cost $", "p50 ms", "p99 ms", "ttfb p50"
+            format!("{:?}", a.by).to_lowercase(),
+            "requests",
+            "errors",
+            "in tok",
+            "out tok",
+            "cost $",
+            "p50 ms",
+            "p99 ms",
+            "ttfb p50"
         );
-        let mut rows: Vec<Value> = v["groups"].as_array().cloned().unwrap_or_default();
-        rows.push({
-            let mut t = v["total"].clone();
-            t["group"] = json!("TOTAL");
-            t
-        });
+        let mut rows = report.groups.clone();
+        rows.push(StatsGroup { group: "TOTAL".into(), summary: report.total.clone() });
         for r in &rows {
-            let ms = |k: &str| r[k].as_f64().map_or("-".into(), |x| format!("{x:.0}"));
-            let group = r["group"].as_str().unwrap_or("");
+            let ms = |x: Option<f64>| x.map_or("-".into(), |x| format!("{x:.0}"));
             let group = if a.matches_hour() {
-                group.parse::<u64>().map(|s| crate::conn::fmt_time(s * 1000)).unwrap_or_else(|_| group.to_string())
-            } else if group.is_empty() {
+                r.group.parse::<u64>().map(|s| crate::conn::fmt_time(s * 1000)).unwrap_or_else(|_| r.group.clone())
+            } else if r.group.is_empty() {
                 "(none)".to_string()
             } else {
-                group.to_string()
+                r.group.clone()
             };
+            let s = &r.summary;
             println!(
                 "{:<32} {:>8} {:>7} {:>10} {:>10} {:>10.4} {:>8} {:>8} {:>8}",
                 group,
-                r["requests"],
-                r["errors"],
-                r["input_tokens"],
-                r["output_tokens"],
-                r["cost_usd"].as_f64().unwrap_or(0.0),
-                ms("latency_ms_p50"),
-                ms("latency_ms_p99"),
-                ms("ttfb_ms_p50"),
+                s.requests,
+                s.errors,
+                s.input_tokens,
+                s.output_tokens,
+                s.cost_usd,
+                ms(s.latency_ms_p50),
+                ms(s.latency_ms_p99),
+                ms(s.ttfb_ms_p50),
             );
         }
         Ok(ExitCode::SUCCESS)

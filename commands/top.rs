@@ -21,7 +21,7 @@ fn socket_path(cli: &Cli, args: &TopArgs) -> PathBuf {
     let dir = cli.data_dir.clone().unwrap_or_else(|| {
         crate::config::load(cli).ok().and_then(|c| c.server.data_dir).unwrap_or_else(|| PathBuf::from("data"))
     });
-    dir.join("monorelay.sock")
+    dir.join(monorelay::admin::socket::SOCKET_FILE)
 }
 
 pub fn run(cli: &Cli, args: &TopArgs) -> anyhow::Result<ExitCode> {

@@ -2,10 +2,10 @@
 //! HTTP server. No CLI parsing and no printing to stdout here; the binary in `commands/` does that.
 
 pub mod access_key;
+pub mod admin;
 pub mod body;
 pub mod complexity;
 pub mod config;
-pub mod control;
 pub mod dialect;
 pub mod error;
 pub mod events;

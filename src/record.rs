@@ -155,8 +155,8 @@ impl From<&crate::ir::Usage> for Tokens {
 pub struct LogEntry {
     /// Time-ordered: unix microseconds of the start << 12 | a counter.
     pub id: u64,
-    /// `id` as shown by the CLI.
-    #[serde(skip_deserializing)]
+    /// `id` as shown by the CLI. Read back from the wire (clients get it from the server); the
+    /// store recomputes it from `id` on every read.
     pub short_id: String,
     /// Absent (and so `completion`) on every ordinary request.
     #[serde(skip_serializing_if = "RecordKind::is_completion")]

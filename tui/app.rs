@@ -5,7 +5,6 @@
 //! stream (a ring of the last minute and 5-second buckets of the last ten), never from the database.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use serde::Deserialize;
 use std::collections::{BTreeMap, VecDeque};
 
 /// Records kept in the feed (older ones fall off; the server's log keeps them all).
@@ -17,73 +16,47 @@ pub const BUCKET_MS: u64 = 5_000;
 /// Sparkline history: ten minutes.
 pub const BUCKETS: usize = 120;
 
-/// Token counts of a record, as the control socket sends them.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub struct Tokens {
-    pub input: u64,
-    pub output: u64,
-}
+/// One upstream key and its state, as `keys.list` returns it.
+pub use monorelay::admin::KeyInfo;
+/// One `stats` group (by model).
+pub use monorelay::admin::StatsGroup;
+/// The server's `status` answer: the header's fixed facts.
+pub use monorelay::admin::StatusInfo as Status;
+use monorelay::keys::{CoolingReason, KeyStatus};
+/// One finished request, as `logs.subscribe` streams it: the library's record type.
+pub use monorelay::store::LogEntry as Record;
 
-/// One upstream attempt of a request (failovers make several).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub struct Attempt {
-    pub provider: String,
-    pub model: String,
-    pub key_label: String,
-    pub status: u16,
-    pub error: Option<String>,
-}
-
-/// One finished request, as `logs.subscribe` streams it (the fields the dashboard shows).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub struct Record {
-    pub id: u64,
-    pub short_id: String,
-    pub started_at_ms: u64,
-    pub user: Option<String>,
-    pub requested_model: String,
-    pub model: Option<String>,
-    pub provider: Option<String>,
-    pub key_label: Option<String>,
-    pub client_addr: Option<String>,
-    pub stream: bool,
-    pub status: u16,
-    pub error_kind: Option<String>,
-    pub error: Option<String>,
-    pub latency_ms: f64,
-    pub ttfb_ms: Option<f64>,
-    pub tokens: Option<Tokens>,
-    pub tokens_estimated: bool,
-    pub cost_usd: Option<f64>,
-    pub attempts: Vec<Attempt>,
-    pub has_bodies: bool,
-    /// `count_tokens` calls show in the feed but count in no rate or model row.
-    pub kind: monorelay::record::RecordKind,
-}
-
-impl Record {
+/// What the dashboard derives from a record.
+pub trait RecordExt {
     /// When the record finished (unix ms): what the rates count by.
-    pub fn ended_ms(&self) -> u64 {
+    fn ended_ms(&self) -> u64;
+    /// Whether it counts as an error (a client that went away, 499, is not the relay's error).
+    fn is_error(&self) -> bool;
+    fn tokens_in(&self) -> u64;
+    fn tokens_out(&self) -> u64;
+    /// The model the upstream was asked for, else the one the client named.
+    fn model_name(&self) -> &str;
+    /// Milliseconds of generation (after the first byte), when measurable.
+    fn gen_ms(&self) -> Option<f64>;
+    fn matches(&self, filter: &str) -> bool;
+}
+
+impl RecordExt for Record {
+    fn ended_ms(&self) -> u64 {
         self.started_at_ms + self.latency_ms.max(0.0) as u64
     }
-    /// Whether it counts as an error (a client that went away, 499, is not the relay's error).
-    pub fn is_error(&self) -> bool {
-        self.status >= 400 && self.status != 499
+    fn is_error(&self) -> bool {
+        monorelay::stats::is_error(self.status)
     }
-    pub fn tokens_in(&self) -> u64 {
+    fn tokens_in(&self) -> u64 {
         self.tokens.as_ref().map_or(0, |t| t.input)
     }
-    pub fn tokens_out(&self) -> u64 {
+    fn tokens_out(&self) -> u64 {
         self.tokens.as_ref().map_or(0, |t| t.output)
     }
-    /// The model the upstream was asked for, else the one the client named.
-    pub fn model_name(&self) -> &str {
+    fn model_name(&self) -> &str {
         self.model.as_deref().unwrap_or(&self.requested_model)
     }
-    /// Output tokens per second of generation (after the first byte), when measurable.
     fn gen_ms(&self) -> Option<f64> {
         let ttfb = self.ttfb_ms?;
         let gen_ms = self.latency_ms - ttfb;
@@ -107,73 +80,57 @@ impl Record {
     }
 }
 
-/// A key's state, as `keys.list` reports it.
+/// How a key's state is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyClass {
     Ok,
     /// Usable, but the next request is a single probe after a cooldown.
     Probing,
-    /// Cooling after errors or rate-limited: usable again after `cooldown_secs`.
+    /// Cooling after errors or rate-limited: usable again when the cooldown ends.
     Cooling,
     /// Rejected by the upstream (401/403) until re-enabled or reset.
     Invalid,
     Disabled,
     /// Quota used up, a usage window full, or expired.
     Limited,
-    /// The server is not running (offline listing) or a state this version does not know.
+    /// No state known (the server did not say).
     Other,
 }
 
-/// One upstream key and its health.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub struct KeyInfo {
-    pub provider: String,
-    pub label: String,
-    pub enabled: bool,
-    pub weight: f64,
-    /// The server's wording (`ok`, `cooling after errors`, `invalid (401/403)`, …).
-    pub state: String,
-    pub cooldown_secs: Option<f64>,
-    pub requests: u64,
-    pub failures: u64,
-    pub quota_used: u64,
-    pub quota_limit: u64,
-    pub last_error: Option<String>,
-    /// Unix ms of the last request sent with it, when the server reports it.
-    pub last_used_ms: Option<u64>,
-    /// Unix ms when the cooldown ends; set by `App` from `cooldown_secs` on arrival.
-    #[serde(skip)]
-    pub cooldown_until_ms: Option<u64>,
+/// What the dashboard derives from a key.
+pub trait KeyExt {
+    fn class(&self) -> KeyClass;
+    /// Short wording for a table cell: `ok`, `cooling 42s`, `invalid`, `quota-limited`, ….
+    fn state_label(&self, now_ms: u64) -> String;
+    fn matches(&self, filter: &str) -> bool;
 }
 
-impl KeyInfo {
-    pub fn class(&self) -> KeyClass {
-        let s = self.state.as_str();
-        match s {
-            "ok" => KeyClass::Ok,
-            "probing" | "probe in flight" => KeyClass::Probing,
-            "disabled" => KeyClass::Disabled,
-            _ if s.starts_with("invalid") => KeyClass::Invalid,
-            _ if s.starts_with("cooling") || s.starts_with("rate") => KeyClass::Cooling,
-            _ if s.contains("quota") || s.contains("window") || s == "expired" => KeyClass::Limited,
-            _ => KeyClass::Other,
+impl KeyExt for KeyInfo {
+    fn class(&self) -> KeyClass {
+        match &self.status {
+            Some(KeyStatus::Available) => KeyClass::Ok,
+            Some(KeyStatus::Probing) => KeyClass::Probing,
+            Some(KeyStatus::Cooling { reason: CoolingReason::UsageWindow, .. }) => KeyClass::Limited,
+            Some(KeyStatus::Cooling { .. }) => KeyClass::Cooling,
+            Some(KeyStatus::Invalid { .. }) => KeyClass::Invalid,
+            Some(KeyStatus::Disabled) => KeyClass::Disabled,
+            Some(KeyStatus::Expired | KeyStatus::QuotaExhausted { .. }) => KeyClass::Limited,
+            None => KeyClass::Other,
         }
     }
-    /// Short wording for a table cell: `ok`, `cooling 42s`, `invalid`, `quota-limited`, …. Rate
-    /// limits are cooling too (the key's last error says why).
-    pub fn state_label(&self, now_ms: u64) -> String {
-        let left = self.cooldown_until_ms.map(|u| u.saturating_sub(now_ms).div_ceil(1000));
-        let base = match self.class() {
-            KeyClass::Ok => "ok",
-            KeyClass::Probing => "probing",
-            KeyClass::Disabled => "disabled",
-            KeyClass::Invalid => "invalid",
-            KeyClass::Cooling => "cooling",
-            KeyClass::Limited if self.state == "expired" => "expired",
-            KeyClass::Limited => "quota-limited",
-            KeyClass::Other => self.state.as_str(),
+    fn state_label(&self, now_ms: u64) -> String {
+        let base = match &self.status {
+            Some(KeyStatus::Available) => "ok",
+            Some(KeyStatus::Probing) => "probing",
+            Some(KeyStatus::Disabled) => "disabled",
+            Some(KeyStatus::Invalid { .. }) => "invalid",
+            Some(KeyStatus::Cooling { reason: CoolingReason::UsageWindow, .. }) => "quota-limited",
+            Some(KeyStatus::Cooling { .. }) => "cooling",
+            Some(KeyStatus::Expired) => "expired",
+            Some(KeyStatus::QuotaExhausted { .. }) => "quota-limited",
+            None => "unknown",
         };
+        let left = self.status.as_ref().and_then(|s| s.cooldown_left_ms(now_ms)).map(|ms| ms.div_ceil(1000));
         match left {
             Some(s) if s > 0 => format!("{base} {}", fmt_secs(s)),
             _ => base.to_string(),
@@ -181,33 +138,9 @@ impl KeyInfo {
     }
     fn matches(&self, filter: &str) -> bool {
         let f = filter.to_lowercase();
-        self.provider.to_lowercase().contains(&f) || self.label.to_lowercase().contains(&f) || self.state.contains(&f)
+        let state = self.status.as_ref().map_or("", KeyStatus::name);
+        self.provider.to_lowercase().contains(&f) || self.label.to_lowercase().contains(&f) || state.contains(&f)
     }
-}
-
-/// The last config reload, as `status` reports it.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub struct Reload {
-    pub ok: bool,
-    pub message: String,
-    pub reloads: u64,
-}
-
-/// The server's `status` answer: the header's fixed facts.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub struct Status {
-    pub version: String,
-    pub pid: u32,
-    pub uptime_secs: u64,
-    pub listen: Option<String>,
-    pub config: String,
-    pub reload: Reload,
-    pub providers: u64,
-    /// Requests being relayed now, and how many of them stream, when the server reports them.
-    pub in_flight: Option<u64>,
-    pub streams: Option<u64>,
 }
 
 /// Per-model totals: a baseline from `stats` (by model) plus every live record that came after it.
@@ -248,19 +181,6 @@ impl ModelRow {
             self.gen_tokens += r.tokens_out();
         }
     }
-}
-
-/// One `stats` group (by model), as the control socket sends it.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub struct StatsGroup {
-    pub group: String,
-    pub requests: u64,
-    pub errors: u64,
-    pub input_tokens: u64,
-    pub output_tokens: u64,
-    pub cost_usd: f64,
-    pub ttfb_ms_p50: Option<f64>,
 }
 
 /// `stats` by model since the server started: the models pane's baseline, which counts every
@@ -532,10 +452,7 @@ impl App {
                 self.status = Some(*s);
                 self.status_at_ms = self.now_ms;
             }
-            Msg::Keys(mut keys) => {
-                for k in &mut keys {
-                    k.cooldown_until_ms = k.cooldown_secs.map(|s| self.now_ms + (s.max(0.0) * 1000.0) as u64);
-                }
+            Msg::Keys(keys) => {
                 self.keys = keys;
                 self.sel_keys = self.sel_keys.min(self.keys.len().saturating_sub(1));
             }
@@ -544,16 +461,16 @@ impl App {
                     .groups
                     .iter()
                     .map(|g| {
-                        let ttfb_n = if g.ttfb_ms_p50.is_some() { g.requests } else { 0 };
+                        let ttfb_n = if g.summary.ttfb_ms_p50.is_some() { g.summary.requests } else { 0 };
                         let row = ModelRow {
                             model: g.group.clone(),
-                            requests: g.requests,
-                            errors: g.errors,
-                            tokens_in: g.input_tokens,
-                            tokens_out: g.output_tokens,
-                            cost_usd: g.cost_usd,
+                            requests: g.summary.requests,
+                            errors: g.summary.errors,
+                            tokens_in: g.summary.input_tokens,
+                            tokens_out: g.summary.output_tokens,
+                            cost_usd: g.summary.cost_usd,
                             // The baseline has a median, not a sum: it stands in for the average.
-                            ttfb_ms_sum: g.ttfb_ms_p50.unwrap_or(0.0) * ttfb_n as f64,
+                            ttfb_ms_sum: g.summary.ttfb_ms_p50.unwrap_or(0.0) * ttfb_n as f64,
                             ttfb_n,
                             ..ModelRow::default()
                         };
@@ -891,7 +808,7 @@ mod tests {
             status,
             latency_ms: latency,
             ttfb_ms: Some(latency / 4.0),
-            tokens: Some(Tokens { input: 10, output: 30 }),
+            tokens: Some(monorelay::record::Tokens { input: 10, output: 30, ..Default::default() }),
             cost_usd: Some(0.001),
             ..Record::default()
         }
@@ -997,7 +914,12 @@ mod tests {
     #[test]
     fn key_operations_need_a_confirmation() {
         let mut app = App::new(T0, false);
-        let k = KeyInfo { provider: "p".into(), label: "k1".into(), state: "ok".into(), ..KeyInfo::default() };
+        let k = KeyInfo {
+            provider: "p".into(),
+            label: "k1".into(),
+            status: Some(KeyStatus::Available),
+            ..KeyInfo::default()
+        };
         app.apply(Msg::Keys(vec![k]));
         app.apply(key(KeyCode::Char('d')));
         assert!(app.confirm.is_none(), "only in the keys pane");
@@ -1023,18 +945,23 @@ mod tests {
     #[test]
     fn cooldowns_count_down_between_refreshes() {
         let mut app = App::new(T0, false);
-        let k = KeyInfo { state: "cooling after errors".into(), cooldown_secs: Some(42.0), ..KeyInfo::default() };
+        let cooling = |reason| Some(KeyStatus::Cooling { until_ms: T0 + 42_000, reason });
+        let k = KeyInfo { status: cooling(CoolingReason::Errors), ..KeyInfo::default() };
         app.apply(Msg::Keys(vec![k]));
         assert_eq!(app.keys[0].state_label(app.now_ms), "cooling 42s");
         app.apply(Msg::Tick(T0 + 40_500));
         assert_eq!(app.keys[0].state_label(app.now_ms), "cooling 2s");
         app.apply(Msg::Tick(T0 + 60_000));
         assert_eq!(app.keys[0].state_label(app.now_ms), "cooling");
-        let class = |s: &str| KeyInfo { state: s.into(), ..KeyInfo::default() }.class();
-        assert_eq!(class("invalid (401/403)"), KeyClass::Invalid);
-        assert_eq!(class("quota used up"), KeyClass::Limited);
-        assert_eq!(class("rate-limited"), KeyClass::Cooling);
-        assert_eq!(class("probe in flight"), KeyClass::Probing);
+        let class = |status| KeyInfo { status, ..KeyInfo::default() }.class();
+        assert_eq!(class(Some(KeyStatus::Invalid { reason: "HTTP 401".into() })), KeyClass::Invalid);
+        assert_eq!(
+            class(Some(KeyStatus::QuotaExhausted { window: monorelay::keys::QuotaWindow::Total })),
+            KeyClass::Limited
+        );
+        assert_eq!(class(cooling(CoolingReason::RateLimited)), KeyClass::Cooling);
+        assert_eq!(class(Some(KeyStatus::Probing)), KeyClass::Probing);
+        assert_eq!(class(None), KeyClass::Other);
     }
 
     #[test]
@@ -1066,11 +993,13 @@ mod tests {
         app.apply(Msg::Stats(ModelStats {
             groups: vec![StatsGroup {
                 group: "m".into(),
-                requests: 5,
-                input_tokens: 50,
-                output_tokens: 150,
-                ttfb_ms_p50: Some(250.0),
-                ..StatsGroup::default()
+                summary: monorelay::stats::Summary {
+                    requests: 5,
+                    input_tokens: 50,
+                    output_tokens: 150,
+                    ttfb_ms_p50: Some(250.0),
+                    ..Default::default()
+                },
             }],
         }));
         assert_eq!(app.model_rows()[0].requests, 5, "the record that came before the baseline is in it");

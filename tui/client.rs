@@ -1,17 +1,15 @@
-//! The dashboard's side of the control socket (`docs/control-protocol.md`): newline-delimited JSON
-//! over the Unix socket in the data dir. One connection carries commands (`status`, `keys.list`,
-//! `stats`, `logs.get`, `keys.set`, `keys.reset`); a second one holds the `logs.subscribe` stream.
-//! Everything that arrives becomes a `Msg` on the app's channel; what the app asks for arrives as
-//! a `Request`. When the server goes away the task says so and reconnects with a growing backoff,
-//! so the last data stays on screen meanwhile.
+//! The dashboard's side of the control socket, through the library's typed `admin::Client`. One
+//! connection carries the operations (`status`, `keys.list`, `stats`, `logs.show`, `keys.set`,
+//! `keys.reset`); a second one holds the `logs.subscribe` stream. Everything that arrives becomes
+//! a `Msg` on the app's channel; what the app asks for arrives as a `Request`. When the server goes
+//! away the task says so and reconnects with a growing backoff, so the last data stays on screen
+//! meanwhile.
 
-use crate::tui::app::{KeyInfo, ModelStats, Msg, Record, StatsGroup, Status};
-use serde_json::{Value, json};
+use crate::tui::app::{ModelStats, Msg};
+use monorelay::admin::{AdminError, Client, KeySelector, KeySet, LogEvent, LogId, LogShow, StatsQuery};
+use monorelay::store::{GroupBy, LogQuery};
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::UnixStream;
-use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 /// `status` and `keys.list` are re-read this often (both are in-memory on the server).
@@ -20,7 +18,7 @@ const REFRESH_INTERVAL: Duration = Duration::from_secs(2);
 const BACKFILL_RECORDS: usize = 200;
 const BACKOFF_FIRST: Duration = Duration::from_millis(500);
 const BACKOFF_MAX: Duration = Duration::from_secs(5);
-/// A command that takes longer than this counts as a lost connection.
+/// An operation that takes longer than this counts as a lost connection.
 const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the app asks of the server.
@@ -36,61 +34,17 @@ pub fn now_ms() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
-/// One newline-delimited JSON connection.
-struct Conn {
-    reader: BufReader<OwnedReadHalf>,
-    writer: OwnedWriteHalf,
-    next_id: u64,
-}
-
-impl Conn {
-    async fn open(path: &std::path::Path) -> Result<Conn, String> {
-        let stream = UnixStream::connect(path).await.map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("no server socket at '{}'", path.display()),
-            std::io::ErrorKind::ConnectionRefused => "the server is not answering".to_string(),
-            _ => format!("cannot connect to '{}': {e}", path.display()),
-        })?;
-        let (r, w) = stream.into_split();
-        Ok(Conn { reader: BufReader::new(r), writer: w, next_id: 1 })
-    }
-
-    async fn line(&mut self) -> Result<Value, String> {
-        let mut line = String::new();
-        let n = self.reader.read_line(&mut line).await.map_err(|e| format!("connection lost: {e}"))?;
-        if n == 0 {
-            return Err("the server closed the connection".into());
-        }
-        serde_json::from_str(&line).map_err(|e| format!("bad answer from the server: {e}"))
-    }
-
-    async fn send(&mut self, cmd: &str, args: Value) -> Result<u64, String> {
-        let id = self.next_id;
-        self.next_id += 1;
-        let mut line = json!({"id": id, "cmd": cmd, "args": args}).to_string();
-        line.push('\n');
-        self.writer.write_all(line.as_bytes()).await.map_err(|e| format!("connection lost: {e}"))?;
-        Ok(id)
-    }
-
-    /// Send a command and wait for its answer. The outer error is a broken connection; the inner
-    /// one the server's refusal.
-    async fn call(&mut self, cmd: &str, args: Value) -> Result<Result<Value, String>, String> {
-        let id = self.send(cmd, args).await?;
-        let answer = tokio::time::timeout(CALL_TIMEOUT, async {
-            loop {
-                let v = self.line().await?;
-                if v["id"] == id {
-                    return Ok::<Value, String>(v);
-                }
-            }
-        })
-        .await
-        .map_err(|_| format!("'{cmd}' got no answer within {}s", CALL_TIMEOUT.as_secs()))??;
-        Ok(if answer["ok"] == true {
-            Ok(answer["data"].clone())
-        } else {
-            Err(answer["error"].as_str().unwrap_or("failed").to_string())
-        })
+/// Run one operation on `conn`. The outer error is a broken (or silent) connection; the inner one
+/// the server's refusal.
+async fn call<T>(
+    conn: &mut Client,
+    what: &str,
+    f: impl AsyncFnOnce(&mut Client) -> Result<T, AdminError>,
+) -> Result<Result<T, String>, String> {
+    match tokio::time::timeout(CALL_TIMEOUT, f(&mut *conn)).await {
+        Err(_) => Err(format!("'{what}' got no answer within {}s", CALL_TIMEOUT.as_secs())),
+        Ok(Err(e)) if conn.is_broken() => Err(e.to_string()),
+        Ok(r) => Ok(r.map_err(|e| e.to_string())),
     }
 }
 
@@ -128,54 +82,16 @@ pub async fn run(socket: PathBuf, tx: UnboundedSender<Msg>, mut requests: Unboun
     }
 }
 
-async fn refresh(conn: &mut Conn, tx: &UnboundedSender<Msg>, keys_only: bool) -> Result<(), String> {
+async fn refresh(conn: &mut Client, tx: &UnboundedSender<Msg>, keys_only: bool) -> Result<(), String> {
     if !keys_only {
-        if let Ok(v) = conn.call("status", Value::Null).await? {
-            let _ = tx.send(Msg::Status(Box::new(status_from(&v))));
+        if let Ok(s) = call(conn, "status", async |c| c.status().await).await? {
+            let _ = tx.send(Msg::Status(Box::new(s)));
         }
     }
-    if let Ok(v) = conn.call("keys.list", Value::Null).await? {
-        let _ = tx.send(Msg::Keys(keys_from(&v)));
+    if let Ok(keys) = call(conn, "keys.list", async |c| c.keys_list().await).await? {
+        let _ = tx.send(Msg::Keys(keys));
     }
     Ok(())
-}
-
-/// The `status` answer; fields this version does not know are ignored, missing ones stay empty.
-pub fn status_from(v: &Value) -> Status {
-    let mut v = v.clone();
-    // In-flight counts may come flat (`in_flight`, `streams`) or nested (`in_flight.requests`).
-    let nested = v.get("in_flight").filter(|x| x.is_object()).cloned();
-    if let (Some(n), Some(o)) = (&nested, v.as_object_mut()) {
-        o.insert("in_flight".into(), n["requests"].clone());
-        if !n["streams"].is_null() {
-            o.insert("streams".into(), n["streams"].clone());
-        }
-    }
-    serde_json::from_value(v).unwrap_or_default()
-}
-
-pub fn keys_from(v: &Value) -> Vec<KeyInfo> {
-    v.as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|k| {
-            let mut key: KeyInfo = serde_json::from_value(k.clone()).ok()?;
-            // `last_used` may come as unix ms under another name.
-            key.last_used_ms = key.last_used_ms.or_else(|| k["last_used"].as_u64());
-            Some(key)
-        })
-        .collect()
-}
-
-pub fn stats_from(v: &Value) -> ModelStats {
-    let groups = v["groups"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|g| serde_json::from_value::<StatsGroup>(g.clone()).ok())
-        .filter(|g| !g.group.is_empty())
-        .collect();
-    ModelStats { groups }
 }
 
 /// Ends a spawned task when its owner goes (a `JoinHandle` alone would leave it running).
@@ -194,59 +110,48 @@ async fn session(
     requests: &mut UnboundedReceiver<Request>,
     backoff: &mut Duration,
 ) -> Result<(), String> {
-    let mut conn = Conn::open(socket).await?;
-    let mut sub = Conn::open(socket).await?;
+    let mut conn = Client::connect(socket).await.map_err(|e| e.to_string())?;
+    let sub = Client::connect(socket).await.map_err(|e| e.to_string())?;
     // Subscribe first: the stats baseline taken next then counts everything the feed does not.
-    match sub.call("logs.subscribe", Value::Null).await? {
-        Ok(_) => {}
-        Err(e) => return Err(format!("the server refused the live feed: {e}")),
-    }
+    let mut sub = match tokio::time::timeout(CALL_TIMEOUT, sub.subscribe(&LogQuery::default())).await {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => return Err(format!("the server refused the live feed: {e}")),
+        Err(_) => return Err("the live feed got no answer".into()),
+    };
     *backoff = BACKOFF_FIRST;
     let _ = tx.send(Msg::Connected);
     // The stream is read by its own task: a line read is not cancel-safe inside `select!`.
     let feed_tx = tx.clone();
     let mut feed = AbortOnDrop(tokio::spawn(async move {
         loop {
-            let ev = match sub.line().await {
-                Ok(ev) => ev,
-                Err(e) => return e,
-            };
-            let msg = match ev["event"].as_str() {
-                Some("record") => match serde_json::from_value::<Record>(ev["data"].clone()) {
-                    Ok(r) => Msg::Record(Box::new(r)),
-                    Err(e) => {
-                        tracing::debug!("unreadable record: {e}");
-                        continue;
-                    }
-                },
-                Some("lagged") => Msg::Lagged(ev["missed"].as_u64().unwrap_or(0)),
-                _ => continue,
+            let msg = match sub.next().await {
+                Ok(LogEvent::Record(r)) => Msg::Record(r),
+                Ok(LogEvent::Lagged(n)) => Msg::Lagged(n),
+                Err(e) => return e.to_string(),
             };
             if feed_tx.send(msg).is_err() {
                 return String::new();
             }
         }
     }));
-    let uptime_ms = match conn.call("status", Value::Null).await? {
-        Ok(v) => {
-            let _ = tx.send(Msg::Status(Box::new(status_from(&v))));
-            v["uptime_secs"].as_u64().unwrap_or(0) * 1000
+    let uptime_ms = match call(&mut conn, "status", async |c| c.status().await).await? {
+        Ok(s) => {
+            let up = s.uptime_secs * 1000;
+            let _ = tx.send(Msg::Status(Box::new(s)));
+            up
         }
         Err(_) => 0,
     };
     refresh(&mut conn, tx, true).await?;
     // The latest records, so the feed is not empty at start and has no gap after a reconnect.
-    if let Ok(v) = conn.call("logs.query", json!({"limit": BACKFILL_RECORDS})).await? {
-        let records = v["entries"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|e| serde_json::from_value::<Record>(e.clone()).ok())
-            .collect();
-        let _ = tx.send(Msg::Backfill(records));
+    let q = LogQuery { limit: Some(BACKFILL_RECORDS), ..LogQuery::default() };
+    if let Ok(page) = call(&mut conn, "logs.query", async |c| c.logs_query(&q).await).await? {
+        let _ = tx.send(Msg::Backfill(page.entries));
     }
-    if let Ok(v) = conn.call("stats", json!({"by": "model", "since_ms": now_ms().saturating_sub(uptime_ms)})).await? {
-        let _ = tx.send(Msg::Stats(stats_from(&v)));
+    let q = StatsQuery { by: GroupBy::Model, since_ms: Some(now_ms().saturating_sub(uptime_ms)), until_ms: None };
+    if let Ok(report) = call(&mut conn, "stats", async |c| c.stats(&q).await).await? {
+        let groups = report.groups.into_iter().filter(|g| !g.group.is_empty()).collect();
+        let _ = tx.send(Msg::Stats(ModelStats { groups }));
     }
     let mut every = tokio::time::interval(REFRESH_INTERVAL);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -263,19 +168,26 @@ async fn session(
                     // The app asks at most once per tick, and right after a key operation.
                     Request::RefreshKeys => refresh(&mut conn, tx, true).await?,
                     Request::Detail(id) => {
-                        let result = conn
-                            .call("logs.get", json!({"id": id}))
+                        let show = LogShow { id: LogId::Number(id), bodies: Some(true) };
+                        let result = call(&mut conn, "logs.show", async |c| c.logs_show(&show).await)
                             .await?
-                            .and_then(|v| crate::tui::detail::from_json(&v).map(Box::new));
+                            .map(|d| Box::new(crate::tui::detail::from_detail(d)));
                         let _ = tx.send(Msg::Detail { id, result });
                     }
                     Request::KeySet { provider, label, enabled } => {
-                        let r = conn.call("keys.set", json!({"provider": provider, "label": label, "enabled": enabled})).await?;
+                        let set = KeySet {
+                            provider: provider.clone(),
+                            label: label.clone(),
+                            enabled: Some(Some(enabled)),
+                            weight: None,
+                        };
+                        let r = call(&mut conn, "keys.set", async |c| c.keys_set(&set).await).await?;
                         let verb = if enabled { "enabled" } else { "disabled" };
                         let _ = tx.send(Msg::Done(r.map(|_| format!("key '{label}' of '{provider}' {verb}"))));
                     }
                     Request::KeyReset { provider, label } => {
-                        let r = conn.call("keys.reset", json!({"provider": provider, "label": label})).await?;
+                        let sel = KeySelector { provider: provider.clone(), label: Some(label.clone()) };
+                        let r = call(&mut conn, "keys.reset", async |c| c.keys_reset(&sel).await).await?;
                         let _ = tx.send(Msg::Done(r.map(|_| format!("key '{label}' of '{provider}': cooldown reset"))));
                     }
                 }
@@ -287,23 +199,6 @@ async fn session(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn maps_the_servers_json() {
-        let keys = keys_from(&json!([
-            {"provider": "p", "label": "a", "enabled": true, "weight": 1.0, "state": "cooling after errors",
-             "cooldown_secs": 12.5, "requests": 3, "failures": 1, "quota_used": 0, "quota_limit": 0,
-             "last_error": "HTTP 503", "last_used": 1700000000000u64, "unknown": 1},
-            "garbage"
-        ]));
-        assert_eq!(keys.len(), 1);
-        assert_eq!((keys[0].cooldown_secs, keys[0].last_used_ms), (Some(12.5), Some(1_700_000_000_000)));
-        let s = status_from(&json!({"version": "0.1.0", "uptime_secs": 5, "config": "embedded default",
-            "reload": {"at": null, "ok": true, "message": "", "reloads": 0}, "in_flight": {"requests": 2, "streams": 1}}));
-        assert_eq!((s.version.as_str(), s.in_flight, s.streams), ("0.1.0", Some(2), Some(1)));
-        let st = stats_from(&json!({"groups": [{"group": "m", "requests": 2, "latency_ms_p50": 3.0}, {"group": ""}]}));
-        assert_eq!(st.groups.len(), 1);
-    }
 
     #[tokio::test]
     async fn reports_a_missing_socket_and_retries() {

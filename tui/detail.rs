@@ -1,42 +1,43 @@
-//! Turns a `logs.get` answer (the stored record and its bodies) into the detail view's
-//! conversation: who said what, in order, for both dialects (OpenAI `messages`/`choices`,
-//! Anthropic `system`/`messages`/`content` blocks), tool calls and results included. Pure: JSON in,
-//! `Detail` out, so the detail screen is tested without a server.
+//! Turns a `logs.show` answer (`admin::LogDetail`: the stored record and its bodies) into the
+//! detail view's conversation: who said what, in order, for both dialects (OpenAI
+//! `messages`/`choices`, Anthropic `system`/`messages`/`content` blocks), tool calls and results
+//! included. Pure: data in, `Detail` out, so the detail screen is tested without a server.
 
-use crate::tui::app::{Detail, Record};
+use crate::tui::app::Detail;
+use monorelay::admin::LogDetail;
+use monorelay::store::ResponseKind;
 use serde_json::Value;
 
-/// The detail of one request from `logs.get`'s `data`: `{"entry": {…}, "bodies": {…} | null}`.
-pub fn from_json(data: &Value) -> Result<Detail, String> {
-    let record: Record =
-        serde_json::from_value(data["entry"].clone()).map_err(|e| format!("unexpected record from the server: {e}"))?;
+/// The detail view of one request.
+pub fn from_detail(data: LogDetail) -> Detail {
+    let record = data.entry;
     let mut turns = Vec::new();
     let mut notes = Vec::new();
-    let bodies = &data["bodies"];
-    if bodies.is_null() {
-        notes.push(if record.has_bodies {
+    match &data.bodies {
+        None => notes.push(if record.has_bodies {
             "bodies not returned".to_string()
         } else {
             "no bodies stored (logging.store_bodies is off)".to_string()
-        });
-    } else {
-        request_turns(&bodies["request"], &mut turns);
-        match bodies["response_kind"].as_str().unwrap_or("") {
-            "empty" => notes.push("no response body".into()),
-            "sse" => {
-                notes.push("stream that could not be assembled: raw events".into());
-                turns.push(("response".into(), text_of(&bodies["response"])));
+        }),
+        Some(b) => {
+            request_turns(&b.request, &mut turns);
+            match b.response_kind {
+                ResponseKind::Sse => {
+                    notes.push("stream that could not be assembled: raw events".into());
+                    turns.push(("response".into(), text_of(&b.response)));
+                }
+                _ if b.response.is_null() => notes.push("no response body".into()),
+                _ => response_turns(&b.response, &mut turns),
             }
-            _ => response_turns(&bodies["response"], &mut turns),
-        }
-        if bodies["truncated"] == true {
-            notes.push("a body was longer than logging.max_body_bytes and was cut".into());
-        }
-        if bodies["redacted"] == true {
-            notes.push("secrets were redacted (*****)".into());
+            if b.truncated {
+                notes.push("a body was longer than logging.max_body_bytes and was cut".into());
+            }
+            if b.redacted {
+                notes.push("secrets were redacted (*****)".into());
+            }
         }
     }
-    Ok(Detail { record, turns, notes })
+    Detail { record, turns, notes }
 }
 
 /// A body that is not JSON arrives as a string; anything else is shown as compact JSON.
@@ -153,6 +154,10 @@ fn response_turns(resp: &Value, turns: &mut Vec<(String, String)>) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    fn from_json(data: &Value) -> Result<Detail, String> {
+        serde_json::from_value(data.clone()).map(from_detail).map_err(|e| e.to_string())
+    }
 
     fn turns(data: Value) -> Vec<(String, String)> {
         from_json(&data).map(|d| d.turns).unwrap_or_default()

@@ -3,7 +3,7 @@
 //! terminals get more columns, a taller chart and more rows. Colours go through `Theme`, which
 //! falls back to bold/reverse/dim when colours are off (`NO_COLOR`), so nothing depends on colour.
 
-use crate::tui::app::{App, DetailView, KeyClass, Link, Pane, Record, fmt_secs};
+use crate::tui::app::{App, DetailView, KeyClass, KeyExt, Link, Pane, Record, RecordExt, fmt_secs};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -205,18 +205,20 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect, t: Theme) {
             l1.push(Span::raw(s.listen.clone().unwrap_or_else(|| "-".into())));
             l1.push(sep(t));
             // Narrow terminals show the config file's name, wide ones its path.
-            let config = match std::path::Path::new(&s.config).file_name() {
+            let full = s.config.clone().unwrap_or_default();
+            let config = match std::path::Path::new(&full).file_name() {
                 Some(name) if area.width < WIDE_COLS => name.to_string_lossy().into_owned(),
-                _ => s.config.clone(),
+                _ => full,
             };
             l1.push(Span::raw(format!("config {config}")));
             l1.push(sep(t));
-            if s.reload.reloads == 0 {
+            let reload = s.reload.clone().unwrap_or_default();
+            if reload.reloads == 0 {
                 l1.push(Span::styled("not reloaded", t.dim()));
-            } else if s.reload.ok {
-                l1.push(Span::styled(format!("reload ok ({})", s.reload.reloads), t.ok()));
+            } else if reload.ok {
+                l1.push(Span::styled(format!("reload ok ({})", reload.reloads), t.ok()));
             } else {
-                l1.push(Span::styled(format!("reload FAILED: {}", s.reload.message), t.bad()));
+                l1.push(Span::styled(format!("reload FAILED: {}", reload.message), t.bad()));
             }
         }
         None => l1.push(Span::styled(" waiting for the server…", t.dim())),
@@ -263,13 +265,11 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect, t: Theme) {
     f.render_widget(Paragraph::new(vec![Line::from(l1), Line::from(l2)]), area);
 }
 
-/// `in-flight 3 (1 streaming)`, or `in-flight -` when the server does not say.
+/// `in-flight 3 (1 streaming)`, or `in-flight -` before the server's first `status`.
 fn in_flight(app: &App) -> String {
-    let s = app.status.as_ref();
-    match (s.and_then(|s| s.in_flight), s.and_then(|s| s.streams)) {
-        (Some(n), Some(st)) => format!("in-flight {n} ({st} streaming)"),
-        (Some(n), None) => format!("in-flight {n}"),
-        _ => "in-flight -".into(),
+    match app.status.as_ref() {
+        Some(s) => format!("in-flight {} ({} streaming)", s.in_flight, s.streams),
+        None => "in-flight -".into(),
     }
 }
 

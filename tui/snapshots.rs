@@ -2,8 +2,12 @@
 //! fixed set of messages, compared with the text files in `tests/snapshots/` (symbols only; styles
 //! are not compared). `BLESS=1 cargo test --bin monorelay snapshots` rewrites the files.
 
-use crate::tui::app::{App, Attempt, Detail, KeyInfo, ModelStats, Msg, Record, Reload, StatsGroup, Status, Tokens};
+use crate::tui::app::{App, Detail, KeyInfo, ModelStats, Msg, Record, StatsGroup, Status};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use monorelay::admin::ReloadInfo;
+use monorelay::keys::{CoolingReason, KeyStatus, QuotaWindow};
+use monorelay::record::{Attempt, Tokens};
+use monorelay::stats::Summary;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::PathBuf;
@@ -31,7 +35,7 @@ fn record(i: u64, model: &str, provider: &str, key: &str, status: u16, latency: 
         error: (status >= 400).then(|| format!("upstream answered {status}")),
         latency_ms: latency,
         ttfb_ms: Some(latency / 5.0),
-        tokens: (status < 400).then_some(Tokens { input: 120 + i * 7, output: 40 + i * 3 }),
+        tokens: (status < 400).then_some(Tokens { input: 120 + i * 7, output: 40 + i * 3, ..Tokens::default() }),
         cost_usd: (status < 400).then_some(0.0004 * i as f64),
         attempts: vec![Attempt {
             provider: provider.into(),
@@ -39,6 +43,7 @@ fn record(i: u64, model: &str, provider: &str, key: &str, status: u16, latency: 
             key_label: key.into(),
             status,
             error: None,
+            ..Attempt::default()
         }],
         has_bodies: true,
         ..Record::default()
@@ -46,29 +51,46 @@ fn record(i: u64, model: &str, provider: &str, key: &str, status: u16, latency: 
 }
 
 fn keys() -> Vec<KeyInfo> {
-    let k =
-        |provider: &str, label: &str, state: &str, cooldown: Option<f64>, req: u64, fail: u64, err: Option<&str>| {
-            KeyInfo {
-                provider: provider.into(),
-                label: label.into(),
-                enabled: state != "disabled",
-                weight: 1.0,
-                state: state.into(),
-                cooldown_secs: cooldown,
-                requests: req,
-                failures: fail,
-                last_error: err.map(str::to_string),
-                last_used_ms: (req > 0).then_some(T0 + 10_000),
-                ..KeyInfo::default()
-            }
-        };
+    let k = |provider: &str, label: &str, status: KeyStatus, req: u64, fail: u64, err: Option<&str>| KeyInfo {
+        provider: provider.into(),
+        label: label.into(),
+        enabled: status != KeyStatus::Disabled,
+        weight: 1.0,
+        status: Some(status),
+        requests: req,
+        failures: fail,
+        last_error: err.map(str::to_string),
+        last_used_ms: (req > 0).then_some(T0 + 10_000),
+        ..KeyInfo::default()
+    };
     vec![
-        k("openai", "primary", "ok", None, 812, 3, None),
-        k("openai", "backup", "rate-limited", Some(300.0), 97, 12, Some("HTTP 429 rate limited")),
-        k("anthropic", "team", "cooling after errors", Some(8.0), 230, 5, Some("HTTP 529 overloaded")),
-        k("groq", "free", "invalid (401/403)", None, 14, 14, Some("HTTP 401 invalid api key")),
-        k("groq", "old", "disabled", None, 0, 0, None),
-        k("deepseek", "main", "quota used up", None, 1000, 2, None),
+        k("openai", "primary", KeyStatus::Available, 812, 3, None),
+        k(
+            "openai",
+            "backup",
+            KeyStatus::Cooling { until_ms: T0 + 300_000, reason: CoolingReason::RateLimited },
+            97,
+            12,
+            Some("HTTP 429 rate limited"),
+        ),
+        k(
+            "anthropic",
+            "team",
+            KeyStatus::Cooling { until_ms: T0 + 8_000, reason: CoolingReason::Errors },
+            230,
+            5,
+            Some("HTTP 529 overloaded"),
+        ),
+        k(
+            "groq",
+            "free",
+            KeyStatus::Invalid { reason: "HTTP 401 invalid api key".into() },
+            14,
+            14,
+            Some("HTTP 401 invalid api key"),
+        ),
+        k("groq", "old", KeyStatus::Disabled, 0, 0, None),
+        k("deepseek", "main", KeyStatus::QuotaExhausted { window: QuotaWindow::Total }, 1000, 2, None),
     ]
 }
 
@@ -80,35 +102,43 @@ fn sample(width: u16, height: u16) -> App {
     app.apply(Msg::Tick(T0));
     app.apply(Msg::Status(Box::new(Status {
         version: "0.1.0".into(),
-        pid: 4242,
+        pid: Some(4242),
         uptime_secs: 3725,
         listen: Some("127.0.0.1:8080".into()),
-        config: "/etc/monorelay/config.yml".into(),
-        reload: Reload { ok: true, message: String::new(), reloads: 2 },
+        config: Some("/etc/monorelay/config.yml".into()),
+        reload: Some(ReloadInfo { ok: true, message: String::new(), reloads: 2, at_ms: None }),
         providers: 4,
-        in_flight: Some(3),
-        streams: Some(1),
+        in_flight: 3,
+        streams: 1,
+        running: true,
+        ..Status::default()
     })));
     app.apply(Msg::Keys(keys()));
     app.apply(Msg::Stats(ModelStats {
         groups: vec![
             StatsGroup {
                 group: "gpt-4o".into(),
-                requests: 700,
-                errors: 4,
-                input_tokens: 512_000,
-                output_tokens: 98_000,
-                cost_usd: 3.21,
-                ttfb_ms_p50: Some(310.0),
+                summary: Summary {
+                    requests: 700,
+                    errors: 4,
+                    input_tokens: 512_000,
+                    output_tokens: 98_000,
+                    cost_usd: 3.21,
+                    ttfb_ms_p50: Some(310.0),
+                    ..Summary::default()
+                },
             },
             StatsGroup {
                 group: "claude-sonnet-4".into(),
-                requests: 220,
-                errors: 1,
-                input_tokens: 301_000,
-                output_tokens: 45_500,
-                cost_usd: 1.87,
-                ttfb_ms_p50: Some(540.0),
+                summary: Summary {
+                    requests: 220,
+                    errors: 1,
+                    input_tokens: 301_000,
+                    output_tokens: 45_500,
+                    cost_usd: 1.87,
+                    ttfb_ms_p50: Some(540.0),
+                    ..Summary::default()
+                },
             },
         ],
     }));
@@ -183,6 +213,7 @@ fn detail() -> Detail {
             key_label: "backup".into(),
             status: 429,
             error: Some("rate limited".into()),
+            ..Attempt::default()
         },
     );
     Detail {

@@ -13,6 +13,10 @@ pub mod window;
 pub use persist::Persister;
 pub use state::{KeyHealth, KeySnapshot, KeyStateBackend, LocalKey, LocalKeyStates, Now};
 
+mod status;
+
+pub use status::{CoolingReason, KeyStatus, QuotaWindow};
+
 use crate::config::{KeyConfig, ProviderConfig, Strategy, normalize_name};
 use crate::secret::Secret;
 use sha2::{Digest, Sha256};
@@ -361,12 +365,11 @@ impl Drop for Lease {
     }
 }
 
-/// A key's state for display (`providers list`, `top`, `/health` details).
+/// A key's state for display (`providers list`, `top`, `/metrics`).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct KeyView {
     pub label: String,
-    pub state: &'static str,
-    pub cooldown_secs: Option<f64>,
+    pub status: KeyStatus,
     pub requests: u64,
     pub failures: u64,
     pub quota_used: u64,
@@ -383,17 +386,33 @@ impl KeyPool {
             .iter()
             .map(|k| {
                 let h = k.state.snapshot(&k.config, &now);
-                let (state, cooldown_secs) = match h.avail {
-                    Avail::Usable { probe: false } => ("ok", None),
-                    Avail::Usable { probe: true } => ("probing", None),
+                let status = match h.avail {
+                    Avail::Usable { probe: false } => KeyStatus::Available,
+                    Avail::Usable { probe: true } => KeyStatus::Probing,
                     Avail::Blocked { until, why, .. } => {
-                        (why, until.map(|u| u.saturating_duration_since(now.at).as_secs_f64()))
+                        let until_ms = now.unix_ms
+                            + until.map_or(0, |u| {
+                                u64::try_from(u.saturating_duration_since(now.at).as_millis()).unwrap_or(u64::MAX)
+                            });
+                        let cooling = |reason| KeyStatus::Cooling { until_ms, reason };
+                        match why {
+                            "disabled" => KeyStatus::Disabled,
+                            "expired" => KeyStatus::Expired,
+                            "quota used up" => KeyStatus::QuotaExhausted { window: QuotaWindow::Total },
+                            "probe in flight" => KeyStatus::Probing,
+                            "rate-limited" => cooling(CoolingReason::RateLimited),
+                            "usage window limit reached" => cooling(CoolingReason::UsageWindow),
+                            "rate_limit_rps reached" => cooling(CoolingReason::RpsLimit),
+                            "cooling after errors" => cooling(CoolingReason::Errors),
+                            _ => KeyStatus::Invalid {
+                                reason: h.last_error.clone().unwrap_or_else(|| "rejected (401/403)".into()),
+                            },
+                        }
                     }
                 };
                 KeyView {
                     label: k.config.label.clone(),
-                    state,
-                    cooldown_secs,
+                    status,
                     requests: h.requests,
                     failures: h.failures,
                     quota_used: h.quota_used,

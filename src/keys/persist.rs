@@ -257,7 +257,7 @@ impl Worker {
 mod tests {
     use super::*;
     use crate::config::{KeyConfig, ProviderConfig, ProviderKind, Strategy};
-    use crate::keys::{KeyPool, Outcome};
+    use crate::keys::{CoolingReason, KeyPool, KeyStatus, Outcome, QuotaWindow};
     use crate::secret::Secret;
 
     fn key(label: &str) -> KeyConfig {
@@ -327,18 +327,20 @@ mod tests {
         let (states, persister) = KeyStates::persistent(open(dir.path())).unwrap();
         let pool = KeyPool::new(&p, Strategy::RoundRobin, &states);
         let view = pool.view();
-        assert_eq!(view[0].state, "rate-limited");
-        let left = view[0].cooldown_secs.unwrap();
-        assert!(left > 500.0 && left <= 600.0, "{left}");
+        let KeyStatus::Cooling { until_ms, reason: CoolingReason::RateLimited } = view[0].status else {
+            panic!("{:?}", view[0].status)
+        };
+        let left = until_ms.saturating_sub(Now::get().unix_ms);
+        assert!(left > 500_000 && left <= 600_000, "{left}");
         assert_eq!(view[0].last_error.as_deref(), Some("slow down"));
-        assert_eq!(view[1].state, "invalid (401/403)");
+        assert!(matches!(view[1].status, KeyStatus::Invalid { .. }), "{:?}", view[1].status);
         assert_eq!(view[1].last_error.as_deref(), Some("invalid api key"));
-        assert_eq!(view[2].state, "quota used up");
+        assert_eq!(view[2].status, KeyStatus::QuotaExhausted { window: QuotaWindow::Total });
         assert_eq!((view[2].requests, view[2].quota_used), (2, 2));
         assert!(view[2].last_used_ms.is_some());
         let now = Now::get();
         assert_eq!(pool.keys[2].state.snapshot(&pool.keys[2].config, &now).window_counts, [2, 2, 2]);
-        assert_eq!(view[3].state, "disabled");
+        assert_eq!(view[3].status, KeyStatus::Disabled);
         assert_eq!(pool.keys[3].state.weight_override(), Some(7.5));
         assert_eq!((view[0].failures, view[1].failures), (1, 1));
         let err = pool.lease(&[], None).unwrap_err();
@@ -369,11 +371,11 @@ mod tests {
             .unwrap();
         let (states, _persister) = KeyStates::persistent(store).unwrap();
         let pool = KeyPool::new(&provider(vec![key("a")]), Strategy::RoundRobin, &states);
-        assert_eq!(pool.view()[0].state, "probing");
+        assert_eq!(pool.view()[0].status, KeyStatus::Probing);
         let probe = pool.lease(&[], None).unwrap();
         assert!(pool.lease(&[], None).is_err(), "one probe at a time");
         probe.finish(Outcome::Success, None);
-        assert_eq!(pool.view()[0].state, "ok");
+        assert_eq!(pool.view()[0].status, KeyStatus::Available);
     }
 
     #[test]
@@ -395,7 +397,7 @@ mod tests {
         store.save_key_states(&KeyStateSave { rows: vec![row], ..Default::default() }).unwrap();
         let (states, persister) = KeyStates::persistent(store).unwrap();
         let pool = KeyPool::new(&provider(vec![key("a")]), Strategy::RoundRobin, &states);
-        assert_eq!(pool.view()[0].state, "rate-limited");
+        assert!(matches!(pool.view()[0].status, KeyStatus::Cooling { reason: CoolingReason::RateLimited, .. }));
         let err = pool.lease(&[], None).unwrap_err();
         assert!(err.retry_after.unwrap() > Duration::from_secs(365 * 86_400));
         pool.keys[0].state.reset();
@@ -446,7 +448,7 @@ mod tests {
         assert!(local.get(&id).is_some());
         // It comes back within the time: the same state, no longer an orphan.
         let pool = KeyPool::new(&p, Strategy::RoundRobin, &states);
-        assert_eq!(pool.view()[0].state, "invalid (401/403)");
+        assert!(matches!(pool.view()[0].status, KeyStatus::Invalid { .. }));
         worker.save(true).unwrap();
         assert_eq!(store.load_key_states().unwrap()[0].state.orphan_since_ms, None);
         // Gone for longer than the TTL: forgotten in memory and in the database.
@@ -458,7 +460,7 @@ mod tests {
         assert!(local.get(&id).is_none());
         assert!(store.load_key_states().unwrap().is_empty());
         let pool = KeyPool::new(&p, Strategy::RoundRobin, &states);
-        assert_eq!(pool.view()[0].state, "ok", "it starts fresh");
+        assert_eq!(pool.view()[0].status, KeyStatus::Available, "it starts fresh");
     }
 
     #[test]

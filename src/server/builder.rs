@@ -10,7 +10,8 @@
 //!    with `logging.enabled: false` — and the request log: its writer thread, configured from the
 //!    runtime before its first retention pass; or a caller's `RecordSink`.
 //! 4. **Listener**: bound with a deep accept backlog.
-//! 5. **Control socket** in the data dir (refused when another server owns that dir).
+//! 5. **Control socket** in the data dir: the admin service layer over NDJSON (refused when
+//!    another server owns that dir).
 //! 6. **Supervised tasks**: the config file watcher and SIGHUP (restarted if they panic).
 //!
 //! `Server::run` then serves until the shutdown future resolves (or a critical task fails), lets
@@ -90,7 +91,7 @@ pub struct Server {
     app: Arc<App>,
     listener: tokio::net::TcpListener,
     addr: SocketAddr,
-    control: Option<crate::control::Listener>,
+    control: Option<crate::admin::socket::Listener>,
     supervisor: Supervisor,
     access: AccessKey,
     data_dir: Option<PathBuf>,
@@ -246,9 +247,10 @@ impl ServerBuilder {
         // 5. Control socket.
         let control = match (&data_dir, control_socket) {
             (Some(dir), true) => {
-                let path = dir.join(crate::control::SOCKET_FILE);
+                let path = dir.join(crate::admin::socket::SOCKET_FILE);
+                let service = Arc::new(crate::admin::Service::online(app.clone(), dir.clone()));
                 Some(
-                    crate::control::serve(app.clone(), &path)
+                    crate::admin::socket::serve(service, &path)
                         .await
                         .map_err(|source| ServerError::ControlSocket { path: path.clone(), source })?,
                 )

@@ -13,6 +13,7 @@
 //! `Server::builder` (builder.rs) assembles the whole server around this router: data dir, runtime,
 //! request log, listener, control socket and supervised background tasks.
 
+mod admin_host;
 mod builder;
 mod reload;
 mod supervise;
@@ -285,7 +286,7 @@ async fn metrics(State(app): State<Arc<App>>) -> Response {
     for p in rt.providers.iter() {
         for k in p.pool.view() {
             let labels = format!("provider=\"{}\",key=\"{}\"", esc(p.name()), esc(&k.label));
-            let _ = writeln!(out, "monorelay_key_state{{{labels},state=\"{}\"}} 1", esc(k.state));
+            let _ = writeln!(out, "monorelay_key_state{{{labels},state=\"{}\"}} 1", k.status.name());
             let _ = writeln!(requests, "monorelay_key_requests_total{{{labels}}} {}", k.requests);
             let _ = writeln!(failures, "monorelay_key_failures_total{{{labels}}} {}", k.failures);
         }

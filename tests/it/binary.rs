@@ -151,8 +151,9 @@ async fn providers_list_shows_the_running_servers_key_states_and_tool_rejections
         .as_array()
         .unwrap()
         .iter()
-        .map(|k| (k["label"].as_str().unwrap(), k["state"].as_str().unwrap()))
+        .map(|k| (k["label"].as_str().unwrap(), k["status"]["state"].as_str().unwrap()))
         .collect();
-    assert_eq!(states, [("b", "invalid (401/403)"), ("g", "ok")]);
+    assert_eq!(states, [("b", "invalid"), ("g", "available")]);
+    assert_eq!(p["keys"][0]["status"]["reason"], "[up] revoked", "the upstream's message says why");
     assert!(server.stop().await.success());
 }

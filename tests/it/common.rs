@@ -253,10 +253,21 @@ impl Relay {
     pub async fn start_logged(yaml: &str, data_dir: &std::path::Path) -> Relay {
         let config =
             config::load_str(yaml, ConfigSource::Embedded, &|_| None).unwrap_or_else(|e| panic!("config: {e}"));
+        Self::start_logged_with(config, data_dir).await
+    }
+
+    /// `start_logged` on a config file, which reloads and key edits then change.
+    pub async fn start_logged_file(path: &std::path::Path, data_dir: &std::path::Path) -> Relay {
+        let config = config::load_file(path).unwrap_or_else(|e| panic!("config: {e}"));
+        Self::start_logged_with(config, data_dir).await
+    }
+
+    async fn start_logged_with(config: config::Config, data_dir: &std::path::Path) -> Relay {
         let server = Server::builder(config)
             .listen("127.0.0.1", 0)
             .data_dir(data_dir)
             .access_key(Secret::new(KEY.to_string()))
+            .watch_config(false)
             .build()
             .await
             .expect("build the server");

@@ -5,7 +5,8 @@
 //! local estimate and cools the key; a 400 is answered as-is).
 
 use crate::common::*;
-use monorelay::control::{Client, SOCKET_FILE};
+use monorelay::admin::Client;
+use monorelay::admin::socket::SOCKET_FILE;
 use serde_json::{Value, json};
 
 fn config(oa: &str, an: &str) -> String {
@@ -40,7 +41,7 @@ async fn count_tokens_is_logged_as_such_and_moves_no_request_counter() {
 
     relay.flush().await;
     let mut c = Client::connect(&dir.path().join(SOCKET_FILE)).await.unwrap();
-    let page = c.call("logs.query", json!({"limit": 100, "oldest_first": true})).await.unwrap();
+    let page = c.call_value("logs.query", json!({"limit": 100, "oldest_first": true})).await.unwrap();
     let entries = page["entries"].as_array().unwrap().clone();
     assert_eq!(entries.len(), 4, "{page:#}");
     assert!(entries[0].get("kind").is_none(), "an ordinary request carries no kind: {}", entries[0]);
@@ -61,11 +62,11 @@ async fn count_tokens_is_logged_as_such_and_moves_no_request_counter() {
     assert!(rejected["error"].as_str().unwrap().contains("bad"), "{rejected}");
 
     // Not requests: stats, status and /metrics count one request and three count_tokens calls.
-    let stats = c.call("stats", json!({"by": "model"})).await.unwrap();
+    let stats = c.call_value("stats", json!({"by": "model"})).await.unwrap();
     assert_eq!(stats["total"]["requests"], 1, "{stats:#}");
     assert_eq!(stats["total"]["errors"], 0, "{stats:#}");
     assert_eq!(stats["total"]["count_tokens"], 3, "{stats:#}");
-    let status = c.call("status", Value::Null).await.unwrap();
+    let status = c.call_value("status", Value::Null).await.unwrap();
     assert_eq!(status["totals"]["requests"], 1, "{status:#}");
     assert_eq!(status["totals"]["count_tokens"], 3, "{status:#}");
     assert_eq!(status["records"]["stored"], 4);

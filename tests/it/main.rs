@@ -4,6 +4,7 @@
 // A failing unwrap is a failing test, with the value in the panic message.
 #![allow(clippy::unwrap_used)]
 
+mod admin;
 mod common;
 mod config;
 mod count_tokens;

@@ -4,6 +4,7 @@
 //! error type, and an Anthropic stream whose first event is an error failing over.
 
 use crate::common::*;
+use monorelay::keys::{CoolingReason, KeyStatus};
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -26,8 +27,11 @@ async fn rate_limit_waits_come_from_any_header_the_upstream_sends() {
     assert_eq!(resp.status(), 429);
     assert_eq!(resp.headers()["retry-after"], "300");
     let view = relay.app.runtime.load().providers[0].pool.view();
-    assert_eq!(view[0].state, "rate-limited");
-    assert!(view[0].cooldown_secs.unwrap() > 250.0, "max(reset 300 s, cooldown 30 s): {:?}", view[0].cooldown_secs);
+    let KeyStatus::Cooling { until_ms, reason: CoolingReason::RateLimited } = view[0].status else {
+        panic!("{:?}", view[0].status)
+    };
+    let left_ms = until_ms.saturating_sub(monorelay::keys::Now::get().unix_ms);
+    assert!(left_ms > 250_000, "max(reset 300 s, cooldown 30 s): {left_ms} ms");
 
     let up2 = Upstream::start().await;
     let relay2 = Relay::start(&api_config(&up2.url(), &["sk-1"], "")).await;
@@ -48,7 +52,7 @@ async fn an_ignored_error_type_is_answered_as_is_without_penalty() {
     assert_eq!(v["error"]["type"], "content_filter");
     assert_eq!(up.received().len(), 1, "no failover to the second key");
     let view = relay.app.runtime.load().providers[0].pool.view();
-    assert!(view.iter().all(|k| k.state == "ok"), "no key penalised: {view:?}");
+    assert!(view.iter().all(|k| k.status == KeyStatus::Available), "no key penalised: {view:?}");
 }
 
 #[tokio::test]
@@ -121,5 +125,5 @@ async fn an_anthropic_stream_that_opens_with_an_error_fails_over() {
     assert_eq!(rec.attempts.len(), 2);
     assert!(rec.attempts[0].error.as_deref().unwrap().contains("[an] Overloaded"), "{:?}", rec.attempts[0]);
     let view = relay.app.runtime.load().providers[0].pool.view();
-    assert_eq!(view.iter().filter(|k| k.state != "ok").count(), 1, "the failing key rests: {view:?}");
+    assert_eq!(view.iter().filter(|k| k.status != KeyStatus::Available).count(), 1, "the failing key rests: {view:?}");
 }

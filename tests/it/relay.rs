@@ -182,8 +182,12 @@ async fn rate_limit_fails_over_and_cools_the_key() {
     assert_eq!(rec.attempts.len(), 2);
     assert_eq!((rec.attempts[0].status, rec.attempts[0].key_label.as_str()), (429, "k1"));
     let view = relay.app.runtime.load().providers[0].pool.view();
-    assert_eq!(view[0].state, "rate-limited");
-    assert!(view[0].cooldown_secs.unwrap() > 100.0, "max(Retry-After 120, cooldown 30)");
+    let now_ms = monorelay::store::unix_ms(std::time::SystemTime::now());
+    let monorelay::keys::KeyStatus::Cooling { until_ms, reason } = view[0].status.clone() else {
+        panic!("expected cooling, got {:?}", view[0].status)
+    };
+    assert_eq!(reason, monorelay::keys::CoolingReason::RateLimited);
+    assert!(until_ms.saturating_sub(now_ms) > 100_000, "max(Retry-After 120, cooldown 30)");
 }
 
 #[tokio::test]
@@ -238,7 +242,7 @@ async fn unauthorized_key_is_marked_invalid_and_skipped() {
         ]
     );
     let view = relay.app.runtime.load().providers[0].pool.view();
-    assert_eq!(view[0].state, "invalid (401/403)");
+    assert_eq!(view[0].status.name(), "invalid");
     // The upstream echoed the key in its message: it must not be kept anywhere.
     assert_eq!(view[0].last_error.as_deref(), Some("[up] Incorrect API key provided: *****"));
 }
@@ -275,7 +279,13 @@ async fn client_errors_are_answered_as_is_without_penalty() {
     assert_eq!(v["error"]["message"], "[up] max_tokens is too large");
     assert_eq!(v["error"]["type"], "invalid_request_error");
     assert_eq!(up.received().len(), 1, "a client fault is not failed over");
-    assert!(relay.app.runtime.load().providers[0].pool.view().iter().all(|k| k.state == "ok"));
+    assert!(
+        relay.app.runtime.load().providers[0]
+            .pool
+            .view()
+            .iter()
+            .all(|k| k.status == monorelay::keys::KeyStatus::Available)
+    );
 }
 
 #[tokio::test]

@@ -39,12 +39,12 @@ async fn broken_reload_keeps_serving_and_health_survives_reload() {
     let auths: Vec<String> = up.received().iter().map(|r| r.auth()).collect();
     assert_eq!(auths, ["Bearer sk-bad-key-1", "Bearer sk-good-key-2", "Bearer sk-good-key-2", "Bearer sk-good-key-2"]);
     let view = relay.app.runtime.load().providers[0].pool.view();
-    assert_eq!(view[0].state, "invalid (401/403)");
+    assert_eq!(view[0].status.name(), "invalid");
 
     // Replacing the bad key with a new one clears it: a new key starts healthy.
     std::fs::write(&path, api_config(&up.url(), &["sk-new-key-3", "sk-good-key-2"], "")).unwrap();
     reload_now(&relay.app).unwrap();
-    assert_eq!(relay.app.runtime.load().providers[0].pool.view()[0].state, "ok");
+    assert_eq!(relay.app.runtime.load().providers[0].pool.view()[0].status, monorelay::keys::KeyStatus::Available);
 }
 
 #[tokio::test]

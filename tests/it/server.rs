@@ -21,7 +21,7 @@ async fn a_data_dir_gets_a_private_access_key_a_log_and_a_control_socket() {
     assert!(access.generated && access.created);
     let key = access.key.clone().unwrap();
     assert_eq!(std::fs::read_to_string(data.join("access_key")).unwrap().trim(), key.expose());
-    assert!(data.join(monorelay::control::SOCKET_FILE).exists());
+    assert!(data.join(monorelay::admin::socket::SOCKET_FILE).exists());
     assert!(data.join(monorelay::store::DB_FILE).exists());
     #[cfg(unix)]
     {
@@ -40,7 +40,7 @@ async fn a_data_dir_gets_a_private_access_key_a_log_and_a_control_socket() {
     assert_eq!(resp.status(), 200);
     running.stop().await.unwrap();
     // The socket is gone after a clean stop, and a second start reuses the kept key.
-    assert!(!data.join(monorelay::control::SOCKET_FILE).exists());
+    assert!(!data.join(monorelay::admin::socket::SOCKET_FILE).exists());
     let again = Server::builder(mock_config("")).listen("127.0.0.1", 0).data_dir(&data).build().await.unwrap();
     assert!(again.access_key().generated && !again.access_key().created);
     assert_eq!(again.access_key().key.as_ref().unwrap().expose(), key.expose());

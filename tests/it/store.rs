@@ -4,7 +4,8 @@
 //! SIGTERM keeping every record, and `logs tail/show` on the database directly.
 
 use crate::common::*;
-use monorelay::control::{Client, SOCKET_FILE};
+use monorelay::admin::socket::SOCKET_FILE;
+use monorelay::admin::{Client, LogEvent};
 use serde_json::{Value, json};
 use std::process::Command;
 use std::time::Duration;
@@ -36,8 +37,17 @@ async fn post_anthropic(relay: &Relay, body: &Value) -> reqwest::Response {
         .unwrap()
 }
 
-async fn socket(dir: &std::path::Path) -> Client {
-    Client::connect(&dir.join(SOCKET_FILE)).await.unwrap()
+/// The typed client, called by wire name with JSON (as a script would), errors as text.
+struct Socket(Client);
+
+impl Socket {
+    async fn call(&mut self, op: &str, args: Value) -> Result<Value, String> {
+        self.0.call_value(op, args).await.map_err(|e| e.to_string())
+    }
+}
+
+async fn socket(dir: &std::path::Path) -> Socket {
+    Socket(Client::connect(&dir.join(SOCKET_FILE)).await.unwrap())
 }
 
 fn find<'a>(entries: &'a [Value], model: &str) -> &'a Value {
@@ -108,7 +118,7 @@ async fn every_request_is_one_record_with_fields_and_bodies() {
     let key_label = plain["key_label"].as_str().unwrap().to_string();
     assert!(key_label == "k1" || key_label == "k2");
 
-    let got = c.call("logs.get", json!({"id": plain["short_id"]})).await.unwrap();
+    let got = c.call("logs.show", json!({"id": plain["short_id"]})).await.unwrap();
     let b = &got["bodies"];
     assert_eq!(b["request"]["messages"][0]["content"], "my key is *****", "upstream keys never reach the disk");
     assert_eq!(b["request"]["api_key"], "*****");
@@ -120,21 +130,21 @@ async fn every_request_is_one_record_with_fields_and_bodies() {
     let stream = find(&entries, "m-stream");
     assert_eq!((stream["stream"].clone(), stream["status"].clone()), (json!(true), json!(200)));
     assert_eq!(stream["tokens"]["input"], 5);
-    let got = c.call("logs.get", json!({"id": stream["id"]})).await.unwrap();
+    let got = c.call("logs.show", json!({"id": stream["id"]})).await.unwrap();
     assert_eq!(got["bodies"]["response_kind"], "assembled");
     assert_eq!(got["bodies"]["response"]["object"], "chat.completion");
     assert_eq!(got["bodies"]["response"]["choices"][0]["message"]["content"], "Hello");
 
     let anth = find(&entries, "m-anth");
     assert_eq!((anth["inbound"].clone(), anth["upstream"].clone()), (json!("anthropic"), json!("openai")));
-    let got = c.call("logs.get", json!({"id": anth["id"]})).await.unwrap();
+    let got = c.call("logs.show", json!({"id": anth["id"]})).await.unwrap();
     assert_eq!(got["bodies"]["request"]["system"], "Be brief.");
     assert_eq!(got["bodies"]["upstream_request"]["messages"][0]["role"], "system");
     assert_eq!(got["bodies"]["response"]["type"], "message");
     assert_eq!(got["bodies"]["response"]["content"][0]["text"], "from openai");
 
     let anth_stream = find(&entries, "m-anth-stream");
-    let got = c.call("logs.get", json!({"id": anth_stream["id"]})).await.unwrap();
+    let got = c.call("logs.show", json!({"id": anth_stream["id"]})).await.unwrap();
     assert_eq!(got["bodies"]["response_kind"], "assembled");
     assert_eq!(got["bodies"]["response"]["content"][0]["text"], "Streamed");
     assert_eq!(anth_stream["tokens"]["output"], 2);
@@ -168,8 +178,8 @@ async fn every_request_is_one_record_with_fields_and_bodies() {
     assert_eq!(status["records"]["stored"], 7);
     assert_eq!(status["records"]["dropped"], 0);
     assert_eq!(status["db"]["records"], 7);
-    assert!(c.call("logs.get", json!({"id": "zzzz"})).await.unwrap_err().contains("no record"));
-    assert!(c.call("nope", Value::Null).await.unwrap_err().contains("unknown command"));
+    assert!(c.call("logs.show", json!({"id": "zzzz"})).await.unwrap_err().contains("no record"));
+    assert!(c.call("nope", Value::Null).await.unwrap_err().contains("unknown operation 'nope'"));
 }
 
 #[tokio::test]
@@ -177,18 +187,18 @@ async fn socket_streams_live_records_and_sets_keys_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let up = Upstream::start().await;
     let relay = Relay::start_logged(&logged_config(&up.url(), ""), dir.path()).await;
-    let mut sub = socket(dir.path()).await;
-    sub.call("logs.subscribe", json!({"model": "live"})).await.unwrap();
+    let filter = monorelay::store::LogQuery { model: Some("live".into()), ..Default::default() };
+    let mut sub = socket(dir.path()).await.0.subscribe(&filter).await.unwrap();
 
     up.push(Reply::json(200, completion("a")));
     relay.post("/v1/chat/completions", &chat("other", "x")).await;
     up.push(Reply::json(200, completion("b")));
     relay.post("/v1/chat/completions", &chat("m-live-one", "x")).await;
-    let ev = tokio::time::timeout(Duration::from_secs(30), sub.next_event()).await.unwrap().unwrap();
-    assert_eq!(ev["event"], "record");
-    assert_eq!(ev["data"]["requested_model"], "m-live-one", "the filter applies to live records");
-    assert_eq!(ev["data"]["status"], 200);
-    assert!(ev["data"]["tokens"]["input"].is_u64() && ev["data"]["cost_usd"].is_f64());
+    let ev = tokio::time::timeout(Duration::from_secs(30), sub.next()).await.unwrap().unwrap();
+    let LogEvent::Record(e) = ev else { panic!("expected a record, got {ev:?}") };
+    assert_eq!(e.requested_model, "m-live-one", "the filter applies to live records");
+    assert_eq!(e.status, 200);
+    assert!(e.tokens.is_some() && e.cost_usd.is_some());
 
     // keys.set: disable k1 on the running server; every request then uses k2.
     let mut c = socket(dir.path()).await;
@@ -201,17 +211,17 @@ async fn socket_streams_live_records_and_sets_keys_at_once() {
     assert!(auths.iter().all(|a| a == &format!("Bearer {KEY2}")), "{auths:?}");
     let keys = c.call("keys.list", Value::Null).await.unwrap();
     let k1 = keys.as_array().unwrap().iter().find(|k| k["label"] == "k1").unwrap();
-    assert_eq!((k1["enabled"].clone(), k1["state"].clone()), (json!(false), json!("disabled")));
+    assert_eq!((k1["enabled"].clone(), k1["status"]["state"].clone()), (json!(false), json!("disabled")));
     c.call("keys.set", json!({"provider": "up", "label": "k1", "enabled": null, "weight": 3})).await.unwrap();
     let reset = c.call("keys.reset", json!({"provider": "up"})).await.unwrap();
-    assert_eq!(reset["reset"], 2);
+    assert_eq!(reset["count"], 2);
     let keys = c.call("keys.list", Value::Null).await.unwrap();
     let k1 = keys.as_array().unwrap().iter().find(|k| k["label"] == "k1").unwrap();
     assert_eq!((k1["enabled"].clone(), k1["weight"].clone()), (json!(true), json!(3.0)));
     assert!(
         c.call("keys.set", json!({"provider": "up", "label": "k9", "enabled": true})).await.unwrap_err().contains("k9")
     );
-    assert!(c.call("reload", Value::Null).await.unwrap_err().contains("embedded default"));
+    assert!(c.call("config.reload", Value::Null).await.unwrap_err().contains("embedded default"));
 }
 
 #[cfg(unix)]
@@ -240,7 +250,8 @@ async fn the_socket_is_the_owners_only() {
     }
     // A second server on the same data dir is refused while the first answers.
     let app = _relay.app.clone();
-    let err = monorelay::control::serve(app, &path).await.err().unwrap();
+    let service = std::sync::Arc::new(monorelay::admin::Service::online(app, dir.path().to_path_buf()));
+    let err = monorelay::admin::socket::serve(service, &path).await.err().unwrap();
     assert!(err.to_string().contains("another monorelay server"), "{err}");
 }
 
@@ -261,7 +272,7 @@ async fn metrics_need_auth_unless_public() {
         "monorelay_request_duration_seconds_count 1",
         "monorelay_time_to_first_byte_seconds_bucket{le=\"+Inf\"} 1",
         "monorelay_relay_overhead_seconds_count 1",
-        "monorelay_key_state{provider=\"up\",key=\"k1\",state=\"ok\"} 1",
+        "monorelay_key_state{provider=\"up\",key=\"k1\",state=\"available\"} 1",
         "monorelay_records_stored_total 1",
         "monorelay_records_dropped_total 0",
     ] {
@@ -360,6 +371,11 @@ async fn binary_keys_disable_sigterm_and_offline_logs() {
     let out = cli(&cfg, &data, &["logs", "export", "--format", "csv", "-o", &export.display().to_string()]).await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(std::fs::read_to_string(&export).unwrap().lines().count(), 9);
+    let out = cli(&cfg, &data, &["logs", "show", "zzzz"]).await;
+    assert_eq!(out.status.code(), Some(3), "not_found's exit code: {}", String::from_utf8_lossy(&out.stderr));
+    let out = cli(&cfg, &data, &["config", "show"]).await;
+    let shown = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(shown.contains("# the first key") && !shown.contains(KEY1) && !shown.contains(KEY), "{shown}");
     let out = cli(&cfg, &data, &["logs", "clear", "--yes"]).await;
     assert!(String::from_utf8_lossy(&out.stderr).contains("deleted 8"));
     let out = cli(&cfg, &data, &["logs", "tail", "-f"]).await;

@@ -1,0 +1,219 @@
+//! The typed client: one method per operation, returning the service's own types. It talks to a
+//! running server over the control socket, or (`Client::local`) to an offline `Service` in the
+//! same process through the very same `dispatch` and JSON, so the CLI gets identical answers
+//! either way. Transport failures are `AdminError::Unavailable`.
+
+use super::socket::write_line;
+use super::*;
+use crate::store::{LogPage, LogQuery};
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+use std::path::Path;
+use std::sync::Arc;
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::net::UnixStream;
+use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
+
+enum Transport {
+    Socket { reader: BufReader<OwnedReadHalf>, writer: OwnedWriteHalf, next_id: u64 },
+    Local(Arc<Service>),
+}
+
+pub struct Client {
+    transport: Transport,
+    /// The socket failed (write, read, or a closed connection): every later call fails too.
+    broken: bool,
+}
+
+fn lost(e: impl std::fmt::Display) -> AdminError {
+    AdminError::unavailable(format!("the control connection was lost: {e}"))
+}
+
+async fn read_json(reader: &mut BufReader<OwnedReadHalf>) -> Result<Value, AdminError> {
+    let mut line = String::new();
+    let n = reader.read_line(&mut line).await.map_err(lost)?;
+    if n == 0 {
+        return Err(AdminError::unavailable("the server closed the control connection"));
+    }
+    serde_json::from_str(&line).map_err(|e| AdminError::internal(format!("unreadable answer from the server: {e}")))
+}
+
+fn decode<T: DeserializeOwned>(v: Value) -> Result<T, AdminError> {
+    serde_json::from_value(v).map_err(|e| AdminError::internal(format!("unexpected answer from the server: {e}")))
+}
+
+impl Client {
+    /// Connect to a running server's socket.
+    pub async fn connect(path: &Path) -> Result<Client, AdminError> {
+        let stream = UnixStream::connect(path).await.map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                AdminError::unavailable(format!("no server socket at '{}'", path.display()))
+            }
+            std::io::ErrorKind::ConnectionRefused => AdminError::unavailable("the server is not answering"),
+            _ => AdminError::unavailable(format!("cannot connect to '{}': {e}", path.display())),
+        })?;
+        let (r, w) = stream.into_split();
+        Ok(Client { transport: Transport::Socket { reader: BufReader::new(r), writer: w, next_id: 1 }, broken: false })
+    }
+
+    /// In-process, over a service (offline: the database and config on disk).
+    pub fn local(service: Arc<Service>) -> Client {
+        Client { transport: Transport::Local(service), broken: false }
+    }
+
+    /// Whether a running server answers (over the socket, or a local online service).
+    pub fn server_running(&self) -> bool {
+        match &self.transport {
+            Transport::Socket { .. } => true,
+            Transport::Local(s) => s.is_online(),
+        }
+    }
+
+    /// Whether the connection failed (as opposed to the server refusing a request): the
+    /// caller should reconnect.
+    pub fn is_broken(&self) -> bool {
+        self.broken
+    }
+
+    /// Call one operation by name with JSON arguments; the answer's `data`.
+    pub async fn call_value(&mut self, op: &str, args: Value) -> Result<Value, AdminError> {
+        if self.broken {
+            return Err(AdminError::unavailable("the control connection was lost"));
+        }
+        match &mut self.transport {
+            Transport::Local(s) => s.dispatch(op, args).await,
+            Transport::Socket { reader, writer, next_id } => {
+                let id = *next_id;
+                *next_id += 1;
+                let sent = write_line(writer, &json!({"id": id, "op": op, "args": args})).await.map_err(lost);
+                let answer = match sent {
+                    Ok(()) => loop {
+                        match read_json(reader).await {
+                            Ok(v) if v["id"] != id => continue,
+                            other => break other,
+                        }
+                    },
+                    Err(e) => Err(e),
+                };
+                let mut v = match answer {
+                    Ok(v) => v,
+                    Err(e) => {
+                        self.broken = true;
+                        return Err(e);
+                    }
+                };
+                if v["ok"] == true { Ok(v["data"].take()) } else { Err(decode(v["error"].take())?) }
+            }
+        }
+    }
+
+    async fn call<T: DeserializeOwned>(&mut self, op: &str, args: Value) -> Result<T, AdminError> {
+        decode(self.call_value(op, args).await?)
+    }
+
+    async fn call_with<A: serde::Serialize, T: DeserializeOwned>(
+        &mut self,
+        op: &str,
+        args: &A,
+    ) -> Result<T, AdminError> {
+        let args = serde_json::to_value(args).map_err(|e| AdminError::internal(e.to_string()))?;
+        self.call(op, args).await
+    }
+
+    pub async fn status(&mut self) -> Result<StatusInfo, AdminError> {
+        self.call("status", Value::Null).await
+    }
+    pub async fn stats(&mut self, q: &StatsQuery) -> Result<StatsReport, AdminError> {
+        self.call_with("stats", q).await
+    }
+    pub async fn logs_query(&mut self, q: &LogQuery) -> Result<LogPage, AdminError> {
+        self.call_with("logs.query", q).await
+    }
+    pub async fn logs_show(&mut self, a: &LogShow) -> Result<LogDetail, AdminError> {
+        self.call_with("logs.show", a).await
+    }
+    pub async fn logs_clear(&mut self) -> Result<Deleted, AdminError> {
+        self.call("logs.clear", Value::Null).await
+    }
+    pub async fn keys_list(&mut self) -> Result<Vec<KeyInfo>, AdminError> {
+        self.call("keys.list", Value::Null).await
+    }
+    pub async fn keys_set(&mut self, a: &KeySet) -> Result<Count, AdminError> {
+        self.call_with("keys.set", a).await
+    }
+    pub async fn keys_enable(&mut self, k: &KeyRef) -> Result<KeyChange, AdminError> {
+        self.call_with("keys.enable", k).await
+    }
+    pub async fn keys_disable(&mut self, k: &KeyRef) -> Result<KeyChange, AdminError> {
+        self.call_with("keys.disable", k).await
+    }
+    pub async fn keys_reset(&mut self, s: &KeySelector) -> Result<Count, AdminError> {
+        self.call_with("keys.reset", s).await
+    }
+    pub async fn keys_add(&mut self, a: &KeysAdd) -> Result<KeyChange, AdminError> {
+        self.call("keys.add", a.to_wire()).await
+    }
+    pub async fn keys_remove(&mut self, k: &KeyRef) -> Result<KeyChange, AdminError> {
+        self.call_with("keys.remove", k).await
+    }
+    pub async fn providers_list(&mut self) -> Result<Vec<ProviderInfo>, AdminError> {
+        self.call("providers.list", Value::Null).await
+    }
+    pub async fn providers_test(&mut self, a: &ProviderTest) -> Result<Vec<KeyTest>, AdminError> {
+        self.call_with("providers.test", a).await
+    }
+    pub async fn providers_models(&mut self, a: &ProviderName) -> Result<ModelList, AdminError> {
+        self.call_with("providers.models", a).await
+    }
+    pub async fn config_get(&mut self) -> Result<ConfigView, AdminError> {
+        self.call("config.get", Value::Null).await
+    }
+    pub async fn config_check(&mut self, a: &ConfigText) -> Result<ConfigReport, AdminError> {
+        self.call_with("config.check", a).await
+    }
+    pub async fn config_put(&mut self, a: &ConfigPut) -> Result<ConfigWritten, AdminError> {
+        self.call_with("config.put", a).await
+    }
+    pub async fn config_reload(&mut self) -> Result<Reloaded, AdminError> {
+        self.call("config.reload", Value::Null).await
+    }
+
+    /// Follow live records matching `filter`; this connection then carries only the stream.
+    pub async fn subscribe(self, filter: &LogQuery) -> Result<Subscription, AdminError> {
+        match self.transport {
+            Transport::Local(s) => Ok(Subscription::Local(s.logs_subscribe(filter.clone())?)),
+            Transport::Socket { mut reader, mut writer, next_id } => {
+                let args = serde_json::to_value(filter).map_err(|e| AdminError::internal(e.to_string()))?;
+                write_line(&mut writer, &json!({"id": next_id, "op": "logs.subscribe", "args": args}))
+                    .await
+                    .map_err(lost)?;
+                let mut v = read_json(&mut reader).await?;
+                if v["ok"] != true {
+                    return Err(decode(v["error"].take())?);
+                }
+                Ok(Subscription::Socket { reader, _writer: writer })
+            }
+        }
+    }
+}
+
+/// A `logs.subscribe` stream.
+pub enum Subscription {
+    Socket { reader: BufReader<OwnedReadHalf>, _writer: OwnedWriteHalf },
+    Local(super::LiveRecords),
+}
+
+impl Subscription {
+    /// The next event. Not cancel-safe on a socket: read it from one task.
+    pub async fn next(&mut self) -> Result<LogEvent, AdminError> {
+        match self {
+            Subscription::Local(l) => l.next().await.ok_or_else(|| AdminError::unavailable("the server is stopping")),
+            Subscription::Socket { reader, .. } => loop {
+                let v = read_json(reader).await?;
+                if v.get("event").is_some() {
+                    return decode(v);
+                }
+            },
+        }
+    }
+}
