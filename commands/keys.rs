@@ -7,6 +7,7 @@ use crate::Cli;
 use crate::conn::{Conn, block_on};
 use clap::{Args, Subcommand, ValueEnum};
 use monorelay::config::{self, edit};
+use monorelay::secret::Secret;
 use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,7 +43,7 @@ pub struct KeyRef {
 pub struct AddArgs {
     pub provider: String,
     /// The key (or a `${ENV_VAR}` reference).
-    pub key: String,
+    pub key: Secret<String>,
     #[arg(long)]
     pub label: Option<String>,
     #[arg(long)]
@@ -106,7 +107,7 @@ pub fn run(cli: &Cli, cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
                 let label = a.label.clone().unwrap_or_else(|| "key".into());
                 edit_config(cli, &mut conn, |text| {
                     let label = unique_label(text, &a.provider, &label)?;
-                    edit::add_key(text, &a.provider, &a.key, &label, a.weight)
+                    edit::add_key(text, &a.provider, a.key.expose(), &label, a.weight)
                 })
                 .await?;
                 println!("added a key to '{}'", a.provider);
@@ -298,7 +299,7 @@ async fn import(cli: &Cli, conn: &mut Conn, a: &ImportArgs) -> anyhow::Result<Ex
         let mut text = text.to_string();
         for (key, label, weight) in &entries {
             let existing = edit::list_keys(&text, &a.provider)?;
-            if existing.iter().any(|i| i.key == *key) {
+            if existing.iter().any(|i| i.key.expose() == key) {
                 skipped += 1;
                 continue;
             }

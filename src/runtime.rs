@@ -53,7 +53,7 @@ impl Shared {
         }
     }
 
-    fn client(&self, connect_timeout: Duration) -> anyhow::Result<reqwest::Client> {
+    fn client(&self, connect_timeout: Duration) -> reqwest::Result<reqwest::Client> {
         let mut map = self.clients.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(c) = map.get(&connect_timeout) {
             return Ok(c.clone());
@@ -62,6 +62,18 @@ impl Shared {
         map.insert(connect_timeout, c.clone());
         Ok(c)
     }
+}
+
+/// Why a runtime could not be built from a (valid) config.
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    /// The HTTP client for a provider could not be built (TLS roots, resolver…).
+    #[error("cannot build the HTTP client for provider '{provider}': {source}")]
+    HttpClient {
+        provider: String,
+        #[source]
+        source: reqwest::Error,
+    },
 }
 
 #[derive(Debug)]
@@ -74,11 +86,14 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    pub fn build(config: Config, shared: &Shared, access_key: Option<Secret<String>>) -> anyhow::Result<Runtime> {
+    pub fn build(config: Config, shared: &Shared, access_key: Option<Secret<String>>) -> Result<Runtime, RuntimeError> {
         let mut providers = Vec::with_capacity(config.providers.len());
         for p in &config.providers {
             let pool = KeyPool::new(p, config.strategy, &shared.key_states);
-            providers.push(Provider::new(p.clone(), pool, shared.client(p.connect_timeout)?));
+            let client = shared
+                .client(p.connect_timeout)
+                .map_err(|source| RuntimeError::HttpClient { provider: p.name.clone(), source })?;
+            providers.push(Provider::new(p.clone(), pool, client));
         }
         Ok(Runtime { config, providers, access_key, tool_support: shared.tool_support.clone() })
     }

@@ -17,6 +17,13 @@ impl<T> Secret<T> {
     }
 }
 
+/// `Secret<String>` straight from a value (also lets clap parse a secret argument).
+impl<T> From<T> for Secret<T> {
+    fn from(value: T) -> Self {
+        Secret(value)
+    }
+}
+
 impl<T> fmt::Debug for Secret<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("*****")

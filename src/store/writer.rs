@@ -14,6 +14,7 @@ use crate::events::EventBus;
 use crate::pricing::PriceTable;
 use crate::record::{RecordSink, RequestRecord};
 use crate::runtime::Runtime;
+use crate::secret::Secret;
 use crate::stats::Live;
 use arc_swap::ArcSwap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -40,21 +41,21 @@ pub struct Settings {
     pub max_bytes: Option<u64>,
     pub prices: PriceTable,
     /// Values that must never be stored: upstream keys and the access key.
-    pub secrets: Vec<String>,
+    pub secrets: Vec<Secret<String>>,
 }
 
 impl Settings {
     pub fn from_runtime(rt: &Runtime) -> Settings {
         let l = &rt.config.logging;
-        let mut secrets: Vec<String> =
-            rt.config.providers.iter().flat_map(|p| p.keys.iter().map(|k| k.secret.expose().clone())).collect();
+        let mut secrets: Vec<Secret<String>> =
+            rt.config.providers.iter().flat_map(|p| p.keys.iter().map(|k| k.secret.clone())).collect();
         if let Some(k) = &rt.access_key {
-            secrets.push(k.expose().clone());
+            secrets.push(k.clone());
         }
         Settings {
             store_bodies: l.enabled && l.store_bodies,
-            max_age: (l.max_age_days > 0).then(|| Duration::from_secs(u64::from(l.max_age_days) * 86_400)),
-            max_bytes: (l.max_size_mb > 0).then(|| l.max_size_mb.saturating_mul(1024 * 1024)),
+            max_age: l.max_age,
+            max_bytes: l.max_size_bytes,
             prices: PriceTable::from_config(&rt.config),
             secrets,
         }
