@@ -136,9 +136,14 @@ fn deserialize(mut value: yaml::Value, problems: &mut Vec<String>) -> Option<Raw
     None
 }
 
+/// Remove the key an error points at. Inside a list, the whole list goes (its other items'
+/// indexes must keep naming what the file says).
 fn remove_path(value: &mut yaml::Value, path: &serde_path_to_error::Path) -> bool {
     use serde_path_to_error::Segment;
-    let segs: Vec<&Segment> = path.iter().collect();
+    let mut segs: Vec<&Segment> = path.iter().collect();
+    while segs.last().is_some_and(|s| !matches!(s, Segment::Map { .. })) {
+        segs.pop();
+    }
     let Some((last, parents)) = segs.split_last() else {
         return false;
     };

@@ -42,16 +42,22 @@ const MAX_LOG_SIZE_MB: u64 = 1_000_000_000;
 const MAX_DEFAULT_MAX_TOKENS: u64 = 10_000_000;
 const MAX_CASCADE_RETRIES: u64 = 100;
 
-/// Render a bound without a pointless `.0` (`3600`, `0.1`).
+/// Render a bound or a bad value short and in YAML's spelling: `3600`, `0.1`, `1e308`, `.nan`.
 fn bound(v: f64) -> String {
-    format!("{v}")
+    match v {
+        _ if v.is_nan() => ".nan".into(),
+        f64::INFINITY => ".inf".into(),
+        f64::NEG_INFINITY => "-.inf".into(),
+        _ if v != 0.0 && !(1e-6..1e15).contains(&v.abs()) => format!("{v:e}"),
+        _ => format!("{v}"),
+    }
 }
 
 /// `v` in `lo..=hi` (`unit` after the bounds), else a problem quoting `v`.
 fn in_range(problems: &mut Vec<String>, path: &str, v: f64, (lo, hi): (f64, f64), unit: &str) -> bool {
     let ok = v.is_finite() && v >= lo && v <= hi;
     if !ok {
-        problems.push(format!("{path}: must be between {} and {}{unit}, got '{v}'", bound(lo), bound(hi)));
+        problems.push(format!("{path}: must be between {} and {}{unit}, got '{}'", bound(lo), bound(hi), bound(v)));
     }
     ok
 }
@@ -61,9 +67,10 @@ fn zero_or_range(problems: &mut Vec<String>, path: &str, v: f64, (lo, hi): (f64,
     let ok = v == 0.0 || (v.is_finite() && v >= lo && v <= hi);
     if !ok {
         problems.push(format!(
-            "{path}: must be 0 ({zero}) or between {} and {}{unit}, got '{v}'",
+            "{path}: must be 0 ({zero}) or between {} and {}{unit}, got '{}'",
             bound(lo),
-            bound(hi)
+            bound(hi),
+            bound(v)
         ));
     }
     ok
