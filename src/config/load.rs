@@ -126,6 +126,7 @@ fn deserialize(mut value: yaml::Value, problems: &mut Vec<String>) -> Option<Raw
                 let path = e.path().to_string();
                 let msg = e.inner().to_string().replace('`', "'");
                 let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                let msg = if holds_secret(&path) { without_value(&msg) } else { msg };
                 problems.push(if path == "." { msg } else { format!("{path}: {msg}") });
                 if !remove_path(&mut value, e.path()) {
                     return None;
@@ -134,6 +135,29 @@ fn deserialize(mut value: yaml::Value, problems: &mut Vec<String>) -> Option<Raw
         }
     }
     None
+}
+
+/// Keys whose values are credentials (`providers.x.keys[0].key`, `server.access_key`, the SSO
+/// secrets, and every upstream header, which may carry one).
+fn holds_secret(path: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    matches!(last, "key" | "access_key") || last.ends_with("secret") || last.ends_with("secret_key") || {
+        let segments: Vec<&str> = path.split('.').collect();
+        segments.len() >= 2 && segments[segments.len() - 2] == "headers"
+    }
+}
+
+/// A serde message without the value it quotes (`invalid type: integer '123', expected a string`
+/// → `invalid type, expected a string (the value is not shown)`).
+fn without_value(msg: &str) -> String {
+    let (kind, expected) = match msg.split_once(", expected ") {
+        Some((kind, expected)) => (kind.split(':').next().unwrap_or(kind), Some(expected)),
+        None => (msg.split(':').next().unwrap_or(msg), None),
+    };
+    match expected {
+        Some(e) => format!("{kind}, expected {e} (the value is not shown)"),
+        None => format!("{kind} (the value is not shown)"),
+    }
 }
 
 /// Remove the key an error points at. Inside a list, the whole list goes (its other items'
@@ -177,5 +201,27 @@ fn render_ignored(path: &serde_ignored::Path) -> String {
             if p.is_empty() { key.clone() } else { format!("{p}.{key}") }
         }
         P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => render_ignored(parent),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_errors_never_quote_a_secret() {
+        let yaml = "server: {access_key: [sk-a]}\nproviders:\n  x:\n    base_url: http://h/v1\n    headers: {Authorization: [Bearer sk-b]}\n    keys: [{key: 1234567890123}, {key: {k: sk-c}}]\n";
+        let e = load_str(yaml, ConfigSource::Embedded, &|_| None).unwrap_err();
+        let shown = e.to_string();
+        for secret in ["sk-a", "sk-b", "1234567890123", "sk-c"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(
+            shown.contains("providers.x.keys[0].key: invalid type, expected a string (the value is not shown)"),
+            "{shown}"
+        );
+        let e = load_str("server: {port: eighty}\n", ConfigSource::Embedded, &|_| None).unwrap_err();
+        assert!(e.to_string().contains("\"eighty\""), "other values are still quoted: {e}");
     }
 }
