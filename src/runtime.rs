@@ -1,7 +1,7 @@
 //! Everything built from one config: providers with their key pools and HTTP clients. A request
 //! takes one `Arc<Runtime>` snapshot for its whole life; a reload builds a new runtime first
-//! (fallible) and swaps it in (infallible). State that must outlive reloads — key health, HTTP
-//! connection pools — lives in `Shared`.
+//! (fallible, `RuntimeError`) and swaps it in (infallible). State that must outlive reloads — key
+//! health, tool support, fetched model lists, HTTP connection pools — lives in `Shared`.
 
 use crate::config::Config;
 use crate::keys::{KeyPool, KeyStates};

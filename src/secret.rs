@@ -1,4 +1,5 @@
-//! `Secret<T>`: a value that never prints. Debug, Display and Serialize all show `*****`.
+//! `Secret<T>`: a value that never prints. Debug, Display and Serialize all show `*****`; it
+//! deserializes (and converts with `From`) from the bare value.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;

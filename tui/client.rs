@@ -1,6 +1,6 @@
 //! The dashboard's side of the control socket (`docs/control-protocol.md`): newline-delimited JSON
 //! over the Unix socket in the data dir. One connection carries commands (`status`, `keys.list`,
-//! `stats`, `logs.get`, `keys.set`, `keys.reset`); a second one holds the `logs.subscribe` stream.
+//! `stats`, `logs.query`, `logs.get`, `keys.set`, `keys.reset`); a second one holds the `logs.subscribe` stream.
 //! Everything that arrives becomes a `Msg` on the app's channel; what the app asks for arrives as
 //! a `Request`. When the server goes away the task says so and reconnects with a growing backoff,
 //! so the last data stays on screen meanwhile.

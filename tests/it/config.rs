@@ -1,5 +1,7 @@
 //! Config loading: the original's example loads unchanged; every invalid fixture reports exactly
-//! its expected problems (all at once, each naming its key path).
+//! its expected problems (all at once, each naming its key path); range problems quote the value;
+//! hostile values written into every key of the example configs (and the raw text) never make
+//! `config::load_str`, `Runtime::build` or `monorelay config check` panic.
 
 use crate::common::bin;
 use monorelay::config::{self, ConfigSource, ProviderKind, Strategy};
