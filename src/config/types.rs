@@ -85,7 +85,7 @@ pub struct ServerConfig {
     /// `None`: generate one on first start and keep it in the data dir.
     pub access_key: Option<Secret<String>>,
     pub access_key_enabled: bool,
-    /// At least 1 byte, at most `MAX_REQUEST_BODY_BYTES` (1 GiB).
+    /// At least 1 byte, at most `MAX_BODY_BYTES` (1 GiB).
     pub max_body_bytes: usize,
     pub shutdown_grace: Duration,
     pub data_dir: Option<PathBuf>,
