@@ -44,7 +44,7 @@ pub struct KeyRef {
 pub struct AddArgs {
     pub provider: String,
     /// The key (or a `${ENV_VAR}` reference).
-    pub key: String,
+    pub key: Secret<String>,
     #[arg(long)]
     pub label: Option<String>,
     #[arg(long)]
@@ -114,7 +114,7 @@ pub fn run(cli: &Cli, cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
             KeysCommand::Add(a) => {
                 let req = KeysAdd {
                     provider: a.provider.clone(),
-                    keys: vec![NewKey { key: Secret::new(a.key.clone()), label: a.label.clone(), weight: a.weight }],
+                    keys: vec![NewKey { key: a.key.clone(), label: a.label.clone(), weight: a.weight }],
                     skip_existing: false,
                 };
                 let change = c.keys_add(&req).await?;

@@ -1,5 +1,6 @@
-//! The `monorelay` binary: parses the command line and dispatches to one file per subcommand.
-//! The work itself happens in the `monorelay` library.
+//! The `monorelay` binary: parses the command line, sets up logging, and dispatches to one file
+//! per subcommand (`top`'s dashboard lives in `tui/`, included here as a module). The work itself
+//! happens in the `monorelay` library.
 
 mod config;
 mod conn;

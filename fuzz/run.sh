@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for a bounded time (default 30 s each; override with FUZZ_SECONDS).
 # cargo-fuzz needs nightly-only rustc flags; RUSTC_BOOTSTRAP=1 unlocks them on stable.
-# Seeds come from the golden transcripts and bodies in tests/.
+# Seeds come from the golden transcripts and bodies in tests/ and from the config examples.
 set -euo pipefail
 cd "$(dirname "$0")"
 secs="${FUZZ_SECONDS:-30}"
@@ -16,6 +16,7 @@ seed() { # seed <target> <files...>
 seed sse_decoder ../tests/golden/*/*/upstream.sse
 seed openai_stream ../tests/golden/openai/*/upstream.sse
 seed anthropic_stream ../tests/golden/anthropic/*/upstream.sse
+seed config ../config.yml.example ../src/config/default.yml ../tests/fixtures/original-config.yml.example ../tests/fixtures/config/*.yml
 for t in openai_request anthropic_request openai_response anthropic_response; do mkdir -p "corpus/$t"; done
 printf '%s' '{"model":"m","messages":[{"role":"system","content":"s"},{"role":"user","content":[{"type":"text","text":"hi"},{"type":"image_url","image_url":{"url":"data:image/png;base64,AA"}}]},{"role":"assistant","content":null,"tool_calls":[{"id":"c","type":"function","function":{"name":"f","arguments":"{}"}}]},{"role":"tool","tool_call_id":"c","content":"r"}],"tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":"required","stop":"x","max_tokens":5,"reasoning_effort":"low"}' > corpus/openai_request/seed.json
 printf '%s' '{"model":"m","max_tokens":5,"system":[{"type":"text","text":"s"}],"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":[{"type":"thinking","thinking":"t","signature":"S"},{"type":"tool_use","id":"t","name":"f","input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"t","content":"r","is_error":true}]}],"tools":[{"name":"f","input_schema":{"type":"object"}}],"tool_choice":{"type":"any"},"thinking":{"type":"enabled","budget_tokens":2048}}' > corpus/anthropic_request/seed.json

@@ -2,13 +2,14 @@
 //! mode 0600, and reused on every start and reload (the original made a new one on each load).
 
 use crate::secret::Secret;
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::Path;
 
 pub const FILE_NAME: &str = "access_key";
 
 /// Load the kept key, or create one. Returns the key and whether it was just created.
-pub fn load_or_create(data_dir: &Path) -> anyhow::Result<(Secret<String>, bool)> {
+/// Errors say which file or dir was involved.
+pub fn load_or_create(data_dir: &Path) -> io::Result<(Secret<String>, bool)> {
     let path = data_dir.join(FILE_NAME);
     if let Ok(text) = std::fs::read_to_string(&path) {
         let key = text.trim().to_string();
@@ -18,7 +19,7 @@ pub fn load_or_create(data_dir: &Path) -> anyhow::Result<(Secret<String>, bool)>
     }
     create_private_dir(data_dir)?;
     let mut bytes = [0u8; 24];
-    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no system randomness: {e}"))?;
+    getrandom::fill(&mut bytes).map_err(|e| io::Error::other(format!("no system randomness: {e}")))?;
     let key: String = format!("mr-{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create(true).truncate(true);
@@ -27,14 +28,15 @@ pub fn load_or_create(data_dir: &Path) -> anyhow::Result<(Secret<String>, bool)>
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
-    let mut f = opts.open(&path).map_err(|e| anyhow::anyhow!("cannot write '{}': {e}", path.display()))?;
-    f.write_all(format!("{key}\n").as_bytes())?;
-    f.sync_all()?;
+    let cannot_write = |e: io::Error| io::Error::new(e.kind(), format!("cannot write '{}': {e}", path.display()));
+    let mut f = opts.open(&path).map_err(cannot_write)?;
+    f.write_all(format!("{key}\n").as_bytes()).map_err(cannot_write)?;
+    f.sync_all().map_err(cannot_write)?;
     Ok((Secret::new(key), true))
 }
 
 /// Create the data dir (0700 on Unix) if it does not exist.
-pub fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
@@ -45,5 +47,5 @@ pub fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
         use std::os::unix::fs::DirBuilderExt;
         b.mode(0o700);
     }
-    b.create(dir).map_err(|e| anyhow::anyhow!("cannot create the data dir '{}': {e}", dir.display()))
+    b.create(dir).map_err(|e| io::Error::new(e.kind(), format!("cannot create the data dir '{}': {e}", dir.display())))
 }

@@ -1,7 +1,8 @@
 //! The live event bus: every finished request, as stored (`LogEntry`: time, model → provider, key
-//! label, status, latency, TTFB, tokens, cost, error), for `logs.subscribe`, `logs tail -f` and
-//! later `monorelay top` and the admin panel. Fed by the store's writer after each batch; a slow
-//! subscriber misses events (and is told how many) instead of slowing anyone down.
+//! label, status, latency, TTFB, tokens, cost, error), behind the control socket's
+//! `logs.subscribe` (used by `logs tail -f` and `monorelay top`). Fed by the store's writer after
+//! each batch; a slow subscriber misses events (and is told how many) instead of slowing anyone
+//! down.
 
 use crate::record::LogEntry;
 use std::sync::Arc;

@@ -101,7 +101,7 @@ mod tests {
         let t = table("pricing:\n  - {model: 'm*', input: 1, output: 1}\n");
         assert!(t.cost(None, Some("m1"), "", &Tokens { input: 1_000_000, ..Tokens::default() }).is_some());
         let e = load_str("pricing:\n  m: {input: -1}\n", ConfigSource::Embedded, &|_| None).unwrap_err();
-        assert!(e.problems[0].contains("pricing.m: prices must be numbers >= 0"), "{e}");
+        assert_eq!(e.problems, ["pricing.m.input: must be between 0 and 1000000 USD per 1M tokens, got '-1'"], "{e}");
         let e = load_str("pricing:\n  m: {inptu: 1}\n", ConfigSource::Embedded, &|_| None).unwrap_err();
         assert!(e.to_string().contains("inptu"), "{e}");
     }

@@ -1,7 +1,7 @@
 //! Everything built from one config: providers with their key pools and HTTP clients. A request
 //! takes one `Arc<Runtime>` snapshot for its whole life; a reload builds a new runtime first
-//! (fallible) and swaps it in (infallible). State that must outlive reloads — key health, HTTP
-//! connection pools — lives in `Shared`.
+//! (fallible, `RuntimeError`) and swaps it in (infallible). State that must outlive reloads — key
+//! health, tool support, fetched model lists, HTTP connection pools — lives in `Shared`.
 
 use crate::config::Config;
 use crate::keys::{KeyPool, KeyStates};
@@ -58,7 +58,7 @@ impl Shared {
         }
     }
 
-    fn client(&self, connect_timeout: Duration) -> anyhow::Result<reqwest::Client> {
+    fn client(&self, connect_timeout: Duration) -> reqwest::Result<reqwest::Client> {
         let mut map = self.clients.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(c) = map.get(&connect_timeout) {
             return Ok(c.clone());
@@ -67,6 +67,18 @@ impl Shared {
         map.insert(connect_timeout, c.clone());
         Ok(c)
     }
+}
+
+/// Why a runtime could not be built from a (valid) config.
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    /// The HTTP client for a provider could not be built (TLS roots, resolver…).
+    #[error("cannot build the HTTP client for provider '{provider}': {source}")]
+    HttpClient {
+        provider: String,
+        #[source]
+        source: reqwest::Error,
+    },
 }
 
 #[derive(Debug)]
@@ -79,11 +91,14 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    pub fn build(config: Config, shared: &Shared, access_key: Option<Secret<String>>) -> anyhow::Result<Runtime> {
+    pub fn build(config: Config, shared: &Shared, access_key: Option<Secret<String>>) -> Result<Runtime, RuntimeError> {
         let mut providers = Vec::with_capacity(config.providers.len());
         for p in &config.providers {
             let pool = KeyPool::new(p, config.strategy, &shared.key_states);
-            providers.push(Provider::new(p.clone(), pool, shared.client(p.connect_timeout)?));
+            let client = shared
+                .client(p.connect_timeout)
+                .map_err(|source| RuntimeError::HttpClient { provider: p.name.clone(), source })?;
+            providers.push(Provider::new(p.clone(), pool, client));
         }
         Ok(Runtime { config, providers, access_key, tool_support: shared.tool_support.clone() })
     }

@@ -1,4 +1,5 @@
-//! `Secret<T>`: a value that never prints. Debug, Display and Serialize all show `*****`.
+//! `Secret<T>`: a value that never prints. Debug, Display and Serialize all show `*****`; it
+//! deserializes (and converts with `From`) from the bare value.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -14,6 +15,13 @@ impl<T> Secret<T> {
     }
     pub fn expose(&self) -> &T {
         &self.0
+    }
+}
+
+/// `Secret<String>` straight from a value (also lets clap parse a secret argument).
+impl<T> From<T> for Secret<T> {
+    fn from(value: T) -> Self {
+        Secret(value)
     }
 }
 

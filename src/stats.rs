@@ -2,7 +2,8 @@
 //! aggregate (counts, errors by class, tokens, cost, latency and TTFB histograms) that is kept per
 //! hour × model × provider × key × user in the store, and `Live`: the process's in-memory counters
 //! behind `status`, `stats` and `GET /metrics`. Everything here is updated by the store's writer
-//! thread, never on the request path.
+//! thread, never on the request path — except `Live::dropped`, bumped by the request that found
+//! the writer's queue full.
 
 use crate::record::LogEntry;
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,5 @@
 //! The dashboard's side of the control socket, through the library's typed `admin::Client`. One
-//! connection carries the operations (`status`, `keys.list`, `stats`, `logs.show`, `keys.set`,
+//! connection carries the operations (`status`, `keys.list`, `stats`, `logs.query`, `logs.show`, `keys.set`,
 //! `keys.reset`); a second one holds the `logs.subscribe` stream. Everything that arrives becomes
 //! a `Msg` on the app's channel; what the app asks for arrives as a `Request`. When the server goes
 //! away the task says so and reconnects with a growing backoff, so the last data stays on screen

@@ -156,7 +156,7 @@ impl Service {
                 let mut text = text.to_string();
                 for k in &a.keys {
                     let existing = edit::list_keys(&text, &a.provider)?;
-                    if existing.iter().any(|i| i.key == *k.key.expose()) {
+                    if existing.iter().any(|i| i.key.expose() == k.key.expose()) {
                         if a.skip_existing {
                             skipped += 1;
                             continue;

@@ -5,6 +5,7 @@
 //! understood; anything else is refused with a message rather than guessed at.
 
 use super::normalize_name;
+use crate::secret::Secret;
 use std::path::Path;
 
 /// A key list item as written: its line span and what it says.
@@ -15,8 +16,8 @@ pub struct KeyItem {
     pub end: usize,
     /// The label as the loaded config names the key (`key-N` when none is written).
     pub label: String,
-    /// The `key:` value as written (may be a `${ENV}` reference).
-    pub key: String,
+    /// The `key:` value as written (may be a `${ENV}` reference). Never printed.
+    pub key: Secret<String>,
     /// `- {…}` on one line.
     pub flow: bool,
 }
@@ -166,7 +167,7 @@ fn find(lines: &[&str], provider: &str) -> Result<KeysBlock, String> {
             if let Some(last) = items.last_mut() {
                 last.end = trim_end(lines, last.start, i);
             }
-            items.push(KeyItem { start: i, end: i + 1, label: String::new(), key: String::new(), flow: false });
+            items.push(KeyItem { start: i, end: i + 1, label: String::new(), key: Secret::default(), flow: false });
         }
         if let Some(item) = items.last_mut() {
             item.end = i + 1;
@@ -176,7 +177,7 @@ fn find(lines: &[&str], provider: &str) -> Result<KeysBlock, String> {
                 for (k, v) in flow_fields(body) {
                     match k.as_str() {
                         "label" => item.label = v,
-                        "key" => item.key = v,
+                        "key" => item.key = Secret::new(v),
                         _ => {}
                     }
                 }
@@ -185,7 +186,7 @@ fn find(lines: &[&str], provider: &str) -> Result<KeysBlock, String> {
                 if own_level {
                     match k.as_str() {
                         "label" => item.label = scalar(v),
-                        "key" => item.key = scalar(v),
+                        "key" => item.key = Secret::new(scalar(v)),
                         _ => {}
                     }
                 }
@@ -401,7 +402,7 @@ mod tests {
         let items = list_keys(ORIGINAL, "openrouter").unwrap();
         let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
         assert_eq!(labels, vec!["main", "backup"]);
-        assert_eq!(items[1].key, "sk-or-v1-your-backup-key");
+        assert_eq!(items[1].key.expose(), "sk-or-v1-your-backup-key");
         assert!(list_keys(ORIGINAL, "nope").unwrap_err().contains("no provider 'nope'"));
     }
 

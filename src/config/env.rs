@@ -57,7 +57,8 @@ fn expand_str(s: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<String
     while let Some(start) = rest.find("${") {
         out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
-        let end = after.find('}').ok_or_else(|| format!("unterminated '${{' in '{s}'"))?;
+        // The value itself is not quoted: it may be a credential with a stray `${`.
+        let end = after.find('}').ok_or_else(|| "unterminated '${' (no closing '}')".to_string())?;
         let inner = &after[..end];
         let (name, default) = match inner.split_once(":-") {
             Some((n, d)) => (n, Some(d)),

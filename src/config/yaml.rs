@@ -14,6 +14,11 @@ pub fn parse(text: &str) -> Result<Value, String> {
     })
 }
 
+/// Render a value tree back to YAML text (tests and tools that generate configs).
+pub fn to_string(value: &Value) -> Result<String, String> {
+    serde_norway::to_string(value).map_err(|e| e.to_string())
+}
+
 /// Parse a scalar produced by an environment reference, so that `port: ${PORT}` yields a number.
 pub fn parse_scalar(text: &str) -> Value {
     match serde_norway::from_str::<Value>(text) {

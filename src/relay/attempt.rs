@@ -104,8 +104,7 @@ async fn attempt_candidate(
                 if let (Some(retry), Some(c)) = (&provider.config.retry, &last) {
                     if c.retry_qualifies(retry) && retries < retry.max_retries {
                         retries += 1;
-                        let backoff =
-                            Duration::from_secs_f64(retry.backoff_factor.powi(retries as i32)).min(retry.backoff_max);
+                        let backoff = retry.backoff(retries);
                         let wait = backoff.max(un.retry_after.unwrap_or_default());
                         if wait <= retry.backoff_max {
                             completion.upstream(tokio::time::sleep(wait)).await;

@@ -5,6 +5,7 @@
 use crate::dialect::Dialect;
 use crate::ir;
 use crate::record::{Bodies, Tokens};
+use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 
 /// First byte of an encoded bodies value; bump when the layout changes.
@@ -167,9 +168,9 @@ impl StoredBodies {
 
 /// Replace known secret values and the values of sensitive-looking JSON keys. Returns whether
 /// anything changed.
-pub fn redact(body: &mut Vec<u8>, secrets: &[String]) -> bool {
+pub fn redact(body: &mut Vec<u8>, secrets: &[Secret<String>]) -> bool {
     let mut changed = false;
-    for s in secrets.iter().filter(|s| s.len() >= 8) {
+    for s in secrets.iter().map(Secret::expose).filter(|s| s.len() >= 8) {
         if memchr::memmem::find(body, s.as_bytes()).is_some() {
             let mut out = Vec::with_capacity(body.len());
             let mut rest = &body[..];
@@ -263,7 +264,7 @@ pub struct Prepared {
 
 /// Assemble (streams), decode (only when `want_message`: for token estimates) and redact one
 /// record's bodies.
-pub fn prepare(dialect: Dialect, b: Bodies, secrets: &[String], want_message: bool) -> Prepared {
+pub fn prepare(dialect: Dialect, b: Bodies, secrets: &[Secret<String>], want_message: bool) -> Prepared {
     let mut truncated = b.truncated;
     let (mut response, kind, ir_response) = if b.response.is_empty() {
         (Vec::new(), ResponseKind::Empty, None)
@@ -329,7 +330,7 @@ mod tests {
     #[test]
     fn redacts_known_secrets_and_sensitive_keys() {
         let mut body = br#"{"model":"m","api_key":"abc","nested":[{"Authorization":"Bearer x"}],"text":"my key is sk-secret-123456"}"#.to_vec();
-        assert!(redact(&mut body, &["sk-secret-123456".into(), "short".into()]));
+        assert!(redact(&mut body, &[Secret::new("sk-secret-123456".into()), Secret::new("short".into())]));
         let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
         assert_eq!(v["api_key"], REDACTED);
         assert_eq!(v["nested"][0]["Authorization"], REDACTED);

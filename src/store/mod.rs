@@ -70,9 +70,8 @@ impl LogEntry {
 
 /// Where the database lives: `logging.db_path` when it names a `.redb` file, else
 /// `<data dir>/monorelay.redb`. (The original's `db_path` named an SQLite file, which this is not.)
-pub fn db_path(data_dir: &Path, logging: &crate::config::raw::RawLogging) -> PathBuf {
-    let p = logging.db_path.trim();
-    if p.ends_with(".redb") { PathBuf::from(p) } else { data_dir.join(DB_FILE) }
+pub fn db_path(data_dir: &Path, logging: &crate::config::LoggingConfig) -> PathBuf {
+    logging.db_file.clone().unwrap_or_else(|| data_dir.join(DB_FILE))
 }
 
 static ID_COUNTER: AtomicU64 = AtomicU64::new(0);

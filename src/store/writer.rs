@@ -41,22 +41,22 @@ pub struct Settings {
     pub max_bytes: Option<u64>,
     pub prices: PriceTable,
     /// Values that must never be stored: upstream keys and the access key.
-    pub secrets: Vec<String>,
+    pub secrets: Vec<Secret<String>>,
 }
 
 impl Settings {
     /// From a config and the relay's access key (which must never be stored either).
     pub fn new(config: &Config, access_key: Option<&Secret<String>>) -> Settings {
         let l = &config.logging;
-        let mut secrets: Vec<String> =
-            config.providers.iter().flat_map(|p| p.keys.iter().map(|k| k.secret.expose().clone())).collect();
+        let mut secrets: Vec<Secret<String>> =
+            config.providers.iter().flat_map(|p| p.keys.iter().map(|k| k.secret.clone())).collect();
         if let Some(k) = access_key {
-            secrets.push(k.expose().clone());
+            secrets.push(k.clone());
         }
         Settings {
             store_bodies: l.enabled && l.store_bodies,
-            max_age: (l.max_age_days > 0).then(|| Duration::from_secs(u64::from(l.max_age_days) * 86_400)),
-            max_bytes: (l.max_size_mb > 0).then(|| l.max_size_mb.saturating_mul(1024 * 1024)),
+            max_age: l.max_age,
+            max_bytes: l.max_size_bytes,
             prices: PriceTable::from_config(config),
             secrets,
         }

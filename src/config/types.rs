@@ -1,0 +1,294 @@
+//! The validated configuration: the types the rest of the crate reads. Every value here has been
+//! checked by `validate.rs` (ranges, references, header syntax), secrets are `Secret`s, and no
+//! `raw::*` struct appears inside `Config`. Also the name rules shared by config and routing
+//! (`normalize_name`, `normalize_model`, `same_model`).
+
+use super::load::ConfigSource;
+use crate::glob::Glob;
+use crate::secret::Secret;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProviderKind {
+    /// OpenAI-compatible HTTP API.
+    Api,
+    /// Native Anthropic Messages API.
+    Anthropic,
+    /// ChatGPT web backend (not in this build yet).
+    WebReverse,
+    /// Local deterministic responder.
+    Mock,
+}
+
+impl ProviderKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProviderKind::Api => "api",
+            ProviderKind::Anthropic => "anthropic",
+            ProviderKind::WebReverse => "web_reverse",
+            ProviderKind::Mock => "mock",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strategy {
+    RoundRobin,
+    Random,
+    Weighted,
+    /// Same conversation → same key while it is healthy, so upstream prompt caches keep hitting.
+    Sticky,
+}
+
+impl Strategy {
+    pub(super) fn parse(s: &str) -> Option<Strategy> {
+        match s.to_ascii_lowercase().replace('_', "-").as_str() {
+            "round-robin" | "roundrobin" | "rr" => Some(Strategy::RoundRobin),
+            "random" => Some(Strategy::Random),
+            "weighted" => Some(Strategy::Weighted),
+            "sticky" => Some(Strategy::Sticky),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strategy::RoundRobin => "round-robin",
+            Strategy::Random => "random",
+            Strategy::Weighted => "weighted",
+            Strategy::Sticky => "sticky",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub source: ConfigSource,
+    pub server: ServerConfig,
+    pub providers: Vec<ProviderConfig>,
+    /// Routing, parameter layers and `tool_calling` (as `routing.tools`).
+    pub routing: RoutingConfig,
+    pub strategy: Strategy,
+    pub logging: LoggingConfig,
+    pub translation: TranslationConfig,
+    /// Model price table, in file order (the pricing module decides which entry applies).
+    pub pricing: Vec<Price>,
+    /// Things worth saying at start or reload that do not stop the config from loading.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    pub host: String,
+    /// 0 picks a free port.
+    pub port: u16,
+    /// `None`: generate one on first start and keep it in the data dir.
+    pub access_key: Option<Secret<String>>,
+    pub access_key_enabled: bool,
+    /// At least 1 byte, at most `MAX_BODY_BYTES` (1 GiB).
+    pub max_body_bytes: usize,
+    pub shutdown_grace: Duration,
+    pub data_dir: Option<PathBuf>,
+    pub cors_origins: Vec<String>,
+    pub metrics_public: bool,
+}
+
+/// `logging`: the request log (redb) and what it keeps.
+#[derive(Debug, Clone)]
+pub struct LoggingConfig {
+    pub enabled: bool,
+    /// `logging.db_path` when it names a `.redb` file; otherwise the database lives in the data
+    /// dir (the original's `db_path` named an SQLite file, which this is not).
+    pub db_file: Option<PathBuf>,
+    /// Records older than this are deleted in the background (`None`: kept).
+    pub max_age: Option<Duration>,
+    /// Accepted for compatibility with the original.
+    pub content_preview_length: usize,
+    pub store_bodies: bool,
+    /// Cap per stored body; a longer one is kept cut and marked truncated.
+    pub max_body_bytes: u64,
+    /// Total size cap of the request log (`None`: no cap).
+    pub max_size_bytes: Option<u64>,
+}
+
+/// `translation`: how requests are carried across dialects.
+#[derive(Debug, Clone)]
+pub struct TranslationConfig {
+    /// `max_tokens` sent to Anthropic upstreams when an OpenAI client sent none (at least 1).
+    pub default_max_tokens: u32,
+    /// Drop request fields the target dialect cannot carry instead of answering 400.
+    pub drop_unsupported: bool,
+}
+
+/// One `pricing` entry: USD per 1M tokens for the models its glob matches.
+#[derive(Debug, Clone)]
+pub struct Price {
+    pub model: Glob,
+    pub input: f64,
+    pub output: f64,
+    pub cache_read: f64,
+    pub cache_write: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProviderConfig {
+    pub name: String,
+    pub enabled: bool,
+    pub kind: ProviderKind,
+    /// Without a trailing slash. For `api`: includes `/v1`; for `anthropic`: excludes it.
+    pub base_url: String,
+    pub keys: Vec<KeyConfig>,
+    pub cooldown: Duration,
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub total_timeout: Option<Duration>,
+    pub include: Vec<String>,
+    pub exclude: Vec<Glob>,
+    /// Extra upstream headers. Their values are marked sensitive, so `Debug` never prints them
+    /// (a header may carry a credential).
+    pub headers: Vec<(http::HeaderName, http::HeaderValue)>,
+    pub retry: Option<RetryConfig>,
+    pub ignore_errors: Vec<String>,
+    pub cost_per_m_input: f64,
+    pub cost_per_m_output: f64,
+    pub params: serde_json::Map<String, serde_json::Value>,
+    pub system_prompt: String,
+    pub strategy: Option<Strategy>,
+    pub stream_usage: bool,
+    pub anthropic_version: String,
+    pub test_model: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct RetryConfig {
+    pub max_retries: u32,
+    pub on_status: Vec<u16>,
+    pub on_errors: Vec<String>,
+    pub backoff_factor: f64,
+    pub backoff_max: Duration,
+}
+
+impl RetryConfig {
+    /// The wait before retry round `round` (1-based): `backoff_factor ^ round` seconds, at most
+    /// `backoff_max`. Never panics, whatever the values.
+    pub fn backoff(&self, round: u32) -> Duration {
+        let secs = self.backoff_factor.powi(i32::try_from(round).unwrap_or(i32::MAX));
+        Duration::try_from_secs_f64(secs).map_or(self.backoff_max, |d| d.min(self.backoff_max))
+    }
+}
+
+/// One upstream key. `Debug` shows the secret as `*****`.
+#[derive(Debug, Clone)]
+pub struct KeyConfig {
+    pub label: String,
+    pub secret: Secret<String>,
+    pub weight: f64,
+    pub enabled: bool,
+    pub quota_limit: u64,
+    pub quota_used: u64,
+    pub rate_limit_rps: f64,
+    /// Unix seconds after which the key is not used.
+    pub expires_at: Option<i64>,
+    /// Request limits over rolling 5 h, 1 d and 7 d windows (0 = unlimited).
+    pub window_limits: [u64; 3],
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RoutingConfig {
+    /// Alias (as written) → ordered targets.
+    pub aliases: Vec<(String, Vec<String>)>,
+    pub provider_mapping: Vec<(Glob, String)>,
+    pub model_overrides: Vec<(Glob, String)>,
+    pub default_provider: Option<String>,
+    pub complexity: Option<ComplexityConfig>,
+    /// Models tried in turn after the requested model's own candidates failed.
+    pub cascade: Vec<String>,
+    pub layers: ParamLayers,
+    pub tools: ToolCallingConfig,
+}
+
+#[derive(Debug, Clone)]
+pub struct ComplexityConfig {
+    /// Requested model names answered by complexity routing.
+    pub triggers: Vec<String>,
+    pub simple: String,
+    pub moderate: String,
+    pub complex: String,
+}
+
+/// Request-body parameter layers, applied in this order (as the original did).
+#[derive(Debug, Clone, Default)]
+pub struct ParamLayers {
+    /// `model_routing.model_params`: the first entry whose pattern matches applies.
+    pub model_params: Vec<(Glob, serde_json::Map<String, serde_json::Value>, String)>,
+    /// `payload_transformation.rules` (when enabled): every matching rule applies.
+    pub payload_rules: Vec<PayloadRule>,
+    pub global: Option<GlobalParams>,
+}
+
+impl ParamLayers {
+    pub fn is_empty(&self) -> bool {
+        self.model_params.is_empty() && self.payload_rules.is_empty() && self.global.is_none()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PayloadRule {
+    pub models: Vec<Glob>,
+    pub inject: serde_json::Map<String, serde_json::Value>,
+    pub overrides: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GlobalParams {
+    /// `override`: always set, and the system prompt replaces every system message.
+    /// `default`: set only when absent, and the system prompt is prepended to the first one.
+    pub override_mode: bool,
+    pub params: serde_json::Map<String, serde_json::Value>,
+    pub system_prompt: String,
+}
+
+/// `tool_calling`.
+#[derive(Debug, Clone, Default)]
+pub struct ToolCallingConfig {
+    pub auto_downgrade: bool,
+    pub unsupported_models: Vec<Glob>,
+    pub emulate: bool,
+}
+
+/// Provider names compare case-insensitively, ignoring `-` and `_` (`@Open_Router` = `openrouter`).
+pub fn normalize_name(name: &str) -> String {
+    name.chars().filter(|c| *c != '-' && *c != '_').flat_map(char::to_lowercase).collect()
+}
+
+/// Model names compare case-insensitively (aliases, `model@provider`).
+pub fn normalize_model(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// `normalize_model(a) == normalize_model(b)`, without allocating for ASCII names.
+pub fn same_model(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { a.to_lowercase() == b.to_lowercase() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_never_panics_and_is_capped() {
+        let r = |factor: f64| RetryConfig {
+            max_retries: 3,
+            on_status: vec![],
+            on_errors: vec![],
+            backoff_factor: factor,
+            backoff_max: Duration::from_secs(60),
+        };
+        assert_eq!(r(2.0).backoff(3), Duration::from_secs(8));
+        assert_eq!(r(10.0).backoff(u32::MAX), Duration::from_secs(60));
+        for hostile in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -3.0, f64::MAX] {
+            assert!(r(hostile).backoff(7) <= Duration::from_secs(60), "{hostile}");
+        }
+    }
+}
