@@ -1,10 +1,9 @@
 //! Loading: a file or text → YAML tree → `${ENV}` references resolved (`env.rs`) → raw serde
 //! structs (`raw.rs`, every unknown key and type error collected with its path) → `validate.rs`.
-//! Also where a config comes from (`ConfigSource`, the embedded default, the example), the error
-//! that lists every problem, and the vendor presets (base URL and type by provider name).
+//! Also the embedded default and example configs, and the error that lists every problem.
 
 use super::raw::RawConfig;
-use super::types::{Config, ProviderKind, normalize_name};
+use super::types::{Config, ConfigSource};
 use super::{env, validate, yaml};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -13,22 +12,6 @@ use std::path::{Path, PathBuf};
 pub const EMBEDDED_DEFAULT: &str = include_str!("default.yml");
 /// The fully commented example, printed by `monorelay config example`.
 pub const EXAMPLE: &str = include_str!("../../config.yml.example");
-
-/// Where a config came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ConfigSource {
-    File(PathBuf),
-    Embedded,
-}
-
-impl fmt::Display for ConfigSource {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConfigSource::File(p) => write!(f, "{}", p.display()),
-            ConfigSource::Embedded => f.write_str("(embedded default)"),
-        }
-    }
-}
 
 /// Every problem found while loading a config, each naming its key path.
 #[derive(Debug, Clone)]
@@ -49,19 +32,6 @@ impl fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
-
-/// Base URL and type for providers named like a known vendor.
-pub fn preset(name: &str) -> Option<(&'static str, ProviderKind)> {
-    Some(match normalize_name(name).as_str() {
-        "openrouter" => ("https://openrouter.ai/api/v1", ProviderKind::Api),
-        "nvidia" | "nvidianim" | "nim" => ("https://integrate.api.nvidia.com/v1", ProviderKind::Api),
-        "openai" => ("https://api.openai.com/v1", ProviderKind::Api),
-        "anthropic" | "claude" => ("https://api.anthropic.com", ProviderKind::Anthropic),
-        "deepseek" => ("https://api.deepseek.com/v1", ProviderKind::Api),
-        "groq" => ("https://api.groq.com/openai/v1", ProviderKind::Api),
-        _ => return None,
-    })
-}
 
 /// Where the config comes from when `--config` / `MONORELAY_CONFIG` are not given.
 pub fn default_path() -> PathBuf {

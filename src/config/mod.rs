@@ -16,6 +16,6 @@ mod types;
 mod validate;
 pub mod yaml;
 
-pub use load::{ConfigError, ConfigSource, EMBEDDED_DEFAULT, EXAMPLE, default_path, load_file, load_str, preset};
+pub use load::{ConfigError, EMBEDDED_DEFAULT, EXAMPLE, default_path, load_file, load_str};
 pub use types::*;
 pub use validate::MAX_BODY_BYTES;

@@ -1,12 +1,42 @@
 //! The validated configuration: the types the rest of the crate reads. Every value here has been
 //! checked by `validate.rs` (ranges, references, header syntax), secrets are `Secret`s, and no
-//! `raw::*` struct appears inside `Config`. Also the name rules shared by config and routing
-//! (`normalize_name`, `normalize_model`, `same_model`).
+//! `raw::*` struct appears inside `Config`. Also where a config came from (`ConfigSource`), the
+//! vendor presets (base URL and type by provider name) and the name rules shared by config and
+//! routing (`normalize_name`, `normalize_model`, `same_model`).
 
-use super::load::ConfigSource;
 use crate::glob::Glob;
 use crate::secret::Secret;
+use std::fmt;
 use std::path::PathBuf;
+
+/// Where a config came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigSource {
+    File(PathBuf),
+    Embedded,
+}
+
+impl fmt::Display for ConfigSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigSource::File(p) => write!(f, "{}", p.display()),
+            ConfigSource::Embedded => f.write_str("(embedded default)"),
+        }
+    }
+}
+
+/// Base URL and type for providers named like a known vendor.
+pub fn preset(name: &str) -> Option<(&'static str, ProviderKind)> {
+    Some(match normalize_name(name).as_str() {
+        "openrouter" => ("https://openrouter.ai/api/v1", ProviderKind::Api),
+        "nvidia" | "nvidianim" | "nim" => ("https://integrate.api.nvidia.com/v1", ProviderKind::Api),
+        "openai" => ("https://api.openai.com/v1", ProviderKind::Api),
+        "anthropic" | "claude" => ("https://api.anthropic.com", ProviderKind::Anthropic),
+        "deepseek" => ("https://api.deepseek.com/v1", ProviderKind::Api),
+        "groq" => ("https://api.groq.com/openai/v1", ProviderKind::Api),
+        _ => return None,
+    })
+}
 use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

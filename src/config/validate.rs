@@ -4,7 +4,6 @@
 //! `.nan`, negative or absurdly large values are config errors rather than panics later
 //! (`Duration::from_secs_f64`, `Instant + Duration` and counters all have limits).
 
-use super::load::{ConfigSource, preset};
 use super::raw::*;
 use super::types::*;
 use crate::glob::Glob;

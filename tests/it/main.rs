@@ -10,6 +10,7 @@ mod config;
 mod count_tokens;
 mod crossdialect;
 mod keystate;
+mod layout;
 mod outcome;
 mod relay;
 mod reload;
