@@ -5,26 +5,21 @@
 //! round is due, and a "tools not supported" refusal sends the request again, downgraded. Nothing
 //! is retried once the first byte has gone to the client: that line is drawn in `respond`.
 
+use super::call::{Call, MAX_ERROR_BODY_BYTES, context, fail_attempt, read_bounded};
 use super::completion::Completion;
 use super::decode::Request;
-use super::prepare::{Prepared, prepare};
+use super::prepare::prepare;
 use super::{Inbound, respond};
 use crate::error::{ErrorKind, Fault, RelayError};
-use crate::keys::{Lease, Unavailable};
-use crate::providers::outcome::{Classified, Context};
-use crate::providers::{BodyStream, Provider};
+use crate::keys::Unavailable;
+use crate::providers::Provider;
+use crate::providers::outcome::Classified;
 use crate::record::Attempt;
 use crate::router::Candidate;
 use crate::runtime::Runtime;
 use axum::body::Body;
-use futures_util::StreamExt;
 use http::{Response, StatusCode};
 use std::time::{Duration, Instant};
-
-/// Largest upstream body read whole (non-stream answers).
-pub(super) const MAX_UPSTREAM_BODY_BYTES: usize = 64 * 1024 * 1024;
-/// Error bodies are only read this far: enough for any message.
-pub(super) const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
 
 /// Try every candidate in order until one answers; the last failure is the answer otherwise.
 pub(super) async fn run(
@@ -73,17 +68,6 @@ enum Failure {
     NextCandidate(RelayError),
     /// The upstream rejected the request's tools: retry it downgraded.
     ToolsUnsupported(RelayError),
-}
-
-/// One candidate being attempted: what the attempt, the plain answer and the stream share.
-#[derive(Clone, Copy)]
-pub(super) struct Call<'a> {
-    pub(super) rt: &'a Runtime,
-    pub(super) inbound: &'a Inbound,
-    pub(super) req: &'a Request,
-    pub(super) provider: &'a Provider,
-    pub(super) cand: &'a Candidate,
-    pub(super) prepared: &'a Prepared,
 }
 
 async fn attempt_candidate(
@@ -179,11 +163,6 @@ async fn attempt_candidate(
     }
 }
 
-/// What the classifier needs to know of this provider and key.
-pub(super) fn context<'a>(provider: &'a Provider, lease: &'a Lease) -> Context<'a> {
-    Context { provider: provider.name(), ignore_errors: &provider.config.ignore_errors, key: Some(lease.secret()) }
-}
-
 fn unavailable(provider: &Provider, un: Unavailable) -> RelayError {
     let (status, kind) = if un.all_rate_limited {
         (StatusCode::TOO_MANY_REQUESTS, ErrorKind::RateLimited)
@@ -196,30 +175,4 @@ fn unavailable(provider: &Provider, un: Unavailable) -> RelayError {
         e.retry_after = Some(Duration::from_secs(1));
     }
     e
-}
-
-/// Record a failed attempt and apply its penalty to the key; returns the key's index (tried).
-pub(super) fn fail_attempt(lease: Lease, completion: &mut Completion, mut attempt: Attempt, c: &Classified) -> usize {
-    attempt.error = Some(c.message.clone());
-    attempt.settle_time();
-    if let Some(r) = completion.record_mut() {
-        r.attempts.push(attempt);
-    }
-    let index = lease.index;
-    lease.finish(c.penalty.clone(), Some(&c.message));
-    index
-}
-
-/// Read a body up to `limit` bytes; `None` if it broke off or was larger.
-pub(super) async fn read_bounded(mut body: BodyStream, limit: usize) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    while let Some(chunk) = body.next().await {
-        let chunk = chunk.ok()?;
-        if out.len() + chunk.len() > limit {
-            out.extend_from_slice(&chunk[..limit - out.len()]);
-            return Some(out);
-        }
-        out.extend_from_slice(&chunk);
-    }
-    Some(out)
 }

@@ -4,7 +4,7 @@
 //! completion hook as every relayed request and is recorded as a `count_tokens` call, which the
 //! request rates and counters leave out.
 
-use super::attempt::{MAX_ERROR_BODY_BYTES, context, fail_attempt, read_bounded};
+use super::call::{MAX_ERROR_BODY_BYTES, context, fail_attempt, read_bounded};
 use super::completion::{Completion, RecordSink};
 use super::respond::relay_headers;
 use super::{Inbound, decode};

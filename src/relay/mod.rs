@@ -21,6 +21,7 @@
 //! hook, marked as a `count_tokens` call.
 
 mod attempt;
+mod call;
 mod completion;
 mod count;
 mod decode;

@@ -6,7 +6,7 @@
 //! attempt loop classified, with the key penalised, and the response carries the `x-monorelay-*`
 //! headers.
 
-use super::attempt::{Call, MAX_ERROR_BODY_BYTES, MAX_UPSTREAM_BODY_BYTES, context, fail_attempt, read_bounded};
+use super::call::{Call, MAX_ERROR_BODY_BYTES, MAX_UPSTREAM_BODY_BYTES, context, fail_attempt, read_bounded};
 use super::completion::Completion;
 use super::pipe::{AnyUsage, Pipe, PipeMode};
 use super::prepare::Prepared;
