@@ -272,6 +272,8 @@ struct Prepared {
     emulated: Vec<String>,
     /// We added `stream_options.include_usage`, so the extra usage chunk must not reach the client.
     strip_usage: bool,
+    /// Request fields the translation left out (recorded on the attempt).
+    dropped: Vec<String>,
 }
 
 fn prepare(
@@ -332,6 +334,7 @@ fn prepare(
             downgraded: false,
             emulated: Vec::new(),
             strip_usage,
+            dropped: Vec::new(),
         });
     }
     let opts = crate::translate::EncodeOptions {
@@ -342,13 +345,14 @@ fn prepare(
     // The decoded request is shared by every candidate; only a downgrade needs its own copy.
     // (The OpenAI encoder always asks streaming upstreams for usage.)
     let shared_ir = req.ir(inbound)?;
-    let (mut bytes, emulated) = if downgrade {
+    let (encoded, emulated) = if downgrade {
         let mut ir = shared_ir.clone();
         let emulated = crate::tools::downgrade(&mut ir, tools.emulate);
-        (crate::translate::encode_request(upstream, &ir, &opts).map_err(translate_error)?, emulated)
+        (crate::translate::encode_request_noting(upstream, &ir, &opts).map_err(translate_error)?, emulated)
     } else {
-        (crate::translate::encode_request(upstream, shared_ir, &opts).map_err(translate_error)?, Vec::new())
+        (crate::translate::encode_request_noting(upstream, shared_ir, &opts).map_err(translate_error)?, Vec::new())
     };
+    let crate::translate::Encoded { body: mut bytes, dropped } = encoded;
     if layers {
         let mut body = JsonObject::parse(&bytes).map_err(RelayError::internal)?;
         crate::params::apply(&rt.config.routing.layers, &provider.config, model, upstream, &mut body);
@@ -361,6 +365,7 @@ fn prepare(
         downgraded: downgrade,
         emulated,
         strip_usage: false,
+        dropped,
     })
 }
 
@@ -535,6 +540,7 @@ async fn attempt_candidate(
             model: cand.model.clone(),
             key_label: lease.label().to_string(),
             sent_at: Some(sent_at),
+            dropped: prepared.dropped.clone(),
             ..Attempt::default()
         };
         let reply = match result {

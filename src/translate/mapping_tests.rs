@@ -389,7 +389,7 @@ fn reasoning_effort_maps_to_budget_with_clamping() {
 
 #[test]
 fn request_decode_errors_name_fields() {
-    let cases: [(Dialect, Value, &str); 6] = [
+    let cases: [(Dialect, Value, &str); 7] = [
         (
             Dialect::OpenAi,
             json!({"model": "m", "messages": [{"role": "tool", "content": "x"}]}),
@@ -412,8 +412,13 @@ fn request_decode_errors_name_fields() {
         ),
         (
             Dialect::Anthropic,
-            json!({"model": "m", "messages": [{"role": "system", "content": "x"}]}),
-            "messages[0].role: unknown role 'system' (expected 'user' or 'assistant')",
+            json!({"model": "m", "messages": [{"role": "tool", "content": "x"}]}),
+            "messages[0].role: unknown role 'tool' (expected 'user', 'assistant' or 'system')",
+        ),
+        (
+            Dialect::Anthropic,
+            json!({"model": "m", "messages": [{"role": "system", "content": [{"type": "image", "source": {"type": "url", "url": "u"}}]}]}),
+            "messages[0].content[0]: only text blocks are allowed in a system message",
         ),
         (
             Dialect::Anthropic,

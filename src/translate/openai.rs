@@ -110,10 +110,8 @@ pub fn decode_request(body: &[u8]) -> Result<ir::Request, TranslateError> {
     req.openai.seed = r.seed;
     req.openai.response_format = r.response_format;
     req.openai.logit_bias = r.logit_bias;
-    if !r.extra.is_empty() {
-        req.extra = r.extra;
-        req.extra_dialect = Some(Dialect::OpenAi);
-    }
+    req.extra = r.extra;
+    req.extra_dialect = Some(Dialect::OpenAi);
     Ok(req)
 }
 
@@ -278,8 +276,19 @@ fn decode_tool_choice(tc: Value) -> Result<ir::ToolChoice, TranslateError> {
 }
 
 pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec<u8>, TranslateError> {
-    let lossy = Lossy::new(opts, Dialect::OpenAi);
+    super::encode_request_noting(Dialect::OpenAi, req, opts).map(|e| e.body)
+}
+
+pub(crate) fn encode_request_with(
+    req: &ir::Request,
+    opts: &EncodeOptions<'_>,
+    lossy: &Lossy,
+) -> Result<Vec<u8>, TranslateError> {
     let same = req.extra_dialect == Some(Dialect::OpenAi);
+    if !same && has_cache_hints(req) {
+        // OpenAI caches prompts by itself; the hints only advise.
+        lossy.note("cache_control");
+    }
     let system_role = if req.openai.developer_role { "developer" } else { "system" };
     let mut messages = Vec::with_capacity(req.messages.len() + 1);
     if !req.system.is_empty() {
@@ -289,8 +298,8 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
         let path = format!("messages[{i}]");
         match m.role {
             Role::System => messages.push(system_message(system_role, &m.content)),
-            Role::User => encode_user(m, &path, &lossy, &mut messages)?,
-            Role::Assistant => messages.push(encode_assistant(m, &path, &lossy)?),
+            Role::User => encode_user(m, &path, lossy, &mut messages)?,
+            Role::Assistant => messages.push(encode_assistant(m, &path, lossy)?),
         }
     }
     let mut tools = Vec::with_capacity(req.tools.len());
@@ -328,9 +337,23 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
         lossy.cannot_carry("top_k")?;
     }
     let reasoning_effort = match &req.reasoning {
-        None | Some(Reasoning::Disabled) => None,
+        Some(Reasoning::Disabled) => {
+            if req.effort.is_some() {
+                lossy.note("output_config.effort");
+            }
+            None
+        }
         Some(Reasoning::Effort(e)) => Some(e.clone()),
         Some(Reasoning::Budget(n)) => Some(effort_for_budget(*n).to_owned()),
+        // Adaptive thinking (or none asked for) with an effort: the effort is the nearest control.
+        // Adaptive alone leaves the upstream's default, as Anthropic's default effort does.
+        Some(Reasoning::Adaptive { display }) => {
+            if display.is_some() {
+                lossy.note("thinking.display");
+            }
+            req.effort.as_deref().map(effort_from_anthropic)
+        }
+        None => req.effort.as_deref().map(effort_from_anthropic),
         Some(Reasoning::Raw(_)) => {
             lossy.cannot_carry("thinking")?;
             None
@@ -341,10 +364,15 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
     let use_legacy = if same { req.openai.legacy_max_tokens } else { reasoning_effort.is_none() };
     let (max_tokens, max_completion_tokens) = if use_legacy { (req.max_tokens, None) } else { (None, req.max_tokens) };
     let mut extra = Map::new();
+    let mut response_format = req.openai.response_format.clone();
     for (k, v) in &req.extra {
         if same {
             extra.insert(k.clone(), v.clone());
-        } else if !ADVISORY_FIELDS.contains(&k.as_str()) {
+        } else if ADVISORY_FIELDS.contains(&k.as_str()) {
+            lossy.note(k.clone());
+        } else if k == "output_config" {
+            response_format = output_config_to_openai(v, lossy)?.or(response_format);
+        } else {
             lossy.cannot_carry(k.clone())?;
         }
     }
@@ -367,7 +395,7 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
         logprobs: req.openai.logprobs,
         top_logprobs: req.openai.top_logprobs,
         seed: req.openai.seed,
-        response_format: req.openai.response_format.clone(),
+        response_format,
         tools: has_tools.then_some(tools),
         tool_choice,
         parallel_tool_calls: req.parallel_tool_calls.filter(|_| has_tools),
@@ -376,6 +404,52 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
         extra,
     };
     Ok(to_json(&out))
+}
+
+/// Anthropic `output_config.effort` -> OpenAI `reasoning_effort`: `low`, `medium`, `high` (and
+/// `xhigh`) are the same words; `max` is OpenAI's `high`.
+fn effort_from_anthropic(effort: &str) -> String {
+    match effort {
+        "max" => "high".to_owned(),
+        e => e.to_owned(),
+    }
+}
+
+/// What is left of Anthropic's `output_config` once `effort` was read: `format` (structured
+/// output, `{"type":"json_schema","schema":…}`) becomes `response_format`; anything else cannot
+/// be carried.
+fn output_config_to_openai(v: &Value, lossy: &Lossy) -> Result<Option<Value>, TranslateError> {
+    let Some(o) = v.as_object() else {
+        lossy.cannot_carry("output_config")?;
+        return Ok(None);
+    };
+    let mut out = None;
+    for (k, v) in o {
+        match (k.as_str(), v.get("type").and_then(Value::as_str), v.get("schema")) {
+            ("format", Some("json_schema"), Some(schema)) => {
+                out = Some(json!({
+                    "type": "json_schema",
+                    "json_schema": {"name": "output", "schema": schema, "strict": true},
+                }));
+            }
+            _ => lossy.cannot_carry(format!("output_config.{k}"))?,
+        }
+    }
+    Ok(out)
+}
+
+/// Whether any prompt-caching hint is set (system, messages, tools).
+fn has_cache_hints(req: &ir::Request) -> bool {
+    let block = |b: &ContentBlock| match b {
+        ContentBlock::Text { cache_control, .. }
+        | ContentBlock::Image { cache_control, .. }
+        | ContentBlock::ToolUse { cache_control, .. }
+        | ContentBlock::ToolResult { cache_control, .. } => cache_control.is_some(),
+        _ => false,
+    };
+    req.system.iter().any(block)
+        || req.messages.iter().any(|m| m.content.iter().any(block))
+        || req.tools.iter().any(|t| matches!(t, ir::Tool::Function { cache_control: Some(_), .. }))
 }
 
 fn effort_for_budget(budget: u32) -> &'static str {

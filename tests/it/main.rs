@@ -4,6 +4,7 @@
 // A failing unwrap is a failing test, with the value in the panic message.
 #![allow(clippy::unwrap_used)]
 
+mod claude_code;
 mod common;
 mod config;
 mod crossdialect;
