@@ -647,6 +647,7 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
 }
 
 pub(crate) fn encode_error_event(error_type: &str, message: &str, out: &mut Vec<u8>) {
+    let error_type = crate::error::anthropic_error_type(error_type);
     let body = w::ErrorEnvelope { kind: "error", error: w::ErrorBody { kind: error_type, message } };
     encode_event(Some("error"), &String::from_utf8_lossy(&to_json(&body)), out);
 }

@@ -680,6 +680,7 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
 }
 
 pub(crate) fn encode_error_event(error_type: &str, message: &str, out: &mut Vec<u8>) {
+    let error_type = crate::error::openai_error_type(error_type);
     let body =
         w::ErrorEnvelope { error: w::ErrorBody { message, kind: error_type, param: None, code: Some(error_type) } };
     encode_event(None, &String::from_utf8_lossy(&to_json(&body)), out);

@@ -130,7 +130,7 @@ async fn upstream_cut_mid_stream_ends_with_an_error_event_and_no_done() {
     assert_eq!(data[0], chunk("partial"));
     assert!(!data.iter().any(|d| d == "[DONE]"), "{data:?}");
     let last: Value = serde_json::from_str(data.last().unwrap()).unwrap();
-    assert_eq!(last["error"]["type"], "upstream_error");
+    assert_eq!(last["error"]["type"], "server_error");
     assert!(last["error"]["message"].as_str().unwrap().starts_with("[up] "), "{last}");
     let rec = &relay.records.wait_for(1).await[0];
     assert_eq!(rec.status, 502);
