@@ -10,6 +10,7 @@ mod config;
 mod crossdialect;
 mod relay;
 mod reload;
+mod rough_edges;
 mod routing;
 mod store;
 mod translate;

@@ -421,9 +421,9 @@ async fn models_lists_includes_aliases_and_mock_models() {
     let relay = Relay::start(&yaml).await;
     let v: Value = client().get(relay.url("/v1/models")).bearer_auth(KEY).send().await.unwrap().json().await.unwrap();
     let ids: Vec<&str> = v["data"].as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["fast", "gpt-a@up", "gpt-b@up", "echo@mock"]);
+    assert_eq!(ids, ["fast", "gpt-a", "gpt-a@up", "gpt-b", "gpt-b@up", "echo@mock"]);
     assert_eq!(v["object"], "list");
-    let first = &v["data"][1];
+    let first = &v["data"][2];
     assert_eq!((first["object"].as_str(), first["owned_by"].as_str()), (Some("model"), Some("up")));
     assert!(first["created"].as_u64().unwrap() > 1_700_000_000);
 }
@@ -637,5 +637,5 @@ async fn models_lists_models_fetched_from_upstreams() {
     relay.app.shared.upstream_models.lock().unwrap().insert("up".into(), vec!["a".into(), "b".into(), "c-old".into()]);
     let v: Value = client().get(relay.url("/v1/models")).bearer_auth(KEY).send().await.unwrap().json().await.unwrap();
     let ids: Vec<&str> = v["data"].as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["a@up", "b@up"], "include first, fetched after, excluded never");
+    assert_eq!(ids, ["a", "a@up", "b@up"], "include first, fetched after, excluded never");
 }

@@ -1,0 +1,90 @@
+//! The rough edges real clients hit (issue 11): `/v1/models` in the caller's dialect and never
+//! listing a name that 404s, provider headers that replace instead of append, the client's
+//! User-Agent on passthrough, count_tokens falling back to the local estimate.
+
+use crate::common::*;
+use serde_json::Value;
+
+async fn get(relay: &Relay, path: &str, anthropic: bool) -> reqwest::Response {
+    let rb = client().get(relay.url(path));
+    let rb = if anthropic {
+        rb.header("x-api-key", KEY).header("anthropic-version", "2023-06-01")
+    } else {
+        rb.bearer_auth(KEY)
+    };
+    rb.send().await.unwrap()
+}
+
+fn ids(v: &Value) -> Vec<String> {
+    v["data"].as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn models_never_lists_a_name_that_404s_and_respects_exclude() {
+    // The original example's aliases point at models no provider serves: they must not be listed.
+    let relay = Relay::start(&format!(
+        "server: {{access_key: \"{KEY}\"}}\nproviders:\n  up:\n    base_url: \"http://127.0.0.1:9/v1\"\n    keys: [{{key: k}}]\n    models: {{include: [gpt-a], exclude: [\"*-old\"]}}\nmodel_routing:\n  aliases: {{fast: gemini-flash, balanced: claude-sonnet, smart: gpt-a}}\n"
+    ))
+    .await;
+    relay
+        .app
+        .shared
+        .upstream_models
+        .lock()
+        .unwrap()
+        .insert("up".into(), vec!["gpt-a".into(), "gpt-b".into(), "gpt-b-old".into()]);
+    let v: Value = get(&relay, "/v1/models", false).await.json().await.unwrap();
+    let listed = ids(&v);
+    assert_eq!(listed, ["smart", "gpt-a", "gpt-a@up", "gpt-b@up"]);
+    let rt = relay.app.runtime.load();
+    for id in &listed {
+        assert!(monorelay::router::resolve(&rt, id).is_ok(), "'{id}' is listed but does not route");
+    }
+    for id in ["fast", "balanced", "gpt-b-old@up"] {
+        let e = monorelay::router::resolve(&rt, id).unwrap_err();
+        assert_eq!(e.status, 404, "{id}: {e}");
+    }
+    // An excluded model is refused with model@provider too, and the 404 lists only what routes.
+    let resp = relay.post("/v1/chat/completions", &chat("gpt-b-old@up", "hi")).await;
+    assert_eq!(resp.status(), 404);
+    let resp = relay.post("/v1/chat/completions", &chat("nope", "hi")).await;
+    let msg = resp.json::<Value>().await.unwrap()["error"]["message"].as_str().unwrap().to_string();
+    assert!(msg.ends_with("available: smart, gpt-a, gpt-a@up"), "{msg}");
+}
+
+#[tokio::test]
+async fn models_answer_in_the_callers_dialect() {
+    let relay = Relay::start(&format!(
+        "server: {{access_key: \"{KEY}\"}}\nproviders:\n  up:\n    base_url: \"http://127.0.0.1:9/v1\"\n    keys: [{{key: k}}]\n    models: {{include: [gpt-a, \"org/model-b\"]}}\n"
+    ))
+    .await;
+    // Anthropic: anthropic-version (or x-api-key without a Bearer token).
+    let v: Value = get(&relay, "/v1/models", true).await.json().await.unwrap();
+    assert_eq!(ids(&v), ["gpt-a", "gpt-a@up", "org/model-b", "org/model-b@up"]);
+    assert_eq!(v["has_more"], false);
+    assert_eq!((v["first_id"].as_str(), v["last_id"].as_str()), (Some("gpt-a"), Some("org/model-b@up")));
+    let m = &v["data"][0];
+    assert_eq!((m["type"].as_str(), m["display_name"].as_str()), (Some("model"), Some("gpt-a")));
+    let created_at = m["created_at"].as_str().unwrap();
+    assert!(created_at.ends_with('Z') && created_at.len() == 20, "{created_at}");
+    assert!(v.get("object").is_none());
+    let v: Value =
+        client().get(relay.url("/v1/models")).header("x-api-key", KEY).send().await.unwrap().json().await.unwrap();
+    assert_eq!(v["data"][0]["type"], "model");
+    // OpenAI
+    let v: Value = get(&relay, "/v1/models", false).await.json().await.unwrap();
+    assert_eq!(v["object"], "list");
+    assert_eq!(v["data"][0]["object"], "model");
+    // One model, ids with a slash included; unknown ids 404 in the caller's dialect.
+    let v: Value = get(&relay, "/v1/models/org/model-b@up", true).await.json().await.unwrap();
+    assert_eq!((v["type"].as_str(), v["id"].as_str()), (Some("model"), Some("org/model-b@up")));
+    let v: Value = get(&relay, "/v1/models/gpt-a", false).await.json().await.unwrap();
+    assert_eq!((v["object"].as_str(), v["owned_by"].as_str()), (Some("model"), Some("up")));
+    let resp = get(&relay, "/v1/models/nope", true).await;
+    assert_eq!(resp.status(), 404);
+    let v: Value = resp.json().await.unwrap();
+    assert_eq!((v["type"].as_str(), v["error"]["type"].as_str()), (Some("error"), Some("not_found_error")));
+    let resp = get(&relay, "/v1/models/nope", false).await;
+    assert_eq!(resp.status(), 404);
+    assert_eq!(resp.json::<Value>().await.unwrap()["error"]["code"], "model_not_found");
+}
