@@ -531,7 +531,7 @@ async fn attempt_candidate(
                 inbound.endpoint,
                 &lease.key.auth,
                 prepared.bytes.clone(),
-                &inbound.headers,
+                forwarded_headers(inbound, prepared),
                 req.stream,
             ))
             .await;
@@ -592,6 +592,13 @@ async fn attempt_candidate(
             }
         }
     }
+}
+
+/// The client headers a provider may pass on (User-Agent, Anthropic version/beta): only when the
+/// client speaks the upstream's dialect.
+fn forwarded_headers<'a>(inbound: &'a Inbound, prepared: &Prepared) -> &'a HeaderMap {
+    static NONE: std::sync::OnceLock<HeaderMap> = std::sync::OnceLock::new();
+    if prepared.upstream == inbound.dialect { &inbound.headers } else { NONE.get_or_init(HeaderMap::new) }
 }
 
 fn push_attempt(completion: &mut Completion, mut attempt: Attempt) {

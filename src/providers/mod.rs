@@ -168,8 +168,9 @@ impl Provider {
     }
 
     /// Send one request with one key (`auth`: the key's prebuilt header value). `client_headers`
-    /// are the inbound headers (for the Anthropic version/beta headers); nothing else of them is
-    /// forwarded.
+    /// are the inbound headers the caller wants passed on (the relay gives them only when the
+    /// client speaks the upstream's dialect): the Anthropic version/beta headers and `User-Agent`;
+    /// nothing else of them is forwarded.
     pub async fn send(
         &self,
         endpoint: Endpoint,
@@ -181,7 +182,7 @@ impl Provider {
         let rb = match self.config.kind {
             ProviderKind::Mock => return Ok(mock::respond(endpoint, &body)),
             ProviderKind::Api | ProviderKind::WebReverse => {
-                api::request(&self.client, &self.config, self.url(endpoint)?, endpoint, auth, stream)
+                api::request(&self.client, &self.config, self.url(endpoint)?, endpoint, auth, stream, client_headers)
             }
             ProviderKind::Anthropic => {
                 anthropic::request(&self.client, &self.config, self.url(endpoint)?, endpoint, auth, client_headers)
@@ -205,6 +206,25 @@ impl Provider {
         let body = timed_body(resp.bytes_stream(), self.config.timeout, deadline, self.config.total_timeout);
         Ok(UpstreamReply { status, headers, body })
     }
+}
+
+/// The last headers of every upstream request: the client's `User-Agent` (when given), then the
+/// provider's `headers` and `cloaking` headers. Each replaces what was set before under the same
+/// name (names compare case-insensitively), so a configured `authorization` or `accept` is sent
+/// once, never next to the relay's own.
+fn extra_headers(
+    rb: reqwest::RequestBuilder,
+    config: &ProviderConfig,
+    client_headers: &HeaderMap,
+) -> reqwest::RequestBuilder {
+    let mut map = HeaderMap::with_capacity(config.headers.len() + 1);
+    if let Some(ua) = client_headers.get(http::header::USER_AGENT) {
+        map.insert(http::header::USER_AGENT, ua.clone());
+    }
+    for (name, value) in &config.headers {
+        map.insert(name.clone(), value.clone());
+    }
+    if map.is_empty() { rb } else { rb.headers(map) }
 }
 
 /// reqwest's messages nest their causes; flatten them so "connection refused" is visible.

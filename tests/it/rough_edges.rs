@@ -88,3 +88,47 @@ async fn models_answer_in_the_callers_dialect() {
     assert_eq!(resp.status(), 404);
     assert_eq!(resp.json::<Value>().await.unwrap()["error"]["code"], "model_not_found");
 }
+
+fn header_values(r: &Received, name: &str) -> Vec<String> {
+    r.headers.get_all(name).iter().map(|v| v.to_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn provider_headers_replace_and_the_client_user_agent_passes_through() {
+    let up = Upstream::start().await;
+    for _ in 0..4 {
+        up.push(Reply::json(200, completion("ok")));
+    }
+    let relay = Relay::start(&format!(
+        "server: {{access_key: \"{KEY}\"}}\nproviders:\n  plain:\n    base_url: \"{0}/v1\"\n    keys: [{{key: sk-plain}}]\n    models: {{include: [m1]}}\n  custom:\n    base_url: \"{0}/v1\"\n    keys: [{{key: sk-custom}}]\n    models: {{include: [m2]}}\n    headers: {{Authorization: \"Bearer from-config\", ACCEPT: \"application/x-custom\"}}\n    cloaking: {{user_agent: \"cloak/1\", accept: \"application/x-cloak\"}}\n",
+        up.url()
+    ))
+    .await;
+    let send = |model: &str, anthropic: bool| {
+        let rb = if anthropic {
+            client()
+                .post(relay.url("/v1/messages"))
+                .header("x-api-key", KEY)
+                .header("anthropic-version", "2023-06-01")
+                .json(&serde_json::json!({"model": model, "max_tokens": 5, "messages": [{"role": "user", "content": "hi"}]}))
+        } else {
+            client().post(relay.url("/v1/chat/completions")).bearer_auth(KEY).json(&chat(model, "hi"))
+        };
+        rb.header("user-agent", "my-client/1.0").send()
+    };
+    assert_eq!(send("m1", false).await.unwrap().status(), 200);
+    assert_eq!(send("m2", false).await.unwrap().status(), 200);
+    assert_eq!(send("m1", true).await.unwrap().status(), 200);
+    let got = up.received();
+    // Passthrough: the client's User-Agent reaches the upstream.
+    assert_eq!(header_values(&got[0], "user-agent"), ["my-client/1.0"]);
+    assert_eq!(header_values(&got[0], "authorization"), ["Bearer sk-plain"]);
+    assert_eq!(header_values(&got[0], "accept"), ["application/json"]);
+    // Configured headers replace the relay's, each sent once, whatever their case.
+    assert_eq!(header_values(&got[1], "authorization"), ["Bearer from-config"]);
+    assert_eq!(header_values(&got[1], "accept"), ["application/x-cloak"]);
+    assert_eq!(header_values(&got[1], "user-agent"), ["cloak/1"], "the provider's User-Agent wins");
+    // Translated (an Anthropic client to an OpenAI upstream): the relay's own User-Agent.
+    let ua = header_values(&got[2], "user-agent");
+    assert!(ua.len() == 1 && ua[0].starts_with("monorelay/"), "{ua:?}");
+}
