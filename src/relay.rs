@@ -594,6 +594,19 @@ async fn attempt_candidate(
     }
 }
 
+/// A 404/405 that says the route does not exist, not that the model does not (Anthropic answers
+/// an unknown model with a `not_found_error` naming the model).
+fn route_missing(status: StatusCode, body: &[u8]) -> bool {
+    if status == StatusCode::METHOD_NOT_ALLOWED {
+        return true;
+    }
+    if status != StatusCode::NOT_FOUND {
+        return false;
+    }
+    let (message, utype, _) = parse_error_body(body);
+    !(utype.as_deref() == Some("not_found_error") && message.to_lowercase().contains("model"))
+}
+
 /// The client headers a provider may pass on (User-Agent, Anthropic version/beta): only when the
 /// client speaks the upstream's dialect.
 fn forwarded_headers<'a>(inbound: &'a Inbound, prepared: &Prepared) -> &'a HeaderMap {
@@ -986,7 +999,9 @@ async fn count_tokens_inner(rt: &Runtime, inbound: &Inbound) -> Result<Response<
     let candidates = router::resolve(rt, &req.model)?;
     for cand in &candidates {
         let provider = &rt.providers[cand.provider];
-        if provider.config.kind != crate::config::ProviderKind::Anthropic {
+        if provider.config.kind != crate::config::ProviderKind::Anthropic
+            || rt.missing_routes.is_missing(provider.name(), Endpoint::CountTokens)
+        {
             continue;
         }
         let Ok(lease) = provider.pool.lease(&[], None) else { continue };
@@ -1004,6 +1019,12 @@ async fn count_tokens_inner(rt: &Runtime, inbound: &Inbound) -> Result<Response<
         };
         let status = reply.status;
         let bytes = read_bounded(reply.body, MAX_ERROR_BODY_BYTES).await.unwrap_or_default();
+        if route_missing(status, &bytes) {
+            // An Anthropic-dialect server without the route: estimate locally, and remember.
+            lease.finish(Outcome::ClientError, None);
+            rt.missing_routes.remember(provider.name(), Endpoint::CountTokens);
+            continue;
+        }
         if !status.is_success() {
             let err = upstream_error(provider, status, &bytes, lease.secret());
             lease.finish(classify(provider, status, err.upstream_type.as_deref(), None), Some(&err.message));

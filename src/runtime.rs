@@ -17,6 +17,8 @@ pub struct Shared {
     pub key_states: KeyStates,
     /// Upstreams seen rejecting tools (the downgrade remembers them).
     pub tool_support: std::sync::Arc<crate::tools::ToolSupport>,
+    /// Upstreams seen lacking an optional route (Anthropic-dialect servers without count_tokens).
+    pub missing_routes: std::sync::Arc<crate::providers::MissingRoutes>,
     /// Model lists fetched from upstreams (`providers models NAME`), by provider name.
     pub upstream_models: Mutex<HashMap<String, Vec<String>>>,
     /// One pooled client per distinct connect timeout (usually exactly one).
@@ -71,6 +73,7 @@ pub struct Runtime {
     /// The relay credential: from config, or generated and kept in the data dir.
     pub access_key: Option<Secret<String>>,
     pub tool_support: std::sync::Arc<crate::tools::ToolSupport>,
+    pub missing_routes: std::sync::Arc<crate::providers::MissingRoutes>,
 }
 
 impl Runtime {
@@ -80,6 +83,12 @@ impl Runtime {
             let pool = KeyPool::new(p, config.strategy, &shared.key_states);
             providers.push(Provider::new(p.clone(), pool, shared.client(p.connect_timeout)?));
         }
-        Ok(Runtime { config, providers, access_key, tool_support: shared.tool_support.clone() })
+        Ok(Runtime {
+            config,
+            providers,
+            access_key,
+            tool_support: shared.tool_support.clone(),
+            missing_routes: shared.missing_routes.clone(),
+        })
     }
 }

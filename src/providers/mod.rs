@@ -36,6 +36,20 @@ impl Endpoint {
         matches!(self, Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens)
     }
 
+    /// A short name for logs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Endpoint::ChatCompletions => "chat_completions",
+            Endpoint::Messages => "messages",
+            Endpoint::CountTokens => "count_tokens",
+            Endpoint::Models => "models",
+            Endpoint::Completions => "completions",
+            Endpoint::Embeddings => "embeddings",
+            Endpoint::Moderations => "moderations",
+            Endpoint::ImagesGenerations => "images_generations",
+        }
+    }
+
     /// The OpenAI path below the base URL, for the OpenAI-only endpoints.
     pub fn openai_path(self) -> &'static str {
         match self {
@@ -225,6 +239,26 @@ fn extra_headers(
         map.insert(name.clone(), value.clone());
     }
     if map.is_empty() { rb } else { rb.headers(map) }
+}
+
+/// Provider/endpoint pairs whose upstream answered 404/405 for an optional route (an
+/// Anthropic-dialect server without `count_tokens`): not asked again for the life of the process.
+#[derive(Debug, Default)]
+pub struct MissingRoutes(std::sync::Mutex<Vec<(String, &'static str)>>);
+
+impl MissingRoutes {
+    pub fn remember(&self, provider: &str, endpoint: Endpoint) {
+        let key = (crate::config::normalize_name(provider), endpoint.name());
+        let mut v = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if !v.contains(&key) {
+            tracing::info!("provider '{provider}' has no {} route: answering it locally from now on", key.1);
+            v.push(key);
+        }
+    }
+    pub fn is_missing(&self, provider: &str, endpoint: Endpoint) -> bool {
+        let v = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        !v.is_empty() && v.contains(&(crate::config::normalize_name(provider), endpoint.name()))
+    }
 }
 
 /// reqwest's messages nest their causes; flatten them so "connection refused" is visible.

@@ -132,3 +132,59 @@ async fn provider_headers_replace_and_the_client_user_agent_passes_through() {
     let ua = header_values(&got[2], "user-agent");
     assert!(ua.len() == 1 && ua[0].starts_with("monorelay/"), "{ua:?}");
 }
+
+#[tokio::test]
+async fn count_tokens_falls_back_to_the_estimate_when_the_upstream_lacks_the_route_and_remembers() {
+    let an = Upstream::start().await;
+    let relay = Relay::start(&format!(
+        "server: {{access_key: \"{KEY}\"}}\nproviders:\n  an:\n    provider_type: anthropic\n    base_url: \"{}\"\n    keys: [{{key: sk-an-1}}]\n    models: {{include: [claude-t, claude-gone]}}\n",
+        an.url()
+    ))
+    .await;
+    let count = |model: &str| {
+        client()
+            .post(relay.url("/v1/messages/count_tokens"))
+            .header("x-api-key", KEY)
+            .header("anthropic-version", "2023-06-01")
+            .json(&serde_json::json!({"model": model, "messages": [{"role": "user", "content": "count these words for me please"}]}))
+            .send()
+    };
+    // An unknown model is the upstream's answer to give (not a missing route).
+    an.push(Reply::json(
+        404,
+        serde_json::json!({"type": "error", "error": {"type": "not_found_error", "message": "model: claude-gone"}}),
+    ));
+    let resp = count("claude-gone").await.unwrap();
+    assert_eq!(resp.status(), 404);
+    assert_eq!(resp.json::<Value>().await.unwrap()["error"]["type"], "not_found_error");
+    // A server without the route: the local estimate, marked estimated.
+    an.push(Reply::json(404, serde_json::json!({"detail": "Not Found"})));
+    for _ in 0..2 {
+        let resp = count("claude-t").await.unwrap();
+        assert_eq!(resp.status(), 200);
+        assert_eq!(resp.headers()["x-monorelay-estimated"], "true");
+        let v: Value = resp.json().await.unwrap();
+        assert_eq!(v["estimated"], true);
+        assert!(v["input_tokens"].as_u64().unwrap() > 0);
+    }
+    // ... and it is remembered: the second count did not ask the upstream again.
+    assert_eq!(an.received().len(), 2);
+    // The relay's messages route to the same upstream is unaffected.
+    an.push(Reply::json(
+        200,
+        serde_json::json!({"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-t",
+        "content": [{"type": "text", "text": "hi"}], "stop_reason": "end_turn", "stop_sequence": null,
+        "usage": {"input_tokens": 3, "output_tokens": 1}}),
+    ));
+    let resp = client()
+        .post(relay.url("/v1/messages"))
+        .header("x-api-key", KEY)
+        .header("anthropic-version", "2023-06-01")
+        .json(
+            &serde_json::json!({"model": "claude-t", "max_tokens": 5, "messages": [{"role": "user", "content": "hi"}]}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+}
