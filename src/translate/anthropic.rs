@@ -447,9 +447,7 @@ pub(crate) fn encode_request_with(
     if o.logit_bias.as_ref().is_some_and(|b| b.as_object().is_none_or(|m| !m.is_empty()) && !b.is_null()) {
         lossy.cannot_carry("logit_bias")?;
     }
-    if o.response_format.as_ref().is_some_and(|f| f.get("type").and_then(Value::as_str) != Some("text")) {
-        lossy.cannot_carry("response_format")?;
-    }
+    structured_output(req, &thinking, lossy, &mut tools, &mut tool_choice, &mut system)?;
     let mut extra = Map::new();
     for (k, v) in &req.extra {
         if same {
@@ -488,6 +486,50 @@ pub(crate) fn encode_request_with(
         extra,
     };
     Ok(to_json(&out))
+}
+
+/// OpenAI `response_format`: `json_schema` becomes a tool whose input is the answer, forced with
+/// `tool_choice` (merely offered when thinking is on: Anthropic refuses forced tools with thinking);
+/// `json_object` becomes an instruction in `system`. With tools of the client's own the schema has
+/// no carrier (the model could answer with either).
+fn structured_output(
+    req: &ir::Request,
+    thinking: &Option<Value>,
+    lossy: &Lossy,
+    tools: &mut Vec<Value>,
+    tool_choice: &mut Option<Value>,
+    system: &mut Vec<w::Block>,
+) -> Result<(), TranslateError> {
+    let Some(f) = &req.openai.response_format else {
+        return Ok(());
+    };
+    match f.get("type").and_then(Value::as_str) {
+        Some("text") => {}
+        Some("json_object") => system.push(w::Block::Text {
+            text: "Respond with a single valid JSON object and nothing else.".into(),
+            cache_control: None,
+            citations: None,
+        }),
+        Some("json_schema") if tools.is_empty() => {
+            let js = f.get("json_schema");
+            let schema = js.and_then(|j| j.get("schema")).cloned().unwrap_or_else(super::openai::empty_schema);
+            let mut description = "Give the answer by calling this tool: its input is the whole answer.".to_owned();
+            if let Some(d) = js.and_then(|j| j.get("description")).and_then(Value::as_str) {
+                description = format!("{description} {d}");
+            }
+            tools.push(
+                json!({"name": super::STRUCTURED_OUTPUT_TOOL, "description": description, "input_schema": schema}),
+            );
+            let thinks = thinking.as_ref().is_some_and(|t| t.get("type").and_then(Value::as_str) != Some("disabled"));
+            *tool_choice = Some(if thinks {
+                json!({"type": "auto"})
+            } else {
+                json!({"type": "tool", "name": super::STRUCTURED_OUTPUT_TOOL})
+            });
+        }
+        _ => lossy.cannot_carry("response_format")?,
+    }
+    Ok(())
 }
 
 fn budget_for_effort(effort: &str) -> Option<u32> {

@@ -261,6 +261,10 @@ impl Lossy {
     }
 }
 
+/// The tool an OpenAI `response_format: json_schema` becomes for an Anthropic upstream (a forced
+/// call whose input is the answer). The OpenAI encoders turn its call back into message content.
+pub const STRUCTURED_OUTPUT_TOOL: &str = "monorelay_structured_output";
+
 /// Unknown top-level fields that are only hints (storage, billing, caching keys, server-side
 /// context editing): dropped, and noted, when crossing dialects instead of failing the request.
 pub(crate) const ADVISORY_FIELDS: &[&str] = &[

@@ -642,6 +642,10 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
         match b {
             ContentBlock::Text { text: t, .. } => text.get_or_insert_with(String::new).push_str(t),
             ContentBlock::Thinking { thinking, .. } => reasoning.get_or_insert_with(String::new).push_str(thinking),
+            // The structured-output tool's input is the answer itself.
+            ContentBlock::ToolUse { name, input, .. } if name == super::STRUCTURED_OUTPUT_TOOL => {
+                text.get_or_insert_with(String::new).push_str(&arguments_string(input))
+            }
             ContentBlock::ToolUse { id, name, input, .. } => calls.push(w::ToolCall {
                 id: id.clone(),
                 kind: "function".into(),
@@ -651,6 +655,7 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
             _ => {}
         }
     }
+    let calls_empty = calls.is_empty();
     let content = match text {
         Some(t) => Some(StringOrParts::String(t)),
         None if calls.is_empty() => Some(StringOrParts::String(String::new())),
@@ -670,7 +675,9 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
                 reasoning_content: reasoning,
                 ..w::ChatMessage::default()
             },
-            finish_reason: resp.stop_reason.as_ref().map(|r| stop_reason_to_openai(r).to_owned()),
+            finish_reason: resp.stop_reason.as_ref().map(|r| {
+                if *r == StopReason::ToolUse && calls_empty { "stop" } else { stop_reason_to_openai(r) }.to_owned()
+            }),
             logprobs: None,
         }],
         usage: Some(usage_to_wire(&resp.usage)),
@@ -680,9 +687,9 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
 }
 
 pub(crate) fn encode_error_event(error_type: &str, message: &str, out: &mut Vec<u8>) {
-    let error_type = crate::error::openai_error_type(error_type);
-    let body =
-        w::ErrorEnvelope { error: w::ErrorBody { message, kind: error_type, param: None, code: Some(error_type) } };
+    // The type in OpenAI's words; the code keeps the upstream's own word.
+    let kind = crate::error::openai_error_type(error_type);
+    let body = w::ErrorEnvelope { error: w::ErrorBody { message, kind, param: None, code: Some(error_type) } };
     encode_event(None, &String::from_utf8_lossy(&to_json(&body)), out);
 }
 
@@ -892,6 +899,8 @@ pub(crate) fn error_fields(err: &Value) -> (String, String) {
 #[derive(Debug, Clone, Copy)]
 enum OutKind {
     Text,
+    /// The structured-output tool's call: its arguments are sent as content.
+    Json,
     Thinking,
     Tool(u32),
     Other,
@@ -1009,6 +1018,7 @@ impl StreamEncoder for StreamEncoderImpl {
                 let kind = match block {
                     BlockStart::Text => OutKind::Text,
                     BlockStart::Thinking => OutKind::Thinking,
+                    BlockStart::ToolUse { name, .. } if name == super::STRUCTURED_OUTPUT_TOOL => OutKind::Json,
                     BlockStart::ToolUse { id, name } => {
                         let k = self.next_tool;
                         self.next_tool += 1;
@@ -1036,7 +1046,9 @@ impl StreamEncoder for StreamEncoderImpl {
             StreamEvent::BlockDelta { index, delta } => {
                 let kind = self.blocks.get(index).copied();
                 let d = match (kind, delta) {
-                    (Some(OutKind::Text), Delta::Text(t)) if !t.is_empty() => {
+                    (Some(OutKind::Text), Delta::Text(t)) | (Some(OutKind::Json), Delta::ToolArgs(t))
+                        if !t.is_empty() =>
+                    {
                         w::ChunkDelta { content: Some(t.clone()), ..w::ChunkDelta::default() }
                     }
                     (Some(OutKind::Thinking), Delta::Thinking(t)) if !t.is_empty() => {
@@ -1058,7 +1070,12 @@ impl StreamEncoder for StreamEncoderImpl {
                 if usage.is_some() {
                     self.usage = *usage;
                 }
-                self.finish_chunk(stop_reason.as_ref(), out);
+                // A structured-output answer ends like text, not like a tool call.
+                let stop = match stop_reason {
+                    Some(StopReason::ToolUse) if self.next_tool == 0 => Some(&StopReason::EndTurn),
+                    r => r.as_ref(),
+                };
+                self.finish_chunk(stop, out);
                 if self.usage.is_some() {
                     self.usage_chunk(out);
                 }

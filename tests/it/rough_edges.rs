@@ -188,3 +188,66 @@ async fn count_tokens_falls_back_to_the_estimate_when_the_upstream_lacks_the_rou
         .unwrap();
     assert_eq!(resp.status(), 200);
 }
+
+fn anthropic_sse(events: &[(&str, Value)]) -> Reply {
+    Reply::Sse {
+        chunks: events
+            .iter()
+            .map(|(name, data)| (std::time::Duration::ZERO, format!("event: {name}\ndata: {data}\n\n").into_bytes()))
+            .collect(),
+        cut: false,
+        gate: None,
+    }
+}
+
+#[tokio::test]
+async fn openai_structured_output_to_an_anthropic_upstream_is_a_forced_tool_answered_as_content() {
+    use serde_json::json;
+    let an = Upstream::start().await;
+    let relay = Relay::start(&format!(
+        "server: {{access_key: \"{KEY}\"}}\nproviders:\n  an:\n    provider_type: anthropic\n    base_url: \"{}\"\n    keys: [{{key: sk-an-1}}]\n    models: {{include: [claude-t]}}\n",
+        an.url()
+    ))
+    .await;
+    let schema = json!({"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]});
+    let tool = monorelay::translate::STRUCTURED_OUTPUT_TOOL;
+    an.push(Reply::json(
+        200,
+        json!({"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-t",
+        "content": [{"type": "tool_use", "id": "toolu_1", "name": tool, "input": {"city": "Paris"}}],
+        "stop_reason": "tool_use", "stop_sequence": null, "usage": {"input_tokens": 9, "output_tokens": 4}}),
+    ));
+    let mut body = chat("claude-t", "Where is the Louvre?");
+    body["response_format"] =
+        json!({"type": "json_schema", "json_schema": {"name": "place", "schema": schema, "strict": true}});
+    let resp = relay.post("/v1/chat/completions", &body).await;
+    assert_eq!(resp.status(), 200);
+    let v: Value = resp.json().await.unwrap();
+    let content: Value = serde_json::from_str(v["choices"][0]["message"]["content"].as_str().unwrap()).unwrap();
+    assert_eq!(content, json!({"city": "Paris"}));
+    assert_eq!(v["choices"][0]["finish_reason"], "stop");
+    assert!(v["choices"][0]["message"].get("tool_calls").is_none());
+    let sent = an.received()[0].json();
+    assert_eq!(sent["tools"][0]["name"], tool);
+    assert_eq!(sent["tools"][0]["input_schema"], schema);
+    assert_eq!(sent["tool_choice"], json!({"type": "tool", "name": tool}));
+
+    // Streamed: the tool's argument pieces arrive as content deltas.
+    an.push(anthropic_sse(&[
+        ("message_start", json!({"type": "message_start", "message": {"id": "msg_2", "type": "message", "role": "assistant", "model": "claude-t", "content": [], "stop_reason": null, "stop_sequence": null, "usage": {"input_tokens": 9, "output_tokens": 1}}})),
+        ("content_block_start", json!({"type": "content_block_start", "index": 0, "content_block": {"type": "tool_use", "id": "toolu_2", "name": tool, "input": {}}})),
+        ("content_block_delta", json!({"type": "content_block_delta", "index": 0, "delta": {"type": "input_json_delta", "partial_json": "{\"city\": "}})),
+        ("content_block_delta", json!({"type": "content_block_delta", "index": 0, "delta": {"type": "input_json_delta", "partial_json": "\"Rome\"}"}})),
+        ("content_block_stop", json!({"type": "content_block_stop", "index": 0})),
+        ("message_delta", json!({"type": "message_delta", "delta": {"stop_reason": "tool_use", "stop_sequence": null}, "usage": {"output_tokens": 6}})),
+        ("message_stop", json!({"type": "message_stop"})),
+    ]));
+    body["stream"] = json!(true);
+    let data = sse_data(relay.post("/v1/chat/completions", &body).await).await;
+    let chunks: Vec<Value> = data.iter().filter(|d| *d != "[DONE]").map(|d| serde_json::from_str(d).unwrap()).collect();
+    let text: String = chunks.iter().filter_map(|c| c["choices"][0]["delta"]["content"].as_str()).collect();
+    assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), json!({"city": "Rome"}));
+    assert!(chunks.iter().all(|c| c["choices"][0]["delta"].get("tool_calls").is_none()));
+    assert!(chunks.iter().any(|c| c["choices"][0]["finish_reason"] == "stop"));
+    assert_eq!(data.last().unwrap(), "[DONE]");
+}
