@@ -251,3 +251,44 @@ async fn openai_structured_output_to_an_anthropic_upstream_is_a_forced_tool_answ
     assert!(chunks.iter().any(|c| c["choices"][0]["finish_reason"] == "stop"));
     assert_eq!(data.last().unwrap(), "[DONE]");
 }
+
+#[test]
+fn a_closed_stdout_ends_every_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.yml");
+    std::fs::write(&cfg, "providers:\n  mock: {provider_type: mock}\nmodel_routing: {default_provider: mock}\nlogging: {enabled: true}\n")
+        .unwrap();
+    let data = dir.path().join("data");
+    for args in [
+        &["stats", "--json"][..],
+        &["stats"],
+        &["route", "echo"],
+        &["--json", "route", "echo"],
+        &["providers", "list"],
+        &["keys", "list"],
+        &["logs", "tail", "-n", "5"],
+        &["--help"],
+    ] {
+        // The reading end is closed before the command starts: its first write meets EPIPE.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = bin()
+            .arg("--config")
+            .arg(&cfg)
+            .arg("--data-dir")
+            .arg(&data)
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert!(
+            out.status.success() || out.status.code() == Some(1) && !stderr.is_empty(),
+            "{args:?}: {:?} {stderr}",
+            out.status
+        );
+    }
+}
