@@ -66,6 +66,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let shared = Arc::new(Shared::default());
         shared.load_model_caches(&data_dir);
         let runtime = Runtime::build(config, &shared, key.clone())?;
+        let example = banner_model(&runtime, &shared);
         let listener = listen(&host, port).await.map_err(|e| anyhow::anyhow!("cannot listen on {host}:{port}: {e}"))?;
         let addr = listener.local_addr()?;
         let app = App::with_writer(runtime, shared, writer.clone(), config_path, generated_key.clone());
@@ -74,7 +75,8 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             .await
             .map_err(|e| anyhow::anyhow!("control socket: {e}"))?;
         server::spawn_watchers(app.clone());
-        banner(addr, &source, &data_dir, key.as_ref().map(|k| k.expose().as_str()), generated_key.is_some(), created);
+        let key_str = key.as_ref().map(|k| k.expose().as_str());
+        banner(addr, &source, &data_dir, key_str, generated_key.is_some(), created, example.as_deref());
         let served = server::serve(app, listener, shutdown_signal()).await;
         drop(socket);
         // Every record produced before this point is queued: drain and commit them.
@@ -96,6 +98,7 @@ fn banner(
     key: Option<&str>,
     generated: bool,
     created: bool,
+    model: Option<&str>,
 ) {
     let base = format!("http://{addr}");
     println!("monorelay {} listening on {base}", env!("CARGO_PKG_VERSION"));
@@ -124,9 +127,18 @@ fn banner(
             "<server.access_key>".to_string()
         }
     };
-    println!(
-        "  try:  curl {base}/v1/chat/completions -H \"Authorization: Bearer {shown}\" -H 'Content-Type: application/json' -d '{{\"model\":\"echo\",\"messages\":[{{\"role\":\"user\",\"content\":\"hello\"}}]}}'"
-    );
+    match model {
+        Some(model) => println!(
+            "  try:  curl {base}/v1/chat/completions -H \"Authorization: Bearer {shown}\" -H 'Content-Type: application/json' -d '{{\"model\":\"{model}\",\"messages\":[{{\"role\":\"user\",\"content\":\"hello\"}}]}}'"
+        ),
+        None => println!("  models:          none routes yet (add a provider with models.include, or an alias)"),
+    }
+}
+
+/// A model the banner's curl line can name: the first one `/v1/models` lists (so it routes).
+fn banner_model(rt: &Runtime, shared: &Shared) -> Option<String> {
+    let fetched = shared.upstream_models.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    monorelay::router::listed_models(rt, &|p| fetched.get(p).cloned()).into_iter().next().map(|m| m.id)
 }
 
 /// Bind with a deep accept backlog: bursts of hundreds of new connections (500 streams opening at

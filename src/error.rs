@@ -267,10 +267,64 @@ impl std::fmt::Display for RelayError {
 
 impl std::error::Error for RelayError {}
 
+/// Lets at most `per_second` log lines through in each wall-clock second, counting the rest, so
+/// an error storm cannot flood the log; the next line let through says how many were left out.
+#[derive(Debug)]
+pub struct LogLimiter {
+    per_second: u32,
+    /// The second the count belongs to (unix seconds).
+    second: std::sync::atomic::AtomicU64,
+    count: std::sync::atomic::AtomicU32,
+    suppressed: std::sync::atomic::AtomicU64,
+}
+
+impl LogLimiter {
+    pub const fn new(per_second: u32) -> LogLimiter {
+        LogLimiter {
+            per_second,
+            second: std::sync::atomic::AtomicU64::new(0),
+            count: std::sync::atomic::AtomicU32::new(0),
+            suppressed: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    /// `Some(lines left out since the last one let through)` when a line may be logged now.
+    pub fn allow(&self) -> Option<u64> {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        self.allow_at(now)
+    }
+
+    /// [`LogLimiter::allow`] at a given unix second.
+    pub fn allow_at(&self, now: u64) -> Option<u64> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.second.swap(now, Relaxed) != now {
+            self.count.store(0, Relaxed);
+        }
+        if self.count.fetch_add(1, Relaxed) < self.per_second {
+            Some(self.suppressed.swap(0, Relaxed))
+        } else {
+            self.suppressed.fetch_add(1, Relaxed);
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn log_limiter_lets_a_few_through_per_second_and_counts_the_rest() {
+        let l = LogLimiter::new(2);
+        assert_eq!(l.allow_at(100), Some(0));
+        assert_eq!(l.allow_at(100), Some(0));
+        assert_eq!(l.allow_at(100), None);
+        assert_eq!(l.allow_at(100), None);
+        assert_eq!(l.allow_at(101), Some(2), "the next line says two were left out");
+        assert_eq!(l.allow_at(101), Some(0));
+        assert_eq!(l.allow_at(101), None);
+    }
 
     fn rendered(e: &RelayError, d: Dialect) -> serde_json::Value {
         serde_json::from_slice(&e.body(d)).unwrap()

@@ -292,3 +292,42 @@ fn a_closed_stdout_ends_every_command_quietly() {
         );
     }
 }
+
+/// The banner's example line of `serve` with `config` (read until the line, then the server is
+/// killed).
+fn banner_try_line(config: &str) -> String {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.yml");
+    std::fs::write(&cfg, config).unwrap();
+    let mut child = bin()
+        .arg("--config")
+        .arg(&cfg)
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
+        .args(["serve", "--host", "127.0.0.1", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let line = lines
+        .map_while(Result::ok)
+        .find(|l| l.trim_start().starts_with("try:") || l.trim_start().starts_with("models:"))
+        .unwrap_or_default();
+    let _ = child.kill();
+    let _ = child.wait();
+    line
+}
+
+#[test]
+fn the_banner_names_a_model_that_exists() {
+    let line = banner_try_line(
+        "server: {access_key: sk-local-test}\nproviders:\n  up:\n    base_url: \"http://127.0.0.1:9/v1\"\n    keys: [{key: k}]\n    models: {include: [gpt-real]}\n",
+    );
+    assert!(line.contains("\"model\":\"gpt-real\""), "{line}");
+    let line = banner_try_line(
+        "server: {access_key: sk-local-test}\nproviders:\n  up:\n    base_url: \"http://127.0.0.1:9/v1\"\n    keys: [{key: k}]\n",
+    );
+    assert!(line.contains("none routes yet"), "{line}");
+}
