@@ -1,8 +1,15 @@
 //! Anthropic Messages <-> IR: request/response decoders and encoders, and the stateful stream
 //! decoder (events -> IR events) and encoder (IR events -> events).
 //!
+//! Decoding: `role: "system"` messages mid-conversation (Claude Code's agent and skill listings)
+//! are `Role::System`; `thinking: {type: adaptive}` is `Reasoning::Adaptive` and
+//! `output_config.effort` is `Request::effort`; advisory fields the IR does not carry (`metadata`
+//! extras, per-message `output_config`, tool hints such as `defer_loading`) are listed in
+//! `Request::ignored` so the encoders can report them as dropped.
+//!
 //! Lossy decisions made here (IR -> Anthropic):
-//! - alternation: `System`-role messages are hoisted into `system`; empty text blocks and empty
+//! - alternation: `System`-role messages stay in place for an Anthropic client's own request and
+//!   are hoisted into `system` for other dialects; empty text blocks and empty
 //!   messages are dropped; consecutive same-role messages are merged (tool results first within a
 //!   user turn); a conversation starting with the assistant gets a `"."` user turn first.
 //! - thinking blocks without a signature (they came from an OpenAI upstream) are dropped: Anthropic
@@ -13,8 +20,10 @@
 //! - `reasoning_effort` -> `thinking.budget_tokens`: minimal 1024, low 2048, medium 8192, high
 //!   24576 (other values 8192; `none` = no thinking). Without a client `max_tokens` the default is
 //!   raised by the budget; with one, the budget is clamped below it and dropped if under 1024.
+//! - `response_format: json_schema` becomes a forced tool (`STRUCTURED_OUTPUT_TOOL`) whose input
+//!   the OpenAI encoders return as content; `json_object` an instruction in `system`.
 //! - OpenAI-only parameters with non-neutral values (`n` > 1, `logprobs`, penalties, `seed`,
-//!   `logit_bias`, non-text `response_format`) are `Unsupported` unless `drop_unsupported`;
+//!   `logit_bias`, other `response_format`s) are `Unsupported` unless `drop_unsupported`;
 //!   `strict` on tools, image `detail` and the participant `name` are dropped.
 
 use std::collections::HashMap;

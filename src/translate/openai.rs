@@ -10,7 +10,13 @@
 //!   images inside a tool result are `Unsupported` (tool messages are text-only).
 //! - `cache_control` hints are dropped (OpenAI caches automatically).
 //! - thinking `budget_tokens` -> `reasoning_effort`: < 4096 low, < 16384 medium, otherwise high;
-//!   `disabled` -> no `reasoning_effort`.
+//!   `disabled` -> no `reasoning_effort`; adaptive thinking (or none) with `output_config.effort`
+//!   -> that effort (`max` -> `high`); adaptive alone -> the upstream's default.
+//! - advisory fields (`context_management`, cache hints, `metadata` extras, …) are dropped and
+//!   noted; Anthropic `output_config.format` becomes `response_format: json_schema`.
+//! - mid-conversation `System` messages stay in place as `system`/`developer` messages.
+//! - a call of `STRUCTURED_OUTPUT_TOOL` (an OpenAI client's json_schema answered by an Anthropic
+//!   upstream) is returned as message content, streamed as content deltas.
 
 use std::collections::HashMap;
 
