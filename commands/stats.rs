@@ -62,10 +62,11 @@ pub fn run(cli: &Cli, a: &StatsArgs) -> anyhow::Result<ExitCode> {
             println!(
                 "{:<32} {:>8} {:>7} {:>10} {:>10} {:>10.4} {:>8} {:>8} {:>8}",
                 group,
-                r["requests"],
-                r["errors"],
-                r["input_tokens"],
-                r["output_tokens"],
+                // As strings: a JSON value's Display ignores width and alignment.
+                cell(&r["requests"]),
+                cell(&r["errors"]),
+                cell(&r["input_tokens"]),
+                cell(&r["output_tokens"]),
                 r["cost_usd"].as_f64().unwrap_or(0.0),
                 ms("latency_ms_p50"),
                 ms("latency_ms_p99"),
@@ -74,6 +75,15 @@ pub fn run(cli: &Cli, a: &StatsArgs) -> anyhow::Result<ExitCode> {
         }
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// A number cell: the value's text, `-` when absent.
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => "-".to_string(),
+        Value::String(s) => s.clone(),
+        v => v.to_string(),
+    }
 }
 
 impl StatsArgs {
