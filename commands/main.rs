@@ -76,7 +76,7 @@ pub enum Command {
 fn init_logging(cli: &Cli) {
     use tracing_subscriber::EnvFilter;
     let level = match (cli.verbose, cli.quiet) {
-        (0, 0) => "info",
+        (0, 0) => config_log_level(cli).unwrap_or("info"),
         (1, _) => "debug",
         (v, _) if v >= 2 => "trace",
         (_, 1) => "warn",
@@ -117,6 +117,23 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The config file's `server.log_level` (the original's `DEBUG` / `INFO` / `WARNING` / `ERROR`),
+/// read before the config is loaded so that loading it is logged at that level. Flags and
+/// `MONORELAY_LOG` win over it.
+fn config_log_level(cli: &Cli) -> Option<&'static str> {
+    let text = std::fs::read_to_string(config::resolve(cli)?).ok()?;
+    let v = monorelay::config::yaml::parse(&text).ok()?;
+    let level = v.get("server")?.get("log_level")?.as_str()?.to_ascii_lowercase();
+    Some(match level.as_str() {
+        "trace" => "trace",
+        "debug" => "debug",
+        "info" => "info",
+        "warn" | "warning" => "warn",
+        "error" | "critical" => "error",
+        _ => return None,
+    })
 }
 
 /// `monorelay stats --json | head`: when the reader of stdout goes away, every command ends

@@ -331,3 +331,40 @@ fn the_banner_names_a_model_that_exists() {
     );
     assert!(line.contains("none routes yet"), "{line}");
 }
+
+#[test]
+fn server_log_level_from_the_config_sets_the_default_and_flags_win() {
+    let dir = tempfile::tempdir().unwrap();
+    // A provider without keys: `serve` warns about it while loading, before its banner.
+    let run = |level: &str, flags: &[&str]| {
+        let cfg = dir.path().join(format!("{level}.yml"));
+        std::fs::write(
+            &cfg,
+            format!("server: {{access_key: sk-x, log_level: {level}}}\nproviders:\n  up: {{base_url: 'http://127.0.0.1:9/v1', models: {{include: [m]}}}}\n"),
+        )
+        .unwrap();
+        let mut child = bin()
+            .arg("--config")
+            .arg(&cfg)
+            .arg("--data-dir")
+            .arg(dir.path().join(format!("data-{level}-{}", flags.len())))
+            .args(flags)
+            .args(["serve", "--host", "127.0.0.1", "--port", "0"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut first).unwrap();
+        assert!(first.contains("listening on"), "{first}");
+        let _ = child.kill();
+        let out = child.wait_with_output().unwrap();
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let info = run("INFO", &[]);
+    assert!(info.contains("no keys"), "{info}");
+    let error = run("ERROR", &[]);
+    assert!(!error.contains("no keys"), "{error}");
+    let flagged = run("ERROR", &["-v"]);
+    assert!(flagged.contains("no keys"), "{flagged}");
+}
