@@ -65,6 +65,8 @@ enum Msg {
     Record(u64, Box<RequestRecord>),
     Flush(SyncSender<()>),
     Retention(SyncSender<super::Expired>),
+    /// New settings apply: run retention at once with them (the pass at start ran on defaults).
+    Configured,
     Stop,
 }
 
@@ -170,6 +172,7 @@ impl RecordSink for Writer {
 
     fn configure(&self, runtime: &Runtime) {
         self.settings.store(Arc::new(Settings::from_runtime(runtime)));
+        let _ = self.tx.try_send(Msg::Configured);
     }
 }
 
@@ -218,6 +221,7 @@ impl Worker {
                         let e = self.store.as_ref().and_then(|s| self.expire(s.as_ref(), &settings).ok());
                         let _ = w.send(e.unwrap_or_default());
                     }
+                    Msg::Configured => next_retention = Instant::now(),
                     Msg::Stop => stop = true,
                 }
             }

@@ -368,3 +368,57 @@ fn server_log_level_from_the_config_sets_the_default_and_flags_win() {
     let flagged = run("ERROR", &["-v"]);
     assert!(flagged.contains("no keys"), "{flagged}");
 }
+
+#[test]
+fn the_first_retention_pass_uses_the_configs_settings() {
+    use monorelay::record::{RecordSink, RequestRecord};
+    use monorelay::store::LogStore;
+    use monorelay::store::writer::{Settings, Writer};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(monorelay::store::RedbStore::open(&dir.path().join(monorelay::store::DB_FILE)).unwrap());
+    // As `serve` does: the writer starts on defaults (its first pass runs on them), the runtime's
+    // settings arrive a moment later.
+    let writer = Writer::start(Some(store.clone()), Settings::default(), Arc::default(), Default::default());
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(10 * 86_400);
+    writer.record(RequestRecord {
+        started_at: old,
+        inbound: monorelay::dialect::Dialect::OpenAi,
+        upstream: None,
+        requested_model: "m".into(),
+        provider: None,
+        model: None,
+        key_label: None,
+        client_addr: None,
+        stream: false,
+        status: 200,
+        error_kind: None,
+        error: None,
+        latency_ms: 1.0,
+        ttfb_ms: None,
+        tokens: None,
+        attempts: Vec::new(),
+        overhead_ms: None,
+        bodies: None,
+    });
+    writer.flush();
+    assert_eq!(store.size().unwrap().0, 1);
+    let config = monorelay::config::load_str(
+        "providers:\n  mock: {provider_type: mock}\nlogging: {enabled: true, max_age_days: 1}\n",
+        monorelay::config::ConfigSource::Embedded,
+        &|_| None,
+    )
+    .unwrap();
+    let rt = monorelay::runtime::Runtime::build(config, &Default::default(), None).unwrap();
+    writer.configure(&rt);
+    // Retention's own interval is a minute; the new settings must not wait for it.
+    let mut left = store.size().unwrap().0;
+    for _ in 0..300 {
+        if left == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        left = store.size().unwrap().0;
+    }
+    assert_eq!(left, 0, "the 10-day-old record survived a 1-day retention");
+}
