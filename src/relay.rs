@@ -373,7 +373,11 @@ fn prepare(
     } else {
         (crate::translate::encode_request_noting(upstream, shared_ir, &opts).map_err(translate_error)?, Vec::new())
     };
-    let crate::translate::Encoded { body: mut bytes, dropped } = encoded;
+    let crate::translate::Encoded { body: mut bytes, mut dropped } = encoded;
+    if upstream != inbound.dialect && inbound.headers.contains_key("anthropic-beta") {
+        // Betas only an Anthropic server can act on.
+        dropped.push("anthropic-beta".to_string());
+    }
     if layers {
         let mut body = JsonObject::parse(&bytes).map_err(RelayError::internal)?;
         crate::params::apply(&rt.config.routing.layers, &provider.config, model, upstream, &mut body);

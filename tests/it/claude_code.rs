@@ -204,4 +204,5 @@ async fn claude_code_request_through_the_relay_to_an_openai_upstream_records_wha
     let dropped = &rec[0].attempts[0].dropped;
     assert!(dropped.iter().any(|d| d == "context_management"), "{dropped:?}");
     assert!(dropped.iter().any(|d| d == "cache_control"), "{dropped:?}");
+    assert!(dropped.iter().any(|d| d == "anthropic-beta"), "{dropped:?}");
 }

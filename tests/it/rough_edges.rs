@@ -1,6 +1,8 @@
 //! The rough edges real clients hit (issue 11): `/v1/models` in the caller's dialect and never
 //! listing a name that 404s, provider headers that replace instead of append, the client's
-//! User-Agent on passthrough, count_tokens falling back to the local estimate.
+//! User-Agent on passthrough, count_tokens falling back to the local estimate, structured output
+//! across dialects, a closed stdout, the banner's example model, `server.log_level`, and the
+//! first retention pass.
 
 use crate::common::*;
 use serde_json::Value;
