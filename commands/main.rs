@@ -77,7 +77,7 @@ pub enum Command {
 fn init_logging(cli: &Cli) {
     use tracing_subscriber::EnvFilter;
     let level = match (cli.verbose, cli.quiet) {
-        (0, 0) => "info",
+        (0, 0) => config_log_level(cli).unwrap_or("info"),
         (1, _) => "debug",
         (v, _) if v >= 2 => "trace",
         (_, 1) => "warn",
@@ -97,6 +97,7 @@ fn init_logging(cli: &Cli) {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_stdout();
     let cli = Cli::parse();
     init_logging(&cli);
     let result = match &cli.command {
@@ -111,6 +112,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             // A management operation's error carries its own exit code.
@@ -120,4 +122,45 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// The config file's `server.log_level` (the original's `DEBUG` / `INFO` / `WARNING` / `ERROR`),
+/// read before the config is loaded so that loading it is logged at that level. Flags and
+/// `MONORELAY_LOG` win over it.
+fn config_log_level(cli: &Cli) -> Option<&'static str> {
+    let text = std::fs::read_to_string(config::resolve(cli)?).ok()?;
+    let v = monorelay::config::yaml::parse(&text).ok()?;
+    let level = v.get("server")?.get("log_level")?.as_str()?.to_ascii_lowercase();
+    Some(match level.as_str() {
+        "trace" => "trace",
+        "debug" => "debug",
+        "info" => "info",
+        "warn" | "warning" => "warn",
+        "error" | "critical" => "error",
+        _ => return None,
+    })
+}
+
+/// `monorelay stats --json | head`: when the reader of stdout goes away, every command ends
+/// quietly instead of panicking in `println!` (Rust ignores SIGPIPE, so the write fails with
+/// EPIPE and `println!` panics with "failed printing to stdout").
+fn quiet_on_closed_stdout() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.starts_with("failed printing to stdout") && msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
+/// An error that is only the closed stdout (a `writeln!` to it, propagated with `?`).
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }

@@ -40,6 +40,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
         let server = Server::builder(config).data_dir(&data_dir).listen(host, port).build().await?;
+        let example = banner_model(server.app());
         let access = server.access_key();
         banner(
             server.local_addr(),
@@ -48,6 +49,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             access.key.as_ref().map(|k| k.expose().as_str()),
             access.generated,
             access.created,
+            example.as_deref(),
         );
         server.run(shutdown_signal()).await?;
         tracing::info!("stopped");
@@ -65,6 +67,7 @@ fn banner(
     key: Option<&str>,
     generated: bool,
     created: bool,
+    model: Option<&str>,
 ) {
     let base = format!("http://{addr}");
     println!("monorelay {} listening on {base}", env!("CARGO_PKG_VERSION"));
@@ -93,9 +96,18 @@ fn banner(
             "<server.access_key>".to_string()
         }
     };
-    println!(
-        "  try:  curl {base}/v1/chat/completions -H \"Authorization: Bearer {shown}\" -H 'Content-Type: application/json' -d '{{\"model\":\"echo\",\"messages\":[{{\"role\":\"user\",\"content\":\"hello\"}}]}}'"
-    );
+    match model {
+        Some(model) => println!(
+            "  try:  curl {base}/v1/chat/completions -H \"Authorization: Bearer {shown}\" -H 'Content-Type: application/json' -d '{{\"model\":\"{model}\",\"messages\":[{{\"role\":\"user\",\"content\":\"hello\"}}]}}'"
+        ),
+        None => println!("  models:          none routes yet (add a provider with models.include, or an alias)"),
+    }
+}
+
+/// A model the banner's curl line can name: the first one `/v1/models` lists (so it routes).
+fn banner_model(app: &monorelay::server::App) -> Option<String> {
+    let fetched = app.shared.upstream_models.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    monorelay::router::listed_models(&app.runtime.load(), &|p| fetched.get(p).cloned()).into_iter().next().map(|m| m.id)
 }
 
 async fn shutdown_signal() {

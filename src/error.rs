@@ -47,16 +47,27 @@ impl ErrorKind {
         }
     }
 
+    /// OpenAI's error `type`: the words api.openai.com uses (the SDK picks its exception class
+    /// from the status; the type and code are what programs compare).
     fn openai_type(self) -> &'static str {
         match self {
             ErrorKind::InvalidRequest | ErrorKind::RequestTooLarge | ErrorKind::NotFound => "invalid_request_error",
             ErrorKind::Authentication => "authentication_error",
             ErrorKind::Permission => "permission_error",
             ErrorKind::RateLimited => "rate_limit_error",
-            ErrorKind::Unavailable => "service_unavailable",
-            ErrorKind::Upstream => "upstream_error",
             ErrorKind::Timeout => "timeout_error",
-            ErrorKind::Internal => "server_error",
+            ErrorKind::Unavailable | ErrorKind::Upstream | ErrorKind::Internal => "server_error",
+        }
+    }
+
+    /// OpenAI's `code` when the error has none of its own.
+    fn openai_code(self) -> Option<&'static str> {
+        match self {
+            ErrorKind::Authentication => Some("invalid_api_key"),
+            ErrorKind::RateLimited => Some("rate_limit_exceeded"),
+            ErrorKind::Unavailable => Some("service_unavailable"),
+            ErrorKind::Timeout => Some("timeout"),
+            _ => None,
         }
     }
 
@@ -71,6 +82,46 @@ impl ErrorKind {
             ErrorKind::Unavailable => "overloaded_error",
             ErrorKind::Upstream | ErrorKind::Timeout | ErrorKind::Internal => "api_error",
         }
+    }
+}
+
+/// Every error `type` the Anthropic API documents; anything else is mapped onto one of them.
+pub const ANTHROPIC_ERROR_TYPES: &[&str] = &[
+    "invalid_request_error",
+    "authentication_error",
+    "billing_error",
+    "permission_error",
+    "not_found_error",
+    "request_too_large",
+    "rate_limit_error",
+    "timeout_error",
+    "api_error",
+    "overloaded_error",
+];
+
+/// An error type as an Anthropic client must see it: documented types pass; the OpenAI and
+/// relay words are mapped (`server_error`, `upstream_error` -> `api_error`, ...).
+pub fn anthropic_error_type(t: &str) -> &str {
+    if ANTHROPIC_ERROR_TYPES.contains(&t) {
+        return t;
+    }
+    match t {
+        "rate_limit_exceeded" | "insufficient_quota" | "requests" | "tokens" => "rate_limit_error",
+        "service_unavailable" | "overloaded" | "engine_overloaded" => "overloaded_error",
+        "invalid_api_key" => "authentication_error",
+        "model_not_found" => "not_found_error",
+        "context_length_exceeded" | "invalid_request" => "invalid_request_error",
+        _ => "api_error",
+    }
+}
+
+/// An error type as an OpenAI client must see it: Anthropic's words mapped onto OpenAI's
+/// (`api_error`, `overloaded_error` -> `server_error`, ...), a relay-internal word likewise.
+pub fn openai_error_type(t: &str) -> &str {
+    match t {
+        "api_error" | "overloaded_error" | "upstream_error" | "service_unavailable" => "server_error",
+        "not_found_error" | "request_too_large" => "invalid_request_error",
+        other => other,
     }
 }
 
@@ -167,16 +218,28 @@ impl RelayError {
         let v = match dialect {
             Dialect::OpenAi => json!({"error": {
                 "message": self.message,
-                "type": self.upstream_type.as_deref().unwrap_or(self.kind.openai_type()),
+                "type": self.upstream_type.as_deref().map_or(self.kind.openai_type(), openai_error_type),
                 "param": self.param,
-                "code": self.code.clone().unwrap_or_else(|| json!(self.kind.label())),
+                "code": self.code.clone().or_else(|| self.kind.openai_code().map(|c| json!(c))),
             }}),
             Dialect::Anthropic => json!({"type": "error", "error": {
-                "type": self.kind.anthropic_type(),
+                "type": self.anthropic_type(),
                 "message": self.message,
             }}),
         };
         Bytes::from(v.to_string())
+    }
+
+    /// The Anthropic `type`: the upstream's own when it is a documented one, else by kind; an
+    /// upstream 529/503 is `overloaded_error`.
+    fn anthropic_type(&self) -> &str {
+        if let Some(t) = self.upstream_type.as_deref().filter(|t| ANTHROPIC_ERROR_TYPES.contains(t)) {
+            return t;
+        }
+        match self.status.as_u16() {
+            503 | 529 if self.kind == ErrorKind::Upstream => "overloaded_error",
+            _ => self.kind.anthropic_type(),
+        }
     }
 
     /// A complete HTTP response in the caller's dialect, with `Retry-After` when known.
@@ -203,3 +266,122 @@ impl std::fmt::Display for RelayError {
 }
 
 impl std::error::Error for RelayError {}
+
+/// Lets at most `per_second` log lines through in each wall-clock second, counting the rest, so
+/// an error storm cannot flood the log; the next line let through says how many were left out.
+#[derive(Debug)]
+pub struct LogLimiter {
+    per_second: u32,
+    /// The second the count belongs to (unix seconds).
+    second: std::sync::atomic::AtomicU64,
+    count: std::sync::atomic::AtomicU32,
+    suppressed: std::sync::atomic::AtomicU64,
+}
+
+impl LogLimiter {
+    pub const fn new(per_second: u32) -> LogLimiter {
+        LogLimiter {
+            per_second,
+            second: std::sync::atomic::AtomicU64::new(0),
+            count: std::sync::atomic::AtomicU32::new(0),
+            suppressed: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    /// `Some(lines left out since the last one let through)` when a line may be logged now.
+    pub fn allow(&self) -> Option<u64> {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        self.allow_at(now)
+    }
+
+    /// [`LogLimiter::allow`] at a given unix second.
+    pub fn allow_at(&self, now: u64) -> Option<u64> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.second.swap(now, Relaxed) != now {
+            self.count.store(0, Relaxed);
+        }
+        if self.count.fetch_add(1, Relaxed) < self.per_second {
+            Some(self.suppressed.swap(0, Relaxed))
+        } else {
+            self.suppressed.fetch_add(1, Relaxed);
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_limiter_lets_a_few_through_per_second_and_counts_the_rest() {
+        let l = LogLimiter::new(2);
+        assert_eq!(l.allow_at(100), Some(0));
+        assert_eq!(l.allow_at(100), Some(0));
+        assert_eq!(l.allow_at(100), None);
+        assert_eq!(l.allow_at(100), None);
+        assert_eq!(l.allow_at(101), Some(2), "the next line says two were left out");
+        assert_eq!(l.allow_at(101), Some(0));
+        assert_eq!(l.allow_at(101), None);
+    }
+
+    fn rendered(e: &RelayError, d: Dialect) -> serde_json::Value {
+        serde_json::from_slice(&e.body(d)).unwrap()
+    }
+
+    #[test]
+    fn anthropic_callers_only_see_documented_types() {
+        let cases = [
+            (RelayError::bad_gateway("x"), "api_error"),
+            (RelayError::gateway_timeout("x"), "api_error"),
+            (RelayError::internal("x"), "api_error"),
+            (
+                RelayError::new(StatusCode::SERVICE_UNAVAILABLE, ErrorKind::Unavailable, Fault::Relay, "x"),
+                "overloaded_error",
+            ),
+            (
+                RelayError::new(StatusCode::from_u16(529).unwrap(), ErrorKind::Upstream, Fault::Upstream, "x"),
+                "overloaded_error",
+            ),
+            (
+                RelayError::new(StatusCode::TOO_MANY_REQUESTS, ErrorKind::RateLimited, Fault::Upstream, "x"),
+                "rate_limit_error",
+            ),
+            (RelayError::unauthorized("x"), "authentication_error"),
+            (RelayError::model_not_found("x"), "not_found_error"),
+            (RelayError::too_large(1), "request_too_large"),
+        ];
+        for (e, want) in cases {
+            assert_eq!(rendered(&e, Dialect::Anthropic)["error"]["type"], want, "{e}");
+            assert_ne!(rendered(&e, Dialect::OpenAi)["error"]["type"], "upstream_error");
+        }
+        // An upstream's documented type is kept; an OpenAI upstream's word is mapped.
+        let mut e = RelayError::bad_gateway("x");
+        e.upstream_type = Some("overloaded_error".into());
+        assert_eq!(rendered(&e, Dialect::Anthropic)["error"]["type"], "overloaded_error");
+        assert_eq!(rendered(&e, Dialect::OpenAi)["error"]["type"], "server_error");
+        e.upstream_type = Some("server_error".into());
+        assert_eq!(rendered(&e, Dialect::Anthropic)["error"]["type"], "api_error");
+        assert_eq!(rendered(&e, Dialect::OpenAi)["error"]["type"], "server_error");
+    }
+
+    #[test]
+    fn openai_callers_get_openai_types_and_codes() {
+        let v = rendered(&RelayError::unauthorized("x"), Dialect::OpenAi);
+        assert_eq!(
+            (v["error"]["type"].as_str(), v["error"]["code"].as_str()),
+            (Some("authentication_error"), Some("invalid_api_key"))
+        );
+        let v = rendered(&RelayError::bad_gateway("x"), Dialect::OpenAi);
+        assert_eq!(v["error"]["type"], "server_error");
+        assert!(v["error"]["code"].is_null());
+        let v = rendered(&RelayError::model_not_found("x"), Dialect::OpenAi);
+        assert_eq!(
+            (v["error"]["type"].as_str(), v["error"]["code"].as_str()),
+            (Some("invalid_request_error"), Some("model_not_found"))
+        );
+        assert_eq!(anthropic_error_type("upstream_error"), "api_error");
+        assert_eq!(openai_error_type("api_error"), "server_error");
+    }
+}

@@ -40,10 +40,19 @@ pub struct Request {
     /// OpenAI `user` = Anthropic `metadata.user_id`.
     pub user: Option<String>,
     pub reasoning: Option<Reasoning>,
+    /// Anthropic `output_config.effort` (`low` … `max`): how much the model should spend on the
+    /// whole answer, thinking included. OpenAI's nearest control is `reasoning_effort`.
+    pub effort: Option<String>,
+    /// Paths of fields the decoder read but did not carry into the IR because they only advise the
+    /// server (`metadata` extras, per-message `output_config`, a tool's `defer_loading`, …). An
+    /// encoder reports them as dropped; a same-dialect passthrough never loses them.
+    pub ignored: Vec<String>,
     /// Fields that only OpenAI has.
     pub openai: OpenAiParams,
-    /// Unknown top-level fields of the decoded body, and the dialect they came from.
+    /// Unknown top-level fields of the decoded body.
     pub extra: Extra,
+    /// The dialect the request was decoded from (`extra` is in it); `None` for a request built by
+    /// hand. An encoder for the same dialect carries `extra` verbatim.
     pub extra_dialect: Option<Dialect>,
 }
 
@@ -75,7 +84,10 @@ pub enum Reasoning {
     Budget(u32),
     /// OpenAI `reasoning_effort` (kept as a string: the set of values keeps growing).
     Effort(String),
-    /// Another Anthropic `thinking` shape (e.g. `adaptive`), carried verbatim to Anthropic only.
+    /// Anthropic `{"type":"adaptive"}`: the model decides whether and how much to think, guided by
+    /// `Request::effort`. `display` (`summarized` / `omitted`) is carried to Anthropic only.
+    Adaptive { display: Option<String> },
+    /// Another Anthropic `thinking` shape, carried verbatim to Anthropic only.
     Raw(Value),
 }
 
@@ -84,8 +96,11 @@ pub enum Reasoning {
 pub enum Role {
     User,
     Assistant,
-    /// A system message that is not at the start of an OpenAI conversation (leading ones go to
-    /// `Request::system`). Anthropic has no such thing; its encoder hoists these into `system`.
+    /// A system message in the middle of the conversation (leading OpenAI ones go to
+    /// `Request::system`): OpenAI mid-conversation `system`/`developer` messages, Anthropic
+    /// `role: "system"` messages (Claude Code's agent and skill listings). The OpenAI encoder keeps
+    /// them in place; the Anthropic encoder keeps them in place for an Anthropic client and hoists
+    /// them into `system` otherwise.
     System,
 }
 

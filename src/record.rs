@@ -28,6 +28,10 @@ pub struct Attempt {
     /// Upstream HTTP status, or 0 when no response came (connect error, timeout).
     pub status: u16,
     pub error: Option<String>,
+    /// Fields of the client's request that this attempt's upstream body left out (translation:
+    /// advisory fields such as `context_management`, or anything under `drop_unsupported`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<String>,
     /// Time spent waiting on the upstream: until its answer was known (non-stream: the whole
     /// body; stream: the first event; failure: the error). `relay overhead = ttfb - Σ upstream_ms`.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -108,6 +108,12 @@ fn expand(
             let why = if provider.config.enabled { "is not available in this build" } else { "is disabled" };
             return Err(RelayError::invalid_field("model", format!("provider '{}' {why}", provider.name())));
         }
+        if provider.config.exclude.iter().any(|g| g.matches(m)) {
+            return Err(RelayError::model_not_found(format!(
+                "model '{m}' is excluded by provider '{}' (models.exclude)",
+                provider.name()
+            )));
+        }
         let mut model = m.to_string();
         if let Some(targets) = rt.alias(&model) {
             if let [only] = targets.as_slice() {
@@ -198,15 +204,63 @@ fn excluded(rt: &Runtime, idx: usize, model: &str) -> bool {
     rt.providers[idx].config.exclude.iter().any(|g| g.matches(model))
 }
 
+/// Names shown in a 404's "available" list at most.
+const MAX_LISTED_IN_ERROR: usize = 20;
+
 fn not_found(rt: &Runtime, requested: &str) -> RelayError {
-    let mut available: Vec<String> = rt.config.routing.aliases.iter().map(|(a, _)| a.clone()).collect();
-    for p in rt.providers.iter().filter(|p| p.usable()) {
-        available.extend(p.config.include.iter().map(|m| format!("{m}@{}", p.name())));
-    }
+    let available: Vec<String> =
+        listed_models(rt, &|_| None).into_iter().map(|m| m.id).take(MAX_LISTED_IN_ERROR).collect();
     let list = if available.is_empty() { "none are configured".to_string() } else { available.join(", ") };
     RelayError::model_not_found(format!(
         "model '{requested}' is not routed to any provider (no alias, mapping or include list matches it and no model_routing.default_provider is set); available: {list}"
     ))
+}
+
+/// One model name a client may ask for, as `/v1/models` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedModel {
+    pub id: String,
+    /// The provider that serves it (`monorelay` for aliases).
+    pub owned_by: String,
+}
+
+/// Whether `name` routes to at least one candidate (no 404, no 400).
+fn routes(rt: &Runtime, name: &str) -> bool {
+    let mut out = Vec::new();
+    let text = String::new;
+    expand(rt, &Ctx { text: &text }, name, 0, &mut Vec::new(), &mut out).is_ok() && !out.is_empty()
+}
+
+/// Every name a client may ask for, each once, and only names that route (a listed name never
+/// answers 404): aliases, then per usable provider its include list (plus the mock's models) and
+/// its fetched upstream list (`fetched(provider)`, minus `models.exclude`), each as the bare name
+/// and as `model@provider`.
+pub fn listed_models(rt: &Runtime, fetched: &dyn Fn(&str) -> Option<Vec<String>>) -> Vec<ListedModel> {
+    let mut out: Vec<ListedModel> = Vec::new();
+    let mut push = |id: String, owner: &str| {
+        if !out.iter().any(|m| m.id == id) && routes(rt, &id) {
+            out.push(ListedModel { id, owned_by: owner.to_string() });
+        }
+    };
+    for (alias, _) in &rt.config.routing.aliases {
+        push(alias.clone(), "monorelay");
+    }
+    for p in rt.providers.iter().filter(|p| p.usable()) {
+        let mut names: Vec<String> = p.config.include.clone();
+        if names.is_empty() && p.config.kind == crate::config::ProviderKind::Mock {
+            names = crate::providers::mock::MODELS.iter().map(|m| m.to_string()).collect();
+        }
+        for m in fetched(p.name()).unwrap_or_default() {
+            if !names.contains(&m) && !p.config.exclude.iter().any(|g| g.matches(&m)) {
+                names.push(m);
+            }
+        }
+        for m in names {
+            push(m.clone(), p.name());
+            push(format!("{m}@{}", p.name()), p.name());
+        }
+    }
+    out
 }
 
 /// Lookup helpers shared with `/v1/models` and the CLI.
@@ -328,8 +382,8 @@ model_routing:
         assert_eq!(route(&rt, "gpt-5-preview", ""), ["gpt-5-preview@local"]);
         assert_eq!(
             route(&rt, "gpt-5-preview@openrouter", ""),
-            ["gpt-5-preview@openrouter"],
-            "an explicit @provider is the user's call"
+            ["404 model 'gpt-5-preview' is excluded by provider 'openrouter' (models.exclude)"],
+            "an explicit @provider respects the provider's exclude list too"
         );
     }
 
@@ -340,7 +394,8 @@ model_routing:
         let rt = Runtime::build(config, &Shared::default(), None).unwrap();
         let got = route(&rt, "mystery-model", "");
         assert!(got[0].starts_with("404 model 'mystery-model' is not routed"), "{got:?}");
-        assert!(got[0].contains("fast, smart, chained, o3, gpt-4o@openrouter"), "{got:?}");
+        // Only names that route, bare and with their provider.
+        assert!(got[0].contains("available: fast, smart, chained, o3, gpt-4o, gpt-4o@openrouter, "), "{got:?}");
     }
 
     #[test]

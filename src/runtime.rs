@@ -17,6 +17,8 @@ pub struct Shared {
     pub key_states: KeyStates,
     /// Upstreams seen rejecting tools (the downgrade remembers them).
     pub tool_support: std::sync::Arc<crate::tools::ToolSupport>,
+    /// Upstreams seen lacking an optional route (Anthropic-dialect servers without count_tokens).
+    pub missing_routes: std::sync::Arc<crate::providers::MissingRoutes>,
     /// Model lists fetched from upstreams (`providers models NAME`), by provider name.
     pub upstream_models: Mutex<HashMap<String, Vec<String>>>,
     /// One pooled client per distinct connect timeout (usually exactly one).
@@ -88,6 +90,7 @@ pub struct Runtime {
     /// The relay credential: from config, or generated and kept in the data dir.
     pub access_key: Option<Secret<String>>,
     pub tool_support: std::sync::Arc<crate::tools::ToolSupport>,
+    pub missing_routes: std::sync::Arc<crate::providers::MissingRoutes>,
 }
 
 impl Runtime {
@@ -100,6 +103,12 @@ impl Runtime {
                 .map_err(|source| RuntimeError::HttpClient { provider: p.name.clone(), source })?;
             providers.push(Provider::new(p.clone(), pool, client));
         }
-        Ok(Runtime { config, providers, access_key, tool_support: shared.tool_support.clone() })
+        Ok(Runtime {
+            config,
+            providers,
+            access_key,
+            tool_support: shared.tool_support.clone(),
+            missing_routes: shared.missing_routes.clone(),
+        })
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of monorelay: the Rust unit and integration tests (real HTTP servers on
-# 127.0.0.1, real files), then the official OpenAI and Anthropic Python SDKs against the real
-# binary (tests/compat, in a venv it creates). This is the README's test command.
+# 127.0.0.1, real files), then the official OpenAI and Anthropic Python SDKs and the real Claude
+# Code CLI against the real binary (tests/compat: a venv and an npm install it creates; needs
+# python3 and npm). This is the README's test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -39,8 +39,5 @@ pub fn request(
     for v in client_headers.get_all("anthropic-beta") {
         rb = rb.header("anthropic-beta", v);
     }
-    for (name, value) in &config.headers {
-        rb = rb.header(name, value);
-    }
-    rb
+    super::extra_headers(rb, config, client_headers)
 }

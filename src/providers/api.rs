@@ -16,15 +16,12 @@ pub fn request(
     endpoint: Endpoint,
     auth: &http::HeaderValue,
     stream: bool,
+    client_headers: &http::HeaderMap,
 ) -> reqwest::RequestBuilder {
     let mut rb = if endpoint == Endpoint::Models { client.get(url) } else { client.post(url) };
     rb = rb
         .header(header::AUTHORIZATION, auth.clone())
         .header(header::CONTENT_TYPE, "application/json")
         .header(header::ACCEPT, if stream { "text/event-stream" } else { "application/json" });
-    // Provider headers come last so they may override the defaults, as in the original.
-    for (name, value) in &config.headers {
-        rb = rb.header(name, value);
-    }
-    rb
+    super::extra_headers(rb, config, client_headers)
 }

@@ -38,6 +38,20 @@ impl Endpoint {
         matches!(self, Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens)
     }
 
+    /// A short name for logs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Endpoint::ChatCompletions => "chat_completions",
+            Endpoint::Messages => "messages",
+            Endpoint::CountTokens => "count_tokens",
+            Endpoint::Models => "models",
+            Endpoint::Completions => "completions",
+            Endpoint::Embeddings => "embeddings",
+            Endpoint::Moderations => "moderations",
+            Endpoint::ImagesGenerations => "images_generations",
+        }
+    }
+
     /// The OpenAI path below the base URL, for the OpenAI-only endpoints.
     pub fn openai_path(self) -> &'static str {
         match self {
@@ -170,8 +184,9 @@ impl Provider {
     }
 
     /// Send one request with one key (`auth`: the key's prebuilt header value). `client_headers`
-    /// are the inbound headers (for the Anthropic version/beta headers); nothing else of them is
-    /// forwarded.
+    /// are the inbound headers the caller wants passed on (the relay gives them only when the
+    /// client speaks the upstream's dialect): the Anthropic version/beta headers and `User-Agent`;
+    /// nothing else of them is forwarded.
     pub async fn send(
         &self,
         endpoint: Endpoint,
@@ -183,7 +198,7 @@ impl Provider {
         let rb = match self.config.kind {
             ProviderKind::Mock => return Ok(mock::respond(endpoint, &body)),
             ProviderKind::Api | ProviderKind::WebReverse => {
-                api::request(&self.client, &self.config, self.url(endpoint)?, endpoint, auth, stream)
+                api::request(&self.client, &self.config, self.url(endpoint)?, endpoint, auth, stream, client_headers)
             }
             ProviderKind::Anthropic => {
                 anthropic::request(&self.client, &self.config, self.url(endpoint)?, endpoint, auth, client_headers)
@@ -206,6 +221,45 @@ impl Provider {
         let headers = resp.headers().clone();
         let body = timed_body(resp.bytes_stream(), self.config.timeout, deadline, self.config.total_timeout);
         Ok(UpstreamReply { status, headers, body })
+    }
+}
+
+/// The last headers of every upstream request: the client's `User-Agent` (when given), then the
+/// provider's `headers` and `cloaking` headers. Each replaces what was set before under the same
+/// name (names compare case-insensitively), so a configured `authorization` or `accept` is sent
+/// once, never next to the relay's own.
+fn extra_headers(
+    rb: reqwest::RequestBuilder,
+    config: &ProviderConfig,
+    client_headers: &HeaderMap,
+) -> reqwest::RequestBuilder {
+    let mut map = HeaderMap::with_capacity(config.headers.len() + 1);
+    if let Some(ua) = client_headers.get(http::header::USER_AGENT) {
+        map.insert(http::header::USER_AGENT, ua.clone());
+    }
+    for (name, value) in &config.headers {
+        map.insert(name.clone(), value.clone());
+    }
+    if map.is_empty() { rb } else { rb.headers(map) }
+}
+
+/// Provider/endpoint pairs whose upstream answered 404/405 for an optional route (an
+/// Anthropic-dialect server without `count_tokens`): not asked again for the life of the process.
+#[derive(Debug, Default)]
+pub struct MissingRoutes(std::sync::Mutex<Vec<(String, &'static str)>>);
+
+impl MissingRoutes {
+    pub fn remember(&self, provider: &str, endpoint: Endpoint) {
+        let key = (crate::config::normalize_name(provider), endpoint.name());
+        let mut v = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if !v.contains(&key) {
+            tracing::info!("provider '{provider}' has no {} route: answering it locally from now on", key.1);
+            v.push(key);
+        }
+    }
+    pub fn is_missing(&self, provider: &str, endpoint: Endpoint) -> bool {
+        let v = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        !v.is_empty() && v.contains(&(crate::config::normalize_name(provider), endpoint.name()))
     }
 }
 

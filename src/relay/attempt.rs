@@ -107,7 +107,7 @@ async fn attempt_candidate(
                 inbound.endpoint,
                 &lease.key.auth,
                 prepared.bytes.clone(),
-                &inbound.headers,
+                forwarded_headers(inbound, prepared),
                 req.stream,
             ))
             .await;
@@ -116,6 +116,7 @@ async fn attempt_candidate(
             model: cand.model.clone(),
             key_label: lease.label().to_string(),
             sent_at: Some(sent_at),
+            dropped: prepared.dropped.clone(),
             ..Attempt::default()
         };
         let reply = match result {
@@ -175,4 +176,11 @@ fn unavailable(provider: &Provider, un: Unavailable) -> RelayError {
         e.retry_after = Some(Duration::from_secs(1));
     }
     e
+}
+
+/// The client headers a provider may pass on (User-Agent, Anthropic version/beta): only when the
+/// client speaks the upstream's dialect.
+fn forwarded_headers<'a>(inbound: &'a Inbound, prepared: &super::prepare::Prepared) -> &'a http::HeaderMap {
+    static NONE: std::sync::OnceLock<http::HeaderMap> = std::sync::OnceLock::new();
+    if prepared.upstream == inbound.dialect { &inbound.headers } else { NONE.get_or_init(http::HeaderMap::new) }
 }

@@ -47,7 +47,9 @@ async fn run(rt: &Runtime, inbound: &Inbound, completion: &mut Completion) -> Re
     let candidates = router::resolve(rt, &req.model)?;
     for cand in &candidates {
         let provider = &rt.providers[cand.provider];
-        if provider.config.kind != crate::config::ProviderKind::Anthropic {
+        if provider.config.kind != crate::config::ProviderKind::Anthropic
+            || rt.missing_routes.is_missing(provider.name(), Endpoint::CountTokens)
+        {
             continue;
         }
         let Ok(lease) = provider.pool.lease(&[], None) else { continue };
@@ -73,6 +75,12 @@ async fn run(rt: &Runtime, inbound: &Inbound, completion: &mut Completion) -> Re
         let bytes = completion.upstream(read_bounded(reply.body, MAX_ERROR_BODY_BYTES)).await.unwrap_or_default();
         if !reply.status.is_success() {
             let c = Classified::response(context(provider, &lease), reply.status, &reply.headers, &bytes);
+            if route_missing(reply.status, &bytes) {
+                // An Anthropic-dialect server without the route: estimate locally, and remember.
+                fail_attempt(lease, completion, attempt, &c);
+                rt.missing_routes.remember(provider.name(), Endpoint::CountTokens);
+                continue;
+            }
             fail_attempt(lease, completion, attempt, &c);
             if c.fail_over {
                 continue;
@@ -110,4 +118,17 @@ async fn run(rt: &Runtime, inbound: &Inbound, completion: &mut Completion) -> Re
     h.insert("x-monorelay-estimated", HeaderValue::from_static("true"));
     completion.finish(resp.status().as_u16(), None, None);
     Ok(resp)
+}
+
+/// A 404/405 that says the route does not exist, not that the model does not (Anthropic answers
+/// an unknown model with a `not_found_error` naming the model).
+fn route_missing(status: http::StatusCode, body: &[u8]) -> bool {
+    if status == http::StatusCode::METHOD_NOT_ALLOWED {
+        return true;
+    }
+    if status != http::StatusCode::NOT_FOUND {
+        return false;
+    }
+    let info = crate::providers::outcome::ErrorInfo::parse(body);
+    !(info.upstream_type.as_deref() == Some("not_found_error") && info.message.to_lowercase().contains("model"))
 }

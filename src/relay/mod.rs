@@ -33,7 +33,7 @@ pub use completion::{Completion, IN_FLIGHT, InFlight, RecordSink};
 pub use count::count_tokens;
 
 use crate::dialect::Dialect;
-use crate::error::Fault;
+use crate::error::RelayError;
 use crate::providers::Endpoint;
 use crate::record::RecordKind;
 use crate::router;
@@ -71,12 +71,33 @@ pub async fn handle(rt: Arc<Runtime>, sink: Arc<dyn RecordSink>, inbound: Inboun
     match run(&rt, &inbound, &mut completion).await {
         Ok(resp) => resp,
         Err(e) => {
-            if e.fault != Fault::Client {
-                tracing::warn!(status = e.status.as_u16(), "{}", e.message);
-            }
+            log_failure(&inbound, &e);
             completion.fail(&e);
             e.render(dialect)
         }
+    }
+}
+
+/// Error lines logged per second at most (the rest are counted and reported with the next one).
+const ERROR_LINES_PER_SECOND: u32 = 5;
+static ERROR_LOG: crate::error::LogLimiter = crate::error::LogLimiter::new(ERROR_LINES_PER_SECOND);
+
+/// One concise warn line for a request that ended in an error, rate-limited.
+fn log_failure(inbound: &Inbound, e: &RelayError) {
+    let Some(suppressed) = ERROR_LOG.allow() else { return };
+    let endpoint = inbound.endpoint.name();
+    let (status, kind) = (e.status.as_u16(), e.kind.label());
+    if suppressed > 0 {
+        tracing::warn!(
+            status,
+            kind,
+            endpoint,
+            suppressed,
+            "request failed: {} ({suppressed} similar lines left out)",
+            e.message
+        );
+    } else {
+        tracing::warn!(status, kind, endpoint, "request failed: {}", e.message);
     }
 }
 

@@ -27,6 +27,8 @@ pub(super) struct Prepared {
     pub(super) emulated: Vec<String>,
     /// We added `stream_options.include_usage`, so the extra usage chunk must not reach the client.
     pub(super) strip_usage: bool,
+    /// Request fields the translation left out (recorded on the attempt).
+    pub(super) dropped: Vec<String>,
 }
 
 pub(super) fn prepare(
@@ -87,6 +89,7 @@ pub(super) fn prepare(
             downgraded: false,
             emulated: Vec::new(),
             strip_usage,
+            dropped: Vec::new(),
         });
     }
     let opts = crate::translate::EncodeOptions {
@@ -97,13 +100,18 @@ pub(super) fn prepare(
     // The decoded request is shared by every candidate; only a downgrade needs its own copy.
     // (The OpenAI encoder always asks streaming upstreams for usage.)
     let shared_ir = req.ir(inbound)?;
-    let (mut bytes, emulated) = if downgrade {
+    let (encoded, emulated) = if downgrade {
         let mut ir = shared_ir.clone();
         let emulated = crate::tools::downgrade(&mut ir, tools.emulate);
-        (crate::translate::encode_request(upstream, &ir, &opts).map_err(translate_error)?, emulated)
+        (crate::translate::encode_request_noting(upstream, &ir, &opts).map_err(translate_error)?, emulated)
     } else {
-        (crate::translate::encode_request(upstream, shared_ir, &opts).map_err(translate_error)?, Vec::new())
+        (crate::translate::encode_request_noting(upstream, shared_ir, &opts).map_err(translate_error)?, Vec::new())
     };
+    let crate::translate::Encoded { body: mut bytes, mut dropped } = encoded;
+    if upstream != inbound.dialect && inbound.headers.contains_key("anthropic-beta") {
+        // Betas only an Anthropic server can act on.
+        dropped.push("anthropic-beta".to_string());
+    }
     if layers {
         let mut body = JsonObject::parse(&bytes).map_err(RelayError::internal)?;
         crate::params::apply(&rt.config.routing.layers, &provider.config, model, upstream, &mut body);
@@ -116,5 +124,6 @@ pub(super) fn prepare(
         downgraded: downgrade,
         emulated,
         strip_usage: false,
+        dropped,
     })
 }

@@ -24,7 +24,7 @@ pub use supervise::{OnPanic, TaskFailed};
 
 use crate::dialect::Dialect;
 use crate::error::RelayError;
-use crate::providers::{Endpoint, mock};
+use crate::providers::Endpoint;
 use crate::relay::{self, Inbound, RecordSink};
 use crate::runtime::{Runtime, Shared};
 use crate::secret::Secret;
@@ -136,7 +136,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/moderations", post(moderations))
         .route("/images/generations", post(images))
         .route("/v1/models", get(models))
-        .route("/models", get(models));
+        .route("/models", get(models))
+        .route("/v1/models/{*id}", get(model))
+        .route("/models/{*id}", get(model));
     Router::new()
         .merge(relay_routes)
         .route("/health", get(health))
@@ -312,34 +314,65 @@ async fn metrics(State(app): State<Arc<App>>) -> Response {
     resp
 }
 
-/// `GET /v1/models`: `model@provider` for every include-list entry, the aliases, and the mock's models.
-async fn models(State(app): State<Arc<App>>) -> Response {
-    let rt = app.runtime.load();
-    let created = app.started_unix;
-    let mut data = Vec::new();
-    for (alias, _) in &rt.config.routing.aliases {
-        data.push(json!({"id": alias, "object": "model", "created": created, "owned_by": "monorelay"}));
+/// `GET /v1/models`: every name that routes (`router::listed_models`), in the caller's dialect:
+/// Anthropic's shape for Anthropic clients (see [`wants_anthropic`]), OpenAI's otherwise.
+async fn models(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    let listed = listed(&app);
+    if wants_anthropic(&headers) {
+        let data: Vec<_> = listed.iter().map(|m| anthropic_model(m, app.started_unix)).collect();
+        return axum::Json(json!({
+            "data": data,
+            "has_more": false,
+            "first_id": listed.first().map(|m| m.id.as_str()),
+            "last_id": listed.last().map(|m| m.id.as_str()),
+        }))
+        .into_response();
     }
-    for p in rt.providers.iter().filter(|p| p.usable()) {
-        let mut names: Vec<&str> = p.config.include.iter().map(String::as_str).collect();
-        if names.is_empty() && p.config.kind == crate::config::ProviderKind::Mock {
-            names = mock::MODELS.to_vec();
-        }
-        // Then the models fetched from the upstream (`monorelay providers models NAME`), minus the
-        // include list's and anything `models.exclude` rules out.
-        let fetched = app.shared.upstream_models.lock().unwrap_or_else(|p| p.into_inner()).get(p.name()).cloned();
-        let fetched = fetched.unwrap_or_default();
-        let extra = fetched
-            .iter()
-            .map(String::as_str)
-            .filter(|m| !names.contains(m) && !p.config.exclude.iter().any(|g| g.matches(m)));
-        for m in names.iter().copied().chain(extra) {
-            data.push(
-                json!({"id": format!("{m}@{}", p.name()), "object": "model", "created": created, "owned_by": p.name()}),
-            );
-        }
-    }
+    let data: Vec<_> = listed.iter().map(|m| openai_model(m, app.started_unix)).collect();
     axum::Json(json!({"object": "list", "data": data})).into_response()
+}
+
+/// `GET /v1/models/{id}`: one listed model in the caller's dialect, or 404 in it.
+async fn model(
+    State(app): State<Arc<App>>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let anthropic = wants_anthropic(&headers);
+    let dialect = if anthropic { Dialect::Anthropic } else { Dialect::OpenAi };
+    match listed(&app).into_iter().find(|m| m.id == id) {
+        Some(m) if anthropic => axum::Json(anthropic_model(&m, app.started_unix)).into_response(),
+        Some(m) => axum::Json(openai_model(&m, app.started_unix)).into_response(),
+        None => {
+            RelayError::model_not_found(format!("model '{id}' is not served here (see GET /v1/models)")).render(dialect)
+        }
+    }
+}
+
+fn listed(app: &App) -> Vec<crate::router::ListedModel> {
+    let rt = app.runtime.load();
+    let fetched = app.shared.upstream_models.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    crate::router::listed_models(&rt, &|p| fetched.get(p).cloned())
+}
+
+/// An Anthropic client: it sent `anthropic-version`, or authenticated with `x-api-key` and no
+/// `Authorization: Bearer`.
+fn wants_anthropic(headers: &HeaderMap) -> bool {
+    headers.contains_key("anthropic-version")
+        || (headers.contains_key("x-api-key") && !headers.contains_key(header::AUTHORIZATION))
+}
+
+fn openai_model(m: &crate::router::ListedModel, created: u64) -> serde_json::Value {
+    json!({"id": m.id, "object": "model", "created": created, "owned_by": m.owned_by})
+}
+
+fn anthropic_model(m: &crate::router::ListedModel, created: u64) -> serde_json::Value {
+    let created_at = i64::try_from(created)
+        .ok()
+        .and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).ok())
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+    json!({"type": "model", "id": m.id, "display_name": m.id, "created_at": created_at})
 }
 
 async fn fallback(req: Request) -> Response {

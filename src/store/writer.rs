@@ -67,6 +67,8 @@ enum Msg {
     Record(u64, Box<RequestRecord>),
     Flush(SyncSender<()>),
     Retention(SyncSender<super::Expired>),
+    /// New settings apply: run retention at once with them (the pass at start ran on defaults).
+    Configured,
     Stop,
 }
 
@@ -171,9 +173,10 @@ impl Writer {
         }
     }
 
-    /// New settings (start or reload), taken by the next batch.
+    /// New settings (start or reload), taken by the next batch; retention runs at once under them.
     pub fn set_settings(&self, settings: Settings) {
         self.settings.store(Arc::new(settings));
+        let _ = self.tx.try_send(Msg::Configured);
     }
 }
 
@@ -242,6 +245,7 @@ impl Worker {
                         let e = self.store.as_ref().and_then(|s| self.expire(s.as_ref(), &settings).ok());
                         let _ = w.send(e.unwrap_or_default());
                     }
+                    Msg::Configured => next_retention = Instant::now(),
                     Msg::Stop => stop = true,
                 }
             }

@@ -1,8 +1,15 @@
 //! Anthropic Messages <-> IR: request/response decoders and encoders, and the stateful stream
 //! decoder (events -> IR events) and encoder (IR events -> events).
 //!
+//! Decoding: `role: "system"` messages mid-conversation (Claude Code's agent and skill listings)
+//! are `Role::System`; `thinking: {type: adaptive}` is `Reasoning::Adaptive` and
+//! `output_config.effort` is `Request::effort`; advisory fields the IR does not carry (`metadata`
+//! extras, per-message `output_config`, tool hints such as `defer_loading`) are listed in
+//! `Request::ignored` so the encoders can report them as dropped.
+//!
 //! Lossy decisions made here (IR -> Anthropic):
-//! - alternation: `System`-role messages are hoisted into `system`; empty text blocks and empty
+//! - alternation: `System`-role messages stay in place for an Anthropic client's own request and
+//!   are hoisted into `system` for other dialects; empty text blocks and empty
 //!   messages are dropped; consecutive same-role messages are merged (tool results first within a
 //!   user turn); a conversation starting with the assistant gets a `"."` user turn first.
 //! - thinking blocks without a signature (they came from an OpenAI upstream) are dropped: Anthropic
@@ -13,8 +20,10 @@
 //! - `reasoning_effort` -> `thinking.budget_tokens`: minimal 1024, low 2048, medium 8192, high
 //!   24576 (other values 8192; `none` = no thinking). Without a client `max_tokens` the default is
 //!   raised by the budget; with one, the budget is clamped below it and dropped if under 1024.
+//! - `response_format: json_schema` becomes a forced tool (`STRUCTURED_OUTPUT_TOOL`) whose input
+//!   the OpenAI encoders return as content; `json_object` an instruction in `system`.
 //! - OpenAI-only parameters with non-neutral values (`n` > 1, `logprobs`, penalties, `seed`,
-//!   `logit_bias`, non-text `response_format`) are `Unsupported` unless `drop_unsupported`;
+//!   `logit_bias`, other `response_format`s) are `Unsupported` unless `drop_unsupported`;
 //!   `strict` on tools, image `detail` and the participant `name` are dropped.
 
 use std::collections::HashMap;
@@ -46,9 +55,12 @@ pub fn decode_request(body: &[u8]) -> Result<ir::Request, TranslateError> {
         top_k: r.top_k,
         stop: r.stop_sequences.unwrap_or_default(),
         stream: r.stream.unwrap_or(false),
-        user: r.metadata.and_then(|m| m.user_id),
         ..ir::Request::default()
     };
+    if let Some(m) = r.metadata {
+        req.user = m.user_id;
+        req.ignored.extend(m.extra.keys().map(|k| format!("metadata.{k}")));
+    }
     match r.system {
         None => {}
         Some(StringOrParts::String(s)) => req.system.push(ContentBlock::text(s)),
@@ -69,20 +81,23 @@ pub fn decode_request(body: &[u8]) -> Result<ir::Request, TranslateError> {
         }
     }
     for (i, m) in r.messages.into_iter().enumerate() {
-        let role = match m.role.as_str() {
-            "user" => Role::User,
-            "assistant" => Role::Assistant,
+        req.ignored.extend(m.extra.keys().map(|k| format!("messages[{i}].{k}")));
+        let (role, content) = match m.role.as_str() {
+            "user" => (Role::User, blocks_to_ir(m.content)),
+            "assistant" => (Role::Assistant, blocks_to_ir(m.content)),
+            // Mid-conversation system messages (Claude Code's agent and skill listings).
+            "system" => (Role::System, system_blocks(m.content, &format!("messages[{i}].content"))?),
             other => {
                 return Err(TranslateError::invalid(
                     format!("messages[{i}].role"),
-                    format!("unknown role '{other}' (expected 'user' or 'assistant')"),
+                    format!("unknown role '{other}' (expected 'user', 'assistant' or 'system')"),
                 ));
             }
         };
-        req.messages.push(ir::Message { role, content: blocks_to_ir(m.content), name: None });
+        req.messages.push(ir::Message { role, content, name: None });
     }
     for (i, t) in r.tools.unwrap_or_default().into_iter().enumerate() {
-        req.tools.push(decode_tool(t, i)?);
+        req.tools.push(decode_tool(t, i, &mut req.ignored)?);
     }
     if let Some(tc) = r.tool_choice {
         let (choice, parallel) = decode_tool_choice(tc)?;
@@ -92,11 +107,48 @@ pub fn decode_request(body: &[u8]) -> Result<ir::Request, TranslateError> {
     if let Some(t) = r.thinking {
         req.reasoning = Some(decode_thinking(t)?);
     }
-    if !r.extra.is_empty() {
-        req.extra = r.extra;
-        req.extra_dialect = Some(Dialect::Anthropic);
-    }
+    req.extra = r.extra;
+    req.effort = take_effort(&mut req.extra)?;
+    req.extra_dialect = Some(Dialect::Anthropic);
     Ok(req)
+}
+
+/// A `system` message's content: text blocks only, as in the top-level `system`.
+fn system_blocks(content: StringOrParts<w::Block>, path: &str) -> Result<Vec<ContentBlock>, TranslateError> {
+    match content {
+        StringOrParts::String(s) => Ok(vec![ContentBlock::text(s)]),
+        StringOrParts::Parts(blocks) => blocks
+            .into_iter()
+            .enumerate()
+            .map(|(j, b)| match b {
+                w::Block::Text { text, cache_control, .. } => Ok(ContentBlock::Text { text, cache_control }),
+                _ => Err(TranslateError::invalid(
+                    format!("{path}[{j}]"),
+                    "only text blocks are allowed in a system message",
+                )),
+            })
+            .collect(),
+    }
+}
+
+/// Moves `output_config.effort` out of the unknown fields; the rest of `output_config` (e.g.
+/// `format`) stays there for the encoders.
+fn take_effort(extra: &mut Map<String, Value>) -> Result<Option<String>, TranslateError> {
+    let Some(oc) = extra.get_mut("output_config") else {
+        return Ok(None);
+    };
+    let Some(o) = oc.as_object_mut() else {
+        return Err(TranslateError::invalid("output_config", "expected an object"));
+    };
+    let effort = match o.remove("effort") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(e)) => Some(e),
+        Some(_) => return Err(TranslateError::invalid("output_config.effort", "expected a string")),
+    };
+    if o.is_empty() {
+        extra.remove("output_config");
+    }
+    Ok(effort)
 }
 
 fn blocks_to_ir(content: StringOrParts<w::Block>) -> Vec<ContentBlock> {
@@ -134,7 +186,7 @@ fn block_to_ir(b: w::Block) -> ContentBlock {
     }
 }
 
-fn decode_tool(t: Value, i: usize) -> Result<ir::Tool, TranslateError> {
+fn decode_tool(t: Value, i: usize, ignored: &mut Vec<String>) -> Result<ir::Tool, TranslateError> {
     #[derive(serde::Deserialize)]
     struct Custom {
         name: String,
@@ -144,6 +196,11 @@ fn decode_tool(t: Value, i: usize) -> Result<ir::Tool, TranslateError> {
         input_schema: Option<Value>,
         #[serde(default)]
         cache_control: Option<Value>,
+        #[serde(default)]
+        strict: Option<bool>,
+        /// `defer_loading`, `eager_input_streaming`, `input_examples`, …: hints, noted as ignored.
+        #[serde(flatten)]
+        rest: Map<String, Value>,
     }
     match t.get("type") {
         None | Some(Value::Null) => {}
@@ -155,11 +212,12 @@ fn decode_tool(t: Value, i: usize) -> Result<ir::Tool, TranslateError> {
     }
     let c: Custom =
         serde_json::from_value(t).map_err(|e| TranslateError::invalid(format!("tools[{i}]"), e.to_string()))?;
+    ignored.extend(c.rest.keys().filter(|k| *k != "type").map(|k| format!("tools[{i}].{k}")));
     Ok(ir::Tool::Function {
         name: c.name,
         description: c.description,
         input_schema: c.input_schema.filter(|s| !s.is_null()).unwrap_or_else(super::openai::empty_schema),
-        strict: None,
+        strict: c.strict,
         cache_control: c.cache_control,
     })
 }
@@ -206,6 +264,14 @@ fn decode_thinking(t: Value) -> Result<Reasoning, TranslateError> {
             Ok(Reasoning::Budget(budget))
         }
         Some("disabled") => Ok(Reasoning::Disabled),
+        Some("adaptive") => {
+            let display = match t.get("display") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(d)) => Some(d.clone()),
+                Some(_) => return Err(TranslateError::invalid("thinking.display", "expected a string")),
+            };
+            Ok(Reasoning::Adaptive { display })
+        }
         Some(_) => Ok(Reasoning::Raw(t)),
         None => Err(TranslateError::invalid("thinking.type", "missing")),
     }
@@ -228,7 +294,14 @@ fn tool_input(input: &Value) -> Value {
 }
 
 pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec<u8>, TranslateError> {
-    let lossy = Lossy::new(opts, Dialect::Anthropic);
+    super::encode_request_noting(Dialect::Anthropic, req, opts).map(|e| e.body)
+}
+
+pub(crate) fn encode_request_with(
+    req: &ir::Request,
+    opts: &EncodeOptions<'_>,
+    lossy: &Lossy,
+) -> Result<Vec<u8>, TranslateError> {
     let same = req.extra_dialect == Some(Dialect::Anthropic);
     let mut system: Vec<w::Block> = Vec::new();
     let push_system = |system: &mut Vec<w::Block>, blocks: &[ContentBlock]| {
@@ -248,13 +321,15 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
 
     let mut turns: Vec<(Role, Vec<w::Block>)> = Vec::new();
     for (i, m) in req.messages.iter().enumerate() {
-        if m.role == Role::System {
+        if m.role == Role::System && !same {
+            // Only an Anthropic client's own mid-conversation system messages stay in place: other
+            // dialects' upstream-bound conversations keep to the classic user/assistant shape.
             push_system(&mut system, &m.content);
             continue;
         }
         let mut blocks = Vec::with_capacity(m.content.len());
         for (j, b) in m.content.iter().enumerate() {
-            if let Some(b) = block_to_wire(b, &format!("messages[{i}].content[{j}]"), &lossy)? {
+            if let Some(b) = block_to_wire(b, &format!("messages[{i}].content[{j}]"), lossy)? {
                 blocks.push(b);
             }
         }
@@ -262,7 +337,7 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
             continue;
         }
         match turns.last_mut() {
-            Some((role, prev)) if *role == m.role => prev.extend(blocks),
+            Some((role, prev)) if *role == m.role && m.role != Role::System => prev.extend(blocks),
             _ => turns.push((m.role, blocks)),
         }
     }
@@ -276,14 +351,19 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
                 // tool_result blocks must open the user turn that answers the tool calls.
                 blocks.sort_by_key(|b| !matches!(b, w::Block::ToolResult { .. }));
             }
-            w::Message { role: if role == Role::User { "user" } else { "assistant" }.into(), content: compact(blocks) }
+            let role = match role {
+                Role::User => "user",
+                Role::Assistant => "assistant",
+                Role::System => "system",
+            };
+            w::Message { role: role.into(), content: compact(blocks), extra: Map::new() }
         })
         .collect();
 
     let mut tools = Vec::with_capacity(req.tools.len());
     for (i, t) in req.tools.iter().enumerate() {
         match t {
-            ir::Tool::Function { name, description, input_schema, cache_control, .. } => {
+            ir::Tool::Function { name, description, input_schema, cache_control, strict } => {
                 let mut o = Map::new();
                 o.insert("name".into(), Value::String(name.clone()));
                 if let Some(d) = description {
@@ -292,6 +372,9 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
                 o.insert("input_schema".into(), input_schema.clone());
                 if let Some(c) = cache_control {
                     o.insert("cache_control".into(), c.clone());
+                }
+                if let (true, Some(st)) = (same, strict) {
+                    o.insert("strict".into(), Value::Bool(*st));
                 }
                 tools.push(Value::Object(o));
             }
@@ -329,6 +412,13 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
         Some(Reasoning::Disabled) => Some(json!({"type": "disabled"})),
         Some(Reasoning::Budget(n)) => Some(json!({"type": "enabled", "budget_tokens": n})),
         Some(Reasoning::Raw(v)) => Some(v.clone()),
+        Some(Reasoning::Adaptive { display }) => {
+            let mut t = json!({"type": "adaptive"});
+            if let (Some(d), Some(o)) = (display, t.as_object_mut()) {
+                o.insert("display".into(), Value::String(d.clone()));
+            }
+            Some(t)
+        }
         Some(Reasoning::Effort(e)) => match budget_for_effort(e) {
             None => None,
             Some(budget) => match max_tokens {
@@ -366,15 +456,21 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
     if o.logit_bias.as_ref().is_some_and(|b| b.as_object().is_none_or(|m| !m.is_empty()) && !b.is_null()) {
         lossy.cannot_carry("logit_bias")?;
     }
-    if o.response_format.as_ref().is_some_and(|f| f.get("type").and_then(Value::as_str) != Some("text")) {
-        lossy.cannot_carry("response_format")?;
-    }
+    structured_output(req, &thinking, lossy, &mut tools, &mut tool_choice, &mut system)?;
     let mut extra = Map::new();
     for (k, v) in &req.extra {
         if same {
             extra.insert(k.clone(), v.clone());
-        } else if !ADVISORY_FIELDS.contains(&k.as_str()) {
+        } else if ADVISORY_FIELDS.contains(&k.as_str()) {
+            lossy.note(k.clone());
+        } else {
             lossy.cannot_carry(k.clone())?;
+        }
+    }
+    if let Some(effort) = &req.effort {
+        let oc = extra.entry("output_config").or_insert_with(|| Value::Object(Map::new()));
+        if let Some(o) = oc.as_object_mut() {
+            o.insert("effort".into(), Value::String(effort.clone()));
         }
     }
 
@@ -399,6 +495,50 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
         extra,
     };
     Ok(to_json(&out))
+}
+
+/// OpenAI `response_format`: `json_schema` becomes a tool whose input is the answer, forced with
+/// `tool_choice` (merely offered when thinking is on: Anthropic refuses forced tools with thinking);
+/// `json_object` becomes an instruction in `system`. With tools of the client's own the schema has
+/// no carrier (the model could answer with either).
+fn structured_output(
+    req: &ir::Request,
+    thinking: &Option<Value>,
+    lossy: &Lossy,
+    tools: &mut Vec<Value>,
+    tool_choice: &mut Option<Value>,
+    system: &mut Vec<w::Block>,
+) -> Result<(), TranslateError> {
+    let Some(f) = &req.openai.response_format else {
+        return Ok(());
+    };
+    match f.get("type").and_then(Value::as_str) {
+        Some("text") => {}
+        Some("json_object") => system.push(w::Block::Text {
+            text: "Respond with a single valid JSON object and nothing else.".into(),
+            cache_control: None,
+            citations: None,
+        }),
+        Some("json_schema") if tools.is_empty() => {
+            let js = f.get("json_schema");
+            let schema = js.and_then(|j| j.get("schema")).cloned().unwrap_or_else(super::openai::empty_schema);
+            let mut description = "Give the answer by calling this tool: its input is the whole answer.".to_owned();
+            if let Some(d) = js.and_then(|j| j.get("description")).and_then(Value::as_str) {
+                description = format!("{description} {d}");
+            }
+            tools.push(
+                json!({"name": super::STRUCTURED_OUTPUT_TOOL, "description": description, "input_schema": schema}),
+            );
+            let thinks = thinking.as_ref().is_some_and(|t| t.get("type").and_then(Value::as_str) != Some("disabled"));
+            *tool_choice = Some(if thinks {
+                json!({"type": "auto"})
+            } else {
+                json!({"type": "tool", "name": super::STRUCTURED_OUTPUT_TOOL})
+            });
+        }
+        _ => lossy.cannot_carry("response_format")?,
+    }
+    Ok(())
 }
 
 fn budget_for_effort(effort: &str) -> Option<u32> {
@@ -558,6 +698,7 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
 }
 
 pub(crate) fn encode_error_event(error_type: &str, message: &str, out: &mut Vec<u8>) {
+    let error_type = crate::error::anthropic_error_type(error_type);
     let body = w::ErrorEnvelope { kind: "error", error: w::ErrorBody { kind: error_type, message } };
     encode_event(Some("error"), &String::from_utf8_lossy(&to_json(&body)), out);
 }

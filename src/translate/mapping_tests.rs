@@ -212,7 +212,7 @@ fn unsupported_fields_error_or_drop() {
         ("frequency_penalty", json!(0.5)),
         ("presence_penalty", json!(-1.0)),
         ("seed", json!(7)),
-        ("response_format", json!({"type": "json_object"})),
+        ("response_format", json!({"type": "json_schema_v2"})),
         ("logit_bias", json!({"50256": -100})),
         ("verbosity", json!("low")),
     ] {
@@ -227,6 +227,9 @@ fn unsupported_fields_error_or_drop() {
         ("logprobs", json!(false)),
         ("frequency_penalty", json!(0)),
         ("response_format", json!({"type": "text"})),
+        // Structured output has carriers: an instruction, a forced tool.
+        ("response_format", json!({"type": "json_object"})),
+        ("response_format", json!({"type": "json_schema", "json_schema": {"name": "x", "schema": {"type": "object"}}})),
         ("store", json!(true)),
         ("service_tier", json!("auto")),
     ] {
@@ -389,7 +392,7 @@ fn reasoning_effort_maps_to_budget_with_clamping() {
 
 #[test]
 fn request_decode_errors_name_fields() {
-    let cases: [(Dialect, Value, &str); 6] = [
+    let cases: [(Dialect, Value, &str); 7] = [
         (
             Dialect::OpenAi,
             json!({"model": "m", "messages": [{"role": "tool", "content": "x"}]}),
@@ -412,8 +415,13 @@ fn request_decode_errors_name_fields() {
         ),
         (
             Dialect::Anthropic,
-            json!({"model": "m", "messages": [{"role": "system", "content": "x"}]}),
-            "messages[0].role: unknown role 'system' (expected 'user' or 'assistant')",
+            json!({"model": "m", "messages": [{"role": "tool", "content": "x"}]}),
+            "messages[0].role: unknown role 'tool' (expected 'user', 'assistant' or 'system')",
+        ),
+        (
+            Dialect::Anthropic,
+            json!({"model": "m", "messages": [{"role": "system", "content": [{"type": "image", "source": {"type": "url", "url": "u"}}]}]}),
+            "messages[0].content[0]: only text blocks are allowed in a system message",
         ),
         (
             Dialect::Anthropic,
@@ -690,7 +698,7 @@ fn stream_error_events() {
     encode_stream_error(Dialect::OpenAi, "overloaded_error", "busy \"now\"", &mut out);
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "data: {\"error\":{\"message\":\"busy \\\"now\\\"\",\"type\":\"overloaded_error\",\"param\":null,\"code\":\"overloaded_error\"}}\n\n"
+        "data: {\"error\":{\"message\":\"busy \\\"now\\\"\",\"type\":\"server_error\",\"param\":null,\"code\":\"overloaded_error\"}}\n\n"
     );
     let mut out = Vec::new();
     encode_stream_error(Dialect::Anthropic, "api_error", "x", &mut out);

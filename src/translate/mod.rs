@@ -68,10 +68,34 @@ pub fn encode_request(
     req: &ir::Request,
     opts: &EncodeOptions<'_>,
 ) -> Result<Vec<u8>, TranslateError> {
-    match dialect {
-        Dialect::OpenAi => openai::encode_request(req, opts),
-        Dialect::Anthropic => anthropic::encode_request(req, opts),
+    encode_request_noting(dialect, req, opts).map(|e| e.body)
+}
+
+/// An encoded request and what it left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Encoded {
+    pub body: Vec<u8>,
+    /// Fields of the client's request that the upstream body does not carry, in order of first
+    /// sight, each once: advisory fields (always dropped when crossing dialects) and, with
+    /// `drop_unsupported`, fields whose loss changes the answer. The request log records them.
+    pub dropped: Vec<String>,
+}
+
+/// Like [`encode_request`], also naming every field that was dropped.
+pub fn encode_request_noting(
+    dialect: Dialect,
+    req: &ir::Request,
+    opts: &EncodeOptions<'_>,
+) -> Result<Encoded, TranslateError> {
+    let lossy = Lossy::new(opts, dialect);
+    for f in &req.ignored {
+        lossy.note(f.as_str());
     }
+    let body = match dialect {
+        Dialect::OpenAi => openai::encode_request_with(req, opts, &lossy)?,
+        Dialect::Anthropic => anthropic::encode_request_with(req, opts, &lossy)?,
+    };
+    Ok(Encoded { body, dropped: lossy.into_dropped() })
 }
 
 pub fn decode_response(dialect: Dialect, body: &[u8]) -> Result<ir::Response, TranslateError> {
@@ -200,27 +224,61 @@ pub(crate) fn anthropic_id(id: &str) -> String {
     }
 }
 
-/// Tracks the lossy-field policy for one encode call.
+/// Tracks the lossy-field policy for one encode call, and what it dropped.
 pub(crate) struct Lossy {
     drop: bool,
     target: Dialect,
+    dropped: std::cell::RefCell<Vec<String>>,
 }
 
 impl Lossy {
     pub(crate) fn new(opts: &EncodeOptions<'_>, target: Dialect) -> Self {
-        Lossy { drop: opts.drop_unsupported, target }
+        Lossy { drop: opts.drop_unsupported, target, dropped: std::cell::RefCell::new(Vec::new()) }
     }
 
-    /// Called when `field` cannot be carried: Ok (drop it) or the Unsupported error.
+    /// Called when `field` cannot be carried: Ok (drop it, noted) or the Unsupported error.
     pub(crate) fn cannot_carry(&self, field: impl Into<String>) -> Result<(), TranslateError> {
-        if self.drop { Ok(()) } else { Err(TranslateError::Unsupported { field: field.into(), target: self.target }) }
+        let field = field.into();
+        if self.drop {
+            self.note(field);
+            Ok(())
+        } else {
+            Err(TranslateError::Unsupported { field, target: self.target })
+        }
+    }
+
+    /// `field` only advised the server and is left out: noted, never an error.
+    pub(crate) fn note(&self, field: impl Into<String>) {
+        let field = field.into();
+        let mut d = self.dropped.borrow_mut();
+        if !d.contains(&field) {
+            d.push(field);
+        }
+    }
+
+    pub(crate) fn into_dropped(self) -> Vec<String> {
+        self.dropped.into_inner()
     }
 }
 
-/// Unknown top-level fields that are only hints (storage, billing, caching keys): dropped silently
-/// when crossing dialects instead of failing the request.
-pub(crate) const ADVISORY_FIELDS: &[&str] =
-    &["store", "metadata", "service_tier", "prompt_cache_key", "safety_identifier"];
+/// The tool an OpenAI `response_format: json_schema` becomes for an Anthropic upstream (a forced
+/// call whose input is the answer). The OpenAI encoders turn its call back into message content.
+pub const STRUCTURED_OUTPUT_TOOL: &str = "monorelay_structured_output";
+
+/// Unknown top-level fields that are only hints (storage, billing, caching keys, server-side
+/// context editing): dropped, and noted, when crossing dialects instead of failing the request.
+pub(crate) const ADVISORY_FIELDS: &[&str] = &[
+    // OpenAI
+    "store",
+    "metadata",
+    "service_tier",
+    "prompt_cache_key",
+    "prompt_cache_retention",
+    "safety_identifier",
+    // Anthropic (`metadata` extras and `cache_control` hints are noted where they are read)
+    "context_management",
+    "cache_control",
+];
 
 pub(crate) fn stop_reason_to_openai(r: &ir::StopReason) -> &str {
     use ir::StopReason::*;

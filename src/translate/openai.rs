@@ -10,7 +10,13 @@
 //!   images inside a tool result are `Unsupported` (tool messages are text-only).
 //! - `cache_control` hints are dropped (OpenAI caches automatically).
 //! - thinking `budget_tokens` -> `reasoning_effort`: < 4096 low, < 16384 medium, otherwise high;
-//!   `disabled` -> no `reasoning_effort`.
+//!   `disabled` -> no `reasoning_effort`; adaptive thinking (or none) with `output_config.effort`
+//!   -> that effort (`max` -> `high`); adaptive alone -> the upstream's default.
+//! - advisory fields (`context_management`, cache hints, `metadata` extras, …) are dropped and
+//!   noted; Anthropic `output_config.format` becomes `response_format: json_schema`.
+//! - mid-conversation `System` messages stay in place as `system`/`developer` messages.
+//! - a call of `STRUCTURED_OUTPUT_TOOL` (an OpenAI client's json_schema answered by an Anthropic
+//!   upstream) is returned as message content, streamed as content deltas.
 
 use std::collections::HashMap;
 
@@ -110,10 +116,8 @@ pub fn decode_request(body: &[u8]) -> Result<ir::Request, TranslateError> {
     req.openai.seed = r.seed;
     req.openai.response_format = r.response_format;
     req.openai.logit_bias = r.logit_bias;
-    if !r.extra.is_empty() {
-        req.extra = r.extra;
-        req.extra_dialect = Some(Dialect::OpenAi);
-    }
+    req.extra = r.extra;
+    req.extra_dialect = Some(Dialect::OpenAi);
     Ok(req)
 }
 
@@ -278,8 +282,19 @@ fn decode_tool_choice(tc: Value) -> Result<ir::ToolChoice, TranslateError> {
 }
 
 pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec<u8>, TranslateError> {
-    let lossy = Lossy::new(opts, Dialect::OpenAi);
+    super::encode_request_noting(Dialect::OpenAi, req, opts).map(|e| e.body)
+}
+
+pub(crate) fn encode_request_with(
+    req: &ir::Request,
+    opts: &EncodeOptions<'_>,
+    lossy: &Lossy,
+) -> Result<Vec<u8>, TranslateError> {
     let same = req.extra_dialect == Some(Dialect::OpenAi);
+    if !same && has_cache_hints(req) {
+        // OpenAI caches prompts by itself; the hints only advise.
+        lossy.note("cache_control");
+    }
     let system_role = if req.openai.developer_role { "developer" } else { "system" };
     let mut messages = Vec::with_capacity(req.messages.len() + 1);
     if !req.system.is_empty() {
@@ -289,8 +304,8 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
         let path = format!("messages[{i}]");
         match m.role {
             Role::System => messages.push(system_message(system_role, &m.content)),
-            Role::User => encode_user(m, &path, &lossy, &mut messages)?,
-            Role::Assistant => messages.push(encode_assistant(m, &path, &lossy)?),
+            Role::User => encode_user(m, &path, lossy, &mut messages)?,
+            Role::Assistant => messages.push(encode_assistant(m, &path, lossy)?),
         }
     }
     let mut tools = Vec::with_capacity(req.tools.len());
@@ -328,9 +343,23 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
         lossy.cannot_carry("top_k")?;
     }
     let reasoning_effort = match &req.reasoning {
-        None | Some(Reasoning::Disabled) => None,
+        Some(Reasoning::Disabled) => {
+            if req.effort.is_some() {
+                lossy.note("output_config.effort");
+            }
+            None
+        }
         Some(Reasoning::Effort(e)) => Some(e.clone()),
         Some(Reasoning::Budget(n)) => Some(effort_for_budget(*n).to_owned()),
+        // Adaptive thinking (or none asked for) with an effort: the effort is the nearest control.
+        // Adaptive alone leaves the upstream's default, as Anthropic's default effort does.
+        Some(Reasoning::Adaptive { display }) => {
+            if display.is_some() {
+                lossy.note("thinking.display");
+            }
+            req.effort.as_deref().map(effort_from_anthropic)
+        }
+        None => req.effort.as_deref().map(effort_from_anthropic),
         Some(Reasoning::Raw(_)) => {
             lossy.cannot_carry("thinking")?;
             None
@@ -341,10 +370,15 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
     let use_legacy = if same { req.openai.legacy_max_tokens } else { reasoning_effort.is_none() };
     let (max_tokens, max_completion_tokens) = if use_legacy { (req.max_tokens, None) } else { (None, req.max_tokens) };
     let mut extra = Map::new();
+    let mut response_format = req.openai.response_format.clone();
     for (k, v) in &req.extra {
         if same {
             extra.insert(k.clone(), v.clone());
-        } else if !ADVISORY_FIELDS.contains(&k.as_str()) {
+        } else if ADVISORY_FIELDS.contains(&k.as_str()) {
+            lossy.note(k.clone());
+        } else if k == "output_config" {
+            response_format = output_config_to_openai(v, lossy)?.or(response_format);
+        } else {
             lossy.cannot_carry(k.clone())?;
         }
     }
@@ -367,7 +401,7 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
         logprobs: req.openai.logprobs,
         top_logprobs: req.openai.top_logprobs,
         seed: req.openai.seed,
-        response_format: req.openai.response_format.clone(),
+        response_format,
         tools: has_tools.then_some(tools),
         tool_choice,
         parallel_tool_calls: req.parallel_tool_calls.filter(|_| has_tools),
@@ -376,6 +410,52 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
         extra,
     };
     Ok(to_json(&out))
+}
+
+/// Anthropic `output_config.effort` -> OpenAI `reasoning_effort`: `low`, `medium`, `high` (and
+/// `xhigh`) are the same words; `max` is OpenAI's `high`.
+fn effort_from_anthropic(effort: &str) -> String {
+    match effort {
+        "max" => "high".to_owned(),
+        e => e.to_owned(),
+    }
+}
+
+/// What is left of Anthropic's `output_config` once `effort` was read: `format` (structured
+/// output, `{"type":"json_schema","schema":…}`) becomes `response_format`; anything else cannot
+/// be carried.
+fn output_config_to_openai(v: &Value, lossy: &Lossy) -> Result<Option<Value>, TranslateError> {
+    let Some(o) = v.as_object() else {
+        lossy.cannot_carry("output_config")?;
+        return Ok(None);
+    };
+    let mut out = None;
+    for (k, v) in o {
+        match (k.as_str(), v.get("type").and_then(Value::as_str), v.get("schema")) {
+            ("format", Some("json_schema"), Some(schema)) => {
+                out = Some(json!({
+                    "type": "json_schema",
+                    "json_schema": {"name": "output", "schema": schema, "strict": true},
+                }));
+            }
+            _ => lossy.cannot_carry(format!("output_config.{k}"))?,
+        }
+    }
+    Ok(out)
+}
+
+/// Whether any prompt-caching hint is set (system, messages, tools).
+fn has_cache_hints(req: &ir::Request) -> bool {
+    let block = |b: &ContentBlock| match b {
+        ContentBlock::Text { cache_control, .. }
+        | ContentBlock::Image { cache_control, .. }
+        | ContentBlock::ToolUse { cache_control, .. }
+        | ContentBlock::ToolResult { cache_control, .. } => cache_control.is_some(),
+        _ => false,
+    };
+    req.system.iter().any(block)
+        || req.messages.iter().any(|m| m.content.iter().any(block))
+        || req.tools.iter().any(|t| matches!(t, ir::Tool::Function { cache_control: Some(_), .. }))
 }
 
 fn effort_for_budget(budget: u32) -> &'static str {
@@ -568,6 +648,10 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
         match b {
             ContentBlock::Text { text: t, .. } => text.get_or_insert_with(String::new).push_str(t),
             ContentBlock::Thinking { thinking, .. } => reasoning.get_or_insert_with(String::new).push_str(thinking),
+            // The structured-output tool's input is the answer itself.
+            ContentBlock::ToolUse { name, input, .. } if name == super::STRUCTURED_OUTPUT_TOOL => {
+                text.get_or_insert_with(String::new).push_str(&arguments_string(input))
+            }
             ContentBlock::ToolUse { id, name, input, .. } => calls.push(w::ToolCall {
                 id: id.clone(),
                 kind: "function".into(),
@@ -577,6 +661,7 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
             _ => {}
         }
     }
+    let calls_empty = calls.is_empty();
     let content = match text {
         Some(t) => Some(StringOrParts::String(t)),
         None if calls.is_empty() => Some(StringOrParts::String(String::new())),
@@ -596,7 +681,9 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
                 reasoning_content: reasoning,
                 ..w::ChatMessage::default()
             },
-            finish_reason: resp.stop_reason.as_ref().map(|r| stop_reason_to_openai(r).to_owned()),
+            finish_reason: resp.stop_reason.as_ref().map(|r| {
+                if *r == StopReason::ToolUse && calls_empty { "stop" } else { stop_reason_to_openai(r) }.to_owned()
+            }),
             logprobs: None,
         }],
         usage: Some(usage_to_wire(&resp.usage)),
@@ -606,8 +693,9 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
 }
 
 pub(crate) fn encode_error_event(error_type: &str, message: &str, out: &mut Vec<u8>) {
-    let body =
-        w::ErrorEnvelope { error: w::ErrorBody { message, kind: error_type, param: None, code: Some(error_type) } };
+    // The type in OpenAI's words; the code keeps the upstream's own word.
+    let kind = crate::error::openai_error_type(error_type);
+    let body = w::ErrorEnvelope { error: w::ErrorBody { message, kind, param: None, code: Some(error_type) } };
     encode_event(None, &String::from_utf8_lossy(&to_json(&body)), out);
 }
 
@@ -811,6 +899,8 @@ pub(crate) fn error_fields(err: &Value) -> (String, String) {
 #[derive(Debug, Clone, Copy)]
 enum OutKind {
     Text,
+    /// The structured-output tool's call: its arguments are sent as content.
+    Json,
     Thinking,
     Tool(u32),
     Other,
@@ -928,6 +1018,7 @@ impl StreamEncoder for StreamEncoderImpl {
                 let kind = match block {
                     BlockStart::Text => OutKind::Text,
                     BlockStart::Thinking => OutKind::Thinking,
+                    BlockStart::ToolUse { name, .. } if name == super::STRUCTURED_OUTPUT_TOOL => OutKind::Json,
                     BlockStart::ToolUse { id, name } => {
                         let k = self.next_tool;
                         self.next_tool += 1;
@@ -955,7 +1046,9 @@ impl StreamEncoder for StreamEncoderImpl {
             StreamEvent::BlockDelta { index, delta } => {
                 let kind = self.blocks.get(index).copied();
                 let d = match (kind, delta) {
-                    (Some(OutKind::Text), Delta::Text(t)) if !t.is_empty() => {
+                    (Some(OutKind::Text), Delta::Text(t)) | (Some(OutKind::Json), Delta::ToolArgs(t))
+                        if !t.is_empty() =>
+                    {
                         w::ChunkDelta { content: Some(t.clone()), ..w::ChunkDelta::default() }
                     }
                     (Some(OutKind::Thinking), Delta::Thinking(t)) if !t.is_empty() => {
@@ -977,7 +1070,12 @@ impl StreamEncoder for StreamEncoderImpl {
                 if usage.is_some() {
                     self.usage = *usage;
                 }
-                self.finish_chunk(stop_reason.as_ref(), out);
+                // A structured-output answer ends like text, not like a tool call.
+                let stop = match stop_reason {
+                    Some(StopReason::ToolUse) if self.next_tool == 0 => Some(&StopReason::EndTurn),
+                    r => r.as_ref(),
+                };
+                self.finish_chunk(stop, out);
                 if self.usage.is_some() {
                     self.usage_chunk(out);
                 }

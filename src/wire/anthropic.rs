@@ -50,6 +50,9 @@ pub struct Metadata {
 pub struct Message {
     pub role: String,
     pub content: StringOrParts<Block>,
+    /// Per-message fields (e.g. `output_config` on a `system` message), kept verbatim.
+    #[serde(flatten, skip_serializing_if = "Map::is_empty")]
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -9,7 +9,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Callable
 
 # ---------------------------------------------------------------------------------------------
 # Scripting types
@@ -173,6 +173,8 @@ class Upstream:
         self._lock = threading.Lock()
         self._queue: list[Reply] = []
         self.requests: list[Recorded] = []
+        # Answers requests when the queue is empty (clients that make an unknown number of calls).
+        self.responder: Callable[[Recorded], Reply] | None = None
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.owner = self
         self.port = self._server.server_address[1]
@@ -192,6 +194,7 @@ class Upstream:
         with self._lock:
             self._queue.clear()
             self.requests.clear()
+            self.responder = None
 
     @property
     def url(self) -> str:
@@ -217,6 +220,9 @@ class Upstream:
             self.requests.append(rec)
             if self._queue:
                 return self._queue.pop(0)
+            responder = self.responder
+        if responder is not None:
+            return responder(rec)
         return Reply(
             status=500,
             body={"error": {"message": f"fake upstream '{self.name}': no scripted reply for {rec.method} {rec.path}",

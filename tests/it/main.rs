@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod admin;
+mod claude_code;
 mod common;
 mod config;
 mod count_tokens;
@@ -14,6 +15,7 @@ mod layout;
 mod outcome;
 mod relay;
 mod reload;
+mod rough_edges;
 mod routing;
 mod server;
 mod store;

@@ -367,6 +367,11 @@ async fn binary_keys_disable_sigterm_and_offline_logs() {
     let out = cli(&cfg, &data, &["--json", "stats", "--by", "key"]).await;
     let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(stats["total"]["requests"], 8);
+    // The text table's columns line up with their headers (every line is as wide as the header).
+    let out = cli(&cfg, &data, &["stats", "--by", "key"]).await;
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let widths: Vec<usize> = text.lines().map(|l| l.chars().count()).collect();
+    assert!(widths.len() >= 3 && widths.iter().all(|w| *w == widths[0]), "{text}");
     let export = dir.path().join("out.csv");
     let out = cli(&cfg, &data, &["logs", "export", "--format", "csv", "-o", &export.display().to_string()]).await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
