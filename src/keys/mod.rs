@@ -27,6 +27,10 @@ use std::time::{Duration, Instant};
 
 /// First cooldown after a server error; doubles per consecutive failure up to `rate_limit_cooldown`.
 const BASE_FAILURE_COOLDOWN: Duration = Duration::from_secs(1);
+/// Why a key resting after server errors is blocked (also how `lease` recognises such a rest).
+const COOLING_AFTER_ERRORS: &str = "cooling after errors";
+/// Consecutive server errors before a key rests: a single blip costs nothing.
+const FAILURES_BEFORE_BACKOFF: u32 = 2;
 
 /// A stable identity for a key that never reveals it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -136,6 +140,17 @@ pub struct Unavailable {
     pub all_rate_limited: bool,
     pub retry_after: Option<Duration>,
     pub reason: String,
+    /// Every key not tried yet rests after server errors (none rate-limited, none invalid): the
+    /// key whose rest ends first, which may take the request early as its probe
+    /// (`KeyPool::lease_early_probe`) when no candidate has anything better.
+    pub early_probe: Option<EarlyProbe>,
+}
+
+/// A key that may be probed before its rest ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EarlyProbe {
+    pub index: usize,
+    pub until: Instant,
 }
 
 /// A key handed to one attempt. Report the outcome with `finish`; dropping it unreported (the
@@ -207,7 +222,7 @@ impl KeyPool {
                 return Avail::Blocked {
                     until: Some(until),
                     rate,
-                    why: if rate { "rate-limited" } else { "cooling after errors" },
+                    why: if rate { "rate-limited" } else { COOLING_AFTER_ERRORS },
                 };
             }
         }
@@ -227,7 +242,7 @@ impl KeyPool {
                 return Avail::Blocked { until: Some(now.at + wait), rate: true, why: "rate_limit_rps reached" };
             }
         }
-        if h.consecutive_failures > 0 {
+        if h.consecutive_failures >= FAILURES_BEFORE_BACKOFF {
             if h.probe_in_flight {
                 return Avail::Blocked {
                     until: Some(now.at + BASE_FAILURE_COOLDOWN),
@@ -248,6 +263,9 @@ impl KeyPool {
         let mut min_until: Option<Instant> = None;
         let mut all_rate = true;
         let mut reasons: Vec<String> = Vec::new();
+        // The soonest-ending error rest, while every blocked key is resting after errors.
+        let mut early: Option<EarlyProbe> = None;
+        let mut only_error_rests = true;
         for (i, k) in self.keys.iter().enumerate() {
             if tried.contains(&i) {
                 continue;
@@ -255,6 +273,14 @@ impl KeyPool {
             match k.state.check(&k.config, &now) {
                 Avail::Usable { .. } => usable.push(i),
                 Avail::Blocked { until, rate, why } => {
+                    match until {
+                        Some(u) if why == COOLING_AFTER_ERRORS => {
+                            if early.is_none_or(|e| u < e.until) {
+                                early = Some(EarlyProbe { index: i, until: u });
+                            }
+                        }
+                        _ => only_error_rests = false,
+                    }
                     if let Some(u) = until {
                         min_until = Some(min_until.map_or(u, |m| m.min(u)));
                     }
@@ -279,6 +305,7 @@ impl KeyPool {
                     } else {
                         format!("no usable key for provider '{}': {}", self.provider, reasons.join(", "))
                     },
+                    early_probe: early.filter(|_| only_error_rests),
                 });
             }
             let pick = self.choose(&usable, sticky);
@@ -299,6 +326,20 @@ impl KeyPool {
                 Avail::Blocked { .. } => usable.retain(|i| *i != pick),
             }
         }
+    }
+
+    /// Lease the key `index` as an early probe (see `Unavailable::early_probe`); `None` when it no
+    /// longer qualifies (another request took the probe, its state changed).
+    pub fn lease_early_probe(&self, index: usize) -> Option<Lease> {
+        let k = self.keys.get(index)?;
+        k.state.try_reserve_early_probe(&k.config, &Now::get()).then(|| Lease {
+            index,
+            key: k.clone(),
+            state: k.state.clone(),
+            probe: true,
+            finished: false,
+            cooldown: self.cooldown,
+        })
     }
 
     fn choose(&self, usable: &[usize], sticky: Option<u64>) -> usize {

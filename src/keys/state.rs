@@ -11,7 +11,7 @@
 //! flag, which `persist` reads to write the state behind, off the request path.
 
 use super::window::Windows;
-use super::{Avail, BASE_FAILURE_COOLDOWN, CoolReason, KeyId, KeyPool, Outcome};
+use super::{Avail, BASE_FAILURE_COOLDOWN, CoolReason, FAILURES_BEFORE_BACKOFF, KeyId, KeyPool, Outcome};
 use crate::config::KeyConfig;
 use std::collections::HashMap;
 use std::fmt;
@@ -87,6 +87,10 @@ pub trait KeyHealth: Send + Sync + fmt::Debug {
     /// Check and, when usable, reserve in the same step: take the half-open probe slot or an rps
     /// token, count the request, stamp the last use.
     fn try_reserve(&self, config: &KeyConfig, now: &Now) -> Avail;
+    /// Take the key as an early probe: only while it rests after server errors (not rate-limited,
+    /// invalid, disabled, over a limit) and no probe is in flight. Used when every key of every
+    /// candidate rests after errors, so the one whose rest ends first is tried instead of refusing.
+    fn try_reserve_early_probe(&self, config: &KeyConfig, now: &Now) -> bool;
     /// Apply an attempt's outcome (and free its probe slot). `cooldown` is the provider's
     /// `rate_limit_cooldown`; `error` is already redacted.
     fn report(&self, outcome: &Outcome, error: Option<&str>, cooldown: Duration, now: &Now);
@@ -221,6 +225,30 @@ impl KeyHealth for LocalKey {
         avail
     }
 
+    fn try_reserve_early_probe(&self, config: &KeyConfig, now: &Now) -> bool {
+        let mut h = self.health();
+        let resting = h.cool_reason == CoolReason::Failing && h.cooldown_until.is_some_and(|u| u > now.at);
+        if !resting || h.probe_in_flight {
+            return false;
+        }
+        // Everything but the error cooldown must allow the key.
+        let until = h.cooldown_until.take();
+        let avail = KeyPool::availability(config, &mut h, now);
+        h.cooldown_until = until;
+        if !matches!(avail, Avail::Usable { .. }) {
+            return false;
+        }
+        h.probe_in_flight = true;
+        if config.rate_limit_rps > 0.0 {
+            h.rps_tokens -= 1.0;
+        }
+        h.last_used_ms = Some(now.unix_ms);
+        drop(h);
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        self.touch();
+        true
+    }
+
     fn report(&self, outcome: &Outcome, error: Option<&str>, cooldown: Duration, now: &Now) {
         let mut h = self.health();
         h.probe_in_flight = false;
@@ -243,10 +271,14 @@ impl KeyHealth for LocalKey {
             Outcome::AuthFailed => h.invalid = true,
             Outcome::ServerError => {
                 h.consecutive_failures = h.consecutive_failures.saturating_add(1);
-                let exp = (h.consecutive_failures - 1).min(20);
-                let d = BASE_FAILURE_COOLDOWN.saturating_mul(1u32 << exp).min(cooldown.max(BASE_FAILURE_COOLDOWN));
-                h.cooldown_until = Some(now.after(d));
-                h.cool_reason = CoolReason::Failing;
+                // One blip (a 5xx, a reset, a timeout) costs nothing: only repeated failures rest
+                // the key, 1 s doubling from the second one.
+                if h.consecutive_failures >= FAILURES_BEFORE_BACKOFF {
+                    let exp = (h.consecutive_failures - FAILURES_BEFORE_BACKOFF).min(20);
+                    let d = BASE_FAILURE_COOLDOWN.saturating_mul(1u32 << exp).min(cooldown.max(BASE_FAILURE_COOLDOWN));
+                    h.cooldown_until = Some(now.after(d));
+                    h.cool_reason = CoolReason::Failing;
+                }
             }
         }
         h.last_error = error.map(|e| e.chars().take(300).collect());

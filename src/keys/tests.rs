@@ -100,8 +100,15 @@ fn auth_failure_marks_invalid_and_503() {
 fn server_errors_back_off_exponentially_then_probe_once() {
     let states = KeyStates::default();
     let pool = KeyPool::new(&provider(vec![key("a", 1.0)]), Strategy::RoundRobin, &states);
+    // One blip costs nothing: the key stays usable (not even a single probe at a time).
     pool.lease(&[], None).unwrap().finish(Outcome::ServerError, None);
-    let first = pool.lease(&[], None).unwrap_err().retry_after.unwrap();
+    let a = pool.lease(&[], None).unwrap();
+    let b = pool.lease(&[], None).unwrap();
+    drop(b);
+    a.finish(Outcome::ServerError, None);
+    let err = pool.lease(&[], None).unwrap_err();
+    let first = err.retry_after.unwrap();
+    assert_eq!(err.early_probe.map(|p| p.index), Some(0), "the only key rests after errors: {err:?}");
     assert!(first <= Duration::from_secs(1));
     // Pretend the cooldown ended: one probe may go, a second concurrent one may not.
     end_cooldown(&states, &pool, 0);
@@ -120,9 +127,37 @@ fn dropped_probe_lease_releases_the_slot() {
     let states = KeyStates::default();
     let pool = KeyPool::new(&provider(vec![key("a", 1.0)]), Strategy::RoundRobin, &states);
     pool.lease(&[], None).unwrap().finish(Outcome::ServerError, None);
+    pool.lease(&[], None).unwrap().finish(Outcome::ServerError, None);
     end_cooldown(&states, &pool, 0);
     drop(pool.lease(&[], None).unwrap());
     assert!(pool.lease(&[], None).is_ok());
+}
+
+#[test]
+fn an_early_probe_is_offered_only_while_every_key_rests_after_errors() {
+    let states = KeyStates::default();
+    let pool = KeyPool::new(&provider(vec![key("a", 1.0), key("b", 1.0)]), Strategy::RoundRobin, &states);
+    for i in [0, 1, 0, 1] {
+        let l = pool.lease(&[], None).unwrap();
+        assert_eq!(l.index, i);
+        l.finish(Outcome::ServerError, None);
+    }
+    let err = pool.lease(&[], None).unwrap_err();
+    let probe = err.early_probe.expect("both keys rest after errors");
+    let early = pool.lease_early_probe(probe.index).unwrap();
+    assert!(pool.lease_early_probe(probe.index).is_none(), "one probe at a time");
+    early.finish(Outcome::Success, None);
+    assert!(pool.lease(&[], None).is_ok(), "the probed key is healthy again");
+
+    // A rate-limited key is never probed early, and then no early probe is offered at all.
+    let states = KeyStates::default();
+    let pool = KeyPool::new(&provider(vec![key("a", 1.0), key("b", 1.0)]), Strategy::RoundRobin, &states);
+    pool.lease(&[], None).unwrap().finish(Outcome::RateLimited { retry_after: None }, None);
+    pool.lease(&[], None).unwrap().finish(Outcome::ServerError, None);
+    pool.lease(&[], None).unwrap().finish(Outcome::ServerError, None);
+    let err = pool.lease(&[], None).unwrap_err();
+    assert_eq!(err.early_probe, None, "{err:?}");
+    assert!(pool.lease_early_probe(0).is_none());
 }
 
 #[test]

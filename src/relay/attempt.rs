@@ -11,7 +11,7 @@ use super::decode::Request;
 use super::prepare::prepare;
 use super::{Inbound, respond};
 use crate::error::{ErrorKind, Fault, RelayError};
-use crate::keys::Unavailable;
+use crate::keys::{EarlyProbe, Unavailable};
 use crate::providers::Provider;
 use crate::providers::outcome::Classified;
 use crate::record::Attempt;
@@ -32,23 +32,29 @@ pub(super) async fn run(
 ) -> Result<Response<Body>, RelayError> {
     let mut last_err: Option<RelayError> = None;
     let mut attempts_total = 0usize;
+    // While every candidate so far had all its keys resting after errors: the soonest rest.
+    let mut early: Option<(&Candidate, EarlyProbe)> = None;
+    let mut all_resting = true;
     for cand in candidates {
-        let provider = &rt.providers[cand.provider];
-        let mut force_downgrade = false;
-        loop {
-            let prepared = prepare(rt, req, inbound, provider, &cand.model, force_downgrade)?;
-            let call = Call { rt, inbound, req, provider, cand, prepared: &prepared };
-            match attempt_candidate(call, conv, completion, &mut attempts_total).await {
-                Ok(resp) => return Ok(resp),
-                Err(Failure::Final(e)) => return Err(e),
-                Err(Failure::NextCandidate(e)) => {
-                    last_err = Some(e);
-                    break;
+        match try_candidate(rt, inbound, req, cand, conv, None, completion, &mut attempts_total).await {
+            Ok(resp) => return Ok(resp),
+            Err(Failure::NextCandidate(e, probe)) => {
+                last_err = Some(e);
+                match probe {
+                    Some(p) if early.is_none_or(|(_, e)| p.until < e.until) => early = Some((cand, p)),
+                    Some(_) => {}
+                    None => all_resting = false,
                 }
-                // The upstream said it cannot do tools: it is remembered; send this request again, downgraded.
-                Err(Failure::ToolsUnsupported(_)) if !force_downgrade => force_downgrade = true,
-                Err(Failure::ToolsUnsupported(e)) => return Err(e),
             }
+            Err(Failure::Final(e) | Failure::ToolsUnsupported(e)) => return Err(e),
+        }
+    }
+    // One blip must not take a provider down: when every key of every candidate rests after
+    // server errors, the key whose rest ends first takes the request as its probe.
+    if let (true, Some((cand, probe))) = (all_resting, early) {
+        match try_candidate(rt, inbound, req, cand, conv, Some(probe.index), completion, &mut attempts_total).await {
+            Ok(resp) => return Ok(resp),
+            Err(Failure::NextCandidate(e, _) | Failure::Final(e) | Failure::ToolsUnsupported(e)) => last_err = Some(e),
         }
     }
     Err(last_err.unwrap_or_else(|| {
@@ -61,11 +67,37 @@ pub(super) async fn run(
     }))
 }
 
+/// One candidate, sent again downgraded if its upstream refuses tools.
+#[allow(clippy::too_many_arguments, reason = "the request's context, passed down as is")]
+async fn try_candidate(
+    rt: &Runtime,
+    inbound: &Inbound,
+    req: &Request,
+    cand: &Candidate,
+    conv: Option<u64>,
+    early: Option<usize>,
+    completion: &mut Completion,
+    attempts_total: &mut usize,
+) -> Result<Response<Body>, Failure> {
+    let provider = &rt.providers[cand.provider];
+    let mut force_downgrade = false;
+    loop {
+        let prepared = prepare(rt, req, inbound, provider, &cand.model, force_downgrade).map_err(Failure::Final)?;
+        let call = Call { rt, inbound, req, provider, cand, prepared: &prepared };
+        match attempt_candidate(call, conv, early, completion, attempts_total).await {
+            // The upstream said it cannot do tools: it is remembered; send this request again, downgraded.
+            Err(Failure::ToolsUnsupported(_)) if !force_downgrade => force_downgrade = true,
+            other => return other,
+        }
+    }
+}
+
 enum Failure {
     /// Answer the client with this now (client fault, or nothing else to try).
     Final(RelayError),
-    /// This candidate is exhausted; the next may be tried.
-    NextCandidate(RelayError),
+    /// This candidate is exhausted; the next may be tried. With an early probe when every key
+    /// rested after server errors and none was tried.
+    NextCandidate(RelayError, Option<EarlyProbe>),
     /// The upstream rejected the request's tools: retry it downgraded.
     ToolsUnsupported(RelayError),
 }
@@ -73,6 +105,7 @@ enum Failure {
 async fn attempt_candidate(
     call: Call<'_>,
     conv: Option<u64>,
+    mut early: Option<usize>,
     completion: &mut Completion,
     attempts_total: &mut usize,
 ) -> Result<Response<Body>, Failure> {
@@ -81,7 +114,11 @@ async fn attempt_candidate(
     let mut retries = 0u32;
     let mut last: Option<Classified> = None;
     loop {
-        let lease = match provider.pool.lease(&tried, conv) {
+        let leased = match early.take().and_then(|i| provider.pool.lease_early_probe(i)) {
+            Some(l) => Ok(l),
+            None => provider.pool.lease(&tried, conv),
+        };
+        let lease = match leased {
             Ok(l) => l,
             Err(un) => {
                 // Provider `retry`: another round after a backoff, if the last failure qualifies.
@@ -97,7 +134,11 @@ async fn attempt_candidate(
                         }
                     }
                 }
-                return Err(Failure::NextCandidate(last.map_or_else(|| unavailable(provider, un), |c| c.to_error())));
+                let probe = if last.is_none() { un.early_probe } else { None };
+                return Err(Failure::NextCandidate(
+                    last.map_or_else(|| unavailable(provider, un), |c| c.to_error()),
+                    probe,
+                ));
             }
         };
         *attempts_total += 1;

@@ -125,5 +125,52 @@ async fn an_anthropic_stream_that_opens_with_an_error_fails_over() {
     assert_eq!(rec.attempts.len(), 2);
     assert!(rec.attempts[0].error.as_deref().unwrap().contains("[an] Overloaded"), "{:?}", rec.attempts[0]);
     let view = relay.app.runtime.load().providers[0].pool.view();
-    assert_eq!(view.iter().filter(|k| k.status != KeyStatus::Available).count(), 1, "the failing key rests: {view:?}");
+    // One failure costs the key nothing yet (only repeated ones rest it), but it is counted.
+    assert!(view.iter().all(|k| k.status == KeyStatus::Available), "{view:?}");
+    assert_eq!(view.iter().map(|k| k.failures).sum::<u64>(), 1, "{view:?}");
+}
+
+#[tokio::test]
+async fn one_blip_does_not_take_a_single_key_provider_down() {
+    let up = Upstream::start().await;
+    let relay = Relay::start(&api_config(&up.url(), &["sk-1"], "")).await;
+    up.push(Reply::json(500, json!({"error": {"message": "blip", "type": "server_error"}})));
+    assert_eq!(relay.post("/v1/chat/completions", &chat("m", "hi")).await.status(), 500);
+    // The very next request goes through: one failure costs the key nothing.
+    up.push(Reply::json(200, completion("fine")));
+    assert_eq!(relay.post("/v1/chat/completions", &chat("m", "again")).await.status(), 200);
+    assert_eq!(relay.app.runtime.load().providers[0].pool.view()[0].status, KeyStatus::Available);
+}
+
+#[tokio::test]
+async fn when_every_key_rests_after_errors_the_soonest_takes_the_request_as_its_probe() {
+    let up = Upstream::start().await;
+    let relay = Relay::start(&api_config(&up.url(), &["sk-1"], "")).await;
+    for _ in 0..2 {
+        up.push(Reply::json(500, json!({"error": {"message": "down", "type": "server_error"}})));
+        relay.post("/v1/chat/completions", &chat("m", "hi")).await;
+    }
+    let view = relay.app.runtime.load().providers[0].pool.view();
+    assert!(matches!(view[0].status, KeyStatus::Cooling { reason: CoolingReason::Errors, .. }), "{view:?}");
+    // Resting, but it is the only key anywhere: it takes the request as a probe instead of a 503.
+    up.push(Reply::json(200, completion("back")));
+    let resp = relay.post("/v1/chat/completions", &chat("m", "probe")).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(up.received().len(), 3);
+    assert_eq!(relay.app.runtime.load().providers[0].pool.view()[0].status, KeyStatus::Available);
+}
+
+#[tokio::test]
+async fn a_rate_limited_key_is_not_probed_early() {
+    let up = Upstream::start().await;
+    let relay = Relay::start(&api_config(&up.url(), &["sk-1"], "")).await;
+    up.push(Reply::Json {
+        status: 429,
+        body: json!({"error": {"message": "slow down", "type": "rate_limit_error"}}),
+        headers: vec![("retry-after", "60".into())],
+    });
+    assert_eq!(relay.post("/v1/chat/completions", &chat("m", "hi")).await.status(), 429);
+    let resp = relay.post("/v1/chat/completions", &chat("m", "again")).await;
+    assert_eq!(resp.status(), 429);
+    assert_eq!(up.received().len(), 1, "the cooling key was left alone");
 }

@@ -262,10 +262,19 @@ async fn server_errors_fail_over_then_surface_with_the_real_status() {
     let rec = &relay.records.wait_for(1).await[0];
     assert_eq!(rec.attempts.iter().map(|a| a.status).collect::<Vec<_>>(), [503, 500]);
     assert!(rec.attempts[0].error.as_deref().unwrap().contains("<html>bad gateway</html>"));
-    // Both keys now cool down (1 s, doubling): the next request is a 503 with Retry-After.
+    // One failure each is a blip: both keys are still usable. A second round rests them (1 s,
+    // doubling); then the key whose rest ends first takes the next request as its probe.
+    up.push(Reply::json(500, json!({"error": {"message": "boom", "type": "server_error"}})));
+    up.push(Reply::json(500, json!({"error": {"message": "boom", "type": "server_error"}})));
+    assert_eq!(relay.post("/v1/chat/completions", &chat("m", "hi")).await.status(), 500);
+    assert_eq!(up.received().len(), 4);
+    let view = relay.app.runtime.load().providers[0].pool.view();
+    assert!(view.iter().all(|k| k.status.name() == "cooling"), "{view:?}");
+    up.push(Reply::json(200, completion("probe")));
     let resp = relay.post("/v1/chat/completions", &chat("m", "hi")).await;
-    assert_eq!(resp.status(), 503);
-    assert_eq!(resp.headers()["retry-after"], "1");
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["x-monorelay-attempts"], "1");
+    assert_eq!(up.received().len(), 5);
 }
 
 #[tokio::test]
@@ -629,10 +638,12 @@ async fn connect_errors_and_first_byte_timeouts_fail_over() {
     assert_eq!(trail, [("down", 0), ("slow", 0), ("up", 200)]);
     assert!(rec.attempts[0].error.as_deref().unwrap().contains("cannot reach the upstream"), "{:?}", rec.attempts[0]);
     assert!(rec.attempts[1].error.as_deref().unwrap().contains("did not answer within 0.3s"), "{:?}", rec.attempts[1]);
-    // The timed-out key now cools down: the relay answers for it without calling the upstream.
+    // One timeout costs the key nothing: the next request for it goes upstream again.
+    up.push(Reply::Delayed(Duration::from_secs(2), Box::new(Reply::json(200, completion("too late")))));
+    let before = up.received().len();
     let resp = relay.post("/v1/chat/completions", &chat("m@slow", "hi")).await;
-    assert_eq!(resp.status(), 503);
-    assert!(resp.headers().contains_key("retry-after"));
+    assert_eq!(resp.status(), 504);
+    assert_eq!(up.received().len(), before + 1);
     // With nothing left to try, a timeout is a 504 in the caller's dialect.
     up.push(Reply::Delayed(Duration::from_secs(2), Box::new(Reply::json(200, completion("too late")))));
     let resp = relay.post("/v1/chat/completions", &chat("m@slow2", "hi")).await;
