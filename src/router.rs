@@ -245,6 +245,15 @@ pub fn listed_models(rt: &Runtime, fetched: &dyn Fn(&str) -> Option<Vec<String>>
     for (alias, _) in &rt.config.routing.aliases {
         push(alias.clone(), "monorelay");
     }
+    // Names the routing table spells out exactly (a glob family is listed through the fetched
+    // model lists of the providers it maps to, below).
+    let routing = &rt.config.routing;
+    let overrides = routing.model_overrides.iter().map(|(g, _)| (g, "monorelay"));
+    for (pattern, owner) in overrides.chain(routing.provider_mapping.iter().map(|(g, p)| (g, p.as_str()))) {
+        if pattern.is_literal() {
+            push(pattern.as_str().to_string(), owner);
+        }
+    }
     for p in rt.providers.iter().filter(|p| p.usable()) {
         let mut names: Vec<String> = p.config.include.clone();
         if names.is_empty() && p.config.kind == crate::config::ProviderKind::Mock {
@@ -395,7 +404,10 @@ model_routing:
         let got = route(&rt, "mystery-model", "");
         assert!(got[0].starts_with("404 model 'mystery-model' is not routed"), "{got:?}");
         // Only names that route, bare and with their provider.
-        assert!(got[0].contains("available: fast, smart, chained, o3, gpt-4o, gpt-4o@openrouter, "), "{got:?}");
+        assert!(
+            got[0].contains("available: fast, smart, chained, o3, llama-8b, gpt-4o-mini, gpt-4o, gpt-4o@openrouter, "),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -407,5 +419,26 @@ model_routing:
         );
         let c = resolve(&rt, "claude-sonnet-4").unwrap();
         assert!(c[1].why.starts_with("cascade #1: "), "{}", c[1].why);
+    }
+
+    #[test]
+    fn listed_models_are_exact_routing_names_and_fetched_families_never_excluded_ones() {
+        let rt = rt("");
+        let fetched = |p: &str| {
+            (p == "openrouter")
+                .then(|| vec!["gpt-4.1".to_string(), "gpt-4o-preview".to_string(), "mistral".to_string()])
+        };
+        let ids: Vec<String> = listed_models(&rt, &fetched).into_iter().map(|m| m.id).collect();
+        for want in ["fast", "gpt-4o-mini", "llama-8b", "gpt-4.1", "gpt-4.1@openrouter", "mistral@openrouter"] {
+            assert!(ids.iter().any(|i| i == want), "{want} missing from {ids:?}");
+        }
+        // Excluded by openrouter's `models.exclude`; glob patterns themselves are never names.
+        for unwanted in ["gpt-4o-preview", "gpt-4o-preview@openrouter", "gpt-*", "meta/*"] {
+            assert!(!ids.iter().any(|i| i == unwanted), "{unwanted} listed: {ids:?}");
+        }
+        // Every listed name routes.
+        for id in &ids {
+            assert!(resolve(&rt, id).is_ok(), "{id} is listed but does not route");
+        }
     }
 }
