@@ -256,50 +256,15 @@ impl Worker {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::config::{KeyConfig, ProviderConfig, ProviderKind, Strategy};
+    use crate::config::{KeyConfig, Strategy};
     use crate::keys::{CoolingReason, KeyPool, KeyStatus, Outcome, QuotaWindow};
     use crate::secret::Secret;
 
     fn key(label: &str) -> KeyConfig {
-        KeyConfig {
-            label: label.into(),
-            secret: Secret::new(format!("secret-{label}")),
-            weight: 1.0,
-            enabled: true,
-            quota_limit: 0,
-            quota_used: 0,
-            rate_limit_rps: 0.0,
-            expires_at: None,
-            window_limits: [0; 3],
-        }
+        crate::keys::tests::key(label, 1.0)
     }
 
-    fn provider(keys: Vec<KeyConfig>) -> ProviderConfig {
-        ProviderConfig {
-            name: "p".into(),
-            enabled: true,
-            kind: ProviderKind::Api,
-            base_url: "http://127.0.0.1:1".into(),
-            keys,
-            cooldown: Duration::from_secs(60),
-            timeout: Duration::from_secs(5),
-            connect_timeout: Duration::from_secs(5),
-            total_timeout: None,
-            include: vec![],
-            exclude: vec![],
-            headers: vec![],
-            retry: None,
-            ignore_errors: vec![],
-            cost_per_m_input: 0.0,
-            cost_per_m_output: 0.0,
-            params: Default::default(),
-            system_prompt: String::new(),
-            strategy: None,
-            stream_usage: true,
-            anthropic_version: String::new(),
-            test_model: String::new(),
-        }
-    }
+    use crate::keys::tests::provider;
 
     fn open(dir: &std::path::Path) -> Arc<RedbStore> {
         Arc::new(RedbStore::open(&dir.join(crate::store::DB_FILE)).unwrap())

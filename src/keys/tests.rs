@@ -9,7 +9,7 @@ fn end_cooldown(states: &KeyStates, pool: &KeyPool, i: usize) {
     local.health().cooldown_until = Some(Instant::now());
 }
 
-fn key(label: &str, weight: f64) -> KeyConfig {
+pub(super) fn key(label: &str, weight: f64) -> KeyConfig {
     KeyConfig {
         label: label.into(),
         secret: Secret::new(format!("secret-{label}")),
@@ -23,7 +23,7 @@ fn key(label: &str, weight: f64) -> KeyConfig {
     }
 }
 
-fn provider(keys: Vec<KeyConfig>) -> ProviderConfig {
+pub(super) fn provider(keys: Vec<KeyConfig>) -> ProviderConfig {
     ProviderConfig {
         name: "p".into(),
         enabled: true,
