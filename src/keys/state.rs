@@ -190,6 +190,20 @@ impl LocalKey {
         self.dirty.store(true, Ordering::Relaxed);
     }
 
+    /// Take a usable key under its lock: the probe slot, an rps token, the request count.
+    fn reserve(&self, mut h: MutexGuard<'_, Health>, config: &KeyConfig, now: &Now, probe: bool) {
+        if probe {
+            h.probe_in_flight = true;
+        }
+        if config.rate_limit_rps > 0.0 {
+            h.rps_tokens -= 1.0;
+        }
+        h.last_used_ms = Some(now.unix_ms);
+        drop(h);
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        self.touch();
+    }
+
     /// A changed `quota_used` in the config means the user set the counter: take it.
     fn adopt_seed(&self, seed: u64) {
         let mut h = self.health();
@@ -211,16 +225,7 @@ impl KeyHealth for LocalKey {
         let mut h = self.health();
         let avail = KeyPool::availability(config, &mut h, now);
         if let Avail::Usable { probe } = avail {
-            if probe {
-                h.probe_in_flight = true;
-            }
-            if config.rate_limit_rps > 0.0 {
-                h.rps_tokens -= 1.0;
-            }
-            h.last_used_ms = Some(now.unix_ms);
-            drop(h);
-            self.requests.fetch_add(1, Ordering::Relaxed);
-            self.touch();
+            self.reserve(h, config, now, probe);
         }
         avail
     }
@@ -238,14 +243,7 @@ impl KeyHealth for LocalKey {
         if !matches!(avail, Avail::Usable { .. }) {
             return false;
         }
-        h.probe_in_flight = true;
-        if config.rate_limit_rps > 0.0 {
-            h.rps_tokens -= 1.0;
-        }
-        h.last_used_ms = Some(now.unix_ms);
-        drop(h);
-        self.requests.fetch_add(1, Ordering::Relaxed);
-        self.touch();
+        self.reserve(h, config, now, true);
         true
     }
 
