@@ -50,6 +50,10 @@ pub trait Host: Send + Sync + 'static {
     fn reload_info(&self) -> ReloadInfo;
     /// Reload the config file now; the error says why the new config was refused.
     fn reload(&self) -> Result<(), String>;
+    /// Users and relay keys, when the server keeps them (it does with a data dir).
+    fn users(&self) -> Option<Arc<crate::auth::Users>> {
+        None
+    }
 }
 
 /// Everything the offline service reads: the config and its file, and the data dir.
