@@ -156,6 +156,7 @@ pub fn check(label: &str, limits: &Limits, usage: &KeyUsage, model: &str, w: &Wi
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
