@@ -272,7 +272,9 @@ pub struct Users {
     inner: RwLock<Inner>,
     usage: Arc<Mutex<HashMap<String, KeyUsage>>>,
     prices: ArcSwap<crate::pricing::PriceTable>,
-    persist: Mutex<std::sync::mpsc::Sender<Persist>>,
+    persist: Mutex<Option<std::sync::mpsc::Sender<Persist>>>,
+    /// The usage writer, joined on drop so the database is closed when `Users` is gone.
+    writer: Mutex<Option<std::thread::JoinHandle<()>>>,
     pub(crate) sessions: session::Sessions,
 }
 
@@ -306,7 +308,7 @@ impl Users {
         let usage = Arc::new(Mutex::new(usage));
         let (tx, rx) = std::sync::mpsc::channel();
         let (s2, u2) = (store.clone(), usage.clone());
-        std::thread::Builder::new()
+        let writer = std::thread::Builder::new()
             .name("monorelay-usage".into())
             .spawn(move || persist_usage(s2, u2, rx))
             .map_err(|e| StoreError(format!("cannot start the usage writer: {e}")))?;
@@ -315,7 +317,8 @@ impl Users {
             inner: RwLock::new(inner),
             usage,
             prices: ArcSwap::from_pointee(crate::pricing::PriceTable::default()),
-            persist: Mutex::new(tx),
+            persist: Mutex::new(Some(tx)),
+            writer: Mutex::new(Some(writer)),
             sessions,
         }))
     }
@@ -326,13 +329,16 @@ impl Users {
     }
 
     fn dirty(&self, prefix: &str) {
-        let _ = self.persist.lock().unwrap_or_else(|p| p.into_inner()).send(Persist::Usage(prefix.to_string()));
+        if let Some(tx) = self.persist.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+            let _ = tx.send(Persist::Usage(prefix.to_string()));
+        }
     }
 
     /// Wait until every usage change so far is written.
     pub fn flush(&self) {
         let (tx, rx) = std::sync::mpsc::channel();
-        if self.persist.lock().unwrap_or_else(|p| p.into_inner()).send(Persist::Flush(tx)).is_ok() {
+        let sent = self.persist.lock().unwrap_or_else(|p| p.into_inner()).as_ref().map(|p| p.send(Persist::Flush(tx)));
+        if sent.is_some_and(|r| r.is_ok()) {
             let _ = rx.recv();
         }
     }
@@ -571,6 +577,16 @@ impl Users {
             limits: key.limits.clone(),
             users: self.clone(),
         })
+    }
+}
+
+impl Drop for Users {
+    /// Write what is pending and stop the usage writer (it holds the store).
+    fn drop(&mut self) {
+        self.persist.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(h) = self.writer.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            let _ = h.join();
+        }
     }
 }
 
