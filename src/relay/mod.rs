@@ -89,10 +89,6 @@ async fn run(
     completion: &mut Completion,
 ) -> Result<Response<Body>, crate::error::RelayError> {
     let req = decode::decode(inbound)?;
-    // A user's relay key is held to its limits before anything goes upstream.
-    if let Some(p) = &inbound.principal {
-        p.admit(&req.model)?;
-    }
     let logging = &rt.config.logging;
     if let Some(r) = completion.record_mut() {
         r.requested_model = req.model.clone();
@@ -104,6 +100,10 @@ async fn run(
             let cap = usize::try_from(logging.max_body_bytes).unwrap_or(usize::MAX);
             r.bodies = Some(crate::record::Bodies::new(inbound.body.clone(), cap));
         }
+    }
+    // A user's relay key is held to its limits before anything goes upstream.
+    if let Some(p) = &inbound.principal {
+        p.admit(&req.model)?;
     }
     let candidates = router::resolve_with(rt, &req.model, &|| decode::conversation_text(&req))?;
     let sticky = rt.providers[candidates[0].provider].pool.strategy == crate::config::Strategy::Sticky;

@@ -336,9 +336,13 @@ impl Server {
         // Every record produced before this point is queued: drain and commit them; save the
         // key health once more.
         let writer = app.writer.clone();
+        let users = app.users.get().cloned();
         let _ = tokio::task::spawn_blocking(move || {
             if let Some(w) = writer {
                 w.shutdown();
+            }
+            if let Some(u) = users {
+                u.flush();
             }
             if let Some(p) = key_persister {
                 p.shutdown();

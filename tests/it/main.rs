@@ -22,3 +22,4 @@ mod translate;
 mod binary;
 #[cfg(unix)]
 mod top;
+mod users;
