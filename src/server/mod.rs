@@ -9,12 +9,15 @@
 //! 4. **Snapshot** — one `Arc<Runtime>` for the request's whole life (reloads swap it).
 //! 5. **Relay** — `relay::handle`: decode, route, attempt with failover, respond, record.
 //!
+//! `/api/auth/*` and `/api/setup*` (`auth_routes`) authenticate themselves (sessions, setup).
+//!
 //! `GET /metrics` (Prometheus text) sits behind the same auth unless `server.metrics_public`.
 //!
 //! `Server::builder` (builder.rs) assembles the whole server around this router: data dir, runtime,
 //! request log, listener, control socket and supervised background tasks.
 
 mod admin_host;
+pub mod auth_routes;
 mod builder;
 mod reload;
 mod supervise;
@@ -143,6 +146,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/models", get(models));
     Router::new()
         .merge(relay_routes)
+        .merge(auth_routes::routes())
         .route("/health", get(health))
         .route("/metrics", get(metrics))
         .fallback(fallback)
@@ -171,7 +175,10 @@ fn credential(headers: &HeaderMap) -> Option<&str> {
 
 async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if PUBLIC_PATHS.contains(&path) || (path == "/metrics" && app.runtime.load().config.server.metrics_public) {
+    if PUBLIC_PATHS.contains(&path)
+        || (path == "/metrics" && app.runtime.load().config.server.metrics_public)
+        || auth_routes::is_auth_route(path)
+    {
         return next.run(req).await;
     }
     let dialect = dialect_for_path(path);
