@@ -44,9 +44,28 @@ pub fn routes() -> axum::Router<Arc<App>> {
         .route("/api/setup", post(setup))
 }
 
-/// A JSON error for `/api`: `{"error": {"code", "message"}}`.
-pub fn api_error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
-    (status, Json(json!({"error": {"code": code, "message": message.into()}}))).into_response()
+/// An `/api` error, answered as JSON: `{"error": {"code", "message"}}`.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: String,
+    pub message: String,
+    /// Seconds, for `Retry-After`.
+    pub retry_after: Option<u64>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut r = (self.status, Json(json!({"error": {"code": self.code, "message": self.message}}))).into_response();
+        if let Some(s) = self.retry_after {
+            r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(s.max(1)));
+        }
+        r
+    }
+}
+
+pub fn api_error(status: StatusCode, code: &str, message: impl Into<String>) -> ApiError {
+    ApiError { status, code: code.to_string(), message: message.into(), retry_after: None }
 }
 
 /// Who is calling `/api`.
@@ -88,7 +107,7 @@ fn is_access_key(app: &App, token: &str) -> bool {
     key.is_some_and(|k| bool::from(k.expose().as_bytes().ct_eq(token.as_bytes())))
 }
 
-fn users(app: &App) -> Result<&Arc<Users>, Response> {
+fn users(app: &App) -> Result<&Arc<Users>, ApiError> {
     app.users.get().ok_or_else(|| {
         api_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "this server keeps no users (no data dir)")
     })
@@ -96,7 +115,7 @@ fn users(app: &App) -> Result<&Arc<Users>, Response> {
 
 /// Authenticate an `/api` call: the access key as Bearer / `x-access-key`, or a session cookie
 /// (with the CSRF header on anything but GET/HEAD/OPTIONS).
-pub fn api_caller(app: &App, method: &Method, headers: &HeaderMap) -> Result<ApiCaller, Response> {
+pub fn api_caller(app: &App, method: &Method, headers: &HeaderMap) -> Result<ApiCaller, ApiError> {
     if let Some(token) = bearer(headers) {
         return if is_access_key(app, token) {
             Ok(ApiCaller::AccessKey)
@@ -151,7 +170,7 @@ fn session_cookie(token: &str, secure: bool, max_age_secs: u64) -> HeaderValue {
 }
 
 /// Read a small JSON body; a wrong one is a 400 naming the problem.
-async fn json_body<T: serde::de::DeserializeOwned>(req: Request) -> Result<T, Response> {
+async fn json_body<T: serde::de::DeserializeOwned>(req: Request) -> Result<T, ApiError> {
     let bytes = axum::body::to_bytes(req.into_body(), MAX_AUTH_BODY_BYTES)
         .await
         .map_err(|_| api_error(StatusCode::PAYLOAD_TOO_LARGE, "invalid_request", "the body is too large"))?;
@@ -183,81 +202,66 @@ struct Login {
     password: String,
 }
 
-async fn login(State(app): State<Arc<App>>, req: Request) -> Response {
-    let users = match users(&app) {
-        Ok(u) => u.clone(),
-        Err(r) => return r,
-    };
+async fn login(State(app): State<Arc<App>>, req: Request) -> Result<Response, ApiError> {
+    let users = users(&app)?.clone();
     if app.runtime.load().config.auth.sso_only {
-        return api_error(StatusCode::FORBIDDEN, "sso_only", "password sign-in is disabled (sso.sso_only)");
+        return Err(api_error(StatusCode::FORBIDDEN, "sso_only", "password sign-in is disabled (sso.sso_only)"));
     }
     let addr = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
     let secure = secure(&app, req.headers());
-    let body: Login = match json_body(req).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
+    let body: Login = json_body(req).await?;
     if let Some(wait) = users.login_blocked(&body.username, addr.as_deref()) {
-        let mut r = api_error(
+        let mut e = api_error(
             StatusCode::TOO_MANY_REQUESTS,
             "too_many_attempts",
             format!("too many failed sign-ins; try again in {wait}s"),
         );
-        r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.max(1)));
-        return r;
+        e.retry_after = Some(wait);
+        return Err(e);
     }
     let checked = {
         let users = users.clone();
         let (name, pw) = (body.username.clone(), body.password);
-        tokio::task::spawn_blocking(move || users.check_password(&name, &pw)).await
+        tokio::task::spawn_blocking(move || users.check_password(&name, &pw)).await.map_err(internal)?
     };
     let user = match checked {
-        Ok(Ok(u)) => u,
-        Ok(Err(crate::auth::KeyRefusal::UserDisabled)) => {
-            return api_error(StatusCode::FORBIDDEN, "user_disabled", "this account is disabled");
+        Ok(u) => u,
+        Err(crate::auth::KeyRefusal::UserDisabled) => {
+            return Err(api_error(StatusCode::FORBIDDEN, "user_disabled", "this account is disabled"));
         }
-        Ok(Err(_)) => {
+        Err(_) => {
             users.login_failed(&body.username, addr.as_deref());
-            return api_error(StatusCode::UNAUTHORIZED, "invalid_credentials", "wrong username or password");
+            return Err(api_error(StatusCode::UNAUTHORIZED, "invalid_credentials", "wrong username or password"));
         }
-        Err(e) => return api_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()),
     };
-    let (token, session) = match users.start_session(&user.name) {
-        Ok(x) => x,
-        Err(e) => return api_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()),
-    };
+    let (token, session) = users.start_session(&user.name).map_err(auth_error)?;
     let mut r = Json(me_json(&users, &user.name, Some(&session.csrf))).into_response();
     r.headers_mut()
         .insert(header::SET_COOKIE, session_cookie(&token, secure, crate::auth::session::SESSION_TTL_MS / 1000));
-    r
+    Ok(r)
 }
 
-async fn logout(State(app): State<Arc<App>>, req: Request) -> Response {
-    let caller = match api_caller(&app, req.method(), req.headers()) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    if let (ApiCaller::Session { token, .. }, Ok(users)) = (&caller, users(&app)) {
-        if let Err(e) = users.end_session(token) {
-            return api_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string());
-        }
+fn internal(e: impl std::fmt::Display) -> ApiError {
+    api_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
+}
+
+async fn logout(State(app): State<Arc<App>>, req: Request) -> Result<Response, ApiError> {
+    let caller = api_caller(&app, req.method(), req.headers())?;
+    if let ApiCaller::Session { token, .. } = &caller {
+        users(&app)?.end_session(token).map_err(auth_error)?;
     }
     let mut r = StatusCode::NO_CONTENT.into_response();
     r.headers_mut().insert(header::SET_COOKIE, session_cookie("", secure(&app, req.headers()), 0));
-    r
+    Ok(r)
 }
 
-async fn me(State(app): State<Arc<App>>, req: Request) -> Response {
-    match api_caller(&app, req.method(), req.headers()) {
-        Ok(ApiCaller::AccessKey) => {
+async fn me(State(app): State<Arc<App>>, req: Request) -> Result<Response, ApiError> {
+    Ok(match api_caller(&app, req.method(), req.headers())? {
+        ApiCaller::AccessKey => {
             Json(json!({"user": null, "role": Role::SuperAdmin, "via": "access_key"})).into_response()
         }
-        Ok(ApiCaller::Session { user, csrf, .. }) => match users(&app) {
-            Ok(users) => Json(me_json(users, &user, Some(&csrf))).into_response(),
-            Err(r) => r,
-        },
-        Err(r) => r,
-    }
+        ApiCaller::Session { user, csrf, .. } => Json(me_json(users(&app)?, &user, Some(&csrf))).into_response(),
+    })
 }
 
 #[derive(Deserialize)]
@@ -266,53 +270,36 @@ struct PasswordChange {
     new_password: String,
 }
 
-async fn password(State(app): State<Arc<App>>, req: Request) -> Response {
-    let caller = match api_caller(&app, req.method(), req.headers()) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let ApiCaller::Session { user, token, .. } = caller else {
-        return api_error(
+async fn password(State(app): State<Arc<App>>, req: Request) -> Result<Response, ApiError> {
+    let ApiCaller::Session { user, token, .. } = api_caller(&app, req.method(), req.headers())? else {
+        return Err(api_error(
             StatusCode::BAD_REQUEST,
             "invalid_request",
             "the access key has no password; sign in as a user",
-        );
+        ));
     };
-    let body: PasswordChange = match json_body(req).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let users = match users(&app) {
-        Ok(u) => u.clone(),
-        Err(r) => return r,
-    };
-    let done = tokio::task::spawn_blocking(move || {
+    let body: PasswordChange = json_body(req).await?;
+    let users = users(&app)?.clone();
+    tokio::task::spawn_blocking(move || {
         if users.check_password(&user, &body.current_password).is_err() {
             return Err(api_error(StatusCode::FORBIDDEN, "invalid_credentials", "the current password is wrong"));
         }
         users.set_password(&user, &body.new_password).map_err(auth_error)?;
-        users.end_other_sessions(&user, Some(&token)).map_err(auth_error)?;
-        Ok(())
+        users.end_other_sessions(&user, Some(&token)).map_err(auth_error)
     })
-    .await;
-    match done {
-        Ok(Ok(())) => StatusCode::NO_CONTENT.into_response(),
-        Ok(Err(r)) => r,
-        Err(e) => api_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()),
-    }
+    .await
+    .map_err(internal)??;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-fn auth_error(e: crate::auth::AuthError) -> Response {
+fn auth_error(e: crate::auth::AuthError) -> ApiError {
     let a = crate::admin::AdminError::from(e);
     let status = StatusCode::from_u16(a.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     api_error(status, a.kind(), a.to_string())
 }
 
-async fn setup_status(State(app): State<Arc<App>>) -> Response {
-    match users(&app) {
-        Ok(users) => Json(json!({"needs_setup": users.is_empty()})).into_response(),
-        Err(r) => r,
-    }
+async fn setup_status(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
+    Ok(Json(json!({"needs_setup": users(&app)?.is_empty()})).into_response())
 }
 
 #[derive(Deserialize)]
@@ -324,32 +311,23 @@ struct Setup {
 }
 
 /// Create the first super-admin: only with the access key, only while there are no users.
-async fn setup(State(app): State<Arc<App>>, req: Request) -> Response {
+async fn setup(State(app): State<Arc<App>>, req: Request) -> Result<Response, ApiError> {
     if !bearer(req.headers()).is_some_and(|t| is_access_key(&app, t)) {
-        return api_error(
+        return Err(api_error(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
             "setup needs the access key printed at start (Authorization: Bearer or x-access-key)",
-        );
+        ));
     }
-    let users = match users(&app) {
-        Ok(u) => u.clone(),
-        Err(r) => return r,
-    };
-    let body: Setup = match json_body(req).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
+    let users = users(&app)?.clone();
+    let body: Setup = json_body(req).await?;
     if !users.is_empty() {
-        return api_error(StatusCode::CONFLICT, "already_set_up", "there are users already");
+        return Err(api_error(StatusCode::CONFLICT, "already_set_up", "there are users already"));
     }
-    let made = tokio::task::spawn_blocking(move || {
+    let u = tokio::task::spawn_blocking(move || {
         users.add(body.username.trim(), Role::SuperAdmin, body.email, Some(&body.password)).map_err(auth_error)
     })
-    .await;
-    match made {
-        Ok(Ok(u)) => (StatusCode::CREATED, Json(json!({"name": u.name, "role": u.role}))).into_response(),
-        Ok(Err(r)) => r,
-        Err(e) => api_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()),
-    }
+    .await
+    .map_err(internal)??;
+    Ok((StatusCode::CREATED, Json(json!({"name": u.name, "role": u.role}))).into_response())
 }
