@@ -377,6 +377,22 @@ impl Users {
         email: Option<String>,
         password: Option<&str>,
     ) -> Result<User, AuthError> {
+        self.add_inner(name, role, email, password, false)
+    }
+
+    /// First run: create the super-admin, only while there are no users (checked atomically).
+    pub fn add_first(&self, name: &str, email: Option<String>, password: &str) -> Result<User, AuthError> {
+        self.add_inner(name, Role::SuperAdmin, email, Some(password), true)
+    }
+
+    fn add_inner(
+        &self,
+        name: &str,
+        role: Role,
+        email: Option<String>,
+        password: Option<&str>,
+        only_first: bool,
+    ) -> Result<User, AuthError> {
         valid_username(name)?;
         if let Some(pw) = password {
             valid_password(pw)?;
@@ -392,12 +408,19 @@ impl Users {
             created_ms: now_ms(),
             last_login_ms: None,
         };
-        self.insert_new(user)
+        self.insert(user, only_first)
     }
 
     /// Store a new user (`AuthError::Conflict` if the name is taken).
     pub fn insert_new(&self, user: User) -> Result<User, AuthError> {
+        self.insert(user, false)
+    }
+
+    fn insert(&self, user: User, only_first: bool) -> Result<User, AuthError> {
         let mut inner = self.write();
+        if only_first && !inner.users.is_empty() {
+            return Err(AuthError::Conflict("there are users already".into()));
+        }
         if inner.users.contains_key(&user.name) {
             return Err(AuthError::Conflict(format!("user '{}' already exists", user.name)));
         }

@@ -325,7 +325,7 @@ async fn setup(State(app): State<Arc<App>>, req: Request) -> Result<Response, Ap
         return Err(api_error(StatusCode::CONFLICT, "already_set_up", "there are users already"));
     }
     let u = tokio::task::spawn_blocking(move || {
-        users.add(body.username.trim(), Role::SuperAdmin, body.email, Some(&body.password)).map_err(auth_error)
+        users.add_first(body.username.trim(), body.email, &body.password).map_err(auth_error)
     })
     .await
     .map_err(internal)??;
