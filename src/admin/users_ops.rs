@@ -51,6 +51,15 @@ fn key_view(k: &RelayKey, u: &KeyUsage) -> RelayKeyView {
     }
 }
 
+async fn off_thread<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, AuthError> + Send + 'static,
+) -> Result<T, AdminError> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(r) => r.map_err(AdminError::from),
+        Err(e) => Err(AdminError::internal(format!("the password task failed: {e}"))),
+    }
+}
+
 impl Service {
     /// The users of the running server, or of the database on disk.
     pub fn users(&self) -> Result<Arc<Users>, AdminError> {
@@ -80,9 +89,11 @@ impl Service {
         Ok(users.list().iter().map(|u| self.view(&users, u)).collect())
     }
 
-    pub fn users_add(&self, a: UserAdd) -> Result<UserView, AdminError> {
+    /// Hashing a password takes a while (argon2id): it runs off the async workers.
+    pub async fn users_add(&self, a: UserAdd) -> Result<UserView, AdminError> {
         let users = self.users()?;
-        let u = users.add(a.name.trim(), a.role, a.email, a.password.as_deref())?;
+        let u2 = users.clone();
+        let u = off_thread(move || u2.add(a.name.trim(), a.role, a.email, a.password.as_deref())).await?;
         Ok(self.view(&users, &u))
     }
 
@@ -92,9 +103,11 @@ impl Service {
         Ok(user_view(&u, 0))
     }
 
-    pub fn users_passwd(&self, a: UserPasswd) -> Result<UserView, AdminError> {
+    pub async fn users_passwd(&self, a: UserPasswd) -> Result<UserView, AdminError> {
         let users = self.users()?;
-        let u = users.set_password(&a.name, &a.password)?;
+        let u2 = users.clone();
+        let name = a.name.clone();
+        let u = off_thread(move || u2.set_password(&name, &a.password)).await?;
         users.end_other_sessions(&a.name, None)?;
         Ok(self.view(&users, &u))
     }
