@@ -130,6 +130,8 @@ fn writer_alone() {
             bodies.response_is_stream = i % 2 == 1;
             bodies.append_response(if i % 2 == 1 { sse.as_bytes() } else { resp.as_bytes() });
             w.record(monorelay::record::RequestRecord {
+                user: None,
+                relay_key: None,
                 kind: monorelay::record::RecordKind::Completion,
                 started_at: std::time::SystemTime::now(),
                 inbound: monorelay::dialect::Dialect::OpenAi,

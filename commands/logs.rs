@@ -42,6 +42,9 @@ pub struct TailArgs {
     /// Only failed requests.
     #[arg(long)]
     pub errors: bool,
+    /// Only requests sent with this user's relay keys.
+    #[arg(long)]
+    pub user: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -101,6 +104,7 @@ fn filters(a: &TailArgs) -> LogQuery {
         model: a.model.clone(),
         provider: a.provider.clone(),
         status: a.errors.then(|| "error".to_string()),
+        user: a.user.clone(),
         ..LogQuery::default()
     }
 }
@@ -175,6 +179,9 @@ pub fn format_line(e: &LogEntry, colour: bool) -> String {
         e.key_label.as_deref().unwrap_or("-"),
         e.latency_ms,
     );
+    if let Some(user) = &e.user {
+        line.push_str(&format!(" user {user}/{}", opt(e.relay_key.as_deref())));
+    }
     if let Some(err) = &e.error {
         let short: String = err.chars().take(120).collect();
         line.push_str(&format!("  {}: {short}", opt(e.error_kind.as_deref())));
@@ -229,6 +236,9 @@ pub fn render(v: &LogDetail) -> String {
     kv("kind", kind(e).to_string());
     kv("model", format!("{} → {}", e.requested_model, e.model.as_deref().unwrap_or("-")));
     kv("provider", format!("{} (key '{}')", opt(e.provider.as_deref()), opt(e.key_label.as_deref())));
+    if let Some(user) = &e.user {
+        kv("user", format!("{user} (relay key '{}')", opt(e.relay_key.as_deref())));
+    }
     kv("dialects", format!("{} → {}", dialect_name(e.inbound), dialect_name(e.upstream)));
     kv("stream", e.stream.to_string());
     kv(

@@ -13,6 +13,7 @@ mod stats;
 mod top;
 #[path = "../tui/mod.rs"]
 mod tui;
+mod users;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -72,6 +73,9 @@ pub enum Command {
     /// Upstream keys: list, add, remove, enable, disable, import, export, reset.
     #[command(subcommand)]
     Keys(keys::KeysCommand),
+    /// Users and their relay keys: list, add, remove, passwd, role, enable, disable, keys.
+    #[command(subcommand)]
+    Users(users::UsersCommand),
 }
 
 fn init_logging(cli: &Cli) {
@@ -109,6 +113,7 @@ fn main() -> ExitCode {
         Command::Logs(cmd) => logs::run(&cli, cmd),
         Command::Stats(args) => stats::run(&cli, args),
         Command::Keys(cmd) => keys::run(&cli, cmd),
+        Command::Users(cmd) => users::run(&cli, cmd),
     };
     match result {
         Ok(code) => code,

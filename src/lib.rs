@@ -5,6 +5,7 @@
 
 pub mod access_key;
 pub mod admin;
+pub mod auth;
 pub mod body;
 pub mod complexity;
 pub mod config;

@@ -71,6 +71,10 @@ impl RecordKind {
 #[derive(Debug, Clone, Serialize)]
 pub struct RequestRecord {
     pub kind: RecordKind,
+    /// The user whose relay key sent the request (`None`: the server's access key).
+    pub user: Option<String>,
+    /// That relay key's label.
+    pub relay_key: Option<String>,
     pub started_at: SystemTime,
     pub inbound: Dialect,
     pub upstream: Option<Dialect>,
@@ -170,8 +174,11 @@ pub struct LogEntry {
     pub model: Option<String>,
     pub provider: Option<String>,
     pub key_label: Option<String>,
-    /// The relay user or relay key id (users arrive with a later release: `None` for now).
+    /// The user whose relay key sent the request (`None`: the server's access key).
     pub user: Option<String>,
+    /// The label of that user's relay key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relay_key: Option<String>,
     pub client_addr: Option<String>,
     pub inbound: Option<Dialect>,
     pub upstream: Option<Dialect>,

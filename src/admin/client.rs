@@ -150,6 +150,33 @@ impl Client {
     pub async fn keys_reset(&mut self, s: &KeySelector) -> Result<Count, AdminError> {
         self.call_with("keys.reset", s).await
     }
+    pub async fn users_list(&mut self) -> Result<Vec<UserView>, AdminError> {
+        self.call("users.list", Value::Null).await
+    }
+    pub async fn users_add(&mut self, a: &UserAdd) -> Result<UserView, AdminError> {
+        self.call_with("users.add", a).await
+    }
+    pub async fn users_remove(&mut self, a: &UserName) -> Result<UserView, AdminError> {
+        self.call_with("users.remove", a).await
+    }
+    pub async fn users_passwd(&mut self, a: &UserPasswd) -> Result<UserView, AdminError> {
+        self.call_with("users.passwd", a).await
+    }
+    pub async fn users_role(&mut self, a: &UserRole) -> Result<UserView, AdminError> {
+        self.call_with("users.role", a).await
+    }
+    pub async fn users_enable(&mut self, a: &UserName, on: bool) -> Result<UserView, AdminError> {
+        self.call_with(if on { "users.enable" } else { "users.disable" }, a).await
+    }
+    pub async fn users_keys_list(&mut self, a: &RelayKeysList) -> Result<Vec<RelayKeyView>, AdminError> {
+        self.call_with("users.keys.list", a).await
+    }
+    pub async fn users_keys_create(&mut self, a: &RelayKeyCreate) -> Result<CreatedRelayKey, AdminError> {
+        self.call_with("users.keys.create", a).await
+    }
+    pub async fn users_keys_revoke(&mut self, a: &RelayKeyRevoke) -> Result<RelayKeyView, AdminError> {
+        self.call_with("users.keys.revoke", a).await
+    }
     pub async fn keys_add(&mut self, a: &KeysAdd) -> Result<KeyChange, AdminError> {
         self.call("keys.add", a.to_wire()).await
     }

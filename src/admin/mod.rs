@@ -1,5 +1,5 @@
 //! The typed service layer: every management operation once — `status`, `keys.*`, `logs.*`,
-//! `stats`, `providers.*`, `config.*` — as a Rust function with serde request/response types
+//! `stats`, `providers.*`, `config.*`, `users.*` — as a Rust function with serde request/response types
 //! (`types`) and one error (`AdminError`). The control socket (`socket`), its typed `Client`, the
 //! CLI and `top` are only transports over it.
 //!
@@ -15,6 +15,7 @@ mod keys_ops;
 mod providers_ops;
 pub mod socket;
 pub mod types;
+mod users_ops;
 
 pub use client::{Client, Subscription};
 pub use error::AdminError;
@@ -50,6 +51,10 @@ pub trait Host: Send + Sync + 'static {
     fn reload_info(&self) -> ReloadInfo;
     /// Reload the config file now; the error says why the new config was refused.
     fn reload(&self) -> Result<(), String>;
+    /// Users and relay keys, when the server keeps them (it does with a data dir).
+    fn users(&self) -> Option<Arc<crate::auth::Users>> {
+        None
+    }
 }
 
 /// Everything the offline service reads: the config and its file, and the data dir.
@@ -70,6 +75,10 @@ pub struct Service {
     config: Option<Config>,
     config_path: Option<PathBuf>,
     data_dir: PathBuf,
+    /// Offline: the database, when it was open at start (users share it with the log).
+    redb: Option<Arc<crate::store::RedbStore>>,
+    /// Offline: users over the database, opened on first use.
+    users: std::sync::OnceLock<Arc<crate::auth::Users>>,
 }
 
 /// Every operation's wire name, in the order the protocol document lists them.
@@ -94,6 +103,16 @@ pub const OPS: &[&str] = &[
     "config.check",
     "config.put",
     "config.reload",
+    "users.list",
+    "users.add",
+    "users.remove",
+    "users.passwd",
+    "users.role",
+    "users.enable",
+    "users.disable",
+    "users.keys.list",
+    "users.keys.create",
+    "users.keys.revoke",
 ];
 
 impl Service {
@@ -101,18 +120,36 @@ impl Service {
     pub fn online(host: Arc<dyn Host>, data_dir: PathBuf) -> Service {
         let store = host.writer().and_then(|w| w.store().cloned());
         let config_path = host.config_path().map(Path::to_path_buf);
-        Service { host: Some(host), store, config: None, config_path, data_dir }
+        Service {
+            host: Some(host),
+            store,
+            config: None,
+            config_path,
+            data_dir,
+            redb: None,
+            users: std::sync::OnceLock::new(),
+        }
     }
 
     /// Without a server: opens the database in the data dir when it exists.
     pub fn offline(o: Offline) -> Result<Service, AdminError> {
-        let db = match &o.config {
-            Some(c) => crate::store::db_path(&o.data_dir, &c.logging),
-            None => o.data_dir.join(crate::store::DB_FILE),
-        };
-        let store: Option<Arc<dyn LogStore>> =
-            if db.exists() { Some(Arc::new(crate::store::RedbStore::open(&db)?)) } else { None };
-        Ok(Service { host: None, store, config: o.config, config_path: o.config_path, data_dir: o.data_dir })
+        let db = offline_db_path(o.config.as_ref(), &o.data_dir);
+        let redb = if db.exists() { Some(Arc::new(crate::store::RedbStore::open(&db)?)) } else { None };
+        let store: Option<Arc<dyn LogStore>> = redb.clone().map(|r| r as Arc<dyn LogStore>);
+        Ok(Service {
+            host: None,
+            store,
+            config: o.config,
+            config_path: o.config_path,
+            data_dir: o.data_dir,
+            redb,
+            users: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The database file of this data dir.
+    fn db_path(&self) -> PathBuf {
+        offline_db_path(self.config.as_ref(), &self.data_dir)
     }
 
     /// Whether a server is behind this service.
@@ -281,11 +318,28 @@ impl Service {
             "config.check" => to_json(self.config_check(parse_args(args)?)),
             "config.put" => to_json(self.config_put(parse_args(args)?).await),
             "config.reload" => to_json(self.config_reload().await),
+            "users.list" => to_json(self.users_list()),
+            "users.add" => to_json(self.users_add(parse_args(args)?).await),
+            "users.remove" => to_json(self.users_remove(parse_args(args)?)),
+            "users.passwd" => to_json(self.users_passwd(parse_args(args)?).await),
+            "users.role" => to_json(self.users_role(parse_args(args)?)),
+            "users.enable" => to_json(self.users_enable(parse_args(args)?, true)),
+            "users.disable" => to_json(self.users_enable(parse_args(args)?, false)),
+            "users.keys.list" => to_json(self.users_keys_list(parse_args(args)?)),
+            "users.keys.create" => to_json(self.users_keys_create(parse_args(args)?)),
+            "users.keys.revoke" => to_json(self.users_keys_revoke(parse_args(args)?)),
             other => Err(AdminError::invalid(
                 Some("op"),
                 format!("unknown operation '{other}' (expected one of: {})", OPS.join(", ")),
             )),
         }
+    }
+}
+
+fn offline_db_path(config: Option<&Config>, data_dir: &Path) -> PathBuf {
+    match config {
+        Some(c) => crate::store::db_path(data_dir, &c.logging),
+        None => data_dir.join(crate::store::DB_FILE),
     }
 }
 

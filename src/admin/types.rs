@@ -407,3 +407,127 @@ pub struct Reloaded {
     pub reloaded: bool,
     pub message: String,
 }
+
+// ---- users and relay keys (`users.*`) ----
+
+/// A user as the admin layer shows it (never the password hash).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UserView {
+    pub name: String,
+    pub email: Option<String>,
+    pub role: crate::auth::Role,
+    pub active: bool,
+    pub has_password: bool,
+    /// `provider:subject` of each linked SSO identity.
+    pub sso: Vec<String>,
+    pub created_ms: u64,
+    pub last_login_ms: Option<u64>,
+    pub relay_keys: usize,
+}
+
+/// `users.add`. The password travels only over the owner-only control socket (or in-process).
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UserAdd {
+    pub name: String,
+    pub role: crate::auth::Role,
+    pub email: Option<String>,
+    pub password: Option<String>,
+}
+
+impl std::fmt::Debug for UserAdd {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserAdd").field("name", &self.name).field("role", &self.role).finish_non_exhaustive()
+    }
+}
+
+/// `users.remove`, `users.enable`, `users.disable`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UserName {
+    pub name: String,
+}
+
+/// `users.passwd`: sets the password and ends the user's sessions.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UserPasswd {
+    pub name: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for UserPasswd {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserPasswd").field("name", &self.name).finish_non_exhaustive()
+    }
+}
+
+/// `users.role`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UserRole {
+    pub name: String,
+    pub role: crate::auth::Role,
+}
+
+/// `users.keys.list`: one user's keys, or everyone's.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RelayKeysList {
+    pub user: Option<String>,
+}
+
+/// `users.keys.create`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RelayKeyCreate {
+    pub user: String,
+    pub label: Option<String>,
+    /// Allowed model globs (empty: all).
+    pub models: Vec<String>,
+    pub rpm: Option<u32>,
+    pub tokens_per_day: Option<u64>,
+    pub cost_per_month: Option<f64>,
+    /// Unix milliseconds.
+    pub expires_ms: Option<u64>,
+}
+
+/// `users.keys.revoke`: the key's public prefix (`mr-…`, as listed).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RelayKeyRevoke {
+    pub prefix: String,
+}
+
+/// A relay key as listed: its public prefix, owner, limits and usage in the current windows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RelayKeyView {
+    pub prefix: String,
+    pub user: String,
+    pub label: String,
+    pub created_ms: u64,
+    pub last_used_ms: Option<u64>,
+    pub expires_ms: Option<u64>,
+    pub revoked: bool,
+    pub limits: crate::auth::Limits,
+    pub requests: u64,
+    pub requests_this_minute: u32,
+    pub tokens_today: u64,
+    pub cost_this_month_usd: f64,
+}
+
+/// `users.keys.create`'s answer: the key itself, shown this once.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CreatedRelayKey {
+    pub key: String,
+    pub info: RelayKeyView,
+}
+
+impl std::fmt::Debug for CreatedRelayKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreatedRelayKey").field("info", &self.info).finish_non_exhaustive()
+    }
+}

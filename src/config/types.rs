@@ -103,6 +103,8 @@ pub struct Config {
     pub translation: TranslationConfig,
     /// Model price table, in file order (the pricing module decides which entry applies).
     pub pricing: Vec<Price>,
+    /// Users' sign-in (`sso:`).
+    pub auth: AuthConfig,
     /// Things worth saying at start or reload that do not stop the config from loading.
     pub warnings: Vec<String>,
 }
@@ -121,6 +123,18 @@ pub struct ServerConfig {
     pub data_dir: Option<PathBuf>,
     pub cors_origins: Vec<String>,
     pub metrics_public: bool,
+    /// `server.public_host`: the URL the relay is reached at (an `https://` one makes session
+    /// cookies `Secure`; SSO callbacks are built on it).
+    pub public_host: Option<String>,
+}
+
+/// Sign-in settings (`sso.sso_only`, `sso.admin_usernames` of the original's `sso:` section).
+#[derive(Debug, Clone, Default)]
+pub struct AuthConfig {
+    /// Password login is refused server-side.
+    pub sso_only: bool,
+    /// Users given the admin role when they sign in with SSO.
+    pub admin_usernames: Vec<String>,
 }
 
 /// `logging`: the request log (redb) and what it keeps.

@@ -158,7 +158,8 @@ pub(super) fn validate(raw: RawConfig, source: ConfigSource, problems: &mut Vec<
     let translation =
         TranslationConfig { default_max_tokens: t.default_max_tokens.max(1), drop_unsupported: t.drop_unsupported };
 
-    Config { source, server, providers, routing, strategy, logging, translation, pricing, warnings }
+    let auth = AuthConfig { sso_only: raw.sso.sso_only, admin_usernames: raw.sso.admin_usernames.clone() };
+    Config { source, server, providers, routing, strategy, logging, translation, pricing, auth, warnings }
 }
 
 fn validate_server(s: &RawServer, problems: &mut Vec<String>, warnings: &mut Vec<String>) -> ServerConfig {
@@ -197,6 +198,7 @@ fn validate_server(s: &RawServer, problems: &mut Vec<String>, warnings: &mut Vec
         data_dir: Some(PathBuf::from(&s.data_dir)).filter(|p| !p.as_os_str().is_empty()),
         cors_origins: s.cors_origins.clone(),
         metrics_public: s.metrics_public,
+        public_host: Some(s.public_host.trim().to_string()).filter(|h| !h.is_empty()),
     };
     if !server.access_key_enabled {
         warnings.push("server.access_key_enabled is false: no credential can call the relay yet".into());

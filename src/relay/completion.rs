@@ -1,7 +1,7 @@
 //! The single completion hook: `Completion` owns a request's record from arrival to its end and
 //! finishes it exactly once (by `finish`, or on drop when the client went away), then hands it to
 //! the `RecordSink` (the store's writer, or a test's collector). It also keeps the in-flight gauge
-//! (`IN_FLIGHT`) and the relay's own time (total time minus upstream waits).
+//! (`IN_FLIGHT`), charges a user's relay key with the request's tokens and cost, and the relay's own time (total time minus upstream waits).
 
 use super::Inbound;
 use crate::error::RelayError;
@@ -45,6 +45,8 @@ pub struct Completion {
     started: Instant,
     /// Time spent waiting on upstreams (and retry backoffs): not the relay's own cost.
     upstream_wait: Duration,
+    /// The relay key to charge the request's tokens and cost to.
+    principal: Option<crate::auth::Principal>,
 }
 
 impl Completion {
@@ -54,7 +56,10 @@ impl Completion {
             sink,
             started,
             upstream_wait: Duration::ZERO,
+            principal: inbound.principal.clone(),
             record: Some(RequestRecord {
+                user: inbound.principal.as_ref().map(|p| p.user.clone()),
+                relay_key: inbound.principal.as_ref().map(|p| p.key_label.clone()),
                 kind,
                 started_at: SystemTime::now(),
                 inbound: inbound.dialect,
@@ -89,6 +94,7 @@ impl Completion {
             record: self.record.take(),
             started: self.started,
             upstream_wait: self.upstream_wait,
+            principal: self.principal.take(),
         }
     }
 
@@ -131,6 +137,9 @@ impl Completion {
             }
             if tokens.is_some() {
                 r.tokens = tokens;
+            }
+            if let Some(p) = &self.principal {
+                p.charge(&r);
             }
             self.sink.record(r);
         }

@@ -4,6 +4,8 @@
 //! 1. **Decode** (`decode`): the body is parsed once into its top-level raw fields; `model`,
 //!    `messages`, `stream` and `stream_options` are checked. The IR is decoded only if a
 //!    candidate needs translation.
+//!    A user's relay key is then held to its limits (`auth::Principal::admit`): allowed models,
+//!    requests per minute, tokens per day, cost per month.
 //! 2. **Route** (`router::resolve_with`): an ordered candidate list; the sticky-key hash of the
 //!    conversation when the pool is sticky.
 //! 3. **Prepare** (`prepare`), per candidate: same dialect → passthrough (only `model`
@@ -55,6 +57,8 @@ pub struct Inbound {
     pub client_addr: Option<SocketAddr>,
     /// A stable, non-secret identity of the caller's credential (for sticky key selection).
     pub caller: u64,
+    /// The user and relay key behind the request (`None`: the server's access key).
+    pub principal: Option<crate::auth::Principal>,
 }
 
 /// (message, type, code) from any of the error shapes upstreams use, or the raw text.
@@ -118,6 +122,10 @@ async fn run(
             let cap = usize::try_from(logging.max_body_bytes).unwrap_or(usize::MAX);
             r.bodies = Some(crate::record::Bodies::new(inbound.body.clone(), cap));
         }
+    }
+    // A user's relay key is held to its limits before anything goes upstream.
+    if let Some(p) = &inbound.principal {
+        p.admit(&req.model)?;
     }
     let candidates = router::resolve_with(rt, &req.model, &|| decode::conversation_text(&req))?;
     let sticky = rt.providers[candidates[0].provider].pool.strategy == crate::config::Strategy::Sticky;

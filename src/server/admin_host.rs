@@ -43,4 +43,7 @@ impl Host for App {
     fn reload(&self) -> Result<(), String> {
         super::reload_now(self)
     }
+    fn users(&self) -> Option<Arc<crate::auth::Users>> {
+        self.users.get().cloned()
+    }
 }

@@ -211,6 +211,7 @@ impl ServerBuilder {
             }
             db = Some(store);
         }
+        let db_users = db.clone();
         let shared = shared.unwrap_or_default();
         if let Some(dir) = &data_dir {
             shared.load_model_caches(dir);
@@ -233,6 +234,14 @@ impl ServerBuilder {
                 App::with_writer(runtime, shared, writer, config_path, generated_key)
             }
         };
+
+        // Users and their relay keys live in the same database.
+        if let Some(store) = &db_users {
+            let users = crate::auth::Users::open(store.clone())
+                .map_err(|e| ServerError::Store { path: store.path().to_path_buf(), message: e.to_string() })?;
+            users.configure(&app.runtime.load().config);
+            let _ = app.users.set(users);
+        }
 
         // 4. Listener.
         let listener = match bind {
@@ -327,9 +336,13 @@ impl Server {
         // Every record produced before this point is queued: drain and commit them; save the
         // key health once more.
         let writer = app.writer.clone();
+        let users = app.users.get().cloned();
         let _ = tokio::task::spawn_blocking(move || {
             if let Some(w) = writer {
                 w.shutdown();
+            }
+            if let Some(u) = users {
+                u.flush();
             }
             if let Some(p) = key_persister {
                 p.shutdown();

@@ -2,11 +2,14 @@
 //!
 //! 1. **Accept** — hyper 1 through axum's `serve` (HTTP/1.1 and h2c), TCP_NODELAY on.
 //! 2. **Authenticate** (`auth` middleware) — every path except `PUBLIC_PATHS` needs the access
-//!    key as `Authorization: Bearer`, `x-api-key` or `x-access-key`, compared in constant time;
-//!    a failure is a 401 in the caller's dialect (Anthropic shape on `/v1/messages*`).
+//!    key or a user's relay key (`mr-…`, `auth::Users`) as `Authorization: Bearer`, `x-api-key` or
+//!    `x-access-key`, compared in constant time; a failure is a 401 in the caller's dialect
+//!    (Anthropic shape on `/v1/messages*`). A relay key puts its `auth::Principal` on the request.
 //! 3. **Read the body** — bounded by `server.max_body_bytes` (413 in the caller's dialect).
 //! 4. **Snapshot** — one `Arc<Runtime>` for the request's whole life (reloads swap it).
 //! 5. **Relay** — `relay::handle`: decode, route, attempt with failover, respond, record.
+//!
+//! `/api/auth/*` and `/api/setup*` (`auth_routes`) authenticate themselves (sessions, setup).
 //!
 //! `GET /metrics` (Prometheus text) sits behind the same auth unless `server.metrics_public`.
 //!
@@ -14,6 +17,7 @@
 //! request log, listener, control socket and supervised background tasks.
 
 mod admin_host;
+pub mod auth_routes;
 mod builder;
 mod reload;
 mod supervise;
@@ -65,6 +69,8 @@ pub struct App {
     pub reload: Mutex<ReloadStatus>,
     /// The address the relay listens on, once bound (shown by `status`).
     pub listen: std::sync::OnceLock<std::net::SocketAddr>,
+    /// Users, their relay keys and sessions (set by the builder when there is a data dir).
+    pub users: std::sync::OnceLock<Arc<crate::auth::Users>>,
 }
 
 impl App {
@@ -111,6 +117,7 @@ impl App {
             generated_key,
             reload: Mutex::new(ReloadStatus::default()),
             listen: std::sync::OnceLock::new(),
+            users: std::sync::OnceLock::new(),
         })
     }
 }
@@ -141,6 +148,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/models/{*id}", get(model));
     Router::new()
         .merge(relay_routes)
+        .merge(auth_routes::routes())
         .route("/health", get(health))
         .route("/metrics", get(metrics))
         .fallback(fallback)
@@ -169,11 +177,14 @@ fn credential(headers: &HeaderMap) -> Option<&str> {
 
 async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if PUBLIC_PATHS.contains(&path) || (path == "/metrics" && app.runtime.load().config.server.metrics_public) {
+    if PUBLIC_PATHS.contains(&path)
+        || (path == "/metrics" && app.runtime.load().config.server.metrics_public)
+        || auth_routes::is_auth_route(path)
+    {
         return next.run(req).await;
     }
     let dialect = dialect_for_path(path);
-    let Some(token) = credential(req.headers()) else {
+    let Some(token) = credential(req.headers()).map(str::to_string) else {
         return RelayError::unauthorized(
             "missing credentials: send the access key as 'Authorization: Bearer <key>', 'x-api-key' or 'x-access-key'",
         )
@@ -182,13 +193,23 @@ async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Resp
     let rt = app.runtime.load();
     let expected = if rt.config.server.access_key_enabled { rt.access_key.as_ref() } else { None };
     let ok = expected.is_some_and(|k| bool::from(k.expose().as_bytes().ct_eq(token.as_bytes())));
+    drop(rt);
     if !ok {
-        return RelayError::unauthorized("invalid access key").render(dialect);
+        // A user's relay key (`mr-…`, looked up by its public prefix, compared hashed).
+        let found = match app.users.get() {
+            Some(users) => users.authenticate_key(&token),
+            None => Err(crate::auth::KeyRefusal::Unknown),
+        };
+        match found {
+            Ok(p) => {
+                req.extensions_mut().insert(p);
+            }
+            Err(why) => return RelayError::unauthorized(why.message()).render(dialect),
+        }
     }
     let mut h = std::hash::DefaultHasher::new();
     token.hash(&mut h);
     req.extensions_mut().insert(Caller(h.finish()));
-    drop(rt);
     next.run(req).await
 }
 
@@ -197,7 +218,7 @@ async fn read_body(
     app: &App,
     req: Request,
     dialect: Dialect,
-) -> Result<(HeaderMap, bytes::Bytes, Option<SocketAddr>, u64), Response> {
+) -> Result<(HeaderMap, bytes::Bytes, Option<SocketAddr>, u64, Option<crate::auth::Principal>), Response> {
     let limit = app.runtime.load().config.server.max_body_bytes;
     let declared =
         req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
@@ -206,9 +227,10 @@ async fn read_body(
     }
     let addr = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let caller = req.extensions().get::<Caller>().map_or(0, |c| c.0);
-    let (parts, body) = req.into_parts();
+    let (mut parts, body) = req.into_parts();
+    let principal = parts.extensions.remove::<crate::auth::Principal>();
     match axum::body::to_bytes(body, limit).await {
-        Ok(b) => Ok((parts.headers, b, addr, caller)),
+        Ok(b) => Ok((parts.headers, b, addr, caller, principal)),
         Err(e) => {
             let too_large = std::error::Error::source(&e).is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
             if too_large {
@@ -221,12 +243,13 @@ async fn read_body(
 }
 
 async fn relay_route(app: Arc<App>, req: Request, dialect: Dialect, endpoint: Endpoint) -> Response {
-    let (headers, body, client_addr, caller) = match read_body(&app, req, dialect).await {
+    let (headers, body, client_addr, caller, principal) = match read_body(&app, req, dialect).await {
         Ok(x) => x,
         Err(resp) => return resp,
     };
     let rt = app.runtime.load_full();
-    relay::handle(rt, app.sink.clone(), Inbound { dialect, endpoint, headers, body, client_addr, caller }).await
+    relay::handle(rt, app.sink.clone(), Inbound { dialect, endpoint, headers, body, client_addr, caller, principal })
+        .await
 }
 
 async fn chat_completions(State(app): State<Arc<App>>, req: Request) -> Response {
@@ -254,13 +277,20 @@ async fn messages(State(app): State<Arc<App>>, req: Request) -> Response {
 }
 
 async fn count_tokens(State(app): State<Arc<App>>, req: Request) -> Response {
-    let (headers, body, client_addr, caller) = match read_body(&app, req, Dialect::Anthropic).await {
+    let (headers, body, client_addr, caller, principal) = match read_body(&app, req, Dialect::Anthropic).await {
         Ok(x) => x,
         Err(resp) => return resp,
     };
     let rt = app.runtime.load_full();
-    let inbound =
-        Inbound { dialect: Dialect::Anthropic, endpoint: Endpoint::CountTokens, headers, body, client_addr, caller };
+    let inbound = Inbound {
+        dialect: Dialect::Anthropic,
+        endpoint: Endpoint::CountTokens,
+        headers,
+        body,
+        client_addr,
+        caller,
+        principal,
+    };
     relay::count_tokens(rt, app.sink.clone(), inbound).await
 }
 

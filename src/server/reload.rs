@@ -36,6 +36,9 @@ pub fn reload_now(app: &App) -> Result<(), String> {
     match result {
         Ok(rt) => {
             app.sink.configure(&rt);
+            if let Some(users) = app.users.get() {
+                users.configure(&rt.config);
+            }
             app.runtime.store(Arc::new(rt));
             status.ok = true;
             status.message = format!("reloaded {}", path.display());

@@ -6,11 +6,13 @@
 //! Tables: `logs` (id → versioned JSON `LogEntry`), `bodies` (id → zstd bodies), `hourly`
 //! ((unix hour, model␟provider␟key␟user) → `Agg`), `meta` (counters such as the bytes of logs
 //! and bodies, used for `logging.max_size_mb`). Raw logs expire by age and size; aggregates are
-//! kept for `AGGREGATE_RETENTION_DAYS`. `keystate` adds the upstream keys' health
+//! kept for `AGGREGATE_RETENTION_DAYS`. `users` keeps principals (users, relay keys, their usage,
+//! sessions). `keystate` adds the upstream keys' health
 //! (`key_states`, `key_windows`), which `serve` keeps here even with the request log off.
 
 pub mod bodies;
 pub mod keystate;
+pub mod users;
 pub mod writer;
 
 pub use crate::record::LogEntry;
@@ -291,6 +293,7 @@ impl RedbStore {
             tx.open_table(META)?;
             tx.open_table(keystate::KEY_STATES)?;
             tx.open_table(keystate::KEY_WINDOWS)?;
+            Self::open_user_tables(&tx)?;
         }
         tx.commit()?;
         Ok(RedbStore { db, path: path.to_path_buf() })

@@ -22,5 +22,7 @@ mod store;
 mod translate;
 
 mod binary;
+mod sessions;
 #[cfg(unix)]
 mod top;
+mod users;
