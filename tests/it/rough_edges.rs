@@ -386,6 +386,8 @@ fn the_first_retention_pass_uses_the_configs_settings() {
     let old = std::time::SystemTime::now() - std::time::Duration::from_secs(10 * 86_400);
     writer.record(RequestRecord {
         kind: RecordKind::Completion,
+        user: None,
+        relay_key: None,
         started_at: old,
         inbound: monorelay::dialect::Dialect::OpenAi,
         upstream: None,
