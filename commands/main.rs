@@ -10,6 +10,7 @@ mod providers;
 mod route;
 mod serve;
 mod stats;
+mod sync;
 mod top;
 #[path = "../tui/mod.rs"]
 mod tui;
@@ -72,6 +73,9 @@ pub enum Command {
     /// Upstream keys: list, add, remove, enable, disable, import, export, reset.
     #[command(subcommand)]
     Keys(keys::KeysCommand),
+    /// Back the config up to a private GitHub Gist or WebDAV (secrets encrypted) and bring it back.
+    #[command(subcommand)]
+    Sync(sync::SyncCommand),
 }
 
 fn init_logging(cli: &Cli) {
@@ -108,6 +112,7 @@ fn main() -> ExitCode {
         Command::Logs(cmd) => logs::run(&cli, cmd),
         Command::Stats(args) => stats::run(&cli, args),
         Command::Keys(cmd) => keys::run(&cli, cmd),
+        Command::Sync(cmd) => sync::run(&cli, cmd),
     };
     match result {
         Ok(code) => code,

@@ -25,6 +25,7 @@ pub mod secret;
 pub mod server;
 pub mod stats;
 pub mod store;
+pub mod sync;
 pub mod tokens;
 pub mod tools;
 pub mod translate;

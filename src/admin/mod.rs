@@ -1,5 +1,5 @@
 //! The typed service layer: every management operation once — `status`, `keys.*`, `logs.*`,
-//! `stats`, `providers.*`, `config.*` — as a Rust function with serde request/response types
+//! `stats`, `providers.*`, `config.*`, `sync.*` — as a Rust function with serde request/response types
 //! (`types`) and one error (`AdminError`). The control socket (`socket`), its typed `Client`, the
 //! CLI and `top` are only transports over it.
 //!
@@ -14,10 +14,12 @@ mod error;
 mod keys_ops;
 mod providers_ops;
 pub mod socket;
+mod sync_ops;
 pub mod types;
 
 pub use client::{Client, Subscription};
 pub use error::AdminError;
+pub use sync_ops::*;
 pub use types::*;
 
 use crate::config::Config;
@@ -50,6 +52,8 @@ pub trait Host: Send + Sync + 'static {
     fn reload_info(&self) -> ReloadInfo;
     /// Reload the config file now; the error says why the new config was refused.
     fn reload(&self) -> Result<(), String>;
+    /// An operation wrote the config file (sync's auto-push listens). Default: nobody listens.
+    fn config_changed(&self) {}
 }
 
 /// Everything the offline service reads: the config and its file, and the data dir.
@@ -94,6 +98,12 @@ pub const OPS: &[&str] = &[
     "config.check",
     "config.put",
     "config.reload",
+    "sync.status",
+    "sync.setup",
+    "sync.push",
+    "sync.pull",
+    "sync.diff",
+    "sync.history",
 ];
 
 impl Service {
@@ -281,6 +291,12 @@ impl Service {
             "config.check" => to_json(self.config_check(parse_args(args)?)),
             "config.put" => to_json(self.config_put(parse_args(args)?).await),
             "config.reload" => to_json(self.config_reload().await),
+            "sync.status" => to_json(self.sync_status()),
+            "sync.setup" => to_json(self.sync_setup(parse_args(args)?).await),
+            "sync.push" => to_json(self.sync_push(parse_args(args)?).await),
+            "sync.pull" => to_json(self.sync_pull(parse_args(args)?).await),
+            "sync.diff" => to_json(self.sync_diff(parse_args(args)?).await),
+            "sync.history" => to_json(self.sync_history(parse_args(args)?).await),
             other => Err(AdminError::invalid(
                 Some("op"),
                 format!("unknown operation '{other}' (expected one of: {})", OPS.join(", ")),

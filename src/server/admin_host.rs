@@ -43,4 +43,7 @@ impl Host for App {
     fn reload(&self) -> Result<(), String> {
         super::reload_now(self)
     }
+    fn config_changed(&self) {
+        self.config_changed.notify_one();
+    }
 }

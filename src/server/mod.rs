@@ -65,6 +65,8 @@ pub struct App {
     pub reload: Mutex<ReloadStatus>,
     /// The address the relay listens on, once bound (shown by `status`).
     pub listen: std::sync::OnceLock<std::net::SocketAddr>,
+    /// Signalled when an admin operation changed the config file (sync's auto-push waits on it).
+    pub config_changed: Arc<tokio::sync::Notify>,
 }
 
 impl App {
@@ -111,6 +113,7 @@ impl App {
             generated_key,
             reload: Mutex::new(ReloadStatus::default()),
             listen: std::sync::OnceLock::new(),
+            config_changed: Arc::default(),
         })
     }
 }

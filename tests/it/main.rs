@@ -17,6 +17,7 @@ mod reload;
 mod routing;
 mod server;
 mod store;
+mod sync;
 mod translate;
 
 mod binary;
