@@ -338,7 +338,7 @@ impl FakeDav {
 
 fn config_text(upstream: &str, sync: &str) -> String {
     format!(
-        "# my relay: comments must survive a round trip\nserver:\n  access_key: \"{ACCESS}\"   # clients use this\n\nproviders:\n  up:\n    provider_type: api\n    base_url: \"{upstream}\"\n    keys:\n      - key: {UP_KEY_1}   # primary\n        label: one\n      - {{key: \"{UP_KEY_2}\", label: two}}\n\nsso:\n  github_client_secret: {SSO_SECRET}\n\n{sync}"
+        "# my relay: comments must survive a round trip\nserver:\n  access_key: \"{ACCESS}\"   # clients use this\n\nproviders:\n  up:\n    provider_type: api\n    base_url: \"{upstream}/v1\"\n    keys:\n      - key: {UP_KEY_1}   # primary\n        label: one\n      - {{key: \"{UP_KEY_2}\", label: two}}\n\nmodel_routing:\n  default_provider: up\n\nsso:\n  github_client_secret: {SSO_SECRET}\n\n{sync}"
     )
 }
 
@@ -418,7 +418,7 @@ async fn serves_the_same(cfg: &Path, upstream: &Upstream) {
         let r = client()
             .post(relay.url("/v1/chat/completions"))
             .bearer_auth(ACCESS)
-            .json(&chat("up/x", "hello"))
+            .json(&chat("m", "hello"))
             .send()
             .await
             .unwrap();
