@@ -655,18 +655,63 @@ async fn auto_push_after_a_key_is_added_on_a_running_server() {
     })
     .await
     .unwrap();
-    // Debounced, then pushed: wait for it (generously; nothing else pushes).
+    // Debounced, then pushed: wait for the push and its record (generously; nothing else pushes).
     let mut waited = Duration::ZERO;
-    while gist.patches() == pushed {
-        assert!(waited < Duration::from_secs(120), "no auto-push");
+    let status = loop {
+        let status = c.sync_status().await.unwrap();
+        if gist.patches() > pushed && status.local_changed == Some(false) {
+            break status;
+        }
+        assert!(waited < Duration::from_secs(120), "no auto-push: {status:?}");
         tokio::time::sleep(Duration::from_millis(100)).await;
         waited += Duration::from_millis(100);
-    }
-    let head = gist.head();
-    assert!(head.files["config.yml"].contains("label: \"three\"") || head.files["config.yml"].contains("three"));
+    };
+    assert!(status.last_error.is_none() && status.secrets_pushed == Some(false), "{status:?}");
+    assert!(gist.head().files["config.yml"].contains("three"));
     assert!(!gist.everything().contains("sk-added-later-3"));
-    let status = c.sync_status().await.unwrap();
-    assert_eq!(status.local_changed, Some(false));
-    assert!(status.last_error.is_none(), "{status:?}");
     drop(relay);
+}
+
+#[tokio::test]
+async fn gist_api_errors_are_precise_and_never_show_the_token() {
+    use monorelay::sync::{SyncError, gist::GistClient};
+    let up = Upstream::start().await;
+    let token = monorelay::secret::Secret::new(TOKEN.to_string());
+    let c = GistClient::new(&up.url(), &token).unwrap();
+    let mut seen = Vec::new();
+
+    up.push(Reply::Json {
+        status: 403,
+        body: json!({"message": "API rate limit exceeded"}),
+        headers: vec![("x-ratelimit-remaining", "0".into()), ("x-ratelimit-reset", "1700000000".into())],
+    });
+    let e = c.verify().await.unwrap_err();
+    assert!(matches!(e, SyncError::RateLimited(_)) && e.to_string().contains("1700000000"), "{e}");
+    seen.push(e.to_string());
+
+    up.push(Reply::json(403, json!({"message": "Resource not accessible by personal access token"})));
+    let e = c.verify().await.unwrap_err();
+    assert!(matches!(e, SyncError::Auth(_)) && e.to_string().contains("'gist' scope"), "{e}");
+    seen.push(e.to_string());
+
+    up.push(Reply::Json { status: 200, body: json!([]), headers: vec![("x-oauth-scopes", "repo, user".into())] });
+    let e = c.verify().await.unwrap_err();
+    assert!(e.to_string().contains("lacks the 'gist' scope"), "{e}");
+    seen.push(e.to_string());
+
+    up.push(Reply::json(401, json!({"message": format!("Bad credentials {TOKEN}")})));
+    let e = c.verify().await.unwrap_err();
+    assert!(matches!(e, SyncError::Auth(_)) && e.to_string().contains("401"), "{e}");
+    seen.push(e.to_string());
+
+    // Sent with the token, as a bearer.
+    assert!(up.received().iter().all(|r| r.auth() == format!("Bearer {TOKEN}")));
+
+    // Nothing listens there: a network error that names where.
+    let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap().local_addr().unwrap();
+    let c = GistClient::new(&format!("http://{closed}"), &token).unwrap();
+    let e = c.verify().await.unwrap_err();
+    assert!(matches!(e, SyncError::Network(_)) && e.to_string().contains(&closed.to_string()), "{e}");
+    seen.push(e.to_string());
+    assert!(seen.iter().all(|m| !m.contains(TOKEN)), "{seen:?}");
 }
