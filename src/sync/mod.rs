@@ -197,6 +197,13 @@ impl Snapshot {
     /// `extra`: secrets that live outside the text (the data dir's access key).
     pub fn build(text: &str, extra: Secrets, passphrase: Option<&Secret<String>>) -> Result<Snapshot, SyncError> {
         let (config, mut found) = secrets::extract(text);
+        let leaks = secrets::leaks(&config);
+        if !leaks.is_empty() {
+            return Err(SyncError::Invalid(format!(
+                "nothing was pushed: the secret at {} is written in a form sync cannot replace by a reference (write it as a plain or quoted one-line value)",
+                leaks.join(", ")
+            )));
+        }
         found.0.extend(extra.0);
         let secrets_age = match passphrase {
             Some(p) => Some(secrets::seal(&found, p)?),

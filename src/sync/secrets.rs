@@ -342,6 +342,46 @@ fn flow_fields_in(body: &str, off: usize, path: &str, headers: bool, secrets: &m
     out
 }
 
+/// A safety net after `extract`: every value at a secret-named key of the parsed public text
+/// must be empty or a reference. Returns the key paths where a secret would still leave in clear
+/// (written in a form the line scanner does not rewrite, such as a block scalar).
+pub fn leaks(public: &str) -> Vec<String> {
+    use crate::config::yaml::Value;
+    fn walk(v: &Value, path: &str, parent: &str, out: &mut Vec<String>) {
+        match v {
+            Value::Mapping(m) => {
+                for (k, item) in m {
+                    let Some(k) = k.as_str() else { continue };
+                    let p = if path.is_empty() { k.to_string() } else { format!("{path}.{k}") };
+                    let secret = SECRET_KEYS.contains(&k) || (parent == "headers" && is_header_secret(k));
+                    match item {
+                        Value::String(s) if secret && is_secret_value(s) => out.push(p),
+                        Value::Number(_) if secret => out.push(p),
+                        _ => walk(item, &p, k, out),
+                    }
+                }
+            }
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let p = format!("{path}[{i}]");
+                    match item {
+                        Value::String(s) if parent == "keys" && is_secret_value(s) => out.push(p),
+                        _ => walk(item, &p, "", out),
+                    }
+                }
+            }
+            Value::Tagged(t) => walk(&t.value, path, parent, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    match crate::config::yaml::parse(public) {
+        Ok(v) => walk(&v, "", "", &mut out),
+        Err(e) => out.push(format!("(the config text does not parse: {e})")),
+    }
+    out
+}
+
 /// Put values back: every `"${secret:PATH}"` whose PATH is in `secrets` becomes the value,
 /// double-quoted. Returns the text and the paths still unresolved.
 pub fn inject(text: &str, secrets: &Secrets) -> (String, Vec<String>) {
@@ -469,6 +509,8 @@ mod tests {
         assert!(missing.is_empty());
         let parse = |t: &str| crate::config::yaml::parse(t).ok();
         assert_eq!(parse(&back), parse(TEXT));
+        assert!(leaks(&public).is_empty(), "{:?}", leaks(&public));
+        assert_eq!(leaks("sso:\n  client_secret: |\n    block-secret\n"), ["sso.client_secret"]);
         // Extracting again finds nothing new in the public text.
         assert!(extract(&public).1.0.is_empty());
     }
