@@ -171,6 +171,7 @@ impl Service {
             None => None,
         };
         let version = env!("CARGO_PKG_VERSION").to_string();
+        let sync_error = crate::sync::SyncState::load(&self.data_dir).ok().and_then(|s| s.last_error);
         let Some(h) = &self.host else {
             return Ok(StatusInfo {
                 running: false,
@@ -178,6 +179,7 @@ impl Service {
                 db,
                 config: self.config.as_ref().map(|c| c.source.to_string()),
                 providers: self.config.as_ref().map_or(0, |c| c.providers.len()),
+                sync_error,
                 ..StatusInfo::default()
             });
         };
@@ -205,6 +207,7 @@ impl Service {
             subscribers: h.writer().map_or(0, |w| w.bus().subscribers()),
             db,
             totals: Some(h.live().total().summary()),
+            sync_error,
         })
     }
 

@@ -541,6 +541,18 @@ async fn gist_round_trip_conflicts_and_bad_input() {
     gist.state.gists.lock().unwrap().clear();
     let o = sync_cli(&cfg1, &data1, &pass, None, &["push"]).await;
     refused(&o, 3, "does not exist any more");
+    // The failure stays visible (sync status, and the server status `top` shows) until a success.
+    let o = sync_cli(&cfg1, &data1, &[], None, &["--json", "status"]).await;
+    let st: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(st["last_error"]["op"], "push", "{st}");
+    let service = monorelay::admin::Service::offline(monorelay::admin::Offline {
+        config: None,
+        config_path: None,
+        data_dir: data1.clone(),
+    })
+    .unwrap();
+    let e = service.status().await.unwrap().sync_error.unwrap();
+    assert!(e.op == "push" && e.message.contains("does not exist any more"), "{e:?}");
 }
 
 #[tokio::test]
