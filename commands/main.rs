@@ -10,6 +10,7 @@ mod providers;
 mod route;
 mod serve;
 mod stats;
+mod sync;
 mod top;
 #[path = "../tui/mod.rs"]
 mod tui;
@@ -76,6 +77,9 @@ pub enum Command {
     /// Users and their relay keys: list, add, remove, passwd, role, enable, disable, keys.
     #[command(subcommand)]
     Users(users::UsersCommand),
+    /// Back the config up to a private GitHub Gist or WebDAV (secrets encrypted) and bring it back.
+    #[command(subcommand)]
+    Sync(sync::SyncCommand),
 }
 
 fn init_logging(cli: &Cli) {
@@ -114,6 +118,7 @@ fn main() -> ExitCode {
         Command::Stats(args) => stats::run(&cli, args),
         Command::Keys(cmd) => keys::run(&cli, cmd),
         Command::Users(cmd) => users::run(&cli, cmd),
+        Command::Sync(cmd) => sync::run(&cli, cmd),
     };
     match result {
         Ok(code) => code,

@@ -1,7 +1,7 @@
 //! monorelay core library: config, routing, key pools, providers, translation, the relay
-//! pipeline, the HTTP server with hot reload, the request log (redb) with its stats, and the
-//! control socket. No CLI parsing and no printing to stdout here; the binary in `commands/` and
-//! `tui/` does that.
+//! pipeline, the HTTP server with hot reload, the request log (redb) with its stats, the
+//! control socket, and Gist/WebDAV sync of the config. No CLI parsing and no printing to stdout
+//! here; the binary in `commands/` and `tui/` does that.
 
 pub mod access_key;
 pub mod admin;
@@ -26,6 +26,7 @@ pub mod secret;
 pub mod server;
 pub mod stats;
 pub mod store;
+pub mod sync;
 pub mod tokens;
 pub mod tools;
 pub mod translate;

@@ -220,6 +220,10 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect, t: Theme) {
             } else {
                 l1.push(Span::styled(format!("reload FAILED: {}", reload.message), t.bad()));
             }
+            if let Some(e) = &s.sync_error {
+                l1.push(sep(t));
+                l1.push(Span::styled(format!("sync {} FAILED: {}", e.op, e.message), t.bad()));
+            }
         }
         None => l1.push(Span::styled(" waiting for the server…", t.dim())),
     }

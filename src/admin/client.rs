@@ -204,6 +204,24 @@ impl Client {
     pub async fn config_reload(&mut self) -> Result<Reloaded, AdminError> {
         self.call("config.reload", Value::Null).await
     }
+    pub async fn sync_status(&mut self) -> Result<SyncStatus, AdminError> {
+        self.call("sync.status", Value::Null).await
+    }
+    pub async fn sync_setup(&mut self, a: &SyncSetup) -> Result<SyncSetupDone, AdminError> {
+        self.call_with("sync.setup", a).await
+    }
+    pub async fn sync_push(&mut self, a: &SyncPush) -> Result<SyncPushed, AdminError> {
+        self.call_with("sync.push", a).await
+    }
+    pub async fn sync_pull(&mut self, a: &SyncPull) -> Result<SyncPulled, AdminError> {
+        self.call_with("sync.pull", a).await
+    }
+    pub async fn sync_diff(&mut self, a: &SyncPull) -> Result<SyncPulled, AdminError> {
+        self.call_with("sync.diff", a).await
+    }
+    pub async fn sync_history(&mut self, a: &SyncHistoryArgs) -> Result<Vec<SyncRevision>, AdminError> {
+        self.call_with("sync.history", a).await
+    }
 
     /// Follow live records matching `filter`; this connection then carries only the stream.
     pub async fn subscribe(self, filter: &LogQuery) -> Result<Subscription, AdminError> {

@@ -243,6 +243,7 @@ impl Service {
         };
         edit::write_atomic(path, text)?;
         let Some(h) = self.host.clone() else { return Ok((false, kept)) };
+        h.config_changed();
         match tokio::task::spawn_blocking(move || h.reload()).await {
             Ok(Ok(())) => Ok((true, kept)),
             Ok(Err(e)) => Err(AdminError::conflict(format!(

@@ -1,5 +1,5 @@
 //! The typed service layer: every management operation once — `status`, `keys.*`, `logs.*`,
-//! `stats`, `providers.*`, `config.*`, `users.*` — as a Rust function with serde request/response types
+//! `stats`, `providers.*`, `config.*`, `users.*`, `sync.*` — as a Rust function with serde request/response types
 //! (`types`) and one error (`AdminError`). The control socket (`socket`), its typed `Client`, the
 //! CLI and `top` are only transports over it.
 //!
@@ -14,11 +14,13 @@ mod error;
 mod keys_ops;
 mod providers_ops;
 pub mod socket;
+mod sync_ops;
 pub mod types;
 mod users_ops;
 
 pub use client::{Client, Subscription};
 pub use error::AdminError;
+pub use sync_ops::*;
 pub use types::*;
 
 use crate::config::Config;
@@ -55,6 +57,8 @@ pub trait Host: Send + Sync + 'static {
     fn users(&self) -> Option<Arc<crate::auth::Users>> {
         None
     }
+    /// An operation wrote the config file (sync's auto-push listens). Default: nobody listens.
+    fn config_changed(&self) {}
 }
 
 /// Everything the offline service reads: the config and its file, and the data dir.
@@ -113,6 +117,12 @@ pub const OPS: &[&str] = &[
     "users.keys.list",
     "users.keys.create",
     "users.keys.revoke",
+    "sync.status",
+    "sync.setup",
+    "sync.push",
+    "sync.pull",
+    "sync.diff",
+    "sync.history",
 ];
 
 impl Service {
@@ -198,6 +208,7 @@ impl Service {
             None => None,
         };
         let version = env!("CARGO_PKG_VERSION").to_string();
+        let sync_error = crate::sync::SyncState::load(&self.data_dir).ok().and_then(|s| s.last_error);
         let Some(h) = &self.host else {
             return Ok(StatusInfo {
                 running: false,
@@ -205,6 +216,7 @@ impl Service {
                 db,
                 config: self.config.as_ref().map(|c| c.source.to_string()),
                 providers: self.config.as_ref().map_or(0, |c| c.providers.len()),
+                sync_error,
                 ..StatusInfo::default()
             });
         };
@@ -232,6 +244,7 @@ impl Service {
             subscribers: h.writer().map_or(0, |w| w.bus().subscribers()),
             db,
             totals: Some(h.live().total().summary()),
+            sync_error,
         })
     }
 
@@ -328,6 +341,12 @@ impl Service {
             "users.keys.list" => to_json(self.users_keys_list(parse_args(args)?)),
             "users.keys.create" => to_json(self.users_keys_create(parse_args(args)?)),
             "users.keys.revoke" => to_json(self.users_keys_revoke(parse_args(args)?)),
+            "sync.status" => to_json(self.sync_status()),
+            "sync.setup" => to_json(self.sync_setup(parse_args(args)?).await),
+            "sync.push" => to_json(self.sync_push(parse_args(args)?).await),
+            "sync.pull" => to_json(self.sync_pull(parse_args(args)?).await),
+            "sync.diff" => to_json(self.sync_diff(parse_args(args)?).await),
+            "sync.history" => to_json(self.sync_history(parse_args(args)?).await),
             other => Err(AdminError::invalid(
                 Some("op"),
                 format!("unknown operation '{other}' (expected one of: {})", OPS.join(", ")),

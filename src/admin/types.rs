@@ -78,6 +78,8 @@ pub struct StatusInfo {
     pub db: Option<DbSize>,
     /// A stats summary since the process started.
     pub totals: Option<Summary>,
+    /// The last sync failure not yet followed by a success (auto-push included).
+    pub sync_error: Option<crate::sync::Failure>,
 }
 
 // ---- keys ----

@@ -362,6 +362,57 @@ pub fn remove_key(text: &str, provider: &str, label: &str) -> Result<String, Str
     Ok(join(&out, nl, text.ends_with('\n')))
 }
 
+/// Set the scalar `section.key` (a top-level mapping's direct child) to `value`, double-quoted,
+/// keeping the rest of the line (its comment) and of the file. The key is added under the
+/// section when missing, and the section at the end when it is missing too.
+pub fn set_scalar(text: &str, section: &str, key: &str, value: &str) -> Result<String, String> {
+    let (lines, nl) = split(text);
+    let mut out: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
+    let Some(top) = lines.iter().position(|l| indent(l) == 0 && mapping_key(l).is_some_and(|(k, _)| k == section))
+    else {
+        if out.last().is_some_and(|l| !l.trim().is_empty()) {
+            out.push(String::new());
+        }
+        out.push(format!("{section}:"));
+        out.push(format!("  {key}: {}", quote(value)));
+        return Ok(join(&out, nl, true));
+    };
+    let (_, after) = mapping_key(lines[top]).ok_or("unreadable section line")?;
+    let after = after.split(" #").next().unwrap_or("").trim();
+    if !after.is_empty() {
+        return Err(format!("'{section}' is written inline ('{after}'); write it as a block to edit it"));
+    }
+    let mut child = None;
+    for (i, l) in lines.iter().enumerate().skip(top + 1) {
+        if is_blank_or_comment(l) {
+            continue;
+        }
+        let ind = indent(l);
+        if ind == 0 {
+            break;
+        }
+        let ci = *child.get_or_insert(ind);
+        if ind == ci && mapping_key(l).is_some_and(|(k, _)| k == key) {
+            let colon = l.find(':').ok_or("unreadable line")?;
+            let rest = &l[colon + 1..];
+            let comment = rest.find(" #").map(|c| &rest[c..]).unwrap_or("");
+            let inline_value = rest.trim_start().starts_with(['"', '\'']);
+            // A quoted value may contain ' #'; then there is no comment to keep.
+            let comment = if inline_value && rest.matches(['"', '\'']).count() < 2 { "" } else { comment };
+            out[i] = format!(
+                "{}: {}{}",
+                &l[..colon],
+                quote(value),
+                if comment.is_empty() { String::new() } else { format!(" {}", comment.trim_start()) }
+            );
+            return Ok(join(&out, nl, text.ends_with('\n')));
+        }
+    }
+    let ci = child.unwrap_or(2);
+    out.insert(top + 1, format!("{}{key}: {}", " ".repeat(ci), quote(value)));
+    Ok(join(&out, nl, text.ends_with('\n')))
+}
+
 /// Write `text` to `path` atomically (temp file in the same dir, then rename), keeping its mode.
 pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -378,6 +429,17 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn set_scalar_keeps_comments_and_adds_what_is_missing() {
+        let t = "server:\n  port: 1\n\nsync:\n  enabled: false\n  gist_id: \"\"   # written by setup\n";
+        let out = set_scalar(t, "sync", "gist_id", "abc123").unwrap();
+        assert_eq!(out, "server:\n  port: 1\n\nsync:\n  enabled: false\n  gist_id: \"abc123\" # written by setup\n");
+        let out = set_scalar("sync:\n  enabled: true\n", "sync", "gist_id", "x").unwrap();
+        assert_eq!(out, "sync:\n  gist_id: \"x\"\n  enabled: true\n");
+        let out = set_scalar("server:\n  port: 1\n", "sync", "gist_id", "x").unwrap();
+        assert_eq!(out, "server:\n  port: 1\n\nsync:\n  gist_id: \"x\"\n");
+    }
     use crate::config::{ConfigSource, load_str};
 
     const ORIGINAL: &str = include_str!("../../tests/fixtures/original-config.yml.example");

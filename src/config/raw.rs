@@ -555,7 +555,23 @@ impl Default for RawTranslation {
 pub struct RawSync {
     pub enabled: bool,
     pub gist_id: String,
+    /// The original wrote it; never used (kept so its configs load).
     pub gist_id_stats: String,
+    /// monorelay: GitHub API base (GitHub Enterprise, or a test's loopback fake).
+    pub api_base: String,
+    /// monorelay: push (debounced) after every config change made through the API or CLI.
+    pub auto_push: bool,
+    /// monorelay: a WebDAV collection as a second target.
+    pub webdav: RawWebdav,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct RawWebdav {
+    /// The collection the files go in (`https://dav.example.com/monorelay/`).
+    pub url: String,
+    pub username: String,
+    pub password: Secret<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -105,8 +105,40 @@ pub struct Config {
     pub pricing: Vec<Price>,
     /// Users' sign-in (`sso:`).
     pub auth: AuthConfig,
+    /// `sync`: where `monorelay sync` pushes and pulls.
+    pub sync: SyncConfig,
     /// Things worth saying at start or reload that do not stop the config from loading.
     pub warnings: Vec<String>,
+}
+
+/// The public GitHub API, used when `sync.api_base` is empty.
+pub const GITHUB_API: &str = "https://api.github.com";
+
+/// `sync`: the Gist (and optional WebDAV) target of `monorelay sync`.
+#[derive(Debug, Clone)]
+pub struct SyncConfig {
+    /// The original's flag; kept and shown, `monorelay sync` does not need it.
+    pub enabled: bool,
+    /// The Gist, once `sync setup` found or created it.
+    pub gist_id: Option<String>,
+    /// GitHub API base URL without a trailing slash (default [`GITHUB_API`]).
+    pub api_base: String,
+    pub auto_push: bool,
+    pub webdav: Option<WebdavConfig>,
+}
+
+impl Default for SyncConfig {
+    fn default() -> Self {
+        SyncConfig { enabled: false, gist_id: None, api_base: GITHUB_API.into(), auto_push: false, webdav: None }
+    }
+}
+
+/// `sync.webdav`: a collection URL (ending in `/`) and Basic credentials.
+#[derive(Debug, Clone)]
+pub struct WebdavConfig {
+    pub url: String,
+    pub username: String,
+    pub password: Secret<String>,
 }
 
 #[derive(Debug, Clone)]

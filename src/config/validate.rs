@@ -159,7 +159,50 @@ pub(super) fn validate(raw: RawConfig, source: ConfigSource, problems: &mut Vec<
         TranslationConfig { default_max_tokens: t.default_max_tokens.max(1), drop_unsupported: t.drop_unsupported };
 
     let auth = AuthConfig { sso_only: raw.sso.sso_only, admin_usernames: raw.sso.admin_usernames.clone() };
-    Config { source, server, providers, routing, strategy, logging, translation, pricing, auth, warnings }
+    let sync = validate_sync(&raw.sync, problems);
+    Config { source, server, providers, routing, strategy, logging, translation, pricing, auth, sync, warnings }
+}
+
+fn http_url(problems: &mut Vec<String>, path: &str, url: &str) -> bool {
+    let ok = (url.starts_with("http://") || url.starts_with("https://"))
+        && url.parse::<http::Uri>().is_ok_and(|u| u.host().is_some_and(|h| !h.is_empty()));
+    if !ok {
+        problems.push(format!("{path}: must be an http:// or https:// URL, got '{url}'"));
+    } else if url.split("://").nth(1).and_then(|r| r.split('/').next()).is_some_and(|a| a.contains('@')) {
+        problems.push(format!("{path}: must not carry credentials (use sync.webdav.username/password)"));
+        return false;
+    }
+    ok
+}
+
+fn validate_sync(s: &super::raw::RawSync, problems: &mut Vec<String>) -> SyncConfig {
+    let api_base = s.api_base.trim().trim_end_matches('/');
+    let api_base = if api_base.is_empty() {
+        GITHUB_API.to_string()
+    } else {
+        http_url(problems, "sync.api_base", api_base);
+        api_base.to_string()
+    };
+    let gist_id = s.gist_id.trim();
+    if !gist_id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        problems.push(format!("sync.gist_id: must be a Gist id (letters and digits), got '{gist_id}'"));
+    }
+    let w = &s.webdav;
+    let url = w.url.trim();
+    let webdav = if url.is_empty() {
+        None
+    } else {
+        http_url(problems, "sync.webdav.url", url);
+        let url = if url.ends_with('/') { url.to_string() } else { format!("{url}/") };
+        Some(WebdavConfig { url, username: w.username.clone(), password: w.password.clone() })
+    };
+    SyncConfig {
+        enabled: s.enabled,
+        gist_id: (!gist_id.is_empty()).then(|| gist_id.to_string()),
+        api_base,
+        auto_push: s.auto_push,
+        webdav,
+    }
 }
 
 fn validate_server(s: &RawServer, problems: &mut Vec<String>, warnings: &mut Vec<String>) -> ServerConfig {

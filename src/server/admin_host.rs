@@ -46,4 +46,8 @@ impl Host for App {
     fn users(&self) -> Option<Arc<crate::auth::Users>> {
         self.users.get().cloned()
     }
+
+    fn config_changed(&self) {
+        self.config_changed.notify_one();
+    }
 }

@@ -12,7 +12,9 @@
 //! 4. **Listener**: bound with a deep accept backlog.
 //! 5. **Control socket** in the data dir: the admin service layer over NDJSON (refused when
 //!    another server owns that dir).
-//! 6. **Supervised tasks**: the config file watcher and SIGHUP (restarted if they panic).
+//! 6. **Supervised tasks**: the config file watcher and SIGHUP, and (with a data dir and a config
+//!    file) sync's auto-push, which waits for config changes made through admin operations
+//!    (restarted if they panic).
 //!
 //! `Server::run` then serves until the shutdown future resolves (or a critical task fails), lets
 //! in-flight requests finish within `server.shutdown_grace_secs`, stops the tasks and drains the
@@ -277,6 +279,15 @@ impl ServerBuilder {
                 let a = app.clone();
                 supervisor.spawn("SIGHUP handler", OnPanic::Restart, move || reload::watch_sighup(a.clone()));
             }
+        }
+
+        if let (Some(dir), Some(_)) = (&data_dir, &app.config_path) {
+            // sync.auto_push: reads the live config on every change, so a reload can turn it on.
+            let service = Arc::new(crate::admin::Service::online(app.clone(), dir.clone()));
+            let changed = app.config_changed.clone();
+            supervisor.spawn("sync auto-push", OnPanic::Restart, move || {
+                crate::admin::auto_push(service.clone(), changed.clone())
+            });
         }
 
         Ok(Server { app, listener, addr, control, supervisor, access, data_dir, key_persister })

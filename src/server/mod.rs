@@ -71,6 +71,8 @@ pub struct App {
     pub listen: std::sync::OnceLock<std::net::SocketAddr>,
     /// Users, their relay keys and sessions (set by the builder when there is a data dir).
     pub users: std::sync::OnceLock<Arc<crate::auth::Users>>,
+    /// Signalled when an admin operation changed the config file (sync's auto-push waits on it).
+    pub config_changed: Arc<tokio::sync::Notify>,
 }
 
 impl App {
@@ -118,6 +120,7 @@ impl App {
             reload: Mutex::new(ReloadStatus::default()),
             listen: std::sync::OnceLock::new(),
             users: std::sync::OnceLock::new(),
+            config_changed: Arc::default(),
         })
     }
 }

@@ -19,6 +19,7 @@ mod rough_edges;
 mod routing;
 mod server;
 mod store;
+mod sync;
 mod translate;
 
 mod binary;
