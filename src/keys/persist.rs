@@ -298,6 +298,7 @@ mod tests {
             stream_usage: true,
             anthropic_version: String::new(),
             test_model: String::new(),
+            web: None,
         }
     }
 
