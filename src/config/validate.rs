@@ -546,7 +546,7 @@ fn validate_provider(
 }
 
 /// Proof-of-work attempts per challenge: the original's 500,000 is the default.
-const POW_MAX_ATTEMPTS: u64 = 1_000_000_000;
+const POW_MAX_ATTEMPTS: u64 = 1_000_000_000_000_000;
 const POW_MAX_SECS: (f64, f64) = (0.01, 600.0);
 const BUILD_ID_TTL_SECS: (f64, f64) = (0.0, 86_400.0);
 

@@ -608,7 +608,14 @@ async fn whole(mut upstream: super::BodyStream, mut decoder: WebDecoder, cooldow
         }
     }
     let resp = acc.finish();
-    let bytes = crate::translate::openai::encode_response(&resp);
+    let mut bytes = crate::translate::openai::encode_response(&resp);
+    // The backend reports no usage: say that these counts are estimates (as count_tokens does).
+    if let Ok(mut v) = serde_json::from_slice::<Value>(&bytes) {
+        if let Some(u) = v.get_mut("usage").and_then(Value::as_object_mut) {
+            u.insert("estimated".into(), Value::Bool(true));
+            bytes = v.to_string().into_bytes();
+        }
+    }
     let mut headers = HeaderMap::new();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     UpstreamReply {

@@ -253,6 +253,7 @@ async fn session_and_build_id_are_reused_and_non_stream_reads_the_delta_format()
         assert_eq!(v["choices"][0]["message"]["content"], "Bonjour tout le monde");
         assert_eq!(v["choices"][0]["finish_reason"], "stop");
         assert!(v["usage"]["completion_tokens"].as_u64().unwrap() > 0, "usage is estimated: {v}");
+        assert_eq!(v["usage"]["estimated"], true, "and marked so: {v}");
     }
     let f = fake.lock().unwrap();
     assert_eq!(f.verified, 2);
@@ -342,11 +343,12 @@ async fn a_difficulty_beyond_the_cap_is_refused_and_the_key_cools() {
 
 #[tokio::test]
 async fn a_hard_proof_of_work_never_blocks_other_requests() {
-    // About 2.9e8 attempts expected: the search runs until its 10 s cap unless cancelled.
-    let extra = "      pow_difficulty: \"00000001\"\n      pow_max_attempts: 1000000000\n      pow_max_secs: 10\n";
-    let cfg = web_config(&"{url}".to_string(), "").replace("      pow_difficulty: \"000fff\"\n", extra);
-    let (url, fake) = start_fake(Mode::Cumulative, "0000000f", "late").await;
-    let relay = Relay::start(&cfg.replace("{url}", &url)).await;
+    // About 1.1e12 attempts expected, allowed by the caps: the search runs until its 10 s cap.
+    let (url, fake) = start_fake(Mode::Cumulative, "0000000001", "late").await;
+    let caps =
+        "      pow_difficulty: \"000000000001\"\n      pow_max_attempts: 10000000000000\n      pow_max_secs: 10\n";
+    let cfg = web_config(&url, "").replace("      pow_difficulty: \"000fff\"\n", caps);
+    let relay = Relay::start(&cfg).await;
     let seen = fake.lock().unwrap().requirements_seen.clone();
     let web_url = relay.url("/v1/chat/completions");
     let web = tokio::spawn(async move {
@@ -407,4 +409,61 @@ async fn a_cut_stream_ends_with_an_error_never_a_success() {
     assert_eq!(resp.status(), 502);
     let v: Value = resp.json().await.unwrap();
     assert!(v["error"]["message"].as_str().unwrap().contains("broke off"), "{v}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn providers_test_and_models_work_through_the_admin_client() {
+    use monorelay::admin::socket::SOCKET_FILE;
+    use monorelay::admin::{Client, ProviderName, ProviderTest};
+    let (url, fake) = start_fake(Mode::Delta, "00ffff", "pong").await;
+    let dir = tempfile::tempdir().unwrap();
+    // No `models.include`: the test model comes from `model_mapping`.
+    let cfg = web_config(&url, "").replace("    models: {include: [gpt-4o]}\n    web_reverse", "    web_reverse");
+    let relay = Relay::start_logged(&cfg, dir.path()).await;
+    let mut c = Client::connect(&dir.path().join(SOCKET_FILE)).await.unwrap();
+    let rows = c.providers_test(&ProviderTest { names: vec!["web".into()], model: None }).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].ok, "{rows:?}");
+    assert_eq!(rows[0].model.as_deref(), Some("gpt-4o"));
+    assert_eq!(fake.lock().unwrap().verified, 1);
+    let models = c.providers_models(&ProviderName { name: "web".into() }).await.unwrap();
+    assert_eq!(models.models, ["gpt-4o"]);
+    drop(relay);
+}
+
+#[tokio::test]
+async fn every_call_goes_through_proxy_url() {
+    // The fake also serves as an HTTP proxy: it routes absolute-form requests by their path.
+    let (fake_url, fake) = start_fake(Mode::Cumulative, "00ffff", "via proxy").await;
+    let extra = format!("      proxy_url: \"{fake_url}\"\n");
+    let cfg = web_config("http://chatgpt.invalid", &extra);
+    let relay = Relay::start(&cfg).await;
+    let resp = relay.post("/v1/chat/completions", &chat("gpt-4o", "hi")).await;
+    assert_eq!(resp.status(), 200);
+    let v: Value = resp.json().await.unwrap();
+    assert_eq!(v["choices"][0]["message"]["content"], "via proxy");
+    let f = fake.lock().unwrap();
+    assert_eq!((f.home_hits, f.requirements_hits, f.verified), (1, 1, 1));
+}
+
+#[test]
+fn web_reverse_settings_are_checked() {
+    use monorelay::config::{ConfigSource, load_str};
+    let bad = "providers:\n  w:\n    provider_type: web_reverse\n    keys: [{key: t}]\n    web_reverse:\n      pow_difficulty: \"3a0\"\n      pow_max_secs: 0\n      proxy_url: \"ftp://user:secret@x\"\n      powdifficulty: \"00\"\n";
+    let e = load_str(bad, ConfigSource::Embedded, &|_| None).unwrap_err().to_string();
+    assert!(e.contains("providers.w.web_reverse.pow_difficulty: '3a0' is not a hex difficulty"), "{e}");
+    assert!(e.contains("providers.w.web_reverse.pow_max_secs: must be between"), "{e}");
+    assert!(e.contains("providers.w.web_reverse.proxy_url: not an http(s) or socks5 URL"), "{e}");
+    assert!(!e.contains("secret"), "a proxy password never prints: {e}");
+    assert!(e.contains("powdifficulty"), "unknown keys are errors: {e}");
+
+    let ok = "providers:\n  w:\n    provider_type: web_reverse\n    keys: [{key: t}]\n";
+    let c = load_str(ok, ConfigSource::Embedded, &|_| None).unwrap();
+    let p = &c.providers[0];
+    assert_eq!(p.base_url, "https://chatgpt.com", "chatgpt_base_url is the default base_url");
+    let w = p.web.as_ref().unwrap();
+    assert_eq!(
+        (w.pow_difficulty.as_slice(), w.pow_max_attempts, w.conversation_only),
+        (&[0, 0, 0x3a][..], 500_000, false)
+    );
 }
