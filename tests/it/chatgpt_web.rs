@@ -24,6 +24,10 @@ enum Mode {
     Cut,
     Challenge,
     Expired,
+    /// A gateway that does the sentinel itself: no proof is checked.
+    Gateway,
+    /// An error event after the first text.
+    ErrorMidway,
 }
 
 struct Fake {
@@ -126,6 +130,11 @@ async fn conversation(State(s): State<Shared>, headers: HeaderMap, body: String)
         (f.mode, f.answer.clone(), f.seed.clone(), f.difficulty.clone())
     };
     assert_eq!(headers["authorization"], "Bearer tok-1");
+    if mode == Mode::Gateway {
+        assert!(headers.get("openai-sentinel-proof-token").is_none(), "conversation_only sends no proof");
+        let frames = format!("{}data: [DONE]\n\n", legacy("m-g", &answer, "finished_successfully"));
+        return Response::builder().header("content-type", "text/event-stream").body(Body::from(frames)).unwrap();
+    }
     assert!(headers["cookie"].to_str().unwrap().contains("__cf_bm=abc"), "the session keeps cookies");
     if mode == Mode::Challenge {
         return Response::builder()
@@ -158,7 +167,11 @@ async fn conversation(State(s): State<Shared>, headers: HeaderMap, body: String)
                 let status = if n == chars.len() { "finished_successfully" } else { "in_progress" };
                 v.push(legacy("m-l", &part, status));
             }
-            if mode == Mode::Cut {
+            if mode == Mode::ErrorMidway {
+                v.truncate(1);
+                v.push("data: {\"error\": \"Something went wrong while generating the response.\"}\n\n".to_string());
+                v.push("data: [DONE]\n\n".to_string());
+            } else if mode == Mode::Cut {
                 v.truncate(1);
                 v.push("data: {\"message\": {\"id\": \"m-l\", \"author\"".to_string());
             } else {
@@ -466,4 +479,63 @@ fn web_reverse_settings_are_checked() {
         (w.pow_difficulty.as_slice(), w.pow_max_attempts, w.conversation_only),
         (&[0, 0, 0x3a][..], 500_000, false)
     );
+}
+
+#[tokio::test]
+async fn conversation_only_skips_the_sentinel() {
+    let (url, fake) = start_fake(Mode::Gateway, "00ffff", "from the gateway").await;
+    let relay = Relay::start(&web_config(&url, "      conversation_only: true\n")).await;
+    let resp = relay.post("/v1/chat/completions", &chat("gpt-4o", "hi")).await;
+    assert_eq!(resp.status(), 200);
+    let v: Value = resp.json().await.unwrap();
+    assert_eq!(v["choices"][0]["message"]["content"], "from the gateway");
+    let f = fake.lock().unwrap();
+    assert_eq!((f.home_hits, f.requirements_hits), (0, 0));
+}
+
+#[tokio::test]
+async fn an_unknown_difficulty_format_is_a_clear_502() {
+    let (url, _fake) = start_fake(Mode::Cumulative, "0x3a!", "x").await;
+    let relay = Relay::start(&web_config(&url, "")).await;
+    let resp = relay.post("/v1/chat/completions", &chat("gpt-4o", "hi")).await;
+    assert_eq!(resp.status(), 502);
+    let v: Value = resp.json().await.unwrap();
+    assert!(v["error"]["message"].as_str().unwrap().contains("'0x3a!' is not in a known format"), "{v}");
+}
+
+#[tokio::test]
+async fn an_error_event_midway_reaches_both_dialects_as_an_error() {
+    let (url, _fake) = start_fake(Mode::ErrorMidway, "00ffff", "Partial answer here").await;
+    let relay = Relay::start(&web_config(&url, "")).await;
+    let mut body = chat("gpt-4o", "hi");
+    body["stream"] = json!(true);
+    let data = sse_data(relay.post("/v1/chat/completions", &body).await).await;
+    assert_eq!(openai_text(&data), "Partia");
+    assert!(data.iter().any(|d| d.contains("Something went wrong")), "{data:?}");
+    assert!(!data.iter().any(|d| d.contains("\"finish_reason\":\"stop\"")), "{data:?}");
+
+    // The failure cooled the key: a fresh relay for each client.
+    let (url, _fake) = start_fake(Mode::ErrorMidway, "00ffff", "Partial answer here").await;
+    let relay = Relay::start(&web_config(&url, "")).await;
+    let body =
+        json!({"model": "gpt-4o", "max_tokens": 50, "stream": true, "messages": [{"role": "user", "content": "hi"}]});
+    let text = client()
+        .post(relay.url("/v1/messages"))
+        .header("x-api-key", KEY)
+        .header("anthropic-version", "2023-06-01")
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(text.contains("event: error") && text.contains("Something went wrong"), "{text}");
+    assert!(!text.contains("message_stop"), "{text}");
+
+    // Non-stream: nothing was sent yet, so it is a plain error answer.
+    let (url, _fake) = start_fake(Mode::ErrorMidway, "00ffff", "Partial answer here").await;
+    let relay = Relay::start(&web_config(&url, "")).await;
+    let resp = relay.post("/v1/chat/completions", &chat("gpt-4o", "hi")).await;
+    assert_eq!(resp.status(), 502);
 }

@@ -507,6 +507,19 @@ mod tests {
     }
 
     #[test]
+    fn a_blocked_moderation_is_a_content_filter_stop() {
+        let m = json!({"type": "moderation", "moderation_response": {"blocked": true}});
+        let input = format!("{}data: {m}\n\ndata: [DONE]\n\n", legacy("Sorry", "finished_successfully"));
+        let (events, r) = run(&input);
+        r.unwrap();
+        assert!(
+            events
+                .iter()
+                .any(|e| matches!(e, StreamEvent::MessageDelta { stop_reason: Some(StopReason::ContentFilter), .. }))
+        );
+    }
+
+    #[test]
     fn thoughts_become_thinking() {
         let t = json!({"message": {"id": "t1", "author": {"role": "assistant"}, "status": "in_progress",
             "content": {"content_type": "thoughts", "thoughts": [{"summary": "Plan", "content": "think"}]}}});
