@@ -33,8 +33,15 @@ pub const USER_AGENT: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWeb
 const MAX_SMALL_BODY_BYTES: usize = 4 * 1024 * 1024;
 /// Largest web stream read whole for a non-stream request.
 const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
+/// The longest wait for the home page (build-id discovery).
+const DISCOVERY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Models listed when `model_mapping` is empty.
 const DEFAULT_MODELS: [&str; 4] = ["gpt-4o", "gpt-4o-mini", "o1", "o3-mini"];
+
+/// Proof-of-work threads per provider: one core in two, at least one.
+fn pow_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1))
+}
 
 /// A random uuid4 string.
 pub fn uuid4() -> String {
@@ -46,10 +53,16 @@ pub fn uuid4() -> String {
 }
 
 /// One key's browser session: its device id and the cookies the backend set.
-#[derive(Debug)]
 struct Session {
     device_id: String,
     cookies: Mutex<Vec<(String, String)>>,
+}
+
+impl std::fmt::Debug for Session {
+    // Cookies are credentials: never printed.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session").field("device_id", &self.device_id).finish_non_exhaustive()
+    }
 }
 
 impl Session {
@@ -94,6 +107,9 @@ pub struct ChatGptWeb {
     base: String,
     sessions: Mutex<HashMap<[u8; 32], Arc<Session>>>,
     build: tokio::sync::Mutex<Option<Build>>,
+    /// Proofs of work solved at once (the blocking threads of this provider): fewer than the
+    /// cores, so hard challenges cannot take every core from the relay's workers.
+    pow_slots: Arc<tokio::sync::Semaphore>,
 }
 
 /// An answer made here instead of relayed (errors, model lists, decoded conversations).
@@ -204,6 +220,7 @@ impl ChatGptWeb {
             base: config.base_url.clone(),
             sessions: Mutex::new(HashMap::new()),
             build: tokio::sync::Mutex::new(None),
+            pow_slots: Arc::new(tokio::sync::Semaphore::new(pow_threads())),
         }
     }
 
@@ -322,6 +339,8 @@ impl ChatGptWeb {
     /// The cached build id and scripts, discovered again once the TTL has passed (a failure is
     /// cached too, so a broken home page is not fetched on every request).
     async fn build(&self, session: &Session, auth: &HeaderValue, timeout: Duration) -> Build {
+        // Discovery only improves the fingerprint: it never holds requests up for long.
+        let timeout = timeout.min(DISCOVERY_TIMEOUT);
         let mut cached = self.build.lock().await;
         if let Some(b) = cached.as_ref().filter(|b| b.at.elapsed() < self.cfg.build_id_ttl) {
             return b.clone();
@@ -346,6 +365,23 @@ impl ChatGptWeb {
         b
     }
 
+    /// A proof of work on the blocking pool, once one of this provider's slots is free (waiting
+    /// for a slot counts against the time cap).
+    async fn solve(
+        &self,
+        seed: String,
+        difficulty: Vec<u8>,
+        config: Vec<Value>,
+        caps: pow::Caps,
+    ) -> Result<String, pow::PowError> {
+        let started = Instant::now();
+        let Ok(Ok(_slot)) = tokio::time::timeout(caps.max_time, self.pow_slots.clone().acquire_owned()).await else {
+            return Err(pow::PowError::Busy(caps.max_time));
+        };
+        let left = caps.max_time.saturating_sub(started.elapsed());
+        pow::solve_blocking(seed, difficulty, config, pow::Caps { max_time: left, ..caps }).await
+    }
+
     /// The sentinel flow: the chat-requirements token and, when asked, the proof token.
     async fn sentinel(
         &self,
@@ -358,7 +394,8 @@ impl ChatGptWeb {
         let config = pow::fingerprint(USER_AGENT, &script, &build.dpl);
         let caps = pow::Caps { max_attempts: self.cfg.pow_max_attempts, max_time: self.cfg.pow_max_time };
         let seed = fastrand::f64().to_string();
-        let requirements = pow::solve_blocking(seed, pow::REQUIREMENTS_DIFFICULTY.to_vec(), config.clone(), caps)
+        let requirements = self
+            .solve(seed, pow::REQUIREMENTS_DIFFICULTY.to_vec(), config.clone(), caps)
             .await
             .map_err(|e| Ok(error_reply(StatusCode::SERVICE_UNAVAILABLE, "upstream_error", &e.to_string(), None)))?;
         let rb = self
@@ -414,7 +451,7 @@ impl ChatGptWeb {
                 pow::to_hex(&self.cfg.pow_difficulty)
             )));
         }
-        match pow::solve_blocking(seed, difficulty, config, caps).await {
+        match self.solve(seed, difficulty, config, caps).await {
             Ok(answer) => Ok((token.to_string(), Some(format!("gAAAAAB{answer}")))),
             Err(e) => Err(refuse(e.to_string())),
         }

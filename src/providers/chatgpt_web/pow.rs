@@ -62,6 +62,8 @@ pub enum PowError {
     TooHard { difficulty: String, expected_attempts: f64, cap: u64 },
     /// The search ran out of attempts or time without an answer.
     Exhausted { difficulty: String, attempts: u64, elapsed: Duration },
+    /// Every proof-of-work slot stayed busy for the whole time cap.
+    Busy(Duration),
 }
 
 impl std::fmt::Display for PowError {
@@ -80,6 +82,9 @@ impl std::fmt::Display for PowError {
                 "proof of work at difficulty '{difficulty}' found no answer in {attempts} attempts ({:.1}s); refused",
                 elapsed.as_secs_f64()
             ),
+            PowError::Busy(d) => {
+                write!(f, "every proof-of-work thread stayed busy for {:.1}s; refused", d.as_secs_f64())
+            }
         }
     }
 }
