@@ -418,6 +418,9 @@ fn validate_provider(
         }
     }
     let web = web.map(|(w, _)| w);
+    if kind != ProviderKind::WebReverse && p.web_reverse.is_some() {
+        warnings.push(format!("{path}.web_reverse: only read for provider_type 'web_reverse'; ignored"));
+    }
 
     let several = p.keys.len() > 1;
     let mut keys: Vec<KeyConfig> =
