@@ -162,16 +162,23 @@ fn backend_error(
         return error_reply(StatusCode::BAD_GATEWAY, "upstream_error", &message, None);
     }
     let info = crate::wire::error::ErrorInfo::parse(body);
+    let lower = info.message.to_ascii_lowercase();
+    // A 403 about the token is the token's fault; any other 403 (unusual activity, a proof or a
+    // Turnstile check refused) is the backend's, and must not mark the key invalid.
+    let token_refused = lower.contains("token") && (lower.contains("expired") || lower.contains("invalid"));
     match status.as_u16() {
-        401 => error_reply(
+        401 | 403 if status.as_u16() == 401 || token_refused => error_reply(
             StatusCode::UNAUTHORIZED,
             "authentication_error",
             &format!("the access token was refused (expired or invalid): {}", info.message),
             None,
         ),
-        403 => {
-            error_reply(StatusCode::FORBIDDEN, "permission_error", &format!("{what} refused: {}", info.message), None)
-        }
+        403 => error_reply(
+            StatusCode::BAD_GATEWAY,
+            "upstream_error",
+            &format!("{what} was refused (HTTP 403): {}", info.message),
+            None,
+        ),
         429 => {
             let retry = headers
                 .get(header::RETRY_AFTER)

@@ -28,6 +28,8 @@ enum Mode {
     Gateway,
     /// An error event after the first text.
     ErrorMidway,
+    /// The proof is checked against another seed than the one issued, so it is wrong.
+    WrongSeed,
 }
 
 struct Fake {
@@ -145,6 +147,7 @@ async fn conversation(State(s): State<Shared>, headers: HeaderMap, body: String)
     }
     let proof = headers.get("openai-sentinel-proof-token").and_then(|v| v.to_str().ok()).unwrap_or("");
     let req_token = headers.get("openai-sentinel-chat-requirements-token").and_then(|v| v.to_str().ok());
+    let seed = if mode == Mode::WrongSeed { format!("{seed}-other") } else { seed };
     if req_token != Some("chat-req-token") || !proof_ok(&seed, &difficulty, proof) {
         return Response::builder()
             .status(403)
@@ -349,6 +352,7 @@ async fn a_difficulty_beyond_the_cap_is_refused_and_the_key_cools() {
     // The key cools: the next request does not reach the backend.
     let resp = relay.post("/v1/chat/completions", &chat("gpt-4o", "hi")).await;
     assert_eq!(resp.status(), 429);
+    assert_eq!(relay.app.runtime.load().providers[0].pool.view()[0].status.name(), "cooling");
     let f = fake.lock().unwrap();
     assert_eq!(f.requirements_hits, 1);
     assert_eq!(f.verified, 0);
@@ -389,6 +393,7 @@ async fn an_expired_token_is_401_and_the_key_is_invalid() {
     assert!(v["error"]["message"].as_str().unwrap().contains("expired"), "{v}");
     let resp = relay.post("/v1/chat/completions", &chat("gpt-4o", "hi")).await;
     assert_eq!(resp.status(), 503, "the invalid key is not used again");
+    assert_eq!(relay.app.runtime.load().providers[0].pool.view()[0].status.name(), "invalid");
     assert_eq!(fake.lock().unwrap().requirements_hits, 1);
 }
 
@@ -538,4 +543,17 @@ async fn an_error_event_midway_reaches_both_dialects_as_an_error() {
     let relay = Relay::start(&web_config(&url, "")).await;
     let resp = relay.post("/v1/chat/completions", &chat("gpt-4o", "hi")).await;
     assert_eq!(resp.status(), 502);
+}
+
+#[tokio::test]
+async fn a_refused_proof_is_a_backend_fault_not_an_invalid_key() {
+    let (url, fake) = start_fake(Mode::WrongSeed, "00ffff", "x").await;
+    let relay = Relay::start(&web_config(&url, "")).await;
+    let resp = relay.post("/v1/chat/completions", &chat("gpt-4o", "hi")).await;
+    assert_eq!(resp.status(), 502);
+    let v: Value = resp.json().await.unwrap();
+    assert!(v["error"]["message"].as_str().unwrap().contains("Invalid proof of work"), "{v}");
+    assert_eq!(fake.lock().unwrap().verified, 0);
+    let view = relay.app.runtime.load().providers[0].pool.view();
+    assert_ne!(view[0].status.name(), "invalid", "the token is fine: only the backend refused");
 }
