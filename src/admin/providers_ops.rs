@@ -169,6 +169,9 @@ fn test_model(p: &Provider, explicit: &Option<String>) -> Option<String> {
         .or_else(|| Some(p.config.test_model.clone()).filter(|m| !m.is_empty()))
         .or_else(|| p.config.include.first().cloned())
         .or_else(|| (p.config.kind == ProviderKind::Mock).then(|| "echo".to_string()))
+        .or_else(|| {
+            p.config.web.as_ref().map(|w| w.model_mapping.first().map_or("gpt-4o-mini", |(m, _)| m).to_string())
+        })
 }
 
 async fn read_all(reply: UpstreamReply) -> Vec<u8> {

@@ -195,7 +195,8 @@ pub struct RawProvider {
     pub remote_models_cache: Vec<String>,
     pub headers: OrderedMap<String>,
     pub cloaking: RawCloaking,
-    pub web_reverse: Option<Json>,
+    /// `provider_type: web_reverse` only: the ChatGPT web backend's settings.
+    pub web_reverse: Option<RawWebReverse>,
     pub test_model: String,
     pub console_url: String,
     pub cost_per_m_input: f64,
@@ -241,6 +242,44 @@ impl Default for RawProvider {
             key_selection: None,
             stream_usage: true,
             anthropic_version: "2023-06-01".into(),
+        }
+    }
+}
+
+/// `providers.<name>.web_reverse`: the original's keys, then monorelay's proof-of-work caps.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct RawWebReverse {
+    /// The hardest proof-of-work difficulty (hex) the relay solves; harder challenges are refused.
+    pub pow_difficulty: String,
+    /// Skip sentinel and proof of work (a gateway in front does them).
+    pub conversation_only: bool,
+    pub history_disabled: bool,
+    pub proxy_url: String,
+    /// Used when the provider's `base_url` is empty.
+    pub chatgpt_base_url: String,
+    /// Client model name -> ChatGPT web model slug.
+    pub model_mapping: OrderedMap<String>,
+    /// monorelay: at most this many proof-of-work attempts per challenge.
+    pub pow_max_attempts: u64,
+    /// monorelay: at most this many seconds of proof of work per challenge.
+    pub pow_max_secs: f64,
+    /// monorelay: seconds a discovered build id is reused.
+    pub build_id_ttl_secs: f64,
+}
+
+impl Default for RawWebReverse {
+    fn default() -> Self {
+        RawWebReverse {
+            pow_difficulty: "00003a".into(),
+            conversation_only: false,
+            history_disabled: true,
+            proxy_url: String::new(),
+            chatgpt_base_url: "https://chatgpt.com".into(),
+            model_mapping: OrderedMap::default(),
+            pow_max_attempts: 500_000,
+            pow_max_secs: 10.0,
+            build_id_ttl_secs: 900.0,
         }
     }
 }

@@ -233,6 +233,25 @@ pub struct ProviderConfig {
     pub stream_usage: bool,
     pub anthropic_version: String,
     pub test_model: String,
+    /// `provider_type: web_reverse` only (always `Some` for that kind).
+    pub web: Option<WebReverseConfig>,
+}
+
+/// The ChatGPT web backend's settings (`providers.<name>.web_reverse`), validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WebReverseConfig {
+    /// The hardest proof-of-work difficulty solved, as bytes (hex-decoded): a challenge whose
+    /// difficulty is below it (harder) is refused.
+    pub pow_difficulty: Vec<u8>,
+    pub conversation_only: bool,
+    pub history_disabled: bool,
+    /// An http(s) or socks5 proxy every call goes through (it may carry a password).
+    pub proxy_url: Option<Secret<String>>,
+    /// Client model name -> web model slug, in config order.
+    pub model_mapping: Vec<(String, String)>,
+    pub pow_max_attempts: u64,
+    pub pow_max_time: Duration,
+    pub build_id_ttl: Duration,
 }
 
 #[derive(Debug, Clone)]

@@ -452,11 +452,19 @@ fn validate_provider(
             return None;
         }
     };
-    let base_url = validate_base_url(p, name, kind, path, problems);
-    if kind == ProviderKind::WebReverse && p.enabled {
-        warnings.push(format!(
-            "{path}: provider_type 'web_reverse' is not available in this build yet; the provider is skipped"
-        ));
+    let mut base_url = validate_base_url(p, name, kind, path, problems);
+    let web = (kind == ProviderKind::WebReverse).then(|| {
+        let raw = p.web_reverse.clone().unwrap_or_default();
+        validate_web_reverse(&raw, &format!("{path}.web_reverse"), problems)
+    });
+    if let Some((_, chatgpt_base_url)) = &web {
+        if base_url.is_empty() {
+            base_url = chatgpt_base_url.clone();
+        }
+    }
+    let web = web.map(|(w, _)| w);
+    if kind != ProviderKind::WebReverse && p.web_reverse.is_some() {
+        warnings.push(format!("{path}.web_reverse: only read for provider_type 'web_reverse'; ignored"));
     }
 
     let several = p.keys.len() > 1;
@@ -480,7 +488,7 @@ fn validate_provider(
     if let Some(w) = labels.windows(2).find(|w| w[0] == w[1]) {
         problems.push(format!("{path}.keys: label '{}' is used twice; labels name keys in logs and commands", w[0]));
     }
-    if p.enabled && keys.is_empty() && kind != ProviderKind::WebReverse {
+    if p.enabled && keys.is_empty() {
         warnings.push(format!("{path}: no keys; requests routed here will be answered 503"));
     }
 
@@ -581,7 +589,78 @@ fn validate_provider(
         stream_usage: p.stream_usage,
         anthropic_version: p.anthropic_version.clone(),
         test_model: p.test_model.clone(),
+        web,
     })
+}
+
+/// Proof-of-work attempts per challenge: the original's 500,000 is the default.
+const POW_MAX_ATTEMPTS: u64 = 1_000_000_000_000_000;
+const POW_MAX_SECS: (f64, f64) = (0.01, 600.0);
+const BUILD_ID_TTL_SECS: (f64, f64) = (0.0, 86_400.0);
+
+/// `web_reverse`: the validated settings and the base URL to use when `base_url` is empty.
+fn validate_web_reverse(
+    w: &crate::config::raw::RawWebReverse,
+    path: &str,
+    problems: &mut Vec<String>,
+) -> (WebReverseConfig, String) {
+    let hex = w.pow_difficulty.trim();
+    let pow_difficulty = match decode_hex(hex) {
+        Some(b) if !b.is_empty() && b.len() <= 8 => b,
+        _ => {
+            problems.push(format!(
+                "{path}.pow_difficulty: '{}' is not a hex difficulty of 1 to 8 bytes (like '00003a')",
+                w.pow_difficulty.escape_debug()
+            ));
+            Vec::new()
+        }
+    };
+    let proxy_url = w.proxy_url.trim();
+    let proxy_url = if proxy_url.is_empty() {
+        None
+    } else {
+        if reqwest::Proxy::all(proxy_url).is_err()
+            || !["http://", "https://", "socks5://", "socks5h://"].iter().any(|s| proxy_url.starts_with(s))
+        {
+            // Not quoted: a proxy URL may carry a password.
+            problems.push(format!("{path}.proxy_url: not an http(s) or socks5 URL"));
+        }
+        Some(Secret::new(proxy_url.to_string()))
+    };
+    let chatgpt = w.chatgpt_base_url.trim().trim_end_matches('/');
+    let chatgpt = if chatgpt.is_empty() { "https://chatgpt.com" } else { chatgpt };
+    if reqwest::Url::parse(chatgpt).map_or(true, |u| !matches!(u.scheme(), "http" | "https")) {
+        problems.push(format!("{path}.chatgpt_base_url: '{}' is not an http(s) URL", chatgpt.escape_debug()));
+    }
+    count_in(problems, &format!("{path}.pow_max_attempts"), w.pow_max_attempts, 1, POW_MAX_ATTEMPTS, "");
+    let pow_max_time =
+        seconds(problems, &format!("{path}.pow_max_secs"), w.pow_max_secs, POW_MAX_SECS, Duration::from_secs(10));
+    let build_id_ttl = seconds(
+        problems,
+        &format!("{path}.build_id_ttl_secs"),
+        w.build_id_ttl_secs,
+        BUILD_ID_TTL_SECS,
+        Duration::from_secs(900),
+    );
+    let cfg = WebReverseConfig {
+        pow_difficulty,
+        conversation_only: w.conversation_only,
+        history_disabled: w.history_disabled,
+        proxy_url,
+        model_mapping: w.model_mapping.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        pow_max_attempts: w.pow_max_attempts.clamp(1, POW_MAX_ATTEMPTS),
+        pow_max_time,
+        build_id_ttl,
+    };
+    (cfg, chatgpt.to_string())
+}
+
+/// Hex digits to bytes (`None` for odd length or a non-hex digit).
+fn decode_hex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..s.len()).step_by(2).map(|i| s.get(i..i + 2).and_then(|d| u8::from_str_radix(d, 16).ok())).collect()
 }
 
 /// `retry` is checked even while disabled, so that enabling it later cannot surprise.

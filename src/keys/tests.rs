@@ -47,6 +47,7 @@ pub(super) fn provider(keys: Vec<KeyConfig>) -> ProviderConfig {
         stream_usage: true,
         anthropic_version: String::new(),
         test_model: String::new(),
+        web: None,
     }
 }
 

@@ -1,10 +1,12 @@
 //! Upstream providers: how a request reaches an upstream (URL, auth headers, timeouts) and how
 //! its reply comes back as a status, headers and a body stream. One file per provider type:
-//! `api` (OpenAI-compatible), `anthropic`, `mock` (in-process, deterministic); `outcome` classifies
-//! what an upstream failure means (fault, fail-over, key penalty, status, message).
+//! `api` (OpenAI-compatible), `anthropic`, `chatgpt_web` (the ChatGPT web backend, which owns its
+//! wire), `mock` (in-process, deterministic); `outcome` classifies what an upstream failure means
+//! (fault, fail-over, key penalty, status, message).
 
 pub mod anthropic;
 pub mod api;
+pub mod chatgpt_web;
 pub mod mock;
 pub mod outcome;
 
@@ -122,6 +124,8 @@ pub struct Provider {
     urls: Vec<(Endpoint, reqwest::Url)>,
     /// The name as routing compares it (`config::normalize_name`), computed once.
     pub normalized_name: String,
+    /// `web_reverse` only: the ChatGPT web backend's sessions and caches.
+    web: Option<chatgpt_web::ChatGptWeb>,
 }
 
 const ENDPOINTS: [Endpoint; 8] = [
@@ -148,14 +152,16 @@ impl Provider {
             .filter_map(|e| {
                 let url = match config.kind {
                     ProviderKind::Anthropic => anthropic::url(&config, *e),
-                    ProviderKind::Api | ProviderKind::WebReverse => api::url(&config, *e),
-                    ProviderKind::Mock => return None,
+                    ProviderKind::Api => api::url(&config, *e),
+                    ProviderKind::Mock | ProviderKind::WebReverse => return None,
                 };
                 reqwest::Url::parse(&url).ok().map(|u| (*e, u))
             })
             .collect();
         let normalized_name = crate::config::normalize_name(&config.name);
-        Provider { config, pool, client, urls, normalized_name }
+        let web =
+            (config.kind == ProviderKind::WebReverse).then(|| chatgpt_web::ChatGptWeb::new(&config, client.clone()));
+        Provider { config, pool, client, urls, normalized_name, web }
     }
 
     fn url(&self, endpoint: Endpoint) -> Result<reqwest::Url, UpstreamError> {
@@ -180,7 +186,12 @@ impl Provider {
 
     /// Whether requests can be sent at all in this build.
     pub fn usable(&self) -> bool {
-        self.config.enabled && self.config.kind != ProviderKind::WebReverse
+        self.config.enabled
+    }
+
+    /// Whether the upstream has a tool API (the ChatGPT web backend has none: tools are emulated).
+    pub fn has_tool_api(&self) -> bool {
+        self.config.kind != ProviderKind::WebReverse
     }
 
     /// Send one request with one key (`auth`: the key's prebuilt header value). `client_headers`
@@ -197,7 +208,13 @@ impl Provider {
     ) -> Result<UpstreamReply, UpstreamError> {
         let rb = match self.config.kind {
             ProviderKind::Mock => return Ok(mock::respond(endpoint, &body)),
-            ProviderKind::Api | ProviderKind::WebReverse => {
+            ProviderKind::WebReverse => {
+                let Some(web) = &self.web else {
+                    return Err(UpstreamError::Connect("the ChatGPT web provider is not set up".into()));
+                };
+                return web.send(&self.config, endpoint, auth, body, stream).await;
+            }
+            ProviderKind::Api => {
                 api::request(&self.client, &self.config, self.url(endpoint)?, endpoint, auth, stream, client_headers)
             }
             ProviderKind::Anthropic => {

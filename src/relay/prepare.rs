@@ -52,9 +52,12 @@ pub(super) fn prepare(
         ));
     }
     let tools = &rt.config.routing.tools;
-    let listed = tools.auto_downgrade
-        && (tools.unsupported_models.iter().any(|g| g.matches(model))
-            || rt.tool_support.is_unsupported(provider.name(), model));
+    // An upstream without a tool API (the ChatGPT web backend) always gets tools emulated.
+    let no_tool_api = !provider.has_tool_api();
+    let listed = no_tool_api
+        || tools.auto_downgrade
+            && (tools.unsupported_models.iter().any(|g| g.matches(model))
+                || rt.tool_support.is_unsupported(provider.name(), model));
     let downgrade =
         (force_downgrade || listed) && inbound.endpoint.is_conversation() && crate::tools::uses_tools(req.ir(inbound)?);
     let layers = crate::params::any(&rt.config.routing.layers, &provider.config);
@@ -102,7 +105,7 @@ pub(super) fn prepare(
     let shared_ir = req.ir(inbound)?;
     let (encoded, emulated) = if downgrade {
         let mut ir = shared_ir.clone();
-        let emulated = crate::tools::downgrade(&mut ir, tools.emulate);
+        let emulated = crate::tools::downgrade(&mut ir, tools.emulate || no_tool_api);
         (crate::translate::encode_request_noting(upstream, &ir, &opts).map_err(translate_error)?, emulated)
     } else {
         (crate::translate::encode_request_noting(upstream, shared_ir, &opts).map_err(translate_error)?, Vec::new())

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod admin;
+mod chatgpt_web;
 mod claude_code;
 mod common;
 mod config;
