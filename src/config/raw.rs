@@ -211,6 +211,9 @@ pub struct RawProvider {
     pub stream_usage: bool,
     /// monorelay: `anthropic-version` sent to `anthropic` providers when the client sent none.
     pub anthropic_version: String,
+    /// monorelay: the upstream serves `/v1/responses` itself (Responses clients are passed
+    /// through); unset = on for the `openai` preset only.
+    pub responses: Option<bool>,
 }
 
 impl Default for RawProvider {
@@ -241,6 +244,7 @@ impl Default for RawProvider {
             key_selection: None,
             stream_usage: true,
             anthropic_version: "2023-06-01".into(),
+            responses: None,
         }
     }
 }

@@ -187,6 +187,8 @@ pub struct ProviderConfig {
     pub stream_usage: bool,
     pub anthropic_version: String,
     pub test_model: String,
+    /// The upstream serves the OpenAI Responses API (`/responses`) itself.
+    pub responses: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -387,6 +387,9 @@ fn validate_base_url(
     base_url
 }
 
+/// The `openai` preset's base URL: providers there serve `/responses` unless told otherwise.
+const OPENAI_BASE_URL: &str = "https://api.openai.com/v1";
+
 fn validate_provider(
     name: &str,
     p: &RawProvider,
@@ -513,6 +516,7 @@ fn validate_provider(
         },
     };
     let retry = validate_retry(&p.retry, &format!("{path}.retry"), problems);
+    let responses = p.responses.unwrap_or(kind == ProviderKind::Api && base_url == OPENAI_BASE_URL);
     Some(ProviderConfig {
         name: name.to_string(),
         enabled: p.enabled,
@@ -536,6 +540,7 @@ fn validate_provider(
         stream_usage: p.stream_usage,
         anthropic_version: p.anthropic_version.clone(),
         test_model: p.test_model.clone(),
+        responses,
     })
 }
 

@@ -297,6 +297,7 @@ mod tests {
             strategy: None,
             stream_usage: true,
             anthropic_version: String::new(),
+            responses: false,
             test_model: String::new(),
         }
     }

@@ -15,7 +15,8 @@ pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
         | Endpoint::Completions
         | Endpoint::Embeddings
         | Endpoint::Moderations
-        | Endpoint::ImagesGenerations => "/v1/messages",
+        | Endpoint::ImagesGenerations
+        | Endpoint::Responses => "/v1/messages",
         Endpoint::CountTokens => "/v1/messages/count_tokens",
         Endpoint::Models => "/v1/models",
     };

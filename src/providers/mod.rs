@@ -30,12 +30,14 @@ pub enum Endpoint {
     Embeddings,
     Moderations,
     ImagesGenerations,
+    /// OpenAI Responses (`/v1/responses`): a conversation, translated unless the upstream speaks it.
+    Responses,
 }
 
 impl Endpoint {
     /// Endpoints whose requests carry `messages` (and can be translated).
     pub fn is_conversation(self) -> bool {
-        matches!(self, Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens)
+        matches!(self, Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens | Endpoint::Responses)
     }
 
     /// A short name for logs.
@@ -49,6 +51,7 @@ impl Endpoint {
             Endpoint::Embeddings => "embeddings",
             Endpoint::Moderations => "moderations",
             Endpoint::ImagesGenerations => "images_generations",
+            Endpoint::Responses => "responses",
         }
     }
 
@@ -61,6 +64,7 @@ impl Endpoint {
             Endpoint::Embeddings => "/embeddings",
             Endpoint::Moderations => "/moderations",
             Endpoint::ImagesGenerations => "/images/generations",
+            Endpoint::Responses => "/responses",
         }
     }
 }
@@ -124,7 +128,8 @@ pub struct Provider {
     pub normalized_name: String,
 }
 
-const ENDPOINTS: [Endpoint; 8] = [
+const ENDPOINTS: [Endpoint; 9] = [
+    Endpoint::Responses,
     Endpoint::ChatCompletions,
     Endpoint::Messages,
     Endpoint::CountTokens,
@@ -176,6 +181,12 @@ impl Provider {
             ProviderKind::Anthropic => Dialect::Anthropic,
             ProviderKind::Api | ProviderKind::Mock | ProviderKind::WebReverse => Dialect::OpenAi,
         }
+    }
+
+    /// Whether the upstream serves the OpenAI Responses API itself (`responses: true`): Responses
+    /// clients are then passed through to it rather than translated.
+    pub fn speaks_responses(&self) -> bool {
+        self.config.responses && self.config.kind == ProviderKind::Api
     }
 
     /// Whether requests can be sent at all in this build.

@@ -114,7 +114,7 @@ pub(super) async fn finish_plain(
             usage: Option<AnyUsage>,
         }
         match serde_json::from_slice::<Probe>(&body) {
-            Ok(p) => (body, p.usage.map(|u| u.tokens(provider.dialect()))),
+            Ok(p) => (body, p.usage.map(|u| u.tokens(prepared.upstream))),
             Err(e) => {
                 let detail = format!("the upstream answered {} with a body that is not JSON: {e}", status.as_u16());
                 return Err(fail(lease, completion, attempt, Classified::bad_answer(name, detail)));
@@ -189,6 +189,8 @@ pub(super) async fn open_stream(
         PipeMode::Translate { decoder: crate::translate::stream_decoder(prepared.upstream), encoder }
     } else if inbound.dialect == Dialect::OpenAi {
         PipeMode::OpenAiPassthrough { strip_usage: prepared.strip_usage }
+    } else if inbound.dialect == Dialect::Responses {
+        PipeMode::ResponsesPassthrough { next_seq: 0 }
     } else {
         PipeMode::AnthropicPassthrough
     };

@@ -127,6 +127,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/messages", post(messages))
         .route("/v1/messages/count_tokens", post(count_tokens))
         .route("/messages/count_tokens", post(count_tokens))
+        .route("/v1/responses", post(responses))
+        .route("/responses", post(responses))
         .route("/v1/completions", post(completions))
         .route("/v1/embeddings", post(embeddings))
         .route("/v1/moderations", post(moderations))
@@ -231,6 +233,10 @@ async fn relay_route(app: Arc<App>, req: Request, dialect: Dialect, endpoint: En
 
 async fn chat_completions(State(app): State<Arc<App>>, req: Request) -> Response {
     relay_route(app, req, Dialect::OpenAi, Endpoint::ChatCompletions).await
+}
+
+async fn responses(State(app): State<Arc<App>>, req: Request) -> Response {
+    relay_route(app, req, Dialect::Responses, Endpoint::Responses).await
 }
 
 async fn completions(State(app): State<Arc<App>>, req: Request) -> Response {
