@@ -46,7 +46,7 @@ fn provider(keys: Vec<KeyConfig>) -> ProviderConfig {
         strategy: None,
         stream_usage: true,
         anthropic_version: String::new(),
-            responses: false,
+        responses: false,
         test_model: String::new(),
     }
 }

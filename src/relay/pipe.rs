@@ -331,7 +331,9 @@ impl Pipe {
             }
             "response.failed" | "error" => {
                 self.upstream_error = ErrorInfo::from_stream_event(Dialect::Responses, ev.event.as_deref(), &ev.data)
-                    .or_else(|| Some(ErrorInfo { message: "the upstream response failed".into(), ..ErrorInfo::default() }));
+                    .or_else(|| {
+                        Some(ErrorInfo { message: "the upstream response failed".into(), ..ErrorInfo::default() })
+                    });
                 self.terminal = true;
                 self.complete();
             }

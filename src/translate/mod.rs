@@ -226,7 +226,7 @@ pub(crate) fn openai_id(id: &str) -> String {
     } else if id.starts_with("chatcmpl-") {
         id.to_owned()
     } else {
-        format!("chatcmpl-{}", id.strip_prefix("msg_").unwrap_or(id))
+        format!("chatcmpl-{}", id.strip_prefix("msg_").or_else(|| id.strip_prefix("resp_")).unwrap_or(id))
     }
 }
 
@@ -236,7 +236,7 @@ pub(crate) fn anthropic_id(id: &str) -> String {
     } else if id.starts_with("msg_") {
         id.to_owned()
     } else {
-        format!("msg_{}", id.strip_prefix("chatcmpl-").unwrap_or(id))
+        format!("msg_{}", id.strip_prefix("chatcmpl-").or_else(|| id.strip_prefix("resp_")).unwrap_or(id))
     }
 }
 

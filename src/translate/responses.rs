@@ -23,8 +23,8 @@
 use serde_json::{Map, Value, json};
 
 use super::{
-    EncodeOptions, Lossy, STRUCTURED_OUTPUT_TOOL, StreamDecoder, StreamEncoder, TranslateError, encode_event,
-    now_unix, parse_client, parse_upstream, random_token,
+    EncodeOptions, Lossy, STRUCTURED_OUTPUT_TOOL, StreamDecoder, StreamEncoder, TranslateError, encode_event, now_unix,
+    parse_client, parse_upstream, random_token,
 };
 use crate::dialect::Dialect;
 use crate::ir::{self, BlockStart, ContentBlock, Delta, Reasoning, Role, StopReason, StreamEvent};
@@ -179,7 +179,12 @@ fn decode_item(item: Value, path: &str, req: &mut ir::Request) -> Result<(), Tra
             };
             req.messages.push(ir::Message {
                 role: Role::User,
-                content: vec![ContentBlock::ToolResult { tool_use_id: call_id, content, is_error: false, cache_control: None }],
+                content: vec![ContentBlock::ToolResult {
+                    tool_use_id: call_id,
+                    content,
+                    is_error: false,
+                    cache_control: None,
+                }],
                 name: None,
             });
         }
@@ -317,7 +322,12 @@ pub fn encode_request(req: &ir::Request, opts: &EncodeOptions<'_>) -> Result<Vec
     super::encode_request_noting(Dialect::Responses, req, opts).map(|e| e.body)
 }
 
-fn encode_content(blocks: &[ContentBlock], assistant: bool, path: &str, lossy: &Lossy) -> Result<Vec<Value>, TranslateError> {
+fn encode_content(
+    blocks: &[ContentBlock],
+    assistant: bool,
+    path: &str,
+    lossy: &Lossy,
+) -> Result<Vec<Value>, TranslateError> {
     let text_type = if assistant { "output_text" } else { "input_text" };
     let mut parts = Vec::with_capacity(blocks.len());
     for (j, b) in blocks.iter().enumerate() {
@@ -328,7 +338,9 @@ fn encode_content(blocks: &[ContentBlock], assistant: bool, path: &str, lossy: &
                     ir::ImageSource::Url { url } => url.clone(),
                     ir::ImageSource::Base64 { media_type, data } => format!("data:{media_type};base64,{data}"),
                 };
-                parts.push(json!({"type": "input_image", "image_url": url, "detail": detail.as_deref().unwrap_or("auto")}));
+                parts.push(
+                    json!({"type": "input_image", "image_url": url, "detail": detail.as_deref().unwrap_or("auto")}),
+                );
             }
             ContentBlock::Other { dialect: Dialect::Responses, value } => parts.push(value.clone()),
             _ => lossy.cannot_carry(format!("{path}.content[{j}]"))?,
@@ -466,7 +478,13 @@ pub(crate) fn encode_request_with(
     match &req.reasoning {
         Some(Reasoning::Effort(e)) => _ = body.insert("reasoning".into(), json!({"effort": e})),
         Some(Reasoning::Budget(n)) => {
-            let effort = if *n < 4096 { "low" } else if *n < 16384 { "medium" } else { "high" };
+            let effort = if *n < 4096 {
+                "low"
+            } else if *n < 16384 {
+                "medium"
+            } else {
+                "high"
+            };
             body.insert("reasoning".into(), json!({"effort": effort}));
         }
         Some(Reasoning::Disabled) | Some(Reasoning::Adaptive { .. }) | None => {}
@@ -563,16 +581,16 @@ fn status_for(stop: Option<&StopReason>) -> (&'static str, Value) {
 }
 
 /// A whole `response` object.
+/// `state`: (`status`, `incomplete_details`, `error`).
 fn response_object(
     id: &str,
     model: &str,
     created_at: u64,
-    status: &str,
+    state: (&str, Value, Value),
     output: Vec<Value>,
     usage: Option<&ir::Usage>,
-    incomplete: Value,
-    error: Value,
 ) -> Value {
+    let (status, incomplete, error) = state;
     json!({
         "id": id,
         "object": "response",
@@ -630,20 +648,18 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
     for b in &resp.content {
         let n = output.len();
         match b {
-            ContentBlock::Text { text, .. } => output.push(message_item(&item_id("msg", &stem, n), "completed", Some(text))),
+            ContentBlock::Text { text, .. } => {
+                output.push(message_item(&item_id("msg", &stem, n), "completed", Some(text)))
+            }
             ContentBlock::Thinking { thinking, signature } => {
                 output.push(reasoning_item(&item_id("rs", &stem, n), Some(thinking), signature.as_deref()))
             }
             ContentBlock::ToolUse { name, input, .. } if name == STRUCTURED_OUTPUT_TOOL => {
                 output.push(message_item(&item_id("msg", &stem, n), "completed", Some(&arguments_string(input))))
             }
-            ContentBlock::ToolUse { id, name, input, .. } => output.push(call_item(
-                &item_id("fc", &stem, n),
-                "completed",
-                id,
-                name,
-                &arguments_string(input),
-            )),
+            ContentBlock::ToolUse { id, name, input, .. } => {
+                output.push(call_item(&item_id("fc", &stem, n), "completed", id, name, &arguments_string(input)))
+            }
             // Redacted thinking and server-side blocks have no Responses carrier.
             _ => {}
         }
@@ -653,11 +669,9 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
         &format!("resp_{stem}"),
         &resp.model,
         resp.created.unwrap_or_else(now_unix),
-        status,
+        (status, incomplete, Value::Null),
         output,
         Some(&resp.usage),
-        incomplete,
-        Value::Null,
     );
     serde_json::to_vec(&v).unwrap_or_default()
 }
@@ -817,11 +831,9 @@ impl StreamEncoderImpl {
             &format!("resp_{}", self.stem),
             &self.model,
             self.created_at,
-            status,
+            (status, incomplete, error),
             output,
             usage.then_some(&self.usage),
-            incomplete,
-            error,
         )
     }
 
@@ -924,7 +936,11 @@ impl StreamEncoderImpl {
                     return;
                 }
                 self.open[pos].text.push_str(s);
-                self.emit("response.reasoning_summary_text.delta", base([("summary_index", json!(0)), ("delta", json!(s))]), out);
+                self.emit(
+                    "response.reasoning_summary_text.delta",
+                    base([("summary_index", json!(0)), ("delta", json!(s))]),
+                    out,
+                );
             }
             (OpenKind::Reasoning, Delta::Signature(s)) => self.open[pos].signature.push_str(s),
             (OpenKind::Call, Delta::ToolArgs(s)) => {
@@ -1159,7 +1175,10 @@ impl StreamDecoder for StreamDecoderImpl {
                     let item = v.get("item").unwrap_or(&Value::Null);
                     if let Some(sig) = str_of(item, "encrypted_content").filter(|s| !s.is_empty()) {
                         if s.kind == OpenKind::Reasoning {
-                            out.push(StreamEvent::BlockDelta { index: s.ir_index, delta: Delta::Signature(sig.into()) });
+                            out.push(StreamEvent::BlockDelta {
+                                index: s.ir_index,
+                                delta: Delta::Signature(sig.into()),
+                            });
                         }
                     }
                     out.push(StreamEvent::BlockStop { index: s.ir_index });
