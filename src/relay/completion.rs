@@ -45,6 +45,8 @@ pub struct Completion {
     started: Instant,
     /// Time spent waiting on upstreams (and retry backoffs): not the relay's own cost.
     upstream_wait: Duration,
+    /// A Responses conversation to store once the answer is in.
+    pub(super) conversation: Option<super::conversation::Pending>,
 }
 
 impl Completion {
@@ -54,6 +56,7 @@ impl Completion {
             sink,
             started,
             upstream_wait: Duration::ZERO,
+            conversation: None,
             record: Some(RequestRecord {
                 kind,
                 started_at: SystemTime::now(),
@@ -89,6 +92,7 @@ impl Completion {
             record: self.record.take(),
             started: self.started,
             upstream_wait: self.upstream_wait,
+            conversation: self.conversation.take(),
         }
     }
 

@@ -198,6 +198,15 @@ impl Pipe {
                 }
             }
             if !out.is_empty() {
+                if self.client == Dialect::Responses && self.terminal && matches!(self.outcome, Some(Ending::Ok)) {
+                    // The conversation is stored before the last bytes go out, so the client's
+                    // next turn finds it.
+                    if let Some(pending) = self.completion.conversation.take() {
+                        if let Some(resp) = super::conversation::final_response(&out) {
+                            super::conversation::save(pending, resp).await;
+                        }
+                    }
+                }
                 self.completion.mark_first_byte();
                 if let Some(b) = self.completion.bodies_mut() {
                     b.response_is_stream = true;

@@ -123,6 +123,11 @@ pub(super) async fn finish_plain(
     };
     record_success(completion, provider, cand, &lease, prepared, attempt);
     lease.finish(Outcome::Success, None);
+    if let Some(pending) = completion.conversation.take() {
+        if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&body) {
+            super::conversation::save(pending, v).await;
+        }
+    }
     if let Some(b) = completion.bodies_mut() {
         b.append_response(&body);
     }

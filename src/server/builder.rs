@@ -212,6 +212,9 @@ impl ServerBuilder {
             db = Some(store);
         }
         let shared = shared.unwrap_or_default();
+        if let Some(store) = &db {
+            shared.responses.attach(store.clone());
+        }
         if let Some(dir) = &data_dir {
             shared.load_model_caches(dir);
         }

@@ -16,6 +16,7 @@
 mod admin_host;
 mod builder;
 mod reload;
+mod responses_api;
 mod supervise;
 
 pub use builder::{AccessKey, Running, Server, ServerBuilder, ServerError};
@@ -129,6 +130,10 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/messages/count_tokens", post(count_tokens))
         .route("/v1/responses", post(responses))
         .route("/responses", post(responses))
+        .route("/v1/responses/{id}", get(responses_api::get_response).delete(responses_api::delete_response))
+        .route("/responses/{id}", get(responses_api::get_response).delete(responses_api::delete_response))
+        .route("/v1/responses/{id}/input_items", get(responses_api::input_items))
+        .route("/responses/{id}/input_items", get(responses_api::input_items))
         .route("/v1/completions", post(completions))
         .route("/v1/embeddings", post(embeddings))
         .route("/v1/moderations", post(moderations))

@@ -312,3 +312,99 @@ async fn bad_input_items_are_a_400_with_their_path() {
     let v: Value = resp.json().await.unwrap();
     assert!(v["error"]["message"].as_str().unwrap().contains("input[1].call_id"), "{v}");
 }
+
+#[tokio::test]
+async fn previous_response_id_continues_a_conversation_through_anthropic() {
+    let an = Upstream::start().await;
+    let relay = Relay::start(&three_kinds("http://127.0.0.1:9", &an.url(), "http://127.0.0.1:9")).await;
+    an.push(Reply::json(200, json!({"id": "msg_t1", "type": "message", "role": "assistant", "model": "claude-t",
+        "content": [{"type": "text", "text": "Hi Ada."}], "stop_reason": "end_turn", "usage": {"input_tokens": 5, "output_tokens": 3}})));
+    let first = relay.post("/v1/responses", &json!({"model": "claude-t", "input": "I am Ada."})).await;
+    let first: Value = first.json().await.unwrap();
+    let id = first["id"].as_str().unwrap().to_string();
+
+    // The second turn goes out streamed; its answer is stored too before the stream ends.
+    an.push(named_sse(&[
+        (
+            "message_start",
+            json!({"type": "message_start", "message": {"id": "msg_t2", "type": "message", "role": "assistant",
+            "model": "claude-t", "content": [], "usage": {"input_tokens": 9, "output_tokens": 1}}}),
+        ),
+        (
+            "content_block_start",
+            json!({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
+        ),
+        (
+            "content_block_delta",
+            json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "You are Ada."}}),
+        ),
+        ("content_block_stop", json!({"type": "content_block_stop", "index": 0})),
+        (
+            "message_delta",
+            json!({"type": "message_delta", "delta": {"stop_reason": "end_turn"}, "usage": {"output_tokens": 4}}),
+        ),
+        ("message_stop", json!({"type": "message_stop"})),
+    ]));
+    let second = relay
+        .post(
+            "/v1/responses",
+            &json!({"model": "claude-t", "input": "Who am I?", "previous_response_id": id, "stream": true}),
+        )
+        .await;
+    let evs = events(second).await;
+    let second_id = evs.last().unwrap().1["response"]["id"].as_str().unwrap().to_string();
+    let sent = an.received()[1].json();
+    assert_eq!(
+        sent["messages"],
+        json!([
+            {"role": "user", "content": "I am Ada."},
+            {"role": "assistant", "content": "Hi Ada."},
+            {"role": "user", "content": "Who am I?"}
+        ]),
+        "{sent}"
+    );
+
+    // The third turn chains on the streamed one.
+    an.push(Reply::json(200, json!({"id": "msg_t3", "type": "message", "role": "assistant", "model": "claude-t",
+        "content": [{"type": "text", "text": "Bye."}], "stop_reason": "end_turn", "usage": {"input_tokens": 5, "output_tokens": 1}})));
+    let third = relay
+        .post(
+            "/v1/responses",
+            &json!({"model": "claude-t", "input": "Bye", "previous_response_id": second_id, "store": false}),
+        )
+        .await;
+    assert_eq!(third.status(), 200);
+    let third: Value = third.json().await.unwrap();
+    assert_eq!(an.received()[2].json()["messages"].as_array().unwrap().len(), 5);
+
+    // Stored responses can be read back, listed and deleted; `store: false` ones are not kept.
+    let client = client();
+    let get = |path: String| client.get(relay.url(&path)).bearer_auth(KEY).send();
+    let got: Value = get(format!("/v1/responses/{id}")).await.unwrap().json().await.unwrap();
+    assert_eq!(got, first);
+    let items: Value =
+        get(format!("/v1/responses/{second_id}/input_items?order=asc")).await.unwrap().json().await.unwrap();
+    assert_eq!(items["object"], "list");
+    let data = items["data"].as_array().unwrap();
+    assert_eq!(data.len(), 3);
+    assert_eq!(data[0]["content"], "I am Ada.");
+    assert_eq!(data[2]["content"], "Who am I?");
+    let third_id = third["id"].as_str().unwrap();
+    assert_eq!(get(format!("/v1/responses/{third_id}")).await.unwrap().status(), 404);
+    let del = client.delete(relay.url(&format!("/v1/responses/{id}"))).bearer_auth(KEY).send().await.unwrap();
+    assert_eq!(del.status(), 200);
+    assert_eq!(del.json::<Value>().await.unwrap()["deleted"], true);
+    let gone = get(format!("/v1/responses/{id}")).await.unwrap();
+    assert_eq!(gone.status(), 404);
+    assert_eq!(gone.json::<Value>().await.unwrap()["error"]["type"], "invalid_request_error");
+}
+
+#[tokio::test]
+async fn an_unknown_previous_response_id_to_a_translated_upstream_is_a_400() {
+    let relay = Relay::start(&three_kinds("http://127.0.0.1:9", "http://127.0.0.1:9", "http://127.0.0.1:9")).await;
+    let body = json!({"model": "claude-t", "input": "x", "previous_response_id": "resp_nope"});
+    let resp = relay.post("/v1/responses", &body).await;
+    assert_eq!(resp.status(), 400);
+    let v: Value = resp.json().await.unwrap();
+    assert!(v["error"]["message"].as_str().unwrap().contains("previous_response_id"), "{v}");
+}
