@@ -228,3 +228,25 @@ def test_built_in_tools_to_a_translated_upstream_are_rejected(oai, anthropic_up)
         oai.responses.create(model="claude-test", input="search", tools=[{"type": "web_search"}])
     assert "tools[0]" in str(e.value)
     assert not anthropic_up.requests
+
+
+def test_previous_response_id_continues_through_anthropic_upstream(oai, anthropic_up):
+    anthropic_up.push_json(ant_message([ant_text("Nice to meet you, Ada.")]))
+    first = oai.responses.create(model="claude-test", input="My name is Ada.")
+    anthropic_up.push_stream(ant_stream([ant_text("Your name is Ada.")]))
+    with oai.responses.stream(model="claude-test", input="What is my name?", previous_response_id=first.id) as s:
+        second = s.get_final_response()
+    assert second.output_text == "Your name is Ada."
+    assert anthropic_up.last.body["messages"] == [
+        {"role": "user", "content": "My name is Ada."},
+        {"role": "assistant", "content": "Nice to meet you, Ada."},
+        {"role": "user", "content": "What is my name?"},
+    ]
+    assert oai.responses.retrieve(second.id).output_text == "Your name is Ada."
+    items = oai.responses.input_items.list(second.id, order="asc")
+    assert [i.role for i in items.data] == ["user", "assistant", "user"]
+    oai.responses.delete(first.id)
+    import openai
+
+    with pytest.raises(openai.NotFoundError):
+        oai.responses.retrieve(first.id)
