@@ -45,6 +45,7 @@ const ADVISORY: &[&str] = &[
     "stream_options",
     "background",
     "top_logprobs",
+    "client_metadata",
 ];
 
 // ---------------------------------------------------------------------------------------------
