@@ -214,6 +214,9 @@ pub struct RawProvider {
     /// monorelay: the upstream serves `/v1/responses` itself (Responses clients are passed
     /// through); unset = on for the `openai` preset only.
     pub responses: Option<bool>,
+    /// monorelay: models this upstream serves only through `/v1/responses` (globs): chat and
+    /// Messages clients asking for them are translated to it.
+    pub responses_models: Vec<String>,
 }
 
 impl Default for RawProvider {
@@ -245,6 +248,7 @@ impl Default for RawProvider {
             stream_usage: true,
             anthropic_version: "2023-06-01".into(),
             responses: None,
+            responses_models: vec![],
         }
     }
 }

@@ -189,6 +189,8 @@ pub struct ProviderConfig {
     pub test_model: String,
     /// The upstream serves the OpenAI Responses API (`/responses`) itself.
     pub responses: bool,
+    /// Models served only through `/responses`: every client's requests for them go there.
+    pub responses_models: Vec<Glob>,
 }
 
 #[derive(Debug, Clone)]

@@ -517,6 +517,9 @@ fn validate_provider(
     };
     let retry = validate_retry(&p.retry, &format!("{path}.retry"), problems);
     let responses = p.responses.unwrap_or(kind == ProviderKind::Api && base_url == OPENAI_BASE_URL);
+    if !p.responses_models.is_empty() && kind != ProviderKind::Api {
+        problems.push(format!("{path}.responses_models: only an 'api' provider can serve the Responses API"));
+    }
     Some(ProviderConfig {
         name: name.to_string(),
         enabled: p.enabled,
@@ -541,6 +544,7 @@ fn validate_provider(
         anthropic_version: p.anthropic_version.clone(),
         test_model: p.test_model.clone(),
         responses,
+        responses_models: p.responses_models.iter().map(|g| Glob::new(g)).collect(),
     })
 }
 

@@ -298,6 +298,7 @@ mod tests {
             stream_usage: true,
             anthropic_version: String::new(),
             responses: false,
+            responses_models: vec![],
             test_model: String::new(),
         }
     }

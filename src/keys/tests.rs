@@ -47,6 +47,7 @@ fn provider(keys: Vec<KeyConfig>) -> ProviderConfig {
         stream_usage: true,
         anthropic_version: String::new(),
         responses: false,
+        responses_models: vec![],
         test_model: String::new(),
     }
 }

@@ -189,6 +189,12 @@ impl Provider {
         self.config.responses && self.config.kind == ProviderKind::Api
     }
 
+    /// Whether `model` is served here only through `/responses` (`responses_models`): requests of
+    /// every dialect for it are translated to the Responses API.
+    pub fn responses_only(&self, model: &str) -> bool {
+        self.config.kind == ProviderKind::Api && self.config.responses_models.iter().any(|g| g.matches(model))
+    }
+
     /// Whether requests can be sent at all in this build.
     pub fn usable(&self) -> bool {
         self.config.enabled && self.config.kind != ProviderKind::WebReverse

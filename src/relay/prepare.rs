@@ -44,13 +44,18 @@ pub(super) fn prepare(
 ) -> Result<Prepared, RelayError> {
     // A Responses client is passed through to an upstream that serves `/responses` itself and
     // translated for any other.
-    let upstream = if inbound.dialect == Dialect::Responses && provider.speaks_responses() {
+    // A model served only through `/responses` gets every conversation there, translated.
+    let responses_only = inbound.endpoint.is_conversation()
+        && inbound.endpoint != Endpoint::CountTokens
+        && provider.responses_only(model);
+    let upstream = if responses_only || (inbound.dialect == Dialect::Responses && provider.speaks_responses()) {
         Dialect::Responses
     } else {
         provider.dialect()
     };
     let endpoint = match inbound.endpoint {
         Endpoint::Responses if upstream != Dialect::Responses => Endpoint::ChatCompletions,
+        _ if responses_only => Endpoint::Responses,
         e => e,
     };
     if !inbound.endpoint.is_conversation() && upstream != Dialect::OpenAi {

@@ -408,3 +408,69 @@ async fn an_unknown_previous_response_id_to_a_translated_upstream_is_a_400() {
     let v: Value = resp.json().await.unwrap();
     assert!(v["error"]["message"].as_str().unwrap().contains("previous_response_id"), "{v}");
 }
+
+/// `rs` with `gpt-pro` served only through `/responses`.
+fn responses_only(rs: &str) -> String {
+    format!(
+        "server: {{access_key: \"{KEY}\"}}\nproviders:\n  rs:\n    base_url: \"{rs}/v1\"\n    keys: [{{key: sk-rs-1}}]\n    responses_models: [\"gpt-pro*\"]\n    models: {{include: [gpt-pro-1, gpt-chat]}}\n"
+    )
+}
+
+#[tokio::test]
+async fn chat_clients_reach_a_responses_only_model_translated() {
+    let rs = Upstream::start().await;
+    let relay = Relay::start(&responses_only(&rs.url())).await;
+    rs.push(Reply::json(200, json!({"id": "resp_p1", "object": "response", "status": "completed", "model": "gpt-pro-1",
+        "output": [{"type": "function_call", "id": "fc_1", "call_id": "call_9", "name": "weather", "arguments": "{\"city\":\"Oslo\"}"}],
+        "usage": {"input_tokens": 12, "input_tokens_details": {"cached_tokens": 2}, "output_tokens": 6}})));
+    let body = json!({"model": "gpt-pro-1", "messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Oslo?"}],
+        "tools": [{"type": "function", "function": {"name": "weather", "parameters": {"type": "object"}}}], "max_tokens": 50});
+    let resp = relay.post("/v1/chat/completions", &body).await;
+    assert_eq!(resp.status(), 200);
+    let v: Value = resp.json().await.unwrap();
+    assert_eq!(v["object"], "chat.completion");
+    assert_eq!(v["choices"][0]["finish_reason"], "tool_calls");
+    assert_eq!(v["choices"][0]["message"]["tool_calls"][0]["id"], "call_9");
+    assert_eq!(v["usage"]["prompt_tokens"], 12);
+    let got = rs.received();
+    assert_eq!(got[0].path, "/v1/responses");
+    let sent = got[0].json();
+    assert_eq!(sent["instructions"], "Be brief.");
+    assert_eq!(
+        sent["input"],
+        json!([{"type": "message", "role": "user", "content": [{"type": "input_text", "text": "Oslo?"}]}])
+    );
+    assert_eq!(sent["tools"][0]["name"], "weather");
+    assert_eq!(sent["max_output_tokens"], 50);
+    assert_eq!(sent["store"], false);
+
+    // Streamed, event by event into chat chunks.
+    rs.push(named_sse(&[
+        ("response.created", json!({"type": "response.created", "sequence_number": 0, "response": {"id": "resp_p2", "model": "gpt-pro-1", "output": []}})),
+        ("response.output_item.added", json!({"type": "response.output_item.added", "sequence_number": 1, "output_index": 0, "item": {"type": "message", "id": "m1", "content": []}})),
+        ("response.output_text.delta", json!({"type": "response.output_text.delta", "sequence_number": 2, "output_index": 0, "item_id": "m1", "content_index": 0, "delta": "Cold"})),
+        ("response.output_item.done", json!({"type": "response.output_item.done", "sequence_number": 3, "output_index": 0, "item": {"type": "message", "id": "m1"}})),
+        ("response.completed", json!({"type": "response.completed", "sequence_number": 4, "response": {"id": "resp_p2", "status": "completed", "output": [],
+            "usage": {"input_tokens": 8, "output_tokens": 1}}})),
+    ]));
+    let resp = relay
+        .post(
+            "/v1/chat/completions",
+            &json!({"model": "gpt-pro-1", "stream": true, "messages": [{"role": "user", "content": "Oslo?"}]}),
+        )
+        .await;
+    let data = sse_data(resp).await;
+    assert_eq!(data.last().map(String::as_str), Some("[DONE]"));
+    let text: String = data
+        .iter()
+        .filter_map(|d| serde_json::from_str::<Value>(d).ok())
+        .filter_map(|v| v["choices"][0]["delta"]["content"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(text, "Cold");
+    assert_eq!(rs.received()[1].json()["stream"], true);
+    // Models not listed stay on chat completions.
+    rs.push(Reply::json(200, completion("plain")));
+    let resp = relay.post("/v1/chat/completions", &chat("gpt-chat", "hi")).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(rs.received()[2].path, "/v1/chat/completions");
+}
