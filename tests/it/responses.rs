@@ -474,3 +474,51 @@ async fn chat_clients_reach_a_responses_only_model_translated() {
     assert_eq!(resp.status(), 200);
     assert_eq!(rs.received()[2].path, "/v1/chat/completions");
 }
+
+#[tokio::test]
+async fn the_request_log_keeps_responses_bodies_with_the_stream_assembled() {
+    use monorelay::admin::types::{LogId, LogShow};
+    use monorelay::store::LogQuery;
+    let dir = tempfile::tempdir().unwrap();
+    let an = Upstream::start().await;
+    let relay =
+        Relay::start_logged(&three_kinds("http://127.0.0.1:9", &an.url(), "http://127.0.0.1:9"), dir.path()).await;
+    an.push(named_sse(&[
+        (
+            "message_start",
+            json!({"type": "message_start", "message": {"id": "msg_l", "type": "message", "role": "assistant",
+            "model": "claude-t", "content": [], "usage": {"input_tokens": 4, "output_tokens": 1}}}),
+        ),
+        (
+            "content_block_start",
+            json!({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
+        ),
+        (
+            "content_block_delta",
+            json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "Logged."}}),
+        ),
+        ("content_block_stop", json!({"type": "content_block_stop", "index": 0})),
+        (
+            "message_delta",
+            json!({"type": "message_delta", "delta": {"stop_reason": "end_turn"}, "usage": {"output_tokens": 2}}),
+        ),
+        ("message_stop", json!({"type": "message_stop"})),
+    ]));
+    let resp = relay.post("/v1/responses", &json!({"model": "claude-t", "input": "log me", "stream": true})).await;
+    assert_eq!(events(resp).await.last().unwrap().0, "response.completed");
+    relay.flush().await;
+    let mut c =
+        monorelay::admin::Client::connect(&dir.path().join(monorelay::admin::socket::SOCKET_FILE)).await.unwrap();
+    let page = c.logs_query(&LogQuery::default()).await.unwrap();
+    assert_eq!(page.entries.len(), 1);
+    let e = &page.entries[0];
+    assert_eq!(
+        (e.inbound, e.upstream),
+        (Some(monorelay::dialect::Dialect::Responses), Some(monorelay::dialect::Dialect::Anthropic))
+    );
+    let shown = c.logs_show(&LogShow { id: LogId::Number(e.id), bodies: None }).await.unwrap();
+    let bodies = shown.bodies.unwrap();
+    assert_eq!(bodies.request["input"], "log me");
+    assert_eq!(bodies.response["object"], "response", "{}", bodies.response);
+    assert_eq!(bodies.response["output"][0]["content"][0]["text"], "Logged.");
+}
