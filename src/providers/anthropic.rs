@@ -16,7 +16,8 @@ pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
         | Endpoint::Embeddings
         | Endpoint::Moderations
         | Endpoint::ImagesGenerations
-        | Endpoint::Responses => "/v1/messages",
+        | Endpoint::Responses
+        | Endpoint::AudioSpeech => "/v1/messages",
         Endpoint::CountTokens => "/v1/messages/count_tokens",
         Endpoint::Models => "/v1/models",
     };

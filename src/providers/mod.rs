@@ -32,6 +32,8 @@ pub enum Endpoint {
     ImagesGenerations,
     /// OpenAI Responses (`/v1/responses`): a conversation, translated unless the upstream speaks it.
     Responses,
+    /// OpenAI text to speech (`/v1/audio/speech`): JSON in, audio bytes streamed back.
+    AudioSpeech,
 }
 
 impl Endpoint {
@@ -52,6 +54,7 @@ impl Endpoint {
             Endpoint::Moderations => "moderations",
             Endpoint::ImagesGenerations => "images_generations",
             Endpoint::Responses => "responses",
+            Endpoint::AudioSpeech => "audio_speech",
         }
     }
 
@@ -65,6 +68,7 @@ impl Endpoint {
             Endpoint::Moderations => "/moderations",
             Endpoint::ImagesGenerations => "/images/generations",
             Endpoint::Responses => "/responses",
+            Endpoint::AudioSpeech => "/audio/speech",
         }
     }
 }
@@ -128,8 +132,9 @@ pub struct Provider {
     pub normalized_name: String,
 }
 
-const ENDPOINTS: [Endpoint; 9] = [
+const ENDPOINTS: [Endpoint; 10] = [
     Endpoint::Responses,
+    Endpoint::AudioSpeech,
     Endpoint::ChatCompletions,
     Endpoint::Messages,
     Endpoint::CountTokens,

@@ -134,6 +134,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/responses/{id}", get(responses_api::get_response).delete(responses_api::delete_response))
         .route("/v1/responses/{id}/input_items", get(responses_api::input_items))
         .route("/responses/{id}/input_items", get(responses_api::input_items))
+        .route("/v1/audio/speech", post(audio_speech))
+        .route("/audio/speech", post(audio_speech))
         .route("/v1/completions", post(completions))
         .route("/v1/embeddings", post(embeddings))
         .route("/v1/moderations", post(moderations))
@@ -242,6 +244,10 @@ async fn chat_completions(State(app): State<Arc<App>>, req: Request) -> Response
 
 async fn responses(State(app): State<Arc<App>>, req: Request) -> Response {
     relay_route(app, req, Dialect::Responses, Endpoint::Responses).await
+}
+
+async fn audio_speech(State(app): State<Arc<App>>, req: Request) -> Response {
+    relay_route(app, req, Dialect::OpenAi, Endpoint::AudioSpeech).await
 }
 
 async fn completions(State(app): State<Arc<App>>, req: Request) -> Response {

@@ -522,3 +522,21 @@ async fn the_request_log_keeps_responses_bodies_with_the_stream_assembled() {
     assert_eq!(bodies.response["object"], "response", "{}", bodies.response);
     assert_eq!(bodies.response["output"][0]["content"][0]["text"], "Logged.");
 }
+
+#[tokio::test]
+async fn audio_speech_streams_the_upstreams_bytes_through() {
+    let oa = Upstream::start().await;
+    let relay = Relay::start(&three_kinds(&oa.url(), "http://127.0.0.1:9", "http://127.0.0.1:9")).await;
+    let audio: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+    oa.push(Reply::Raw { status: 200, content_type: "audio/mpeg", body: audio.clone() });
+    let resp = relay.post("/v1/audio/speech", &json!({"model": "gpt-t", "input": "Hello", "voice": "alloy"})).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-type"], "audio/mpeg");
+    assert_eq!(resp.headers()["x-monorelay-provider"], "oa");
+    assert_eq!(resp.bytes().await.unwrap().as_ref(), audio.as_slice());
+    let got = oa.received();
+    assert_eq!(got[0].path, "/v1/audio/speech");
+    assert_eq!(got[0].json()["voice"], "alloy");
+    let rec = &relay.records.wait_for(1).await[0];
+    assert_eq!((rec.status, rec.provider.as_deref()), (200, Some("oa")));
+}
