@@ -221,6 +221,7 @@ fn dialect_name(d: Option<Dialect>) -> &'static str {
     match d {
         Some(Dialect::OpenAi) => "openai",
         Some(Dialect::Anthropic) => "anthropic",
+        Some(Dialect::Responses) => "responses",
         None => "-",
     }
 }

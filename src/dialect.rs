@@ -1,4 +1,5 @@
-//! The two API dialects monorelay speaks, inbound and upstream.
+//! The API dialects monorelay speaks, inbound and upstream: OpenAI Chat Completions, Anthropic
+//! Messages and the OpenAI Responses API.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +11,8 @@ pub enum Dialect {
     OpenAi,
     /// Anthropic Messages (`/v1/messages`).
     Anthropic,
+    /// OpenAI Responses (`/v1/responses`).
+    Responses,
 }
 
 impl Dialect {
@@ -17,6 +20,7 @@ impl Dialect {
         match self {
             Dialect::OpenAi => "openai",
             Dialect::Anthropic => "anthropic",
+            Dialect::Responses => "responses",
         }
     }
 }

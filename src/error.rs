@@ -216,7 +216,7 @@ impl RelayError {
     /// The error body in the caller's dialect.
     pub fn body(&self, dialect: Dialect) -> Bytes {
         let v = match dialect {
-            Dialect::OpenAi => json!({"error": {
+            Dialect::OpenAi | Dialect::Responses => json!({"error": {
                 "message": self.message,
                 "type": self.upstream_type.as_deref().map_or(self.kind.openai_type(), openai_error_type),
                 "param": self.param,
@@ -252,7 +252,7 @@ impl RelayError {
             let secs = ra.as_secs() + u64::from(ra.subsec_nanos() > 0);
             h.insert(http::header::RETRY_AFTER, http::HeaderValue::from(secs.max(1)));
         }
-        if self.kind == ErrorKind::Authentication && dialect == Dialect::OpenAi {
+        if self.kind == ErrorKind::Authentication && dialect != Dialect::Anthropic {
             h.insert(http::header::WWW_AUTHENTICATE, http::HeaderValue::from_static("Bearer"));
         }
         resp

@@ -116,6 +116,16 @@ fn system_prompt(body: &mut JsonObject, dialect: Dialect, text: &str, how: Promp
             }
             body.set("messages", &messages);
         }
+        Dialect::Responses => {
+            // Responses has one `instructions` string.
+            let existing: Option<String> = body.field("instructions").ok().flatten();
+            let new = match (how, existing) {
+                (Prompt::ReplaceAll, _) | (_, None) => text.to_string(),
+                (_, Some(s)) if s.is_empty() => text.to_string(),
+                (_, Some(s)) => format!("{text}\n\n{s}"),
+            };
+            body.set("instructions", &new);
+        }
         Dialect::Anthropic => {
             // Anthropic has one `system`: a string or a list of text blocks.
             let existing: Option<Value> = body.field("system").ok().flatten();

@@ -23,6 +23,8 @@ pub struct Shared {
     pub upstream_models: Mutex<HashMap<String, Vec<String>>>,
     /// One pooled client per distinct connect timeout (usually exactly one).
     clients: Mutex<HashMap<Duration, reqwest::Client>>,
+    /// Stored Responses-API conversations (`previous_response_id`, `GET /v1/responses/{id}`).
+    pub responses: std::sync::Arc<crate::store::responses::ResponseStore>,
 }
 
 /// Where `providers models NAME` keeps fetched model lists.
@@ -91,6 +93,7 @@ pub struct Runtime {
     pub access_key: Option<Secret<String>>,
     pub tool_support: std::sync::Arc<crate::tools::ToolSupport>,
     pub missing_routes: std::sync::Arc<crate::providers::MissingRoutes>,
+    pub responses: std::sync::Arc<crate::store::responses::ResponseStore>,
 }
 
 impl Runtime {
@@ -109,6 +112,7 @@ impl Runtime {
             access_key,
             tool_support: shared.tool_support.clone(),
             missing_routes: shared.missing_routes.clone(),
+            responses: shared.responses.clone(),
         })
     }
 }

@@ -212,6 +212,12 @@ pub struct RawProvider {
     pub stream_usage: bool,
     /// monorelay: `anthropic-version` sent to `anthropic` providers when the client sent none.
     pub anthropic_version: String,
+    /// monorelay: the upstream serves `/v1/responses` itself (Responses clients are passed
+    /// through); unset = on for the `openai` preset only.
+    pub responses: Option<bool>,
+    /// monorelay: models this upstream serves only through `/v1/responses` (globs): chat and
+    /// Messages clients asking for them are translated to it.
+    pub responses_models: Vec<String>,
 }
 
 impl Default for RawProvider {
@@ -242,6 +248,8 @@ impl Default for RawProvider {
             key_selection: None,
             stream_usage: true,
             anthropic_version: "2023-06-01".into(),
+            responses: None,
+            responses_models: vec![],
         }
     }
 }

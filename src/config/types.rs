@@ -235,6 +235,10 @@ pub struct ProviderConfig {
     pub test_model: String,
     /// `provider_type: web_reverse` only (always `Some` for that kind).
     pub web: Option<WebReverseConfig>,
+    /// The upstream serves the OpenAI Responses API (`/responses`) itself.
+    pub responses: bool,
+    /// Models served only through `/responses`: every client's requests for them go there.
+    pub responses_models: Vec<Glob>,
 }
 
 /// The ChatGPT web backend's settings (`providers.<name>.web_reverse`), validated.

@@ -432,6 +432,9 @@ fn validate_base_url(
     base_url
 }
 
+/// The `openai` preset's base URL: providers there serve `/responses` unless told otherwise.
+const OPENAI_BASE_URL: &str = "https://api.openai.com/v1";
+
 fn validate_provider(
     name: &str,
     p: &RawProvider,
@@ -566,6 +569,10 @@ fn validate_provider(
         },
     };
     let retry = validate_retry(&p.retry, &format!("{path}.retry"), problems);
+    let responses = p.responses.unwrap_or(kind == ProviderKind::Api && base_url == OPENAI_BASE_URL);
+    if !p.responses_models.is_empty() && kind != ProviderKind::Api {
+        problems.push(format!("{path}.responses_models: only an 'api' provider can serve the Responses API"));
+    }
     Some(ProviderConfig {
         name: name.to_string(),
         enabled: p.enabled,
@@ -590,6 +597,8 @@ fn validate_provider(
         anthropic_version: p.anthropic_version.clone(),
         test_model: p.test_model.clone(),
         web,
+        responses,
+        responses_models: p.responses_models.iter().map(|g| Glob::new(g)).collect(),
     })
 }
 

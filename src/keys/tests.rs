@@ -46,6 +46,8 @@ pub(super) fn provider(keys: Vec<KeyConfig>) -> ProviderConfig {
         strategy: None,
         stream_usage: true,
         anthropic_version: String::new(),
+        responses: false,
+        responses_models: vec![],
         test_model: String::new(),
         web: None,
     }

@@ -15,7 +15,9 @@ pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
         | Endpoint::Completions
         | Endpoint::Embeddings
         | Endpoint::Moderations
-        | Endpoint::ImagesGenerations => "/v1/messages",
+        | Endpoint::ImagesGenerations
+        | Endpoint::Responses
+        | Endpoint::AudioSpeech => "/v1/messages",
         Endpoint::CountTokens => "/v1/messages/count_tokens",
         Endpoint::Models => "/v1/models",
     };

@@ -23,6 +23,10 @@ pub fn respond(endpoint: Endpoint, body: &[u8]) -> UpstreamReply {
             StatusCode::BAD_REQUEST,
             json!({"error": {"message": "mock: the mock provider does not draw images", "type": "invalid_request_error"}}),
         ),
+        Endpoint::AudioSpeech => json_reply(
+            StatusCode::BAD_REQUEST,
+            json!({"error": {"message": "mock: the mock provider does not speak", "type": "invalid_request_error"}}),
+        ),
         Endpoint::Embeddings | Endpoint::Moderations | Endpoint::Completions => {
             match serde_json::from_slice::<Value>(body) {
                 Ok(req) => other(endpoint, &req),

@@ -32,12 +32,16 @@ pub enum Endpoint {
     Embeddings,
     Moderations,
     ImagesGenerations,
+    /// OpenAI Responses (`/v1/responses`): a conversation, translated unless the upstream speaks it.
+    Responses,
+    /// OpenAI text to speech (`/v1/audio/speech`): JSON in, audio bytes streamed back.
+    AudioSpeech,
 }
 
 impl Endpoint {
     /// Endpoints whose requests carry `messages` (and can be translated).
     pub fn is_conversation(self) -> bool {
-        matches!(self, Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens)
+        matches!(self, Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens | Endpoint::Responses)
     }
 
     /// A short name for logs.
@@ -51,6 +55,8 @@ impl Endpoint {
             Endpoint::Embeddings => "embeddings",
             Endpoint::Moderations => "moderations",
             Endpoint::ImagesGenerations => "images_generations",
+            Endpoint::Responses => "responses",
+            Endpoint::AudioSpeech => "audio_speech",
         }
     }
 
@@ -63,6 +69,8 @@ impl Endpoint {
             Endpoint::Embeddings => "/embeddings",
             Endpoint::Moderations => "/moderations",
             Endpoint::ImagesGenerations => "/images/generations",
+            Endpoint::Responses => "/responses",
+            Endpoint::AudioSpeech => "/audio/speech",
         }
     }
 }
@@ -128,7 +136,9 @@ pub struct Provider {
     web: Option<chatgpt_web::ChatGptWeb>,
 }
 
-const ENDPOINTS: [Endpoint; 8] = [
+const ENDPOINTS: [Endpoint; 10] = [
+    Endpoint::Responses,
+    Endpoint::AudioSpeech,
     Endpoint::ChatCompletions,
     Endpoint::Messages,
     Endpoint::CountTokens,
@@ -182,6 +192,18 @@ impl Provider {
             ProviderKind::Anthropic => Dialect::Anthropic,
             ProviderKind::Api | ProviderKind::Mock | ProviderKind::WebReverse => Dialect::OpenAi,
         }
+    }
+
+    /// Whether the upstream serves the OpenAI Responses API itself (`responses: true`): Responses
+    /// clients are then passed through to it rather than translated.
+    pub fn speaks_responses(&self) -> bool {
+        self.config.responses && self.config.kind == ProviderKind::Api
+    }
+
+    /// Whether `model` is served here only through `/responses` (`responses_models`): requests of
+    /// every dialect for it are translated to the Responses API.
+    pub fn responses_only(&self, model: &str) -> bool {
+        self.config.kind == ProviderKind::Api && self.config.responses_models.iter().any(|g| g.matches(model))
     }
 
     /// Whether requests can be sent at all in this build.

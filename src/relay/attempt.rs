@@ -145,7 +145,7 @@ async fn attempt_candidate(
         let sent_at = Instant::now();
         let result = completion
             .upstream(provider.send(
-                inbound.endpoint,
+                prepared.endpoint,
                 &lease.key.auth,
                 prepared.bytes.clone(),
                 forwarded_headers(inbound, prepared),

@@ -47,6 +47,8 @@ pub struct Completion {
     upstream_wait: Duration,
     /// The relay key to charge the request's tokens and cost to.
     principal: Option<crate::auth::Principal>,
+    /// A Responses conversation to store once the answer is in.
+    pub(super) conversation: Option<super::conversation::Pending>,
 }
 
 impl Completion {
@@ -57,6 +59,7 @@ impl Completion {
             started,
             upstream_wait: Duration::ZERO,
             principal: inbound.principal.clone(),
+            conversation: None,
             record: Some(RequestRecord {
                 user: inbound.principal.as_ref().map(|p| p.user.clone()),
                 relay_key: inbound.principal.as_ref().map(|p| p.key_label.clone()),
@@ -95,6 +98,7 @@ impl Completion {
             started: self.started,
             upstream_wait: self.upstream_wait,
             principal: self.principal.take(),
+            conversation: self.conversation.take(),
         }
     }
 

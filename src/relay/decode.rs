@@ -32,7 +32,7 @@ pub(super) fn decode(inbound: &Inbound) -> Result<Request, RelayError> {
     if model.trim().is_empty() {
         return Err(RelayError::invalid_field("model", "must be a non-empty string"));
     }
-    if inbound.endpoint.is_conversation() {
+    if inbound.endpoint.is_conversation() && inbound.dialect != crate::dialect::Dialect::Responses {
         match body.get("messages") {
             None => return Err(RelayError::invalid_field("messages", "is required")),
             Some(raw) if !raw.get().trim_start().starts_with('[') => {
@@ -105,6 +105,21 @@ pub(super) fn conversation_text(req: &Request) -> String {
             }
         }
     }
+    // Responses: `instructions`, then `input` (a string or items with `content`).
+    if let Ok(Some(instructions)) = req.body.field::<serde_json::Value>("instructions") {
+        push(&instructions);
+    }
+    match req.body.field::<serde_json::Value>("input") {
+        Ok(Some(serde_json::Value::Array(items))) => {
+            for item in &items {
+                if let Some(c) = item.get("content") {
+                    push(c);
+                }
+            }
+        }
+        Ok(Some(input)) => push(&input),
+        _ => {}
+    }
     out
 }
 
@@ -112,8 +127,15 @@ pub(super) fn conversation_text(req: &Request) -> String {
 pub(super) fn conversation_hash(req: &Request, caller: u64) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     caller.hash(&mut h);
-    if let Some(s) = req.body.get("system") {
+    if let Some(s) = req.body.get("system").or_else(|| req.body.get("instructions")) {
         s.get().hash(&mut h);
+    }
+    if let Ok(Some(input)) = req.body.field::<serde_json::Value>("input") {
+        let first = match &input {
+            serde_json::Value::Array(items) => items.first().cloned(),
+            other => Some(other.clone()),
+        };
+        first.map(|f| f.to_string()).hash(&mut h);
     }
     if let Ok(Some(messages)) = req.body.field::<Vec<serde_json::Value>>("messages") {
         let role = |m: &serde_json::Value, r: &str| m.get("role").and_then(|x| x.as_str()) == Some(r);

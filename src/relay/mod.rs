@@ -1,6 +1,8 @@
 //! The request pipeline for the relay routes, from an authenticated body to the client's response.
 //! `handle` runs these stages in order, each in its own file:
 //!
+//! 0. **Conversation** (`conversation`, Responses clients only): `previous_response_id` is
+//!    resolved from the stored conversations into a self-contained body.
 //! 1. **Decode** (`decode`): the body is parsed once into its top-level raw fields; `model`,
 //!    `messages`, `stream` and `stream_options` are checked. The IR is decoded only if a
 //!    candidate needs translation.
@@ -17,7 +19,8 @@
 //! 5. **Respond** (`respond`, `pipe`): plain bodies are checked (or translated) and passed back;
 //!    streams are committed after their first event and then piped event by event.
 //! 6. **Record** (`completion`): `Completion` is the one hook that finishes the request record,
-//!    including when the client disconnects mid-stream, and hands it to the `RecordSink`.
+//!    including when the client disconnects mid-stream, and hands it to the `RecordSink`; a
+//!    Responses answer is stored for later turns (`conversation::save`).
 //!
 //! `count_tokens` (`POST /v1/messages/count_tokens`) runs stages 1–2 and records through the same
 //! hook, marked as a `count_tokens` call.
@@ -25,6 +28,7 @@
 mod attempt;
 mod call;
 mod completion;
+mod conversation;
 mod count;
 mod decode;
 mod pipe;
@@ -110,6 +114,26 @@ async fn run(
     inbound: &Inbound,
     completion: &mut Completion,
 ) -> Result<Response<Body>, crate::error::RelayError> {
+    // Responses: a stored conversation is written in front of the new input first.
+    let expanded;
+    let inbound = if inbound.dialect == Dialect::Responses {
+        let (body, pending) = conversation::prepare(rt, inbound).await?;
+        completion.conversation = pending;
+        match body {
+            Some(body) => {
+                expanded = Inbound {
+                    body,
+                    headers: inbound.headers.clone(),
+                    principal: inbound.principal.clone(),
+                    ..*inbound
+                };
+                &expanded
+            }
+            None => inbound,
+        }
+    } else {
+        inbound
+    };
     let req = decode::decode(inbound)?;
     let logging = &rt.config.logging;
     if let Some(r) = completion.record_mut() {

@@ -12,7 +12,7 @@ use crate::providers::BodyStream;
 use crate::providers::outcome::{Classified, Context, ErrorInfo};
 use crate::record::Tokens;
 use crate::translate::sse::{SseDecoder, SseEvent, encode_event};
-use crate::translate::{StreamDecoder, StreamEncoder, encode_stream_error};
+use crate::translate::{StreamDecoder, StreamEncoder, encode_stream_error, encode_stream_error_at};
 use bytes::Bytes;
 use futures_util::{Stream, StreamExt};
 use serde::Deserialize;
@@ -28,6 +28,8 @@ pub(super) struct AnyUsage {
     cache_read_input_tokens: Option<u64>,
     cache_creation_input_tokens: Option<u64>,
     prompt_tokens_details: Option<PromptDetails>,
+    /// Responses: `input_tokens_details.cached_tokens`.
+    input_tokens_details: Option<PromptDetails>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -44,6 +46,13 @@ impl AnyUsage {
                 input: self.prompt_tokens.or(self.input_tokens).unwrap_or(0),
                 output: self.completion_tokens.or(self.output_tokens).unwrap_or(0),
                 cache_read: self.prompt_tokens_details.as_ref().and_then(|d| d.cached_tokens).unwrap_or(0),
+                cache_write: 0,
+            },
+            // Responses: `input_tokens` counts cached tokens too.
+            Dialect::Responses => Tokens {
+                input: self.input_tokens.or(self.prompt_tokens).unwrap_or(0),
+                output: self.output_tokens.or(self.completion_tokens).unwrap_or(0),
+                cache_read: self.input_tokens_details.as_ref().and_then(|d| d.cached_tokens).unwrap_or(0),
                 cache_write: 0,
             },
             Dialect::Anthropic => {
@@ -74,6 +83,9 @@ pub enum PipeMode {
     OpenAiPassthrough { strip_usage: bool },
     /// Anthropic upstream to Anthropic client.
     AnthropicPassthrough,
+    /// Responses upstream to Responses client. `next_seq`: the sequence number after the last
+    /// event forwarded (an error event of ours continues the count).
+    ResponsesPassthrough { next_seq: u64 },
     /// Different dialects: upstream events → IR → client events, statefully.
     Translate { decoder: Box<dyn StreamDecoder>, encoder: Box<dyn StreamEncoder> },
 }
@@ -176,6 +188,7 @@ impl Pipe {
                             let what = match self.upstream_dialect {
                                 Dialect::OpenAi => "[DONE]",
                                 Dialect::Anthropic => "message_stop",
+                                Dialect::Responses => "response.completed",
                             };
                             let detail = if cut { " (cut in the middle of an event)" } else { "" };
                             let detail = format!("the upstream stream ended before {what}{detail}");
@@ -185,6 +198,15 @@ impl Pipe {
                 }
             }
             if !out.is_empty() {
+                if self.client == Dialect::Responses && self.terminal && matches!(self.outcome, Some(Ending::Ok)) {
+                    // The conversation is stored before the last bytes go out, so the client's
+                    // next turn finds it.
+                    if let Some(pending) = self.completion.conversation.take() {
+                        if let Some(resp) = super::conversation::final_response(&out) {
+                            super::conversation::save(pending, resp).await;
+                        }
+                    }
+                }
                 self.completion.mark_first_byte();
                 if let Some(b) = self.completion.bodies_mut() {
                     b.response_is_stream = true;
@@ -239,6 +261,7 @@ impl Pipe {
                 }
                 encode_event(ev.event.as_deref(), &ev.data, out);
             }
+            PipeMode::ResponsesPassthrough { .. } => self.responses_passthrough(ev, out),
             PipeMode::AnthropicPassthrough => {
                 match ev.event.as_deref() {
                     Some("message_start") => {
@@ -285,6 +308,45 @@ impl Pipe {
                     self.complete();
                 }
             }
+        }
+    }
+
+    /// Responses to Responses: every event as it came, the usage and the end read on the side.
+    fn responses_passthrough(&mut self, ev: &SseEvent, out: &mut Vec<u8>) {
+        #[derive(Deserialize)]
+        struct Probe {
+            #[serde(rename = "type")]
+            kind: Option<String>,
+            sequence_number: Option<u64>,
+            response: Option<Resp>,
+        }
+        #[derive(Deserialize)]
+        struct Resp {
+            usage: Option<AnyUsage>,
+        }
+        encode_event(ev.event.as_deref(), &ev.data, out);
+        let Ok(p) = serde_json::from_str::<Probe>(&ev.data) else { return };
+        if let (PipeMode::ResponsesPassthrough { next_seq }, Some(n)) = (&mut self.mode, p.sequence_number) {
+            *next_seq = n.saturating_add(1);
+        }
+        let kind = p.kind.as_deref().or(ev.event.as_deref()).unwrap_or_default();
+        if let Some(u) = p.response.and_then(|r| r.usage) {
+            self.usage = Some(u);
+        }
+        match kind {
+            "response.completed" | "response.incomplete" => {
+                self.terminal = true;
+                self.complete();
+            }
+            "response.failed" | "error" => {
+                self.upstream_error = ErrorInfo::from_stream_event(Dialect::Responses, ev.event.as_deref(), &ev.data)
+                    .or_else(|| {
+                        Some(ErrorInfo { message: "the upstream response failed".into(), ..ErrorInfo::default() })
+                    });
+                self.terminal = true;
+                self.complete();
+            }
+            _ => {}
         }
     }
 
@@ -349,7 +411,17 @@ impl Pipe {
 
     /// The upstream broke: tell the client in its dialect and end.
     fn fail(&mut self, c: Classified, out: &mut Vec<u8>) {
-        encode_stream_error(self.client, "upstream_error", &c.message, out);
+        match &mut self.mode {
+            // A Responses client gets `response.failed` from the encoder, in sequence.
+            PipeMode::Translate { encoder, .. } if self.client == Dialect::Responses => {
+                let ev = ir::StreamEvent::Error { error_type: "upstream_error".into(), message: c.message.clone() };
+                encoder.push(&ev, out);
+            }
+            PipeMode::ResponsesPassthrough { next_seq } => {
+                encode_stream_error_at(self.client, "upstream_error", &c.message, *next_seq, out)
+            }
+            _ => encode_stream_error(self.client, "upstream_error", &c.message, out),
+        }
         self.outcome = Some(Ending::Broken(c));
         self.finished = true;
     }

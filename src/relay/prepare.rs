@@ -11,7 +11,7 @@ use super::decode::{Request, translate_error};
 use crate::body::JsonObject;
 use crate::dialect::Dialect;
 use crate::error::RelayError;
-use crate::providers::Provider;
+use crate::providers::{Endpoint, Provider};
 use crate::runtime::Runtime;
 use bytes::Bytes;
 
@@ -19,6 +19,9 @@ use bytes::Bytes;
 pub(super) struct Prepared {
     pub(super) bytes: Bytes,
     pub(super) upstream: Dialect,
+    /// The upstream operation to call: the client's, except that a translated Responses request
+    /// goes to the upstream's chat (or messages) route.
+    pub(super) endpoint: Endpoint,
     /// The body was built from the IR (other dialect, or downgraded): answers go through the translators.
     pub(super) translated: bool,
     /// Tools were removed for this upstream.
@@ -39,7 +42,22 @@ pub(super) fn prepare(
     model: &str,
     force_downgrade: bool,
 ) -> Result<Prepared, RelayError> {
-    let upstream = provider.dialect();
+    // A Responses client is passed through to an upstream that serves `/responses` itself and
+    // translated for any other.
+    // A model served only through `/responses` gets every conversation there, translated.
+    let responses_only = inbound.endpoint.is_conversation()
+        && inbound.endpoint != Endpoint::CountTokens
+        && provider.responses_only(model);
+    let upstream = if responses_only || (inbound.dialect == Dialect::Responses && provider.speaks_responses()) {
+        Dialect::Responses
+    } else {
+        provider.dialect()
+    };
+    let endpoint = match inbound.endpoint {
+        Endpoint::Responses if upstream != Dialect::Responses => Endpoint::ChatCompletions,
+        _ if responses_only => Endpoint::Responses,
+        e => e,
+    };
     if !inbound.endpoint.is_conversation() && upstream != Dialect::OpenAi {
         return Err(RelayError::invalid_field(
             "model",
@@ -88,6 +106,7 @@ pub(super) fn prepare(
         return Ok(Prepared {
             bytes: Bytes::from(bytes),
             upstream,
+            endpoint,
             translated: false,
             downgraded: false,
             emulated: Vec::new(),
@@ -123,6 +142,7 @@ pub(super) fn prepare(
     Ok(Prepared {
         bytes: Bytes::from(bytes),
         upstream,
+        endpoint,
         translated: true,
         downgraded: downgrade,
         emulated,

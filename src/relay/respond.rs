@@ -13,7 +13,7 @@ use super::prepare::Prepared;
 use crate::dialect::Dialect;
 use crate::keys::{Lease, Outcome};
 use crate::providers::outcome::{Classified, ErrorInfo};
-use crate::providers::{Provider, UpstreamReply};
+use crate::providers::{Endpoint, Provider, UpstreamReply};
 use crate::record::Attempt;
 use crate::router::Candidate;
 use crate::translate::sse::{SseDecoder, SseEvent};
@@ -86,6 +86,9 @@ pub(super) async fn finish_plain(
     let Call { inbound, provider, cand, prepared, .. } = call;
     let status = reply.status;
     let name = provider.name();
+    if inbound.endpoint == Endpoint::AudioSpeech {
+        return Ok(audio_through(provider, cand, prepared, reply, lease, completion, attempt, attempts));
+    }
     let body = match completion.upstream(read_bounded(reply.body, MAX_UPSTREAM_BODY_BYTES)).await {
         Some(b) if b.len() < MAX_UPSTREAM_BODY_BYTES => b,
         Some(_) => {
@@ -114,7 +117,7 @@ pub(super) async fn finish_plain(
             usage: Option<AnyUsage>,
         }
         match serde_json::from_slice::<Probe>(&body) {
-            Ok(p) => (body, p.usage.map(|u| u.tokens(provider.dialect()))),
+            Ok(p) => (body, p.usage.map(|u| u.tokens(prepared.upstream))),
             Err(e) => {
                 let detail = format!("the upstream answered {} with a body that is not JSON: {e}", status.as_u16());
                 return Err(fail(lease, completion, attempt, Classified::bad_answer(name, detail)));
@@ -123,6 +126,11 @@ pub(super) async fn finish_plain(
     };
     record_success(completion, provider, cand, &lease, prepared, attempt);
     lease.finish(Outcome::Success, None);
+    if let Some(pending) = completion.conversation.take() {
+        if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&body) {
+            super::conversation::save(pending, v).await;
+        }
+    }
     if let Some(b) = completion.bodies_mut() {
         b.append_response(&body);
     }
@@ -133,6 +141,35 @@ pub(super) async fn finish_plain(
     relay_headers(&mut resp, provider, &cand.model, attempts);
     overhead_header(&mut resp, completion);
     Ok(resp)
+}
+
+/// Audio (`/v1/audio/speech`): the upstream's bytes go to the client as they arrive, with its
+/// content type; the record is finished when the head goes out (audio carries no token usage).
+#[allow(clippy::too_many_arguments)]
+fn audio_through(
+    provider: &Provider,
+    cand: &Candidate,
+    prepared: &Prepared,
+    reply: UpstreamReply,
+    lease: Lease,
+    completion: &mut Completion,
+    attempt: Attempt,
+    attempts: usize,
+) -> Response<Body> {
+    let status = reply.status;
+    let content_type = reply.headers.get(header::CONTENT_TYPE).cloned();
+    record_success(completion, provider, cand, &lease, prepared, attempt);
+    lease.finish(Outcome::Success, None);
+    let body = reply.body.map(|r| r.map_err(|e| std::io::Error::other(e.to_string())));
+    let mut resp = Response::new(Body::from_stream(body));
+    *resp.status_mut() = status;
+    if let Some(ct) = content_type {
+        resp.headers_mut().insert(header::CONTENT_TYPE, ct);
+    }
+    relay_headers(&mut resp, provider, &cand.model, attempts);
+    overhead_header(&mut resp, completion);
+    completion.finish(status.as_u16(), None, None);
+    resp
 }
 
 pub(super) async fn open_stream(
@@ -189,6 +226,8 @@ pub(super) async fn open_stream(
         PipeMode::Translate { decoder: crate::translate::stream_decoder(prepared.upstream), encoder }
     } else if inbound.dialect == Dialect::OpenAi {
         PipeMode::OpenAiPassthrough { strip_usage: prepared.strip_usage }
+    } else if inbound.dialect == Dialect::Responses {
+        PipeMode::ResponsesPassthrough { next_seq: 0 }
     } else {
         PipeMode::AnthropicPassthrough
     };

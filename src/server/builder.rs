@@ -215,6 +215,9 @@ impl ServerBuilder {
         }
         let db_users = db.clone();
         let shared = shared.unwrap_or_default();
+        if let Some(store) = &db {
+            shared.responses.attach(store.clone());
+        }
         if let Some(dir) = &data_dir {
             shared.load_model_caches(dir);
         }

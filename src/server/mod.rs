@@ -20,6 +20,7 @@ mod admin_host;
 pub mod auth_routes;
 mod builder;
 mod reload;
+mod responses_api;
 mod supervise;
 
 pub use builder::{AccessKey, Running, Server, ServerBuilder, ServerError};
@@ -137,6 +138,14 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/messages", post(messages))
         .route("/v1/messages/count_tokens", post(count_tokens))
         .route("/messages/count_tokens", post(count_tokens))
+        .route("/v1/responses", post(responses))
+        .route("/responses", post(responses))
+        .route("/v1/responses/{id}", get(responses_api::get_response).delete(responses_api::delete_response))
+        .route("/responses/{id}", get(responses_api::get_response).delete(responses_api::delete_response))
+        .route("/v1/responses/{id}/input_items", get(responses_api::input_items))
+        .route("/responses/{id}/input_items", get(responses_api::input_items))
+        .route("/v1/audio/speech", post(audio_speech))
+        .route("/audio/speech", post(audio_speech))
         .route("/v1/completions", post(completions))
         .route("/v1/embeddings", post(embeddings))
         .route("/v1/moderations", post(moderations))
@@ -257,6 +266,14 @@ async fn relay_route(app: Arc<App>, req: Request, dialect: Dialect, endpoint: En
 
 async fn chat_completions(State(app): State<Arc<App>>, req: Request) -> Response {
     relay_route(app, req, Dialect::OpenAi, Endpoint::ChatCompletions).await
+}
+
+async fn responses(State(app): State<Arc<App>>, req: Request) -> Response {
+    relay_route(app, req, Dialect::Responses, Endpoint::Responses).await
+}
+
+async fn audio_speech(State(app): State<Arc<App>>, req: Request) -> Response {
+    relay_route(app, req, Dialect::OpenAi, Endpoint::AudioSpeech).await
 }
 
 async fn completions(State(app): State<Arc<App>>, req: Request) -> Response {

@@ -7,11 +7,13 @@
 //! ((unix hour, model␟provider␟key␟user) → `Agg`), `meta` (counters such as the bytes of logs
 //! and bodies, used for `logging.max_size_mb`). Raw logs expire by age and size; aggregates are
 //! kept for `AGGREGATE_RETENTION_DAYS`. `users` keeps principals (users, relay keys, their usage,
-//! sessions). `keystate` adds the upstream keys' health
-//! (`key_states`, `key_windows`), which `serve` keeps here even with the request log off.
+//! sessions). `keystate` adds the upstream keys' health (`key_states`, `key_windows`), which
+//! `serve` keeps here even with the request log off; `responses` the stored Responses-API
+//! conversations (`responses`).
 
 pub mod bodies;
 pub mod keystate;
+pub mod responses;
 pub mod users;
 pub mod writer;
 
@@ -297,6 +299,11 @@ impl RedbStore {
         }
         tx.commit()?;
         Ok(RedbStore { db, path: path.to_path_buf() })
+    }
+
+    /// The database itself, for tables kept beside the log (`responses`).
+    pub(crate) fn database(&self) -> &redb::Database {
+        &self.db
     }
 
     pub fn path(&self) -> &Path {

@@ -2,12 +2,14 @@
 //!
 //! Every dialect has one decoder into the IR and one encoder out of it; translating A -> B is
 //! `decode(A)` then `encode(B)`. Lossy cases are decided once, in the encoder of the dialect that
-//! cannot carry something (see each field's handling in `openai.rs` / `anthropic.rs`).
+//! cannot carry something (see each field's handling in `openai.rs` / `anthropic.rs` /
+//! `responses.rs`).
 
 pub mod anthropic;
 #[cfg(test)]
 mod mapping_tests;
 pub mod openai;
+pub mod responses;
 pub mod sse;
 
 use serde::de::DeserializeOwned;
@@ -60,6 +62,7 @@ pub fn decode_request(dialect: Dialect, body: &[u8]) -> Result<ir::Request, Tran
     match dialect {
         Dialect::OpenAi => openai::decode_request(body),
         Dialect::Anthropic => anthropic::decode_request(body),
+        Dialect::Responses => responses::decode_request(body),
     }
 }
 
@@ -94,6 +97,7 @@ pub fn encode_request_noting(
     let body = match dialect {
         Dialect::OpenAi => openai::encode_request_with(req, opts, &lossy)?,
         Dialect::Anthropic => anthropic::encode_request_with(req, opts, &lossy)?,
+        Dialect::Responses => responses::encode_request_with(req, opts, &lossy)?,
     };
     Ok(Encoded { body, dropped: lossy.into_dropped() })
 }
@@ -102,6 +106,7 @@ pub fn decode_response(dialect: Dialect, body: &[u8]) -> Result<ir::Response, Tr
     match dialect {
         Dialect::OpenAi => openai::decode_response(body),
         Dialect::Anthropic => anthropic::decode_response(body),
+        Dialect::Responses => responses::decode_response(body),
     }
 }
 
@@ -109,6 +114,7 @@ pub fn encode_response(dialect: Dialect, resp: &ir::Response) -> Vec<u8> {
     match dialect {
         Dialect::OpenAi => openai::encode_response(resp),
         Dialect::Anthropic => anthropic::encode_response(resp),
+        Dialect::Responses => responses::encode_response(resp),
     }
 }
 
@@ -130,6 +136,7 @@ pub fn stream_decoder(upstream: Dialect) -> Box<dyn StreamDecoder> {
     match upstream {
         Dialect::OpenAi => Box::new(openai::StreamDecoderImpl::new()),
         Dialect::Anthropic => Box::new(anthropic::StreamDecoderImpl::new()),
+        Dialect::Responses => Box::new(responses::StreamDecoderImpl::new()),
     }
 }
 
@@ -145,15 +152,24 @@ pub fn stream_encoder_at(client: Dialect, model: &str, include_usage: bool, crea
     match client {
         Dialect::OpenAi => Box::new(openai::StreamEncoderImpl::new(model, include_usage, created)),
         Dialect::Anthropic => Box::new(anthropic::StreamEncoderImpl::new(model)),
+        Dialect::Responses => Box::new(responses::StreamEncoderImpl::new(model, created)),
     }
 }
 
 /// An error event in the client's dialect. OpenAI: `data: {"error":{...}}` (the caller must not
-/// send `[DONE]` after it). Anthropic: `event: error`.
+/// send `[DONE]` after it). Anthropic: `event: error`. Responses: `event: error` with sequence
+/// number 0 (see [`encode_stream_error_at`]).
 pub fn encode_stream_error(client: Dialect, error_type: &str, message: &str, out: &mut Vec<u8>) {
+    encode_stream_error_at(client, error_type, message, 0, out)
+}
+
+/// Like [`encode_stream_error`]; a Responses event carries `sequence` as its `sequence_number`
+/// (the caller knows how far the stream got).
+pub fn encode_stream_error_at(client: Dialect, error_type: &str, message: &str, sequence: u64, out: &mut Vec<u8>) {
     match client {
         Dialect::OpenAi => openai::encode_error_event(error_type, message, out),
         Dialect::Anthropic => anthropic::encode_error_event(error_type, message, out),
+        Dialect::Responses => responses::encode_error_event(error_type, message, sequence, out),
     }
 }
 
@@ -210,7 +226,7 @@ pub(crate) fn openai_id(id: &str) -> String {
     } else if id.starts_with("chatcmpl-") {
         id.to_owned()
     } else {
-        format!("chatcmpl-{}", id.strip_prefix("msg_").unwrap_or(id))
+        format!("chatcmpl-{}", id.strip_prefix("msg_").or_else(|| id.strip_prefix("resp_")).unwrap_or(id))
     }
 }
 
@@ -220,7 +236,7 @@ pub(crate) fn anthropic_id(id: &str) -> String {
     } else if id.starts_with("msg_") {
         id.to_owned()
     } else {
-        format!("msg_{}", id.strip_prefix("chatcmpl-").unwrap_or(id))
+        format!("msg_{}", id.strip_prefix("chatcmpl-").or_else(|| id.strip_prefix("resp_")).unwrap_or(id))
     }
 }
 

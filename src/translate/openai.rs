@@ -163,7 +163,7 @@ fn user_content(
 }
 
 /// `data:<media type>;base64,<data>` becomes a base64 source; anything else stays a URL.
-fn image_source(url: String) -> ir::ImageSource {
+pub(crate) fn image_source(url: String) -> ir::ImageSource {
     let parsed = url
         .strip_prefix("data:")
         .and_then(|rest| rest.split_once(','))

@@ -63,6 +63,19 @@ impl ErrorInfo {
                 }
                 Some(ErrorInfo::parse(data.as_bytes()))
             }
+            // Responses streams end in an `error` event or a `response.failed` one.
+            Dialect::Responses => {
+                let v: Value = serde_json::from_str(data).ok()?;
+                let kind = v.get("type").and_then(Value::as_str).or(event)?;
+                match kind {
+                    "error" => Some(ErrorInfo::from_value(&v)),
+                    "response.failed" => {
+                        let err = v.get("response").and_then(|r| r.get("error")).filter(|e| !e.is_null())?;
+                        Some(ErrorInfo::from_value(err))
+                    }
+                    _ => None,
+                }
+            }
         }
     }
 }

@@ -7,6 +7,7 @@
 pub mod anthropic;
 pub mod error;
 pub mod openai;
+pub mod responses;
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};

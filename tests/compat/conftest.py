@@ -60,6 +60,12 @@ providers:
     base_url: "{openai_up.url}/v1"
     keys: [{{key: "{FAILOVER_KEYS[0]}", label: "fa"}}, {{key: "{FAILOVER_KEYS[1]}", label: "fb"}}]
     models: {{include: ["gpt-failover"]}}
+  up_responses:
+    provider_type: api
+    base_url: "{openai_up.url}/v1"
+    responses: true
+    keys: [{{key: "{OPENAI_KEY}", label: "r1"}}]
+    models: {{include: ["gpt-resp"]}}
   up_anthropic:
     provider_type: anthropic
     base_url: "{anthropic_up.url}"

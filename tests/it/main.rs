@@ -16,6 +16,7 @@ mod layout;
 mod outcome;
 mod relay;
 mod reload;
+mod responses;
 mod rough_edges;
 mod routing;
 mod server;

@@ -1,8 +1,9 @@
-//! Golden stream transcripts (upstream SSE -> IR -> client SSE, both dialects) and a seeded
+//! Golden stream transcripts (upstream SSE -> IR -> client SSE, every dialect) and a seeded
 //! randomized robustness run over every decoder.
 //!
 //! Layout: `tests/golden/<upstream dialect>/<case>/upstream.sse` is a recorded-shape upstream
-//! stream; next to it `to_openai.sse` / `to_anthropic.sse` are the exact expected client bytes and
+//! stream; next to it `to_openai.sse` / `to_anthropic.sse` / `to_responses.sse` are the exact
+//! expected client bytes (Responses: the whole `response.*` sequence with its numbers) and
 //! `final.json` is the message the ResponseAccumulator must assemble from the upstream. Run with
 //! `BLESS=1` to rewrite the expected files after an intended change (then review the diff).
 
@@ -27,12 +28,15 @@ fn dialect_dir(d: Dialect) -> &'static str {
     match d {
         Dialect::OpenAi => "openai",
         Dialect::Anthropic => "anthropic",
+        Dialect::Responses => "responses",
     }
 }
 
+const DIALECTS: [Dialect; 3] = [Dialect::OpenAi, Dialect::Anthropic, Dialect::Responses];
+
 fn cases() -> Vec<(Dialect, PathBuf)> {
     let mut out = Vec::new();
-    for d in [Dialect::OpenAi, Dialect::Anthropic] {
+    for d in DIALECTS {
         let dir = golden_root().join(dialect_dir(d));
         let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
             .unwrap()
@@ -81,8 +85,13 @@ fn encode_stream(
     for e in ir {
         enc.push(e, &mut out);
     }
-    if let Err(e) = fin {
-        encode_stream_error(client, "api_error", &e.to_string(), &mut out);
+    match fin {
+        // The relay's pipe hands a Responses client's encoder the error, so it ends in sequence.
+        Err(e) if client == Dialect::Responses => {
+            enc.push(&StreamEvent::Error { error_type: "api_error".into(), message: e.to_string() }, &mut out)
+        }
+        Err(e) => encode_stream_error(client, "api_error", &e.to_string(), &mut out),
+        Ok(()) => {}
     }
     out
 }
@@ -117,7 +126,26 @@ fn check_or_bless(path: &Path, actual: &[u8]) {
 fn through(client: Dialect, r: &Response) -> Response {
     let mut r = r.clone();
     r.id.clear();
-    if client == Dialect::OpenAi {
+    if client == Dialect::Responses {
+        r.content.retain(|b| !matches!(b, ContentBlock::RedactedThinking { .. } | ContentBlock::Other { .. }));
+        for b in &mut r.content {
+            if let ContentBlock::Thinking { signature, .. } = b {
+                if signature.as_deref() == Some("") {
+                    *signature = None;
+                }
+            }
+        }
+        let calls = r.content.iter().any(|b| matches!(b, ContentBlock::ToolUse { .. }));
+        r.stop_reason = r.stop_reason.map(|s| match s {
+            StopReason::MaxTokens => StopReason::MaxTokens,
+            StopReason::Refusal | StopReason::ContentFilter => StopReason::ContentFilter,
+            _ if calls => StopReason::ToolUse,
+            _ => StopReason::EndTurn,
+        });
+        r.stop_sequence = None;
+        r.usage.input_tokens += r.usage.cache_write_tokens;
+        r.usage.cache_write_tokens = 0;
+    } else if client == Dialect::OpenAi {
         r.content.retain(|b| !matches!(b, ContentBlock::RedactedThinking { .. } | ContentBlock::Other { .. }));
         for b in &mut r.content {
             if let ContentBlock::Thinking { signature, .. } = b {
@@ -174,7 +202,7 @@ fn golden_transcripts() {
         final_json.push(b'\n');
         check_or_bless(&dir.join("final.json"), &final_json);
 
-        for client in [Dialect::OpenAi, Dialect::Anthropic] {
+        for client in DIALECTS {
             let bytes = encode_stream(client, &ir, &fin, true);
             let name = format!("to_{}.sse", dialect_dir(client));
             check_or_bless(&dir.join(&name), &bytes);
@@ -204,6 +232,7 @@ fn golden_transcripts() {
                 let prefix = match client {
                     Dialect::OpenAi => "\"id\":\"chatcmpl-",
                     Dialect::Anthropic => "\"id\":\"msg_",
+                    Dialect::Responses => "\"id\":\"resp_",
                 };
                 assert!(text.contains(prefix), "{ctx}");
             }
@@ -220,7 +249,7 @@ fn golden_transcripts() {
 
 #[test]
 fn truncated_streams_are_errors_not_success() {
-    for d in [Dialect::OpenAi, Dialect::Anthropic] {
+    for d in DIALECTS {
         let input = std::fs::read(golden_root().join(dialect_dir(d)).join("text/upstream.sse")).unwrap();
         // Every proper prefix that cuts before the final event must fail in finish().
         let last_event = input[..input.len() - 2].windows(2).rposition(|w| w == b"\n\n").unwrap();
@@ -290,7 +319,7 @@ fn randomized_robustness() {
         // Either upstream decoder may be fed the other dialect's bytes.
         let upstream = if rng.bool() { *d } else { other(*d) };
         let (ir, fin) = decode_stream(upstream, pieces);
-        for client in [Dialect::OpenAi, Dialect::Anthropic] {
+        for client in DIALECTS {
             let bytes = encode_stream(client, &ir, &fin, rng.bool());
             // Our own output must always be valid SSE whose JSON parses.
             let mut evs = Vec::new();
@@ -306,26 +335,28 @@ fn randomized_robustness() {
         let _ = accumulate(&ir).0;
     }
 
-    let requests = [(Dialect::OpenAi, REQ_OPENAI), (Dialect::Anthropic, REQ_ANTHROPIC)];
-    let responses = [(Dialect::OpenAi, RESP_OPENAI), (Dialect::Anthropic, RESP_ANTHROPIC)];
+    let requests =
+        [(Dialect::OpenAi, REQ_OPENAI), (Dialect::Anthropic, REQ_ANTHROPIC), (Dialect::Responses, REQ_RESPONSES)];
+    let responses =
+        [(Dialect::OpenAi, RESP_OPENAI), (Dialect::Anthropic, RESP_ANTHROPIC), (Dialect::Responses, RESP_RESPONSES)];
     for opts in [EncodeOptions::default(), EncodeOptions { drop_unsupported: true, ..EncodeOptions::default() }] {
         for _ in 0..1500 {
-            let (d, base) = requests[rng.usize(..2)];
+            let (d, base) = requests[rng.usize(..3)];
             let body = mutate(&mut rng, base.as_bytes());
             let from = if rng.u8(..4) == 0 { other(d) } else { d };
             if let Ok(req) = translate::decode_request(from, &body) {
-                for to in [Dialect::OpenAi, Dialect::Anthropic] {
+                for to in DIALECTS {
                     if let Ok(out) = translate::encode_request(to, &req, &opts) {
                         // Whatever we send upstream must be decodable by ourselves.
                         translate::decode_request(to, &out).unwrap();
                     }
                 }
             }
-            let (d, base) = responses[rng.usize(..2)];
+            let (d, base) = responses[rng.usize(..3)];
             let body = mutate(&mut rng, base.as_bytes());
             let from = if rng.u8(..4) == 0 { other(d) } else { d };
             if let Ok(resp) = translate::decode_response(from, &body) {
-                for to in [Dialect::OpenAi, Dialect::Anthropic] {
+                for to in DIALECTS {
                     let out = translate::encode_response(to, &resp);
                     translate::decode_response(to, &out).unwrap();
                 }
@@ -339,9 +370,13 @@ fn randomized_robustness() {
 fn other(d: Dialect) -> Dialect {
     match d {
         Dialect::OpenAi => Dialect::Anthropic,
-        Dialect::Anthropic => Dialect::OpenAi,
+        Dialect::Anthropic => Dialect::Responses,
+        Dialect::Responses => Dialect::OpenAi,
     }
 }
+
+const REQ_RESPONSES: &str = r#"{"model":"gpt-5","instructions":"s","input":[{"role":"user","content":[{"type":"input_text","text":"hi"},{"type":"input_image","image_url":"data:image/png;base64,AAAA","detail":"low"}]},{"type":"reasoning","id":"rs_1","summary":[{"type":"summary_text","text":"r"}],"encrypted_content":"S"},{"type":"function_call","id":"fc_1","call_id":"call_1","name":"f","arguments":"{\"a\":1}"},{"type":"function_call_output","call_id":"call_1","output":"ok"},{"type":"message","role":"assistant","content":[{"type":"output_text","text":"done"}]}],"tools":[{"type":"function","name":"f","parameters":{"type":"object"},"strict":false}],"tool_choice":"auto","parallel_tool_calls":false,"max_output_tokens":100,"temperature":0.2,"stream":true,"store":false,"reasoning":{"effort":"low","summary":"auto"},"text":{"format":{"type":"json_schema","name":"x","schema":{"type":"object"}}},"include":["reasoning.encrypted_content"]}"#;
+const RESP_RESPONSES: &str = r#"{"id":"resp_1","object":"response","created_at":1,"status":"completed","model":"gpt-5","output":[{"type":"reasoning","id":"rs_1","summary":[{"type":"summary_text","text":"t"}],"encrypted_content":"S"},{"type":"message","id":"msg_1","role":"assistant","status":"completed","content":[{"type":"output_text","text":"hi","annotations":[]}]},{"type":"function_call","id":"fc_1","call_id":"call_1","name":"f","arguments":"{\"a\":1}","status":"completed"}],"usage":{"input_tokens":10,"input_tokens_details":{"cached_tokens":3},"output_tokens":5,"output_tokens_details":{"reasoning_tokens":2},"total_tokens":15}}"#;
 
 const REQ_OPENAI: &str = r#"{"model":"gpt-4o","messages":[{"role":"system","content":"s"},{"role":"user","content":[{"type":"text","text":"hi"},{"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA","detail":"low"}}]},{"role":"assistant","content":null,"reasoning_content":"r","tool_calls":[{"id":"call_1","type":"function","function":{"name":"f","arguments":"{\"a\":1}"}}]},{"role":"tool","tool_call_id":"call_1","content":"ok"}],"tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object"}}}],"tool_choice":"auto","parallel_tool_calls":false,"stop":["x"],"max_tokens":100,"temperature":0.2,"stream":true,"stream_options":{"include_usage":true},"user":"u","reasoning_effort":"low","n":1,"seed":3}"#;
 const REQ_ANTHROPIC: &str = r#"{"model":"claude","max_tokens":100,"system":[{"type":"text","text":"s","cache_control":{"type":"ephemeral"}}],"messages":[{"role":"user","content":[{"type":"text","text":"hi"},{"type":"image","source":{"type":"base64","media_type":"image/png","data":"AAAA"}}]},{"role":"assistant","content":[{"type":"thinking","thinking":"t","signature":"S"},{"type":"tool_use","id":"toolu_1","name":"f","input":{"a":1}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":"ok","is_error":true},{"type":"text","text":"more"}]}],"tools":[{"name":"f","input_schema":{"type":"object"}}],"tool_choice":{"type":"any","disable_parallel_tool_use":true},"stop_sequences":["x"],"temperature":0.2,"top_k":5,"stream":true,"metadata":{"user_id":"u"},"thinking":{"type":"enabled","budget_tokens":2048}}"#;
