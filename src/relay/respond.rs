@@ -97,6 +97,18 @@ pub(super) async fn finish_plain(
             return Err(fail(lease, completion, attempt, c));
         }
     };
+    let required = match (inbound.endpoint, prepared.upstream) {
+        (crate::providers::Endpoint::ChatCompletions | crate::providers::Endpoint::Messages, Dialect::OpenAi) => {
+            Some("choices")
+        }
+        (crate::providers::Endpoint::ChatCompletions | crate::providers::Endpoint::Messages, Dialect::Anthropic) => {
+            Some("content")
+        }
+        _ => None,
+    };
+    if let Some(c) = Classified::unusable_success(context(provider, &lease), &body, required) {
+        return Err(fail(lease, completion, attempt, c));
+    }
     let (body, tokens) = if prepared.translated {
         match crate::translate::decode_response(prepared.upstream, &body) {
             Ok(mut resp) => {

@@ -157,7 +157,14 @@ pub fn dialect_for_path(path: &str) -> Dialect {
 fn credential(headers: &HeaderMap) -> Option<&str> {
     if let Some(v) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
         let v = v.trim();
-        let token = v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")).unwrap_or(v).trim();
+        // `Bearer` with nothing after it (the header value is trimmed) is an absent credential:
+        // the next header is tried.
+        let token = match v.get(..6) {
+            Some(scheme) if scheme.eq_ignore_ascii_case("bearer") && (v.len() == 6 || v[6..].starts_with(' ')) => {
+                v[6..].trim()
+            }
+            _ => v,
+        };
         if !token.is_empty() {
             return Some(token);
         }
