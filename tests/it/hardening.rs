@@ -93,3 +93,65 @@ async fn an_empty_bearer_falls_through_to_x_api_key() {
     let resp = client().get(relay.url("/v1/models")).header("authorization", "Bearer ").send().await.unwrap();
     assert_eq!(resp.status(), 401);
 }
+
+/// The running binary's reload status, over its control socket.
+async fn reload_info(data: &std::path::Path) -> monorelay::admin::ReloadInfo {
+    let sock = data.join(monorelay::admin::socket::SOCKET_FILE);
+    let mut c = monorelay::admin::Client::connect(&sock).await.unwrap();
+    c.status().await.unwrap().reload.unwrap_or_default()
+}
+
+/// Wait (bounded generously) until the server has made `n` reload attempts.
+async fn wait_reloads(data: &std::path::Path, n: u64) -> monorelay::admin::ReloadInfo {
+    for _ in 0..600 {
+        let r = reload_info(data).await;
+        if r.reloads >= n {
+            return r;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no reload attempt {n}: {:?}", reload_info(data).await);
+}
+
+#[tokio::test]
+async fn empty_and_lockout_configs_are_refused_by_the_running_binary() {
+    let up = Upstream::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (cfg, data) = (dir.path().join("config.yml"), dir.path().join("data"));
+    let good = api_config(&up.url(), &["sk-1"], "");
+    std::fs::write(&cfg, &good).unwrap();
+    let server = serve(&cfg, &data);
+    let ask = || async {
+        up.push(Reply::json(200, completion("ok")));
+        client()
+            .post(format!("{}/v1/chat/completions", server.base))
+            .bearer_auth(KEY)
+            .json(&chat("m", "hi"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+    };
+    assert_eq!(ask().await, 200);
+    let no_providers = format!("server:\n  access_key: \"{KEY}\"\n");
+    let no_key = good.replace(&format!("  access_key: \"{KEY}\"\n"), "");
+    assert_ne!(no_key, good);
+    let cases: [(&str, &str); 3] = [("", "is empty"), (&no_providers, "no providers"), (&no_key, "access_key")];
+    for (n, (text, why)) in cases.iter().enumerate() {
+        std::fs::write(&cfg, text).unwrap();
+        let r = wait_reloads(&data, n as u64 + 1).await;
+        assert!(!r.ok && r.message.contains(why), "{text:?}: {r:?}");
+        assert_eq!(ask().await, 200, "still serving the previous config after {text:?}");
+        // `config check` warns about the same file.
+        let out = cli(&cfg, &data, &["--json", "config", "check"]).await;
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let warnings = v["warnings"].to_string();
+        assert!(warnings.contains(if n == 0 { "empty" } else { why }), "{text:?}: {v}");
+    }
+    // The good file again applies.
+    std::fs::write(&cfg, good.replace("rate_limit_cooldown: 30", "rate_limit_cooldown: 31")).unwrap();
+    let r = wait_reloads(&data, 4).await;
+    assert!(r.ok, "{r:?}");
+    assert_eq!(ask().await, 200);
+    assert!(server.stop().await.success());
+}
