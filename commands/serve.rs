@@ -36,6 +36,8 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let host = args.host.clone().unwrap_or_else(|| config.server.host.clone());
     let port = args.port.unwrap_or(config.server.port);
     let source = config.source.clone();
+    // Connections, not the default 1,024 descriptors, are what `server.max_connections` bounds.
+    monorelay::server::raise_fd_limit();
 
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {

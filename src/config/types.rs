@@ -121,6 +121,16 @@ pub struct ServerConfig {
     pub data_dir: Option<PathBuf>,
     pub cors_origins: Vec<String>,
     pub metrics_public: bool,
+    /// 1 s to 1 h: the whole request header must arrive within it.
+    pub header_read_timeout: Duration,
+    /// Slowest accepted request body (0: no minimum), after `header_read_timeout` of grace.
+    pub body_min_bytes_per_sec: u64,
+    /// A connection with no request in flight is closed after this long.
+    pub idle_timeout: Duration,
+    /// Most client connections open at once.
+    pub max_connections: usize,
+    /// Most request-body bytes held at once across requests.
+    pub max_inflight_body_bytes: usize,
 }
 
 /// `logging`: the request log (redb) and what it keeps.

@@ -172,6 +172,11 @@ fn validate_server(s: &RawServer, problems: &mut Vec<String>, warnings: &mut Vec
     }
     count_in(problems, "server.max_body_bytes", s.max_body_bytes, 1, MAX_BODY_BYTES, " bytes");
     count_in(problems, "server.shutdown_grace_secs", s.shutdown_grace_secs, 0, SHUTDOWN_GRACE_SECS, " seconds");
+    count_in(problems, "server.header_read_timeout_secs", s.header_read_timeout_secs, 1, 3600, " seconds");
+    count_in(problems, "server.body_min_bytes_per_sec", s.body_min_bytes_per_sec, 0, 1 << 30, " bytes per second");
+    count_in(problems, "server.idle_timeout_secs", s.idle_timeout_secs, 1, 86_400, " seconds");
+    count_in(problems, "server.max_connections", s.max_connections, 1, 1_000_000, "");
+    count_in(problems, "server.max_inflight_body_bytes", s.max_inflight_body_bytes, 1, 1 << 40, " bytes");
     if s.data_dir.contains('\0') {
         problems.push("server.data_dir: must not contain a NUL character".into());
     }
@@ -197,6 +202,11 @@ fn validate_server(s: &RawServer, problems: &mut Vec<String>, warnings: &mut Vec
         data_dir: Some(PathBuf::from(&s.data_dir)).filter(|p| !p.as_os_str().is_empty()),
         cors_origins: s.cors_origins.clone(),
         metrics_public: s.metrics_public,
+        header_read_timeout: Duration::from_secs(s.header_read_timeout_secs.clamp(1, 3600)),
+        body_min_bytes_per_sec: s.body_min_bytes_per_sec.min(1 << 30),
+        idle_timeout: Duration::from_secs(s.idle_timeout_secs.clamp(1, 86_400)),
+        max_connections: usize::try_from(s.max_connections.clamp(1, 1_000_000)).unwrap_or(1_000_000),
+        max_inflight_body_bytes: usize::try_from(s.max_inflight_body_bytes.clamp(1, 1 << 40)).unwrap_or(usize::MAX),
     };
     if !server.access_key_enabled {
         warnings.push("server.access_key_enabled is false: no credential can call the relay yet".into());

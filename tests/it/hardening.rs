@@ -155,3 +155,76 @@ async fn empty_and_lockout_configs_are_refused_by_the_running_binary() {
     assert_eq!(ask().await, 200);
     assert!(server.stop().await.success());
 }
+
+/// Read until the server closes the connection (or `within` passes: then `None`); returns what came.
+async fn read_to_close(s: &mut tokio::net::TcpStream, within: std::time::Duration) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    let deadline = tokio::time::Instant::now() + within;
+    loop {
+        match tokio::time::timeout_at(deadline, s.read(&mut buf)).await {
+            Err(_) => return None,
+            Ok(Ok(0)) | Ok(Err(_)) => return Some(String::from_utf8_lossy(&out).into_owned()),
+            Ok(Ok(n)) => out.extend_from_slice(&buf[..n]),
+        }
+    }
+}
+
+#[tokio::test]
+async fn slow_idle_and_excess_connections_are_closed_by_the_binary() {
+    use tokio::io::AsyncWriteExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (cfg, data) = (dir.path().join("config.yml"), dir.path().join("data"));
+    let limits = "  header_read_timeout_secs: 1\n  idle_timeout_secs: 1\n  body_min_bytes_per_sec: 100000\n  max_connections: 8\n";
+    let text = api_config("http://127.0.0.1:9", &["sk-1"], "").replace("server:\n", &format!("server:\n{limits}"));
+    std::fs::write(&cfg, text).unwrap();
+    let server = serve(&cfg, &data);
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let open = || async { tokio::net::TcpStream::connect(&addr).await.unwrap() };
+    // Generous bounds: each must close within seconds, where before it stayed open for good.
+    let within = std::time::Duration::from_secs(20);
+
+    // Silent, a partial header, a trickled header.
+    let mut silent = open().await;
+    let mut partial = open().await;
+    partial.write_all(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+    let mut trickle = open().await;
+    let trickler = tokio::spawn(async move {
+        for _ in 0..40 {
+            if trickle.write_all(b"X-A: b\r\n").await.is_err() {
+                return true;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        }
+        read_to_close(&mut trickle, std::time::Duration::from_millis(100)).await.is_some()
+    });
+    assert!(read_to_close(&mut silent, within).await.is_some(), "a silent connection is closed");
+    assert!(read_to_close(&mut partial, within).await.is_some(), "a partial header is cut");
+    assert!(trickler.await.unwrap(), "a trickled header is cut");
+
+    // Idle keep-alive after a request.
+    let mut keep = open().await;
+    keep.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+    let got = read_to_close(&mut keep, within).await.expect("an idle keep-alive connection is closed");
+    assert!(got.starts_with("HTTP/1.1 200"), "{got}");
+
+    // A trickled body: answered 408 (or cut).
+    let mut body = open().await;
+    let head = format!(
+        "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{{\"model\":"
+    );
+    body.write_all(head.as_bytes()).await.unwrap();
+    let got = read_to_close(&mut body, within).await.expect("a trickled body is cut");
+    assert!(got.is_empty() || got.starts_with("HTTP/1.1 408"), "{got}");
+
+    // More idle connections than the cap: the oldest are shed, and a new client still gets in.
+    let mut idle = Vec::new();
+    for _ in 0..12 {
+        idle.push(open().await);
+    }
+    let resp = client().get(format!("{}/health", server.base)).send().await.unwrap();
+    assert_eq!(resp.status(), 200);
+    assert!(read_to_close(&mut idle[0], within).await.is_some(), "the oldest idle connection was shed");
+    assert!(server.stop().await.success());
+}
