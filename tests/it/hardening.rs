@@ -228,3 +228,33 @@ async fn slow_idle_and_excess_connections_are_closed_by_the_binary() {
     assert!(read_to_close(&mut idle[0], within).await.is_some(), "the oldest idle connection was shed");
     assert!(server.stop().await.success());
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn an_open_data_dir_is_tightened_and_its_files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (cfg, data) = (dir.path().join("config.yml"), dir.path().join("data"));
+    std::fs::write(&cfg, api_config("http://127.0.0.1:9", &["sk-1"], "")).unwrap();
+    std::fs::create_dir(&data).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // A database left world-readable by an older run.
+    let server = serve(&cfg, &data);
+    assert!(server.stop().await.success());
+    let db = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "redb"));
+    let db = db.expect("a request log database");
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let server = serve(&cfg, &data);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700, "the data dir is tightened");
+    for entry in std::fs::read_dir(&data).unwrap() {
+        let p = entry.unwrap().path();
+        assert_eq!(mode(&p) & 0o077, 0, "{} is private", p.display());
+    }
+    assert!(server.stop().await.success());
+}
