@@ -47,13 +47,14 @@ impl From<Fault> for crate::error::Fault {
     }
 }
 
-/// Replace the key in the message, in case the upstream echoed it.
+/// Replace the key, and anything key-shaped, in every field the client or the log may see: the
+/// message, the upstream's type and its code (`crate::redact`).
 fn redact(mut info: ErrorInfo, key: Option<&Secret<String>>) -> ErrorInfo {
-    if let Some(k) = key {
-        let k = k.expose();
-        if k.len() >= 8 && info.message.contains(k.as_str()) {
-            info.message = info.message.replace(k.as_str(), "*****");
-        }
+    let secrets: Vec<&str> = key.map(|k| k.expose().as_str()).into_iter().collect();
+    info.message = crate::redact::error_text(&info.message, secrets.iter().copied());
+    info.upstream_type = info.upstream_type.map(|t| crate::redact::error_text(&t, secrets.iter().copied()));
+    if let Some(code) = info.code.as_mut() {
+        crate::redact::json_value(code, &secrets);
     }
     info
 }

@@ -224,7 +224,7 @@ impl Pipe {
                             self.upstream_error = Some(ErrorInfo::from_value(&err));
                             // The upstream's own error event ends the stream; anything after it
                             // (some send a [DONE] anyway) must not reach the client.
-                            encode_event(ev.event.as_deref(), &ev.data, out);
+                            encode_event(ev.event.as_deref(), &self.redacted(&ev.data), out);
                             self.terminal = true;
                             self.complete();
                             return;
@@ -272,7 +272,7 @@ impl Pipe {
                     }
                     Some("error") => {
                         self.upstream_error = Some(ErrorInfo::parse(ev.data.as_bytes()));
-                        encode_event(ev.event.as_deref(), &ev.data, out);
+                        encode_event(ev.event.as_deref(), &self.redacted(&ev.data), out);
                         self.terminal = true;
                         self.complete();
                         return;
@@ -286,6 +286,12 @@ impl Pipe {
                 }
             }
         }
+    }
+
+    /// An upstream error event's text with the key, and anything key-shaped, replaced.
+    fn redacted(&self, data: &str) -> String {
+        let key = self.lease.as_ref().map(|l| l.secret().expose().as_str());
+        crate::redact::error_text(data, key)
     }
 
     fn tokens(&self) -> Option<crate::record::Tokens> {
@@ -304,13 +310,20 @@ impl Pipe {
             None => decoder.finish(&mut irs),
         };
         let (mut terminal, mut error) = (false, None);
+        let key = self.lease.as_ref().map(|l| l.secret().expose().as_str());
         for ie in &irs {
             match ie {
                 ir::StreamEvent::MessageStart { usage, .. } => self.ir_usage = Some(*usage),
                 ir::StreamEvent::MessageDelta { usage: Some(u), .. } => self.ir_usage = Some(*u),
                 ir::StreamEvent::MessageStop => terminal = true,
-                ir::StreamEvent::Error { message, .. } => {
-                    error = Some(ErrorInfo { message: message.clone(), ..ErrorInfo::default() })
+                ir::StreamEvent::Error { message, error_type } => {
+                    // The first error ends the stream: nothing the translator makes after it
+                    // (closing blocks, a stop) may follow it to the client.
+                    let message = crate::redact::error_text(message, key);
+                    let error_type = crate::redact::error_text(error_type, key);
+                    encoder.push(&ir::StreamEvent::Error { error_type, message: message.clone() }, out);
+                    error = Some(ErrorInfo { message, ..ErrorInfo::default() });
+                    break;
                 }
                 _ => {}
             }

@@ -258,3 +258,75 @@ async fn an_open_data_dir_is_tightened_and_its_files_are_private() {
     }
     assert!(server.stop().await.success());
 }
+
+const UPSTREAM_KEY: &str = "sk-upstream-secret-0123456789";
+
+fn anthropic_request(stream: bool) -> Value {
+    json!({"model": "m", "max_tokens": 10, "stream": stream, "messages": [{"role": "user", "content": "hi"}]})
+}
+
+#[tokio::test]
+async fn upstream_secrets_never_reach_the_client_or_the_record() {
+    let leak = format!("key {UPSTREAM_KEY} rejected; also saw Bearer sk-other-neighbour-key-998877");
+    let error = json!({"error": {"message": leak, "type": format!("bad_{UPSTREAM_KEY}"), "code": UPSTREAM_KEY}});
+
+    // A plain error answer: message, type and code all carry the key.
+    let up = Upstream::start().await;
+    let relay = Relay::start(&api_config(&up.url(), &[UPSTREAM_KEY], "")).await;
+    up.push(Reply::json(400, error.clone()));
+    let text = relay.post("/v1/chat/completions", &chat("m", "hi")).await.text().await.unwrap();
+    assert!(!text.contains(UPSTREAM_KEY) && !text.contains("neighbour-key"), "{text}");
+    let recs = relay.records.wait_for(1).await;
+    let stored = format!("{:?}", recs[0]);
+    assert!(!stored.contains(UPSTREAM_KEY), "{stored}");
+
+    // Mid-stream error events: passthrough (OpenAI client) and translated (Anthropic client).
+    for anthropic in [false, true] {
+        let up = Upstream::start().await;
+        let relay = Relay::start(&api_config(&up.url(), &[UPSTREAM_KEY], "")).await;
+        let err = error.to_string();
+        up.push(Reply::sse(&[&chunk("hello"), &err, "[DONE]"]));
+        let resp = if anthropic {
+            client()
+                .post(relay.url("/v1/messages"))
+                .header("x-api-key", KEY)
+                .json(&anthropic_request(true))
+                .send()
+                .await
+                .unwrap()
+        } else {
+            let mut body = chat("m", "hi");
+            body["stream"] = json!(true);
+            relay.post("/v1/chat/completions", &body).await
+        };
+        let text = resp.text().await.unwrap();
+        assert!(text.contains("hello"), "{text}");
+        assert!(!text.contains(UPSTREAM_KEY) && !text.contains("neighbour-key"), "anthropic={anthropic}: {text}");
+        let recs = relay.records.wait_for(1).await;
+        let stored = format!("{:?}", recs[0]);
+        assert!(!stored.contains(UPSTREAM_KEY), "{stored}");
+    }
+}
+
+#[tokio::test]
+async fn the_first_error_ends_a_translated_stream() {
+    let up = Upstream::start().await;
+    let relay = Relay::start(&api_config(&up.url(), &["sk-1"], "")).await;
+    let err = json!({"error": {"message": "quota exceeded", "type": "insufficient_quota"}}).to_string();
+    let done = json!({"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": "m",
+        "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+    .to_string();
+    up.push(Reply::sse(&[&chunk("hello"), &err, &err, &err, &chunk("more"), &done, "[DONE]"]));
+    let resp = client()
+        .post(relay.url("/v1/messages"))
+        .header("x-api-key", KEY)
+        .json(&anthropic_request(true))
+        .send()
+        .await
+        .unwrap();
+    let text = resp.text().await.unwrap();
+    let events: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("event: ")).collect();
+    assert_eq!(events.iter().filter(|e| **e == "error").count(), 1, "{text}");
+    assert_eq!(events.last(), Some(&"error"), "nothing after the error: {text}");
+    assert!(!text.contains("more"), "{text}");
+}
