@@ -365,6 +365,22 @@ fn validate_key(
     })
 }
 
+/// A URL as it may be shown: any `user:password@` before the host replaced by `*****@`.
+fn masked_url(url: &str) -> String {
+    let Some(start) = url.find("://").map(|i| i + 3) else {
+        // No scheme: anything up to an `@` before the first `/` may be a credential.
+        return match url.split('/').next().and_then(|h| h.rfind('@')) {
+            Some(at) => format!("*****{}", &url[at..]),
+            None => url.to_string(),
+        };
+    };
+    let authority_end = url[start..].find(['/', '?', '#']).map_or(url.len(), |i| start + i);
+    match url[start..authority_end].rfind('@') {
+        Some(at) => format!("{}*****{}", &url[..start], &url[start + at..]),
+        None => url.to_string(),
+    }
+}
+
 fn validate_base_url(
     p: &RawProvider,
     name: &str,
@@ -381,8 +397,17 @@ fn validate_base_url(
         }
         return base_url;
     }
+    let shown = masked_url(&p.base_url);
     if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-        problems.push(format!("{path}.base_url: '{}' is not an http(s) URL", p.base_url.escape_debug()));
+        problems.push(format!("{path}.base_url: '{}' is not an http(s) URL", shown.escape_debug()));
+        return base_url;
+    }
+    if shown != p.base_url {
+        // Credentials in the URL, parseable or not: refused, and never echoed.
+        problems.push(format!(
+            "{path}.base_url: '{}' carries credentials (user:password@); put them in keys or headers",
+            shown.escape_debug()
+        ));
         return base_url;
     }
     match reqwest::Url::parse(&base_url) {

@@ -330,3 +330,21 @@ async fn the_first_error_ends_a_translated_stream() {
     assert_eq!(events.last(), Some(&"error"), "nothing after the error: {text}");
     assert!(!text.contains("more"), "{text}");
 }
+
+#[tokio::test]
+async fn a_base_url_with_credentials_is_refused_without_echoing_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (cfg, data) = (dir.path().join("config.yml"), dir.path().join("data"));
+    for url in [
+        "http://admin:hunter2-secret@[bad/v1",
+        "http://admin:hunter2-secret@ bad host/v1",
+        "https://admin:hunter2-secret@api.example.com/v1",
+    ] {
+        std::fs::write(&cfg, api_config(url, &["sk-1"], "").replace(&format!("{url}/v1"), url)).unwrap();
+        let out = cli(&cfg, &data, &["config", "check"]).await;
+        let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(!out.status.success(), "{url}: {all}");
+        assert!(all.contains("providers.up.base_url"), "names the provider: {all}");
+        assert!(!all.contains("hunter2"), "{url}: {all}");
+    }
+}
