@@ -348,3 +348,32 @@ async fn a_base_url_with_credentials_is_refused_without_echoing_them() {
         assert!(!all.contains("hunter2"), "{url}: {all}");
     }
 }
+
+#[tokio::test]
+async fn a_malformed_conversation_is_refused_before_any_upstream_call() {
+    let up = Upstream::start().await;
+    let relay = Relay::start(&api_config(&up.url(), &["sk-1", "sk-2"], "")).await;
+    let bodies = [
+        (json!({"model": "m", "messages": [1, 2]}), "messages[0]"),
+        (json!({"model": "m", "messages": [{"content": "hi"}]}), "messages[0].role"),
+        (json!({"model": "m", "messages": [{"role": "user", "content": "hi"}, {"role": 7}]}), "messages[1].role"),
+    ];
+    for (body, field) in bodies {
+        let resp = relay.post("/v1/chat/completions", &body).await;
+        assert_eq!(resp.status(), 400, "{body}");
+        let v: Value = resp.json().await.unwrap();
+        assert!(v["error"]["message"].as_str().unwrap().contains(field), "{field}: {v}");
+    }
+    let resp = client()
+        .post(relay.url("/v1/messages"))
+        .header("x-api-key", KEY)
+        .json(&json!({"model": "m", "max_tokens": 5, "messages": [{"role": "user"}]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 400);
+    assert!(resp.text().await.unwrap().contains("messages[0].content"));
+    assert!(up.received().is_empty(), "no upstream call");
+    let view = relay.app.runtime.load().providers[0].pool.view();
+    assert!(view.iter().all(|k| k.status == KeyStatus::Available), "no key penalised: {view:?}");
+}
