@@ -23,6 +23,8 @@ pub struct Shared {
     pub upstream_models: Mutex<HashMap<String, Vec<String>>>,
     /// One pooled client per distinct connect timeout (usually exactly one).
     clients: Mutex<HashMap<Duration, reqwest::Client>>,
+    /// Turns true when shutdown's grace period is over: open streams end with an error event.
+    pub cut: std::sync::Arc<tokio::sync::watch::Sender<bool>>,
 }
 
 /// Where `providers models NAME` keeps fetched model lists.
@@ -91,6 +93,8 @@ pub struct Runtime {
     pub access_key: Option<Secret<String>>,
     pub tool_support: std::sync::Arc<crate::tools::ToolSupport>,
     pub missing_routes: std::sync::Arc<crate::providers::MissingRoutes>,
+    /// `Shared::cut`: streams watch it to end cleanly when shutdown cuts them.
+    pub cut: std::sync::Arc<tokio::sync::watch::Sender<bool>>,
 }
 
 impl Runtime {
@@ -109,6 +113,7 @@ impl Runtime {
             access_key,
             tool_support: shared.tool_support.clone(),
             missing_routes: shared.missing_routes.clone(),
+            cut: shared.cut.clone(),
         })
     }
 }

@@ -96,6 +96,8 @@ pub struct Pipe {
     finished: bool,
     outcome: Option<Ending>,
     scratch: Vec<SseEvent>,
+    /// Turns true when shutdown cuts open streams (`Runtime::cut`).
+    cut: Option<tokio::sync::watch::Receiver<bool>>,
 }
 
 impl Pipe {
@@ -128,7 +130,14 @@ impl Pipe {
             finished: false,
             outcome: None,
             scratch: Vec::new(),
+            cut: None,
         }
+    }
+
+    /// End the stream with an error event (and its record) when `cut` turns true.
+    pub fn cut_by(mut self, cut: tokio::sync::watch::Receiver<bool>) -> Pipe {
+        self.cut = Some(cut);
+        self
     }
 
     pub fn into_stream(self) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Send {
@@ -152,7 +161,29 @@ impl Pipe {
                     self.process(ev, &mut out);
                 }
             } else {
-                match self.upstream.next().await {
+                let next = match self.cut.as_mut() {
+                    Some(cut) => tokio::select! {
+                        n = self.upstream.next() => Some(n),
+                        _ = cut.wait_for(|c| *c) => None,
+                    },
+                    None => Some(self.upstream.next().await),
+                };
+                let Some(next) = next else {
+                    // Shutdown's grace is over: the client hears why, the record says so, and
+                    // the key is not blamed.
+                    self.cut = None;
+                    let mut c =
+                        Classified::bad_answer(&self.provider, "the relay is shutting down; the stream was cut");
+                    c.penalty = Outcome::ClientError;
+                    self.fail(c, &mut out);
+                    self.completion.mark_first_byte();
+                    if let Some(b) = self.completion.bodies_mut() {
+                        b.append_response(&out);
+                    }
+                    self.settle();
+                    return Some(out);
+                };
+                match next {
                     Some(Ok(chunk)) => {
                         let mut events = std::mem::take(&mut self.scratch);
                         if let Err(e) = self.decoder.push(&chunk, &mut events) {

@@ -216,7 +216,8 @@ pub(super) async fn open_stream(
         lease,
         taken,
         provider.name().to_string(),
-    );
+    )
+    .cut_by(call.rt.cut.subscribe());
     *resp.body_mut() = Body::from_stream(pipe.into_stream());
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));

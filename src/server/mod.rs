@@ -491,6 +491,9 @@ async fn fallback(req: Request) -> Response {
     e.render(dialect_for_path(&path))
 }
 
+/// After the grace period, how long cut streams get to send their error event and close.
+const CUT_FLUSH: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Serve until `shutdown` resolves; then in-flight requests get `grace` to finish before being cut.
 /// Connections are accepted and bounded by `conn` (timeouts, the connection cap).
 pub async fn serve(
@@ -499,6 +502,7 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let grace = app.runtime.load().config.server.shutdown_grace;
+    let app_cut = app.shared.cut.clone();
     let (tx, rx) = tokio::sync::watch::channel(false);
     let mut server = std::pin::pin!(conn::accept_loop(app, listener, rx));
     tokio::select! {
@@ -506,12 +510,16 @@ pub async fn serve(
         _ = shutdown => {},
     }
     let _ = tx.send(true);
+    let cut = app_cut;
     tokio::select! {
-        _ = server => {},
+        _ = server.as_mut() => return Ok(()),
         _ = tokio::time::sleep(grace) => {
             tracing::warn!("shutdown grace period of {}s is over; cutting the remaining connections", grace.as_secs());
         }
     }
+    // Open streams end with an error event and write their records; they get a moment to send it.
+    let _ = cut.send(true);
+    let _ = tokio::time::timeout(CUT_FLUSH, server).await;
     Ok(())
 }
 

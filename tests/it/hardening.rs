@@ -377,3 +377,49 @@ async fn a_malformed_conversation_is_refused_before_any_upstream_call() {
     let view = relay.app.runtime.load().providers[0].pool.view();
     assert!(view.iter().all(|k| k.status == KeyStatus::Available), "no key penalised: {view:?}");
 }
+
+#[tokio::test]
+async fn streams_cut_by_shutdown_end_with_an_error_and_are_recorded() {
+    use futures_util::StreamExt;
+    let up = Upstream::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (cfg, data) = (dir.path().join("config.yml"), dir.path().join("data"));
+    let text = api_config(&up.url(), &["sk-1"], "").replace("server:\n", "server:\n  shutdown_grace_secs: 1\n");
+    std::fs::write(&cfg, text).unwrap();
+    let server = serve(&cfg, &data);
+    // The upstream sends one chunk, then holds the stream open for good.
+    let gate = std::sync::Arc::new(tokio::sync::Notify::new());
+    up.push(Reply::Sse {
+        chunks: vec![
+            (std::time::Duration::ZERO, format!("data: {}\n\n", chunk("first")).into_bytes()),
+            (std::time::Duration::ZERO, b"data: [DONE]\n\n".to_vec()),
+        ],
+        cut: false,
+        gate: Some((1, gate.clone())),
+    });
+    let mut body = chat("m", "hi");
+    body["stream"] = json!(true);
+    let resp = client()
+        .post(format!("{}/v1/chat/completions", server.base))
+        .bearer_auth(KEY)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let mut stream = resp.bytes_stream();
+    let mut text = String::new();
+    while !text.contains("first") {
+        text.push_str(&String::from_utf8_lossy(&stream.next().await.unwrap().unwrap()));
+    }
+    let stopping = tokio::spawn(server.stop());
+    while let Some(Ok(b)) = stream.next().await {
+        text.push_str(&String::from_utf8_lossy(&b));
+    }
+    assert!(stopping.await.unwrap().success());
+    assert!(text.contains("shutting down"), "the cut stream ends with an error event: {text}");
+    assert!(!text.contains("[DONE]"), "{text}");
+    let out = cli(&cfg, &data, &["--json", "logs", "tail", "-n", "10"]).await;
+    let all = String::from_utf8_lossy(&out.stdout);
+    assert!(all.contains("shutting down"), "the cut stream's record was written: {all}");
+}
