@@ -402,14 +402,6 @@ fn validate_base_url(
         problems.push(format!("{path}.base_url: '{}' is not an http(s) URL", shown.escape_debug()));
         return base_url;
     }
-    if shown != p.base_url {
-        // Credentials in the URL, parseable or not: refused, and never echoed.
-        problems.push(format!(
-            "{path}.base_url: '{}' carries credentials (user:password@); put them in keys or headers",
-            shown.escape_debug()
-        ));
-        return base_url;
-    }
     match reqwest::Url::parse(&base_url) {
         Ok(u) if !u.username().is_empty() || u.password().is_some() => problems
             .push(format!("{path}.base_url: must not carry credentials (user:password@); put them in keys or headers")),
@@ -417,7 +409,10 @@ fn validate_base_url(
             problems.push(format!("{path}.base_url: '{}' names no host", p.base_url.escape_debug()))
         }
         Ok(_) => {}
-        Err(e) => problems.push(format!("{path}.base_url: '{}' is not a valid URL ({e})", p.base_url.escape_debug())),
+        // Credentials in a URL that does not even parse: refused all the same, and never echoed.
+        Err(_) if shown != p.base_url => problems
+            .push(format!("{path}.base_url: must not carry credentials (user:password@); put them in keys or headers")),
+        Err(e) => problems.push(format!("{path}.base_url: '{}' is not a valid URL ({e})", shown.escape_debug())),
     }
     base_url
 }

@@ -177,7 +177,7 @@ impl Classified {
         let not_object = !trimmed.starts_with(b"{");
         let empty = trimmed.iter().filter(|b| !b.is_ascii_whitespace()).eq(b"{}".iter());
         if not_object || empty {
-            let what = if empty { "an empty JSON object" } else { "a body that is not a JSON object" };
+            let what = if empty { "an empty JSON object" } else { "a body that is not JSON (or not a JSON object)" };
             return Some(Classified::bad_answer(ctx.provider, format!("the upstream answered 2xx with {what}")));
         }
         let probe = match serde_json::from_slice::<Probe>(body) {
