@@ -228,7 +228,9 @@ impl Pipe {
     }
 
     fn process(&mut self, ev: &SseEvent, out: &mut Vec<u8>) {
-        if self.terminal {
+        // After the end, or after an error event went out (`fail`), nothing more is sent: later
+        // events of the same chunk included.
+        if self.terminal || self.finished {
             return;
         }
         match self.mode {

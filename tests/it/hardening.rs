@@ -329,6 +329,26 @@ async fn the_first_error_ends_a_translated_stream() {
     assert_eq!(events.iter().filter(|e| **e == "error").count(), 1, "{text}");
     assert_eq!(events.last(), Some(&"error"), "nothing after the error: {text}");
     assert!(!text.contains("more"), "{text}");
+
+    // Broken events arriving in one read with a proper ending: one error event, then nothing.
+    let up = Upstream::start().await;
+    let relay = Relay::start(&api_config(&up.url(), &["sk-1"], "")).await;
+    let body = format!(
+        "data: {}\n\ndata: {{broken\n\ndata: {{broken\n\ndata: {{broken\n\ndata: {done}\n\ndata: [DONE]\n\n",
+        chunk("hello")
+    );
+    up.push(Reply::Raw { status: 200, content_type: "text/event-stream", body: body.into_bytes() });
+    let resp = client()
+        .post(relay.url("/v1/messages"))
+        .header("x-api-key", KEY)
+        .json(&anthropic_request(true))
+        .send()
+        .await
+        .unwrap();
+    let text = resp.text().await.unwrap();
+    let events: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("event: ")).collect();
+    assert_eq!(events.iter().filter(|e| **e == "error").count(), 1, "{text}");
+    assert_eq!(events.last(), Some(&"error"), "nothing after the error: {text}");
 }
 
 #[tokio::test]
@@ -422,4 +442,21 @@ async fn streams_cut_by_shutdown_end_with_an_error_and_are_recorded() {
     let out = cli(&cfg, &data, &["--json", "logs", "tail", "-n", "10"]).await;
     let all = String::from_utf8_lossy(&out.stdout);
     assert!(all.contains("shutting down"), "the cut stream's record was written: {all}");
+}
+
+#[tokio::test]
+async fn request_bodies_past_the_global_budget_get_503_with_retry_after() {
+    let up = Upstream::start().await;
+    let yaml = api_config(&up.url(), &["sk-1"], "").replace("server:\n", "server:\n  max_inflight_body_bytes: 4096\n");
+    let relay = Relay::start(&yaml).await;
+    let big = chat("m", &"x".repeat(8192));
+    let resp = relay.post("/v1/chat/completions", &big).await;
+    assert_eq!(resp.status(), 503);
+    assert!(resp.headers().contains_key("retry-after"));
+    assert!(up.received().is_empty());
+    // Within the budget, requests pass; the budget is given back after each.
+    for _ in 0..3 {
+        up.push(Reply::json(200, completion("ok")));
+        assert_eq!(relay.post("/v1/chat/completions", &chat("m", "hi")).await.status(), 200);
+    }
 }
