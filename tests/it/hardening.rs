@@ -460,3 +460,20 @@ async fn request_bodies_past_the_global_budget_get_503_with_retry_after() {
         assert_eq!(relay.post("/v1/chat/completions", &chat("m", "hi")).await.status(), 200);
     }
 }
+
+#[tokio::test]
+async fn an_error_every_key_reproduces_penalises_none() {
+    let up = Upstream::start().await;
+    let relay = Relay::start(&api_config(&up.url(), &["sk-1", "sk-2", "sk-3"], "")).await;
+    let boom = || Reply::json(500, json!({"error": {"message": "cannot parse messages", "type": "server_error"}}));
+    up.push(boom());
+    up.push(boom());
+    let resp = relay.post("/v1/chat/completions", &chat("m", "hi")).await;
+    assert_eq!(resp.status(), 500, "the upstream's own status");
+    assert_eq!(up.received().len(), 2, "the second key reproduced it: no third try");
+    let view = relay.app.runtime.load().providers[0].pool.view();
+    assert!(view.iter().all(|k| k.status == KeyStatus::Available), "no key penalised: {view:?}");
+    // Other clients are unaffected.
+    up.push(Reply::json(200, completion("fine")));
+    assert_eq!(relay.post("/v1/chat/completions", &chat("m", "hi")).await.status(), 200);
+}
