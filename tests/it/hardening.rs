@@ -227,6 +227,24 @@ async fn slow_idle_and_excess_connections_are_closed_by_the_binary() {
     assert_eq!(resp.status(), 200);
     assert!(read_to_close(&mut idle[0], within).await.is_some(), "the oldest idle connection was shed");
     assert!(server.stop().await.success());
+
+    // The cap alone (no timeout would close anything within the test): the oldest are shed.
+    let limits = "  header_read_timeout_secs: 3600\n  idle_timeout_secs: 3600\n  max_connections: 4\n";
+    let text = api_config("http://127.0.0.1:9", &["sk-1"], "").replace("server:\n", &format!("server:\n{limits}"));
+    std::fs::write(&cfg, text).unwrap();
+    let server = serve(&cfg, &data);
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let mut idle = Vec::new();
+    for _ in 0..4 {
+        idle.push(tokio::net::TcpStream::connect(&addr).await.unwrap());
+        // Distinct last-activity times, so "oldest" is well defined.
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let resp = client().get(format!("{}/health", server.base)).send().await.unwrap();
+    assert_eq!(resp.status(), 200, "a new client gets in past the cap");
+    assert!(read_to_close(&mut idle[0], within).await.is_some(), "the oldest idle connection was shed");
+    assert!(read_to_close(&mut idle[3], std::time::Duration::from_millis(300)).await.is_none(), "the newest stays");
+    assert!(server.stop().await.success());
 }
 
 #[cfg(unix)]
