@@ -36,10 +36,13 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let host = args.host.clone().unwrap_or_else(|| config.server.host.clone());
     let port = args.port.unwrap_or(config.server.port);
     let source = config.source.clone();
+    // Connections, not the default 1,024 descriptors, are what `server.max_connections` bounds.
+    monorelay::server::raise_fd_limit();
 
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
         let server = Server::builder(config).data_dir(&data_dir).listen(host, port).build().await?;
+        let shutdown = shutdown_signal();
         let example = banner_model(server.app());
         let access = server.access_key();
         banner(
@@ -51,7 +54,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             access.created,
             example.as_deref(),
         );
-        server.run(shutdown_signal()).await?;
+        server.run(shutdown).await?;
         tracing::info!("stopped");
         anyhow::Ok(())
     })?;
@@ -110,24 +113,30 @@ fn banner_model(app: &monorelay::server::App) -> Option<String> {
     monorelay::router::listed_models(&app.runtime.load(), &|p| fetched.get(p).cloned()).into_iter().next().map(|m| m.id)
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// SIGINT or SIGTERM. The SIGTERM handler is installed here, at once (before the banner says the
+/// server is up), so a supervisor's SIGTERM right after start is a graceful stop, not a kill.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    async move {
+        let ctrl_c = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        #[cfg(unix)]
+        let term = async move {
+            match term {
+                Some(mut s) => {
+                    s.recv().await;
+                }
+                None => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
+        };
+        #[cfg(not(unix))]
+        let term = std::future::pending::<()>();
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term => {},
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
+        tracing::info!("shutting down: no new connections; in-flight requests may finish");
     }
-    tracing::info!("shutting down: no new connections; in-flight requests may finish");
 }

@@ -35,9 +35,27 @@ pub fn load_or_create(data_dir: &Path) -> io::Result<(Secret<String>, bool)> {
     Ok((Secret::new(key), true))
 }
 
-/// Create the data dir (0700 on Unix) if it does not exist.
+/// Create the data dir (0700 on Unix) if it does not exist; tighten an existing one that group
+/// or others may enter (it holds every prompt), or fail saying why.
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir)?.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|e| {
+                    io::Error::new(
+                        e.kind(),
+                        format!(
+                            "the data dir '{}' is readable by others (mode {mode:o}) and cannot be made private: {e}",
+                            dir.display()
+                        ),
+                    )
+                })?;
+                tracing::warn!("the data dir '{}' was mode {mode:o}; tightened to 700", dir.display());
+            }
+        }
         return Ok(());
     }
     let mut b = std::fs::DirBuilder::new();

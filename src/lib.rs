@@ -19,6 +19,7 @@ pub mod params;
 pub mod pricing;
 pub mod providers;
 pub mod record;
+pub mod redact;
 pub mod relay;
 pub mod router;
 pub mod runtime;

@@ -63,7 +63,19 @@ pub fn load_str(
     let Some(raw) = raw else {
         return Err(fail(problems));
     };
-    let config = validate::validate(raw, source.clone(), &mut problems);
+    let mut config = validate::validate(raw, source.clone(), &mut problems);
+    if text.trim().is_empty() {
+        config.warnings.push(
+            "the document is empty: every setting is its default (a running server refuses to reload an empty file)"
+                .into(),
+        );
+    }
+    if config.server.access_key.is_none() && config.server.access_key_enabled {
+        config.warnings.push(
+            "server.access_key is not set: only a generated key is accepted (a running server refuses to reload into a config that drops its access key)"
+                .into(),
+        );
+    }
     if problems.is_empty() { Ok(config) } else { Err(fail(problems)) }
 }
 

@@ -153,6 +153,17 @@ pub struct RawServer {
     pub data_dir: String,
     /// monorelay: serve `GET /metrics` without the access key.
     pub metrics_public: bool,
+    /// monorelay: a client must send a request's whole header within this many seconds.
+    pub header_read_timeout_secs: u64,
+    /// monorelay: a request body must arrive at this many bytes per second at least (after the
+    /// first `header_read_timeout_secs`).
+    pub body_min_bytes_per_sec: u64,
+    /// monorelay: a connection with no request in flight is closed after this many idle seconds.
+    pub idle_timeout_secs: u64,
+    /// monorelay: most client connections open at once (the oldest idle ones are shed first).
+    pub max_connections: u64,
+    /// monorelay: most request-body bytes held at once across all requests (503 past it).
+    pub max_inflight_body_bytes: u64,
 }
 
 impl Default for RawServer {
@@ -173,6 +184,11 @@ impl Default for RawServer {
             shutdown_grace_secs: 30,
             data_dir: String::new(),
             metrics_public: false,
+            header_read_timeout_secs: 30,
+            body_min_bytes_per_sec: 1024,
+            idle_timeout_secs: 75,
+            max_connections: 4096,
+            max_inflight_body_bytes: 512 * 1024 * 1024,
         }
     }
 }

@@ -158,6 +158,16 @@ pub struct ServerConfig {
     /// `server.public_host`: the URL the relay is reached at (an `https://` one makes session
     /// cookies `Secure`; SSO callbacks are built on it).
     pub public_host: Option<String>,
+    /// 1 s to 1 h: the whole request header must arrive within it.
+    pub header_read_timeout: Duration,
+    /// Slowest accepted request body (0: no minimum), after `header_read_timeout` of grace.
+    pub body_min_bytes_per_sec: u64,
+    /// A connection with no request in flight is closed after this long.
+    pub idle_timeout: Duration,
+    /// Most client connections open at once.
+    pub max_connections: usize,
+    /// Most request-body bytes held at once across requests.
+    pub max_inflight_body_bytes: usize,
 }
 
 /// Sign-in settings (`sso.sso_only`, `sso.admin_usernames` of the original's `sso:` section).

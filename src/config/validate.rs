@@ -216,6 +216,11 @@ fn validate_server(s: &RawServer, problems: &mut Vec<String>, warnings: &mut Vec
     }
     count_in(problems, "server.max_body_bytes", s.max_body_bytes, 1, MAX_BODY_BYTES, " bytes");
     count_in(problems, "server.shutdown_grace_secs", s.shutdown_grace_secs, 0, SHUTDOWN_GRACE_SECS, " seconds");
+    count_in(problems, "server.header_read_timeout_secs", s.header_read_timeout_secs, 1, 3600, " seconds");
+    count_in(problems, "server.body_min_bytes_per_sec", s.body_min_bytes_per_sec, 0, 1 << 30, " bytes per second");
+    count_in(problems, "server.idle_timeout_secs", s.idle_timeout_secs, 1, 86_400, " seconds");
+    count_in(problems, "server.max_connections", s.max_connections, 1, 1_000_000, "");
+    count_in(problems, "server.max_inflight_body_bytes", s.max_inflight_body_bytes, 1, 1 << 40, " bytes");
     if s.data_dir.contains('\0') {
         problems.push("server.data_dir: must not contain a NUL character".into());
     }
@@ -242,6 +247,11 @@ fn validate_server(s: &RawServer, problems: &mut Vec<String>, warnings: &mut Vec
         cors_origins: s.cors_origins.clone(),
         metrics_public: s.metrics_public,
         public_host: Some(s.public_host.trim().to_string()).filter(|h| !h.is_empty()),
+        header_read_timeout: Duration::from_secs(s.header_read_timeout_secs.clamp(1, 3600)),
+        body_min_bytes_per_sec: s.body_min_bytes_per_sec.min(1 << 30),
+        idle_timeout: Duration::from_secs(s.idle_timeout_secs.clamp(1, 86_400)),
+        max_connections: usize::try_from(s.max_connections.clamp(1, 1_000_000)).unwrap_or(1_000_000),
+        max_inflight_body_bytes: usize::try_from(s.max_inflight_body_bytes.clamp(1, 1 << 40)).unwrap_or(usize::MAX),
     };
     if !server.access_key_enabled {
         warnings.push("server.access_key_enabled is false: no credential can call the relay yet".into());
@@ -400,6 +410,22 @@ fn validate_key(
     })
 }
 
+/// A URL as it may be shown: any `user:password@` before the host replaced by `*****@`.
+fn masked_url(url: &str) -> String {
+    let Some(start) = url.find("://").map(|i| i + 3) else {
+        // No scheme: anything up to an `@` before the first `/` may be a credential.
+        return match url.split('/').next().and_then(|h| h.rfind('@')) {
+            Some(at) => format!("*****{}", &url[at..]),
+            None => url.to_string(),
+        };
+    };
+    let authority_end = url[start..].find(['/', '?', '#']).map_or(url.len(), |i| start + i);
+    match url[start..authority_end].rfind('@') {
+        Some(at) => format!("{}*****{}", &url[..start], &url[start + at..]),
+        None => url.to_string(),
+    }
+}
+
 fn validate_base_url(
     p: &RawProvider,
     name: &str,
@@ -416,8 +442,9 @@ fn validate_base_url(
         }
         return base_url;
     }
+    let shown = masked_url(&p.base_url);
     if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-        problems.push(format!("{path}.base_url: '{}' is not an http(s) URL", p.base_url.escape_debug()));
+        problems.push(format!("{path}.base_url: '{}' is not an http(s) URL", shown.escape_debug()));
         return base_url;
     }
     match reqwest::Url::parse(&base_url) {
@@ -427,7 +454,10 @@ fn validate_base_url(
             problems.push(format!("{path}.base_url: '{}' names no host", p.base_url.escape_debug()))
         }
         Ok(_) => {}
-        Err(e) => problems.push(format!("{path}.base_url: '{}' is not a valid URL ({e})", p.base_url.escape_debug())),
+        // Credentials in a URL that does not even parse: refused all the same, and never echoed.
+        Err(_) if shown != p.base_url => problems
+            .push(format!("{path}.base_url: must not carry credentials (user:password@); put them in keys or headers")),
+        Err(e) => problems.push(format!("{path}.base_url: '{}' is not a valid URL ({e})", shown.escape_debug())),
     }
     base_url
 }

@@ -47,13 +47,14 @@ impl From<Fault> for crate::error::Fault {
     }
 }
 
-/// Replace the key in the message, in case the upstream echoed it.
+/// Replace the key, and anything key-shaped, in every field the client or the log may see: the
+/// message, the upstream's type and its code (`crate::redact`).
 fn redact(mut info: ErrorInfo, key: Option<&Secret<String>>) -> ErrorInfo {
-    if let Some(k) = key {
-        let k = k.expose();
-        if k.len() >= 8 && info.message.contains(k.as_str()) {
-            info.message = info.message.replace(k.as_str(), "*****");
-        }
+    let secrets: Vec<&str> = key.map(|k| k.expose().as_str()).into_iter().collect();
+    info.message = crate::redact::error_text(&info.message, secrets.iter().copied());
+    info.upstream_type = info.upstream_type.map(|t| crate::redact::error_text(&t, secrets.iter().copied()));
+    if let Some(code) = info.code.as_mut() {
+        crate::redact::json_value(code, &secrets);
     }
     info
 }
@@ -92,6 +93,12 @@ pub struct Context<'a> {
 impl Classified {
     /// A non-2xx upstream answer.
     pub fn response(ctx: Context<'_>, status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Classified {
+        if status.is_redirection() {
+            // The relay never follows redirects (a key must not go elsewhere) and never shows the
+            // client where the upstream pointed: a redirect is the upstream's fault, failed over.
+            let message = format!("[{}] the upstream answered with a redirect ({})", ctx.provider, status.as_u16());
+            return Classified::provider(StatusCode::BAD_GATEWAY, ErrorKind::Upstream, message);
+        }
         let info = redact(ErrorInfo::parse(body), ctx.key);
         let kind = match status.as_u16() {
             400 | 422 => ErrorKind::InvalidRequest,
@@ -152,6 +159,51 @@ impl Classified {
         c.upstream_type = info.upstream_type;
         c.code = info.code;
         c
+    }
+
+    /// A 2xx answer whose body is an error or no answer at all: `{"error": …}` (or Anthropic's
+    /// `{"type": "error"}`), an empty object, a body that is not a JSON object, or (with
+    /// `required`) one without the field every answer of its kind carries (`choices`, `content`).
+    /// `None`: the body looks like an answer.
+    pub fn unusable_success(ctx: Context<'_>, body: &[u8], required: Option<&str>) -> Option<Classified> {
+        #[derive(serde::Deserialize)]
+        struct Probe {
+            #[serde(default)]
+            error: Option<Value>,
+            #[serde(default, rename = "type")]
+            kind: Option<Value>,
+        }
+        let trimmed = body.trim_ascii();
+        let not_object = !trimmed.starts_with(b"{");
+        let empty = trimmed.iter().filter(|b| !b.is_ascii_whitespace()).eq(b"{}".iter());
+        if not_object || empty {
+            let what = if empty { "an empty JSON object" } else { "a body that is not JSON (or not a JSON object)" };
+            return Some(Classified::bad_answer(ctx.provider, format!("the upstream answered 2xx with {what}")));
+        }
+        let probe = match serde_json::from_slice::<Probe>(body) {
+            Ok(p) => p,
+            Err(e) => {
+                let detail = format!("the upstream answered 2xx with a body that is not JSON: {e}");
+                return Some(Classified::bad_answer(ctx.provider, detail));
+            }
+        };
+        let is_error = probe.error.as_ref().is_some_and(|e| !e.is_null())
+            || probe.kind.as_ref().and_then(Value::as_str) == Some("error");
+        if is_error {
+            let mut info = ErrorInfo::parse(body);
+            info.message = format!("the upstream answered 2xx with an error: {}", info.message);
+            return Some(Classified::stream_error(ctx, info));
+        }
+        if let Some(field) = required {
+            // Only the top level is looked at; the field's value is skipped, not built.
+            let has = serde_json::from_slice::<std::collections::HashMap<String, serde::de::IgnoredAny>>(body)
+                .is_ok_and(|m| m.contains_key(field));
+            if !has {
+                let detail = format!("the upstream answered 2xx without '{field}'");
+                return Some(Classified::bad_answer(ctx.provider, detail));
+            }
+        }
+        None
     }
 
     fn provider(status: StatusCode, kind: ErrorKind, message: String) -> Classified {

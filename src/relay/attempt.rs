@@ -3,7 +3,9 @@
 //! penalty goes to `Lease::finish`, `fail_over` decides between trying another key (then the next
 //! candidate) and answering at once, the provider's `retry` policy asks it whether another backoff
 //! round is due, and a "tools not supported" refusal sends the request again, downgraded. Nothing
-//! is retried once the first byte has gone to the client: that line is drawn in `respond`.
+//! is retried once the first byte has gone to the client: that line is drawn in `respond`. A 5xx
+//! that a second key reproduces on the same request is the request's doing: neither key is
+//! penalised (the first key's penalty waits for the second answer), and no further key is tried.
 
 use super::call::{Call, MAX_ERROR_BODY_BYTES, context, fail_attempt, read_bounded};
 use super::completion::Completion;
@@ -113,6 +115,9 @@ async fn attempt_candidate(
     let mut tried: Vec<usize> = Vec::new();
     let mut retries = 0u32;
     let mut last: Option<Classified> = None;
+    // A 5xx answer not yet charged to its key: if the next key gets the same answer to the same
+    // request, the request is what fails, and neither key is penalised.
+    let mut deferred = Deferred(None);
     loop {
         let leased = match early.take().and_then(|i| provider.pool.lease_early_probe(i)) {
             Some(l) => Ok(l),
@@ -128,6 +133,8 @@ async fn attempt_candidate(
                         let backoff = retry.backoff(retries);
                         let wait = backoff.max(un.retry_after.unwrap_or_default());
                         if wait <= retry.backoff_max {
+                            // A new round may lease the same keys: settle the one held back first.
+                            drop(std::mem::replace(&mut deferred, Deferred(None)));
                             completion.upstream(tokio::time::sleep(wait)).await;
                             tried.clear();
                             continue;
@@ -173,6 +180,27 @@ async fn attempt_candidate(
         if !reply.status.is_success() {
             let body = completion.upstream(read_bounded(reply.body, MAX_ERROR_BODY_BYTES)).await.unwrap_or_default();
             let c = Classified::response(context(provider, &lease), reply.status, &reply.headers, &body);
+            if c.fault == crate::providers::outcome::Fault::Provider && c.status.is_server_error() {
+                let reproduced = deferred.0.as_ref().is_some_and(|(_, prev)| prev.status == c.status);
+                let mut quiet = c.clone();
+                quiet.penalty = crate::keys::Outcome::ClientError;
+                let index = lease.index;
+                fail_attempt_deferred(completion, attempt, &c);
+                if reproduced {
+                    if let Some((prev, _)) = deferred.0.take() {
+                        prev.finish(quiet.penalty.clone(), Some(&quiet.message));
+                    }
+                    lease.finish(quiet.penalty.clone(), Some(&quiet.message));
+                    // No more keys of this candidate; another candidate (a different upstream)
+                    // may still be tried, and when none is left this status is the answer.
+                    return Err(Failure::NextCandidate(c.to_error(), None));
+                }
+                // A different failure before: that key pays its own penalty now (Drop).
+                deferred = Deferred(Some((lease, c.clone())));
+                tried.push(index);
+                last = Some(c);
+                continue;
+            }
             let index = fail_attempt(lease, completion, attempt, &c);
             if !c.fail_over {
                 let tools_refused = c.tools_unsupported
@@ -202,6 +230,26 @@ async fn attempt_candidate(
                 last = Some(c);
             }
         }
+    }
+}
+
+/// A failed key whose penalty waits for the next key's answer; paid when dropped.
+struct Deferred(Option<(crate::keys::Lease, Classified)>);
+
+impl Drop for Deferred {
+    fn drop(&mut self) {
+        if let Some((lease, c)) = self.0.take() {
+            lease.finish(c.penalty.clone(), Some(&c.message));
+        }
+    }
+}
+
+/// Record a failed attempt whose key penalty is decided later.
+fn fail_attempt_deferred(completion: &mut Completion, mut attempt: Attempt, c: &Classified) {
+    attempt.error = Some(c.message.clone());
+    attempt.settle_time();
+    if let Some(r) = completion.record_mut() {
+        r.attempts.push(attempt);
     }
 }
 

@@ -38,7 +38,12 @@ pub(super) fn decode(inbound: &Inbound) -> Result<Request, RelayError> {
             Some(raw) if !raw.get().trim_start().starts_with('[') => {
                 return Err(RelayError::invalid_field("messages", "must be an array of messages"));
             }
-            _ => {}
+            Some(raw) => match inbound.dialect {
+                crate::dialect::Dialect::OpenAi => validate_openai_messages(raw.get())?,
+                crate::dialect::Dialect::Anthropic => validate_anthropic_messages(raw.get())?,
+                // Responses requests carry `input`, checked by their decoder.
+                crate::dialect::Dialect::Responses => {}
+            },
         }
     }
     let stream = body.field::<bool>("stream").map_err(field_err("stream"))?.unwrap_or(false);
@@ -49,6 +54,50 @@ pub(super) fn decode(inbound: &Inbound) -> Result<Request, RelayError> {
     let opts = body.field::<StreamOptions>("stream_options").map_err(field_err("stream_options"))?;
     let client_wants_usage = opts.and_then(|o| o.include_usage).unwrap_or(false);
     Ok(Request { ir: std::sync::OnceLock::new(), body, model, stream, client_wants_usage })
+}
+
+/// One message's shape, checked before any upstream sees it: an object with a string `role`.
+#[derive(Deserialize)]
+struct MessageShape {
+    role: Option<serde_json::Value>,
+    content: Option<serde::de::IgnoredAny>,
+}
+
+/// Each message as a raw value, so that the one at fault can be named.
+fn messages_of(raw: &str) -> Result<Vec<&serde_json::value::RawValue>, RelayError> {
+    serde_json::from_str(raw).map_err(|e| RelayError::invalid_field("messages", format!("must be an array: {e}")))
+}
+
+fn message_shape(i: usize, m: &serde_json::value::RawValue) -> Result<MessageShape, RelayError> {
+    let field = format!("messages[{i}]");
+    if !m.get().trim_start().starts_with('{') {
+        return Err(RelayError::invalid_field(&field, "must be an object with a 'role'"));
+    }
+    let shape: MessageShape =
+        serde_json::from_str(m.get()).map_err(|e| RelayError::invalid_field(&field, e.to_string()))?;
+    match &shape.role {
+        Some(serde_json::Value::String(_)) => Ok(shape),
+        Some(_) => Err(RelayError::invalid_field(&format!("{field}.role"), "must be a string")),
+        None => Err(RelayError::invalid_field(&format!("{field}.role"), "is required")),
+    }
+}
+
+/// OpenAI chat messages: objects with a string `role`.
+fn validate_openai_messages(raw: &str) -> Result<(), RelayError> {
+    for (i, m) in messages_of(raw)?.into_iter().enumerate() {
+        message_shape(i, m)?;
+    }
+    Ok(())
+}
+
+/// Anthropic messages: objects with a string `role` and a `content`.
+fn validate_anthropic_messages(raw: &str) -> Result<(), RelayError> {
+    for (i, m) in messages_of(raw)?.into_iter().enumerate() {
+        if message_shape(i, m)?.content.is_none() {
+            return Err(RelayError::invalid_field(&format!("messages[{i}].content"), "is required"));
+        }
+    }
+    Ok(())
 }
 
 impl Request {

@@ -108,6 +108,8 @@ pub struct Pipe {
     finished: bool,
     outcome: Option<Ending>,
     scratch: Vec<SseEvent>,
+    /// Turns true when shutdown cuts open streams (`Runtime::cut`).
+    cut: Option<tokio::sync::watch::Receiver<bool>>,
 }
 
 impl Pipe {
@@ -140,7 +142,14 @@ impl Pipe {
             finished: false,
             outcome: None,
             scratch: Vec::new(),
+            cut: None,
         }
+    }
+
+    /// End the stream with an error event (and its record) when `cut` turns true.
+    pub fn cut_by(mut self, cut: tokio::sync::watch::Receiver<bool>) -> Pipe {
+        self.cut = Some(cut);
+        self
     }
 
     pub fn into_stream(self) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Send {
@@ -164,7 +173,29 @@ impl Pipe {
                     self.process(ev, &mut out);
                 }
             } else {
-                match self.upstream.next().await {
+                let next = match self.cut.as_mut() {
+                    Some(cut) => tokio::select! {
+                        n = self.upstream.next() => Some(n),
+                        _ = cut.wait_for(|c| *c) => None,
+                    },
+                    None => Some(self.upstream.next().await),
+                };
+                let Some(next) = next else {
+                    // Shutdown's grace is over: the client hears why, the record says so, and
+                    // the key is not blamed.
+                    self.cut = None;
+                    let mut c =
+                        Classified::bad_answer(&self.provider, "the relay is shutting down; the stream was cut");
+                    c.penalty = Outcome::ClientError;
+                    self.fail(c, &mut out);
+                    self.completion.mark_first_byte();
+                    if let Some(b) = self.completion.bodies_mut() {
+                        b.append_response(&out);
+                    }
+                    self.settle();
+                    return Some(out);
+                };
+                match next {
                     Some(Ok(chunk)) => {
                         let mut events = std::mem::take(&mut self.scratch);
                         if let Err(e) = self.decoder.push(&chunk, &mut events) {
@@ -219,7 +250,9 @@ impl Pipe {
     }
 
     fn process(&mut self, ev: &SseEvent, out: &mut Vec<u8>) {
-        if self.terminal {
+        // After the end, or after an error event went out (`fail`), nothing more is sent: later
+        // events of the same chunk included.
+        if self.terminal || self.finished {
             return;
         }
         match self.mode {
@@ -246,7 +279,7 @@ impl Pipe {
                             self.upstream_error = Some(ErrorInfo::from_value(&err));
                             // The upstream's own error event ends the stream; anything after it
                             // (some send a [DONE] anyway) must not reach the client.
-                            encode_event(ev.event.as_deref(), &ev.data, out);
+                            encode_event(ev.event.as_deref(), &self.redacted(&ev.data), out);
                             self.terminal = true;
                             self.complete();
                             return;
@@ -295,7 +328,7 @@ impl Pipe {
                     }
                     Some("error") => {
                         self.upstream_error = Some(ErrorInfo::parse(ev.data.as_bytes()));
-                        encode_event(ev.event.as_deref(), &ev.data, out);
+                        encode_event(ev.event.as_deref(), &self.redacted(&ev.data), out);
                         self.terminal = true;
                         self.complete();
                         return;
@@ -350,6 +383,12 @@ impl Pipe {
         }
     }
 
+    /// An upstream error event's text with the key, and anything key-shaped, replaced.
+    fn redacted(&self, data: &str) -> String {
+        let key = self.lease.as_ref().map(|l| l.secret().expose().as_str());
+        crate::redact::error_text(data, key)
+    }
+
     fn tokens(&self) -> Option<crate::record::Tokens> {
         match &self.ir_usage {
             Some(u) => Some(u.into()),
@@ -366,13 +405,20 @@ impl Pipe {
             None => decoder.finish(&mut irs),
         };
         let (mut terminal, mut error) = (false, None);
+        let key = self.lease.as_ref().map(|l| l.secret().expose().as_str());
         for ie in &irs {
             match ie {
                 ir::StreamEvent::MessageStart { usage, .. } => self.ir_usage = Some(*usage),
                 ir::StreamEvent::MessageDelta { usage: Some(u), .. } => self.ir_usage = Some(*u),
                 ir::StreamEvent::MessageStop => terminal = true,
-                ir::StreamEvent::Error { message, .. } => {
-                    error = Some(ErrorInfo { message: message.clone(), ..ErrorInfo::default() })
+                ir::StreamEvent::Error { message, error_type } => {
+                    // The first error ends the stream: nothing the translator makes after it
+                    // (closing blocks, a stop) may follow it to the client.
+                    let message = crate::redact::error_text(message, key);
+                    let error_type = crate::redact::error_text(error_type, key);
+                    encoder.push(&ir::StreamEvent::Error { error_type, message: message.clone() }, out);
+                    error = Some(ErrorInfo { message, ..ErrorInfo::default() });
+                    break;
                 }
                 _ => {}
             }

@@ -100,6 +100,18 @@ pub(super) async fn finish_plain(
             return Err(fail(lease, completion, attempt, c));
         }
     };
+    let required = match (inbound.endpoint, prepared.upstream) {
+        (crate::providers::Endpoint::ChatCompletions | crate::providers::Endpoint::Messages, Dialect::OpenAi) => {
+            Some("choices")
+        }
+        (crate::providers::Endpoint::ChatCompletions | crate::providers::Endpoint::Messages, Dialect::Anthropic) => {
+            Some("content")
+        }
+        _ => None,
+    };
+    if let Some(c) = Classified::unusable_success(context(provider, &lease), &body, required) {
+        return Err(fail(lease, completion, attempt, c));
+    }
     let (body, tokens) = if prepared.translated {
         match crate::translate::decode_response(prepared.upstream, &body) {
             Ok(mut resp) => {
@@ -243,7 +255,8 @@ pub(super) async fn open_stream(
         lease,
         taken,
         provider.name().to_string(),
-    );
+    )
+    .cut_by(call.rt.cut.subscribe());
     *resp.body_mut() = Body::from_stream(pipe.into_stream());
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));

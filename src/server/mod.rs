@@ -1,6 +1,7 @@
 //! The HTTP server. The pipeline for every request, in order:
 //!
-//! 1. **Accept** — hyper 1 through axum's `serve` (HTTP/1.1 and h2c), TCP_NODELAY on.
+//! 1. **Accept** — hyper 1 through hyper-util's auto builder (HTTP/1.1 and h2c), TCP_NODELAY on,
+//!    with header-read and idle timeouts and a cap on open connections (`conn`).
 //! 2. **Authenticate** (`auth` middleware) — every path except `PUBLIC_PATHS` needs the access
 //!    key or a user's relay key (`mr-…`, `auth::Users`) as `Authorization: Bearer`, `x-api-key` or
 //!    `x-access-key`, compared in constant time; a failure is a 401 in the caller's dialect
@@ -19,11 +20,13 @@
 mod admin_host;
 pub mod auth_routes;
 mod builder;
+mod conn;
 mod reload;
 mod responses_api;
 mod supervise;
 
 pub use builder::{AccessKey, Running, Server, ServerBuilder, ServerError};
+pub use conn::raise_fd_limit;
 pub use reload::{ReloadStatus, reload_now};
 pub use supervise::{OnPanic, TaskFailed};
 
@@ -74,6 +77,8 @@ pub struct App {
     pub users: std::sync::OnceLock<Arc<crate::auth::Users>>,
     /// Signalled when an admin operation changed the config file (sync's auto-push waits on it).
     pub config_changed: Arc<tokio::sync::Notify>,
+    /// Request-body bytes held at once (sized at start from `server.max_inflight_body_bytes`).
+    pub body_budget: BodyBudget,
 }
 
 impl App {
@@ -107,6 +112,7 @@ impl App {
         generated_key: Option<Secret<String>>,
     ) -> Arc<App> {
         sink.configure(&runtime);
+        let body_budget = BodyBudget::new(runtime.config.server.max_inflight_body_bytes);
         let live = writer.as_ref().map(|w| w.live().clone()).unwrap_or_default();
         Arc::new(App {
             runtime: ArcSwap::from_pointee(runtime),
@@ -122,6 +128,7 @@ impl App {
             listen: std::sync::OnceLock::new(),
             users: std::sync::OnceLock::new(),
             config_changed: Arc::default(),
+            body_budget,
         })
     }
 }
@@ -177,7 +184,14 @@ pub fn dialect_for_path(path: &str) -> Dialect {
 fn credential(headers: &HeaderMap) -> Option<&str> {
     if let Some(v) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
         let v = v.trim();
-        let token = v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")).unwrap_or(v).trim();
+        // `Bearer` with nothing after it (the header value is trimmed) is an absent credential:
+        // the next header is tried.
+        let token = match v.get(..6) {
+            Some(scheme) if scheme.eq_ignore_ascii_case("bearer") && (v.len() == 6 || v[6..].starts_with(' ')) => {
+                v[6..].trim()
+            }
+            _ => v,
+        };
         if !token.is_empty() {
             return Some(token);
         }
@@ -225,13 +239,83 @@ async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Resp
     next.run(req).await
 }
 
-/// Read a request body within the configured limit.
-async fn read_body(
-    app: &App,
+/// Why a request body could not be read.
+enum BodyError {
+    TooLarge,
+    /// The global budget of in-flight body bytes is spent.
+    Busy,
+    TooSlow,
+    Broken(String),
+}
+
+/// Request-body bytes held at once across all requests (`server.max_inflight_body_bytes`).
+pub struct BodyBudget(tokio::sync::Semaphore, usize);
+
+impl BodyBudget {
+    pub fn new(bytes: usize) -> BodyBudget {
+        let bytes = bytes.clamp(1, tokio::sync::Semaphore::MAX_PERMITS);
+        BodyBudget(tokio::sync::Semaphore::new(bytes), bytes)
+    }
+    fn take(&self, n: usize) -> Option<tokio::sync::SemaphorePermit<'_>> {
+        let n = u32::try_from(n).ok().filter(|_| n <= self.1)?;
+        self.0.try_acquire_many(n).ok()
+    }
+}
+
+/// Collect a body into one buffer (sized from `Content-Length` when given, so it is copied once),
+/// at most `limit` bytes, each chunk paid for from `budget` (kept in `permits` until the request
+/// is done), and at `min_rate` bytes per second at least once `grace` has passed.
+async fn collect_body<'b>(
+    mut body: Body,
+    declared: Option<u64>,
+    limit: usize,
+    budget: &'b BodyBudget,
+    permits: &mut Vec<tokio::sync::SemaphorePermit<'b>>,
+    (grace, min_rate): (std::time::Duration, u64),
+) -> Result<bytes::Bytes, BodyError> {
+    use http_body_util::BodyExt;
+    let start = tokio::time::Instant::now();
+    let capacity = declared.and_then(|n| usize::try_from(n).ok()).unwrap_or(0).min(limit);
+    let mut out: Vec<u8> = Vec::new();
+    if capacity > 0 {
+        permits.push(budget.take(capacity).ok_or(BodyError::Busy)?);
+        out.reserve_exact(capacity);
+    }
+    loop {
+        // Allowed so far: the grace period plus one second per `min_rate` bytes received.
+        let allowed = if min_rate == 0 {
+            std::time::Duration::from_secs(86_400)
+        } else {
+            grace + std::time::Duration::from_secs_f64(out.len() as f64 / min_rate as f64)
+        };
+        let frame = match tokio::time::timeout_at(start + allowed, body.frame()).await {
+            Err(_) => return Err(BodyError::TooSlow),
+            Ok(None) => break,
+            Ok(Some(Err(e))) => return Err(BodyError::Broken(e.to_string())),
+            Ok(Some(Ok(frame))) => frame,
+        };
+        let Ok(data) = frame.into_data() else { continue };
+        if out.len() + data.len() > limit {
+            return Err(BodyError::TooLarge);
+        }
+        let beyond = (out.len() + data.len()).saturating_sub(out.capacity().max(capacity));
+        if beyond > 0 {
+            permits.push(budget.take(beyond.max(64 * 1024)).ok_or(BodyError::Busy)?);
+        }
+        out.extend_from_slice(&data);
+    }
+    Ok(bytes::Bytes::from(out))
+}
+
+/// Read a request body within the configured limit and the global body budget.
+async fn read_body<'b>(
+    app: &'b App,
     req: Request,
     dialect: Dialect,
+    permits: &mut Vec<tokio::sync::SemaphorePermit<'b>>,
 ) -> Result<(HeaderMap, bytes::Bytes, Option<SocketAddr>, u64, Option<crate::auth::Principal>), Response> {
-    let limit = app.runtime.load().config.server.max_body_bytes;
+    let server = app.runtime.load().config.server.clone();
+    let limit = server.max_body_bytes;
     let declared =
         req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
@@ -241,21 +325,37 @@ async fn read_body(
     let caller = req.extensions().get::<Caller>().map_or(0, |c| c.0);
     let (mut parts, body) = req.into_parts();
     let principal = parts.extensions.remove::<crate::auth::Principal>();
-    match axum::body::to_bytes(body, limit).await {
+    let rate = (server.header_read_timeout, server.body_min_bytes_per_sec);
+    match collect_body(body, declared, limit, &app.body_budget, permits, rate).await {
         Ok(b) => Ok((parts.headers, b, addr, caller, principal)),
-        Err(e) => {
-            let too_large = std::error::Error::source(&e).is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
-            if too_large {
-                Err(RelayError::too_large(limit).render(dialect))
-            } else {
-                Err(RelayError::bad_request(format!("could not read the request body: {e}")).render(dialect))
-            }
+        Err(BodyError::TooLarge) => Err(RelayError::too_large(limit).render(dialect)),
+        Err(BodyError::Busy) => Err(RelayError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            crate::error::ErrorKind::Unavailable,
+            crate::error::Fault::Relay,
+            "the relay is holding as many request bodies as it may (server.max_inflight_body_bytes); retry shortly",
+        )
+        .with_retry_after(Some(std::time::Duration::from_secs(1)))
+        .render(dialect)),
+        Err(BodyError::TooSlow) => Err(RelayError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            crate::error::ErrorKind::Timeout,
+            crate::error::Fault::Client,
+            format!(
+                "the request body arrived slower than server.body_min_bytes_per_sec ({} bytes per second)",
+                server.body_min_bytes_per_sec
+            ),
+        )
+        .render(dialect)),
+        Err(BodyError::Broken(e)) => {
+            Err(RelayError::bad_request(format!("could not read the request body: {e}")).render(dialect))
         }
     }
 }
 
 async fn relay_route(app: Arc<App>, req: Request, dialect: Dialect, endpoint: Endpoint) -> Response {
-    let (headers, body, client_addr, caller, principal) = match read_body(&app, req, dialect).await {
+    let mut permits = Vec::new();
+    let (headers, body, client_addr, caller, principal) = match read_body(&app, req, dialect, &mut permits).await {
         Ok(x) => x,
         Err(resp) => return resp,
     };
@@ -297,10 +397,12 @@ async fn messages(State(app): State<Arc<App>>, req: Request) -> Response {
 }
 
 async fn count_tokens(State(app): State<Arc<App>>, req: Request) -> Response {
-    let (headers, body, client_addr, caller, principal) = match read_body(&app, req, Dialect::Anthropic).await {
-        Ok(x) => x,
-        Err(resp) => return resp,
-    };
+    let mut permits = Vec::new();
+    let (headers, body, client_addr, caller, principal) =
+        match read_body(&app, req, Dialect::Anthropic, &mut permits).await {
+            Ok(x) => x,
+            Err(resp) => return resp,
+        };
     let rt = app.runtime.load_full();
     let inbound = Inbound {
         dialect: Dialect::Anthropic,
@@ -440,34 +542,36 @@ async fn fallback(req: Request) -> Response {
     e.render(dialect_for_path(&path))
 }
 
+/// After the grace period, how long cut streams get to send their error event and close.
+const CUT_FLUSH: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Serve until `shutdown` resolves; then in-flight requests get `grace` to finish before being cut.
+/// Connections are accepted and bounded by `conn` (timeouts, the connection cap).
 pub async fn serve(
     app: Arc<App>,
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    use axum::serve::ListenerExt;
     let grace = app.runtime.load().config.server.shutdown_grace;
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    let (tx, mut rx) = tokio::sync::watch::channel(false);
-    let svc = router(app).into_make_service_with_connect_info::<SocketAddr>();
-    let server = axum::serve(listener, svc).with_graceful_shutdown(async move {
-        shutdown.await;
-        let _ = tx.send(true);
-    });
-    let cut = async move {
-        let _ = rx.wait_for(|stop| *stop).await;
-        tokio::time::sleep(grace).await;
-    };
+    let app_cut = app.shared.cut.clone();
+    let (tx, rx) = tokio::sync::watch::channel(false);
+    let mut server = std::pin::pin!(conn::accept_loop(app, listener, rx));
     tokio::select! {
-        r = server => r,
-        _ = cut => {
+        _ = server.as_mut() => return Ok(()),
+        _ = shutdown => {},
+    }
+    let _ = tx.send(true);
+    let cut = app_cut;
+    tokio::select! {
+        _ = server.as_mut() => return Ok(()),
+        _ = tokio::time::sleep(grace) => {
             tracing::warn!("shutdown grace period of {}s is over; cutting the remaining connections", grace.as_secs());
-            Ok(())
         }
     }
+    // Open streams end with an error event and write their records; they get a moment to send it.
+    let _ = cut.send(true);
+    let _ = tokio::time::timeout(CUT_FLUSH, server).await;
+    Ok(())
 }
 
 impl IntoResponse for RelayError {

@@ -169,21 +169,8 @@ impl StoredBodies {
 /// Replace known secret values and the values of sensitive-looking JSON keys. Returns whether
 /// anything changed.
 pub fn redact(body: &mut Vec<u8>, secrets: &[Secret<String>]) -> bool {
-    let mut changed = false;
-    for s in secrets.iter().map(Secret::expose).filter(|s| s.len() >= 8) {
-        if memchr::memmem::find(body, s.as_bytes()).is_some() {
-            let mut out = Vec::with_capacity(body.len());
-            let mut rest = &body[..];
-            while let Some(i) = memchr::memmem::find(rest, s.as_bytes()) {
-                out.extend_from_slice(&rest[..i]);
-                out.extend_from_slice(REDACTED.as_bytes());
-                rest = &rest[i + s.len()..];
-            }
-            out.extend_from_slice(rest);
-            *body = out;
-            changed = true;
-        }
-    }
+    // Raw, JSON-escaped, or cut by the capture cap at the end (`crate::redact`).
+    let mut changed = crate::redact::secrets_in_bytes(body, secrets.iter().map(|s| s.expose().as_str()));
     // Parsing is the slow part: only when a sensitive key appears at all. One pass over the
     // `":` of the body looks at each object key (a false hit inside a string only costs a parse).
     if has_sensitive_key(body) {

@@ -287,6 +287,13 @@ impl RedbStore {
             }
             e => StoreError(format!("cannot open '{}': {e}", path.display())),
         })?;
+        // Every prompt is in here: owner-only, whatever the umask or an older file said.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+                .map_err(|e| StoreError(format!("cannot make '{}' private (0600): {e}", path.display())))?;
+        }
         let tx = db.begin_write()?;
         {
             tx.open_table(LOGS)?;

@@ -264,7 +264,8 @@ async fn server_errors_fail_over_then_surface_with_the_real_status() {
     assert!(rec.attempts[0].error.as_deref().unwrap().contains("<html>bad gateway</html>"));
     // One failure each is a blip: both keys are still usable. A second round rests them (1 s,
     // doubling); then the key whose rest ends first takes the next request as its probe.
-    up.push(Reply::json(500, json!({"error": {"message": "boom", "type": "server_error"}})));
+    // (Different failures: an error that every key reproduces penalises none.)
+    up.push(Reply::json(502, json!({"error": {"message": "bad gateway", "type": "server_error"}})));
     up.push(Reply::json(500, json!({"error": {"message": "boom", "type": "server_error"}})));
     assert_eq!(relay.post("/v1/chat/completions", &chat("m", "hi")).await.status(), 500);
     assert_eq!(up.received().len(), 4);

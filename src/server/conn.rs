@@ -1,0 +1,261 @@
+//! Client connections: the accept loop and what each connection may hold. hyper-util's auto
+//! builder serves HTTP/1.1 and h2c on every accepted socket with a header-read timeout
+//! (`server.header_read_timeout_secs`: partial and trickled headers are cut); each connection is
+//! registered with its last read/write time and its requests in flight, so that one idle past
+//! `server.idle_timeout_secs` is closed, and past `server.max_connections` the oldest idle one is
+//! shed to make room (a new connection is refused only when none is idle). Accept errors such as
+//! EMFILE back off instead of spinning. Shutdown stops accepting, asks every connection to finish
+//! gracefully, and returns when they have (the caller bounds the wait).
+
+use super::App;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::sync::{Notify, watch};
+use tower_service::Service;
+
+/// How long the accept loop pauses after an accept error (EMFILE and the like).
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
+/// How often a connection checks whether it has been idle too long.
+const IDLE_CHECK_INTERVAL: Duration = Duration::from_secs(1);
+
+/// One open connection, as the registry sees it.
+struct ConnState {
+    /// Milliseconds since the registry's epoch of the last byte read or written.
+    last_activity_ms: AtomicU64,
+    inflight: AtomicUsize,
+    /// Asked to close (shed for a newer connection, or shutdown).
+    close: Notify,
+}
+
+/// Every open connection, for the cap and for shutdown.
+struct Registry {
+    epoch: Instant,
+    conns: Mutex<HashMap<u64, Arc<ConnState>>>,
+    /// Woken whenever a connection ends.
+    ended: Notify,
+}
+
+impl Registry {
+    fn now_ms(&self) -> u64 {
+        u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<ConnState>>> {
+        self.conns.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Make room for one more connection under `cap`: shed the idle connection that has been
+    /// quiet longest. `false` when every connection is busy.
+    fn make_room(&self, cap: usize) -> bool {
+        let conns = self.lock();
+        if conns.len() < cap {
+            return true;
+        }
+        let oldest_idle = conns
+            .values()
+            .filter(|c| c.inflight.load(Ordering::Relaxed) == 0)
+            .min_by_key(|c| c.last_activity_ms.load(Ordering::Relaxed));
+        match oldest_idle {
+            Some(c) => {
+                c.close.notify_one();
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// A socket that notes when it last moved a byte.
+struct Tracked<T> {
+    inner: T,
+    state: Arc<ConnState>,
+    registry: Arc<Registry>,
+}
+
+impl<T> Tracked<T> {
+    fn touch(&self) {
+        self.state.last_activity_ms.store(self.registry.now_ms(), Ordering::Relaxed);
+    }
+}
+
+impl<T: AsyncRead + Unpin> AsyncRead for Tracked<T> {
+    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let r = Pin::new(&mut self.inner).poll_read(cx, buf);
+        if matches!(r, Poll::Ready(Ok(()))) && buf.filled().len() > before {
+            self.touch();
+        }
+        r
+    }
+}
+
+impl<T: AsyncWrite + Unpin> AsyncWrite for Tracked<T> {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        let r = Pin::new(&mut self.inner).poll_write(cx, buf);
+        if matches!(r, Poll::Ready(Ok(n)) if n > 0) {
+            self.touch();
+        }
+        r
+    }
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
+/// A request in flight on a connection, until its response body is done or dropped.
+struct InFlight(Arc<ConnState>);
+
+impl InFlight {
+    fn enter(state: &Arc<ConnState>) -> InFlight {
+        state.inflight.fetch_add(1, Ordering::Relaxed);
+        InFlight(state.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.inflight.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// Accept and serve connections until `stop` turns true; then let every connection finish its
+/// requests and return once all have closed.
+pub(super) async fn accept_loop(app: Arc<App>, listener: tokio::net::TcpListener, mut stop: watch::Receiver<bool>) {
+    let registry = Arc::new(Registry { epoch: Instant::now(), conns: Mutex::default(), ended: Notify::new() });
+    let router = super::router(app.clone());
+    let mut next_id = 0u64;
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            _ = stop.wait_for(|s| *s) => break,
+        };
+        let (tcp, addr) = match accepted {
+            Ok(x) => x,
+            Err(e) => {
+                // EMFILE/ENFILE/ENOMEM and friends: the next accept would fail the same way at once.
+                tracing::warn!("accepting a connection failed: {e}; pausing {} ms", ACCEPT_BACKOFF.as_millis());
+                tokio::time::sleep(ACCEPT_BACKOFF).await;
+                continue;
+            }
+        };
+        let server = app.runtime.load().config.server.clone();
+        if !registry.make_room(server.max_connections) {
+            tracing::warn!("{} connections are open and all busy: refusing {addr}", server.max_connections);
+            drop(tcp);
+            continue;
+        }
+        let _ = tcp.set_nodelay(true);
+        next_id += 1;
+        let id = next_id;
+        let state = Arc::new(ConnState {
+            last_activity_ms: AtomicU64::new(registry.now_ms()),
+            inflight: AtomicUsize::new(0),
+            close: Notify::new(),
+        });
+        registry.lock().insert(id, state.clone());
+        let (registry, router, stop) = (registry.clone(), router.clone(), stop.clone());
+        tokio::spawn(async move {
+            serve_connection(tcp, addr, router, state, registry.clone(), stop, &server).await;
+            registry.lock().remove(&id);
+            registry.ended.notify_waiters();
+        });
+    }
+    // Shutdown: every connection was told through `stop`; wait for them to close.
+    loop {
+        let ended = registry.ended.notified();
+        if registry.lock().is_empty() {
+            return;
+        }
+        ended.await;
+    }
+}
+
+async fn serve_connection(
+    tcp: tokio::net::TcpStream,
+    addr: SocketAddr,
+    router: Router,
+    state: Arc<ConnState>,
+    registry: Arc<Registry>,
+    mut stop: watch::Receiver<bool>,
+    server: &crate::config::ServerConfig,
+) {
+    let io = TokioIo::new(Tracked { inner: tcp, state: state.clone(), registry: registry.clone() });
+    let svc_state = state.clone();
+    let svc = hyper::service::service_fn(move |mut req: http::Request<hyper::body::Incoming>| {
+        req.extensions_mut().insert(ConnectInfo(addr));
+        let guard = InFlight::enter(&svc_state);
+        let mut router = router.clone();
+        async move {
+            let resp = router.call(req).await;
+            // The request counts as in flight until its response body is done.
+            resp.map(|r| {
+                r.map(|b| {
+                    Body::new(http_body_util::BodyExt::map_frame(b, move |f| {
+                        let _held = &guard;
+                        f
+                    }))
+                })
+            })
+        }
+    });
+    let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+    builder.http1().timer(TokioTimer::new()).header_read_timeout(server.header_read_timeout);
+    builder.http2().timer(TokioTimer::new());
+    let conn = builder.serve_connection_with_upgrades(io, svc);
+    tokio::pin!(conn);
+    let idle_ms = u64::try_from(server.idle_timeout.as_millis()).unwrap_or(u64::MAX);
+    let mut tick = tokio::time::interval(IDLE_CHECK_INTERVAL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut closing = false;
+    loop {
+        tokio::select! {
+            _ = conn.as_mut() => return,
+            _ = state.close.notified(), if !closing => {
+                closing = true;
+                conn.as_mut().graceful_shutdown();
+            }
+            _ = stop.wait_for(|s| *s), if !closing => {
+                closing = true;
+                conn.as_mut().graceful_shutdown();
+            }
+            _ = tick.tick(), if !closing => {
+                let quiet = registry.now_ms().saturating_sub(state.last_activity_ms.load(Ordering::Relaxed));
+                if state.inflight.load(Ordering::Relaxed) == 0 && quiet >= idle_ms {
+                    closing = true;
+                    conn.as_mut().graceful_shutdown();
+                }
+            }
+        }
+    }
+}
+
+/// Raise this process's soft limit on open files to its hard limit, so that connections, not
+/// the default 1,024 descriptors, are what `server.max_connections` bounds.
+#[cfg(unix)]
+pub fn raise_fd_limit() {
+    use rustix::process::{Resource, getrlimit, setrlimit};
+    let limit = getrlimit(Resource::Nofile);
+    if limit.current != limit.maximum {
+        let raised = rustix::process::Rlimit { current: limit.maximum, maximum: limit.maximum };
+        match setrlimit(Resource::Nofile, raised) {
+            Ok(()) => tracing::debug!("open-file limit raised to {:?}", limit.maximum),
+            Err(e) => tracing::debug!("cannot raise the open-file limit: {e}"),
+        }
+    }
+}
+
+#[cfg(not(unix))]
+pub fn raise_fd_limit() {}
