@@ -4,6 +4,7 @@
 
 mod config;
 mod conn;
+mod daemon;
 mod keys;
 mod logs;
 mod providers;
@@ -52,8 +53,15 @@ pub enum LogFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the relay server.
+    /// Run the relay server (in the foreground, or in the background with --daemon).
     Serve(serve::ServeArgs),
+    /// Is the server running? Pid, version, uptime, address, config and the last minute's
+    /// requests (exit 3 when not running).
+    Status,
+    /// Stop the background server: graceful first, killed after --timeout.
+    Stop(daemon::StopArgs),
+    /// Stop the background server (if it runs) and start it again with these options.
+    Restart(daemon::RestartArgs),
     /// Check, locate or print the configuration.
     #[command(subcommand)]
     Config(config::ConfigCommand),
@@ -74,7 +82,8 @@ pub enum Command {
     Keys(keys::KeysCommand),
 }
 
-fn init_logging(cli: &Cli) {
+/// Where the logs go: stderr, or (for the detached server) the size-rotated log file.
+fn init_logging(cli: &Cli, file: Option<monorelay::daemon::RotatingLog>) {
     use tracing_subscriber::EnvFilter;
     let level = match (cli.verbose, cli.quiet) {
         (0, 0) => "info",
@@ -85,6 +94,15 @@ fn init_logging(cli: &Cli) {
     };
     let filter = EnvFilter::try_from_env("MONORELAY_LOG")
         .unwrap_or_else(|_| EnvFilter::new(format!("{level},hyper=warn,reqwest=warn,h2=warn")));
+    if let Some(file) = file {
+        let builder =
+            tracing_subscriber::fmt().with_env_filter(filter).with_ansi(false).with_writer(std::sync::Mutex::new(file));
+        match cli.log_format {
+            LogFormat::Human => builder.init(),
+            LogFormat::Json => builder.json().init(),
+        }
+        return;
+    }
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     match cli.log_format {
         // Colour only for a terminal: escape codes in files and journals are noise, and cost time.
@@ -98,9 +116,24 @@ fn init_logging(cli: &Cli) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging(&cli);
+    let log_file = match &cli.command {
+        Command::Serve(a) if a.daemon_child => {
+            let dir = conn::data_dir(&cli, config::load(&cli).ok().as_ref());
+            monorelay::daemon::RotatingLog::open(
+                dir.join(monorelay::daemon::LOG_FILE),
+                monorelay::daemon::LOG_MAX_BYTES,
+                monorelay::daemon::LOG_KEEP,
+            )
+            .ok()
+        }
+        _ => None,
+    };
+    init_logging(&cli, log_file);
     let result = match &cli.command {
         Command::Serve(args) => serve::run(&cli, args),
+        Command::Status => daemon::status(&cli),
+        Command::Stop(args) => daemon::stop(&cli, args),
+        Command::Restart(args) => daemon::restart(&cli, args),
         Command::Config(cmd) => config::run(&cli, cmd),
         Command::Route(args) => route::run(&cli, args),
         Command::Providers(cmd) => providers::run(&cli, cmd),

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod body;
 pub mod complexity;
 pub mod config;
+pub mod daemon;
 pub mod dialect;
 pub mod error;
 pub mod events;

@@ -195,6 +195,10 @@ impl Service {
             subscribers: h.writer().map_or(0, |w| w.bus().subscribers()),
             db,
             totals: Some(h.live().total().summary()),
+            last_minute: {
+                let (requests, errors) = h.live().last_minute();
+                Some(RecentCounts { requests, errors })
+            },
         })
     }
 

@@ -78,6 +78,16 @@ pub struct StatusInfo {
     pub db: Option<DbSize>,
     /// A stats summary since the process started.
     pub totals: Option<Summary>,
+    /// Requests and errors recorded in the last 60 seconds.
+    pub last_minute: Option<RecentCounts>,
+}
+
+/// Requests and errors over a recent window.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RecentCounts {
+    pub requests: u64,
+    pub errors: u64,
 }
 
 // ---- keys ----
