@@ -5,11 +5,14 @@
 mod config;
 mod conn;
 mod daemon;
+mod gen_docs;
+mod init;
 mod keys;
 mod logs;
 mod providers;
 mod route;
 mod serve;
+mod service;
 mod stats;
 mod top;
 #[path = "../tui/mod.rs"]
@@ -21,7 +24,7 @@ use std::process::ExitCode;
 
 /// A fast relay for OpenAI- and Anthropic-dialect LLM APIs.
 #[derive(Debug, Parser)]
-#[command(name = "monorelay", version, about, propagate_version = true)]
+#[command(name = "monorelay", version, about, propagate_version = true, after_long_help = gen_docs::after_help())]
 pub struct Cli {
     /// Config file (default: ./config.yml if it exists, else the embedded default).
     #[arg(long, global = true, env = "MONORELAY_CONFIG", value_name = "PATH")]
@@ -80,6 +83,15 @@ pub enum Command {
     /// Upstream keys: list, add, remove, enable, disable, import, export, reset.
     #[command(subcommand)]
     Keys(keys::KeysCommand),
+    /// Install, remove or inspect monorelay as a systemd (or launchd) service.
+    #[command(subcommand)]
+    Service(service::ServiceCommand),
+    /// Write a first config.yml: pick a provider, paste its key (never overwrites without --force).
+    Init(init::InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(gen_docs::CompletionsArgs),
+    /// Write the man pages into a directory.
+    Man(gen_docs::ManArgs),
 }
 
 /// Where the logs go: stderr, or (for the detached server) the size-rotated log file.
@@ -141,6 +153,10 @@ fn main() -> ExitCode {
         Command::Logs(cmd) => logs::run(&cli, cmd),
         Command::Stats(args) => stats::run(&cli, args),
         Command::Keys(cmd) => keys::run(&cli, cmd),
+        Command::Service(cmd) => service::run(&cli, cmd),
+        Command::Init(args) => init::run(&cli, args),
+        Command::Completions(args) => gen_docs::completions(&cli, args),
+        Command::Man(args) => gen_docs::man(&cli, args),
     };
     match result {
         Ok(code) => code,

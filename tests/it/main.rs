@@ -20,5 +20,6 @@ mod store;
 mod translate;
 
 mod binary;
+mod packaging;
 #[cfg(unix)]
 mod top;
