@@ -77,7 +77,16 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let server = built?;
         tracing::info!(pid = std::process::id(), listen = %server.local_addr(), "monorelay {} serving", env!("CARGO_PKG_VERSION"));
         let access = server.access_key();
-        if !child {
+        if cli.json && !child {
+            let v = serde_json::json!({
+                "version": env!("CARGO_PKG_VERSION"),
+                "pid": std::process::id(),
+                "listen": server.local_addr().to_string(),
+                "config": source.to_string(),
+                "data_dir": data_dir,
+            });
+            println!("{v}");
+        } else if !child {
             banner(
             server.local_addr(),
             &source,

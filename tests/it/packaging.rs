@@ -388,3 +388,26 @@ fn dockerfile_assumptions_hold() {
     assert!(compose.contains(":/data") && compose.contains(&format!(":{port}:{port}")));
     assert!(compose.contains("dockerfile: deploy/Dockerfile"));
 }
+
+#[test]
+fn chinese_readme_keeps_in_step_with_the_english_one() {
+    let en = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let zh = std::fs::read_to_string(repo().join("README.zh-CN.md")).unwrap();
+    // Each links the other near its top.
+    assert!(en.lines().take(4).any(|l| l.contains("(README.zh-CN.md)")));
+    assert!(zh.lines().take(4).any(|l| l.contains("(README.md)")));
+    // Same sections and paragraphs, and every command, key and path the English one names.
+    let count = |t: &str, prefix: &str| t.lines().filter(|l| l.starts_with(prefix)).count();
+    assert_eq!(count(&en, "## "), count(&zh, "## "), "section headings");
+    assert_eq!(count(&en, "**"), count(&zh, "**"), "paragraphs that open in bold");
+    let spans = |t: &str| -> std::collections::BTreeSet<String> {
+        t.replace("```", "")
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    let missing: Vec<String> = spans(&en).difference(&spans(&zh)).cloned().collect();
+    assert!(missing.is_empty(), "README.zh-CN.md lacks what README.md names: {missing:?}");
+}
