@@ -164,6 +164,46 @@ mod unix {
 #[cfg(unix)]
 pub use unix::{PidLock, StopSignal, new_session, redirect_stdout, running, signal};
 
+/// Elsewhere (Windows) there is no daemon mode: every entry point says so.
+#[cfg(not(unix))]
+mod other {
+    use super::*;
+
+    #[derive(Debug)]
+    pub struct PidLock;
+
+    impl PidLock {
+        pub fn acquire(_dir: &Path) -> Result<PidLock, DaemonError> {
+            Err(DaemonError::Unsupported)
+        }
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum StopSignal {
+        Terminate,
+        Kill,
+    }
+
+    pub fn running(_dir: &Path) -> Result<Option<u32>, DaemonError> {
+        Err(DaemonError::Unsupported)
+    }
+
+    pub fn signal(_dir: &Path, _pid: u32, _sig: StopSignal) -> Result<bool, DaemonError> {
+        Err(DaemonError::Unsupported)
+    }
+
+    pub fn new_session() -> Result<(), DaemonError> {
+        Err(DaemonError::Unsupported)
+    }
+
+    pub fn redirect_stdout(_file: &File) -> std::io::Result<()> {
+        Err(std::io::Error::other("daemon mode needs a Unix system"))
+    }
+}
+
+#[cfg(not(unix))]
+pub use other::{PidLock, StopSignal, new_session, redirect_stdout, running, signal};
+
 /// `monorelay.log`, rotated by size: when a write would pass `max_bytes`, `log.2` becomes
 /// `log.3`, `log.1` becomes `log.2`, the log becomes `log.1` and a new one starts; `keep` old
 /// files are kept. A line is never split across files. Write errors are returned (the caller,

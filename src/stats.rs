@@ -511,3 +511,25 @@ mod tests {
         assert_eq!(merged.summary().count_tokens, 2);
     }
 }
+
+#[cfg(test)]
+mod recent_tests {
+    use super::Recent;
+
+    #[test]
+    fn last_minute_counts_only_the_last_sixty_seconds() {
+        let mut r = Recent::default();
+        r.add(1_000, false);
+        r.add(1_000, true);
+        r.add(1_030, false);
+        assert_eq!(r.sum(1_030), (3, 1));
+        assert_eq!(r.sum(1_059), (3, 1));
+        // Second 1000 has left the window; its slot is reused by 1060.
+        assert_eq!(r.sum(1_060), (1, 0));
+        r.add(1_060, true);
+        assert_eq!(r.sum(1_060), (2, 1));
+        assert_eq!(r.sum(2_000), (0, 0));
+        // A clock that went back does not count the future.
+        assert_eq!(r.sum(999), (0, 0));
+    }
+}
