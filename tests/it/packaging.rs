@@ -411,3 +411,60 @@ fn chinese_readme_keeps_in_step_with_the_english_one() {
     let missing: Vec<String> = spans(&en).difference(&spans(&zh)).cloned().collect();
     assert!(missing.is_empty(), "README.zh-CN.md lacks what README.md names: {missing:?}");
 }
+
+/// `init` on a real terminal (tmux): it asks for the provider, then the keys without echoing them.
+#[cfg(unix)]
+#[test]
+fn init_asks_on_a_terminal_and_hides_the_key() {
+    use std::time::{Duration, Instant};
+    if !has("tmux") {
+        eprintln!("tmux not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("monorelay-init-{}-{}", std::process::id(), fastrand::u32(..));
+    let tmux = |args: &[&str]| {
+        let out = std::process::Command::new("tmux").args(["-L", &name]).args(args).output().unwrap();
+        text(&out.stdout)
+    };
+    struct Kill<'a>(&'a str);
+    impl Drop for Kill<'_> {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("tmux").args(["-L", self.0, "kill-server"]).status();
+        }
+    }
+    let command = format!(
+        "cd '{}' && env NO_COLOR=1 TERM=xterm '{}' init; echo EXIT=$?; sleep 60",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_monorelay")
+    );
+    let started = std::process::Command::new("tmux")
+        .args(["-L", &name, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "30", &command])
+        .status()
+        .unwrap();
+    assert!(started.success());
+    let _kill = Kill(&name);
+    let wait_for = |needle: &str| {
+        let start = Instant::now();
+        loop {
+            let s = tmux(&["capture-pane", "-p"]);
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(start.elapsed() < Duration::from_secs(30), "never showed '{needle}':\n{s}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    wait_for("First provider");
+    tmux(&["send-keys", "deepseek", "Enter"]);
+    wait_for("key 1:");
+    tmux(&["send-keys", "-l", "sk-hidden-secret"]);
+    tmux(&["send-keys", "Enter"]);
+    wait_for("key 2:");
+    tmux(&["send-keys", "Enter"]);
+    let screen = wait_for("EXIT=");
+    assert!(screen.contains("EXIT=0") && screen.contains("wrote"), "{screen}");
+    assert!(!screen.contains("sk-hidden-secret"), "the key was echoed:\n{screen}");
+    let written = std::fs::read_to_string(dir.path().join("config.yml")).unwrap();
+    assert!(written.contains("  deepseek:") && written.contains("\"sk-hidden-secret\""), "{written}");
+}
