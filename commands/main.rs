@@ -4,11 +4,15 @@
 
 mod config;
 mod conn;
+mod daemon;
+mod gen_docs;
+mod init;
 mod keys;
 mod logs;
 mod providers;
 mod route;
 mod serve;
+mod service;
 mod stats;
 mod sync;
 mod top;
@@ -22,7 +26,7 @@ use std::process::ExitCode;
 
 /// A fast relay for OpenAI- and Anthropic-dialect LLM APIs.
 #[derive(Debug, Parser)]
-#[command(name = "monorelay", version, about, propagate_version = true)]
+#[command(name = "monorelay", version, about, propagate_version = true, after_long_help = gen_docs::after_help())]
 pub struct Cli {
     /// Config file (default: ./config.yml if it exists, else the embedded default).
     #[arg(long, global = true, env = "MONORELAY_CONFIG", value_name = "PATH")]
@@ -54,8 +58,15 @@ pub enum LogFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the relay server.
+    /// Run the relay server (in the foreground, or in the background with --daemon).
     Serve(serve::ServeArgs),
+    /// Is the server running? Pid, version, uptime, address, config and the last minute's
+    /// requests (exit 3 when not running).
+    Status,
+    /// Stop the background server: graceful first, killed after --timeout.
+    Stop(daemon::StopArgs),
+    /// Stop the background server (if it runs) and start it again with these options.
+    Restart(daemon::RestartArgs),
     /// Check, locate or print the configuration.
     #[command(subcommand)]
     Config(config::ConfigCommand),
@@ -80,9 +91,19 @@ pub enum Command {
     /// Back the config up to a private GitHub Gist or WebDAV (secrets encrypted) and bring it back.
     #[command(subcommand)]
     Sync(sync::SyncCommand),
+    /// Install, remove or inspect monorelay as a systemd (or launchd) service.
+    #[command(subcommand)]
+    Service(service::ServiceCommand),
+    /// Write a first config.yml: pick a provider, paste its key (never overwrites without --force).
+    Init(init::InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(gen_docs::CompletionsArgs),
+    /// Write the man pages into a directory.
+    Man(gen_docs::ManArgs),
 }
 
-fn init_logging(cli: &Cli) {
+/// Where the logs go: stderr, or (for the detached server) the size-rotated log file.
+fn init_logging(cli: &Cli, file: Option<monorelay::daemon::RotatingLog>) {
     use tracing_subscriber::EnvFilter;
     let level = match (cli.verbose, cli.quiet) {
         (0, 0) => config_log_level(cli).unwrap_or("info"),
@@ -93,6 +114,15 @@ fn init_logging(cli: &Cli) {
     };
     let filter = EnvFilter::try_from_env("MONORELAY_LOG")
         .unwrap_or_else(|_| EnvFilter::new(format!("{level},hyper=warn,reqwest=warn,h2=warn")));
+    if let Some(file) = file {
+        let builder =
+            tracing_subscriber::fmt().with_env_filter(filter).with_ansi(false).with_writer(std::sync::Mutex::new(file));
+        match cli.log_format {
+            LogFormat::Human => builder.init(),
+            LogFormat::Json => builder.json().init(),
+        }
+        return;
+    }
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     match cli.log_format {
         // Colour only for a terminal: escape codes in files and journals are noise, and cost time.
@@ -107,9 +137,24 @@ fn init_logging(cli: &Cli) {
 fn main() -> ExitCode {
     quiet_on_closed_stdout();
     let cli = Cli::parse();
-    init_logging(&cli);
+    let log_file = match &cli.command {
+        Command::Serve(a) if a.daemon_child => {
+            let dir = conn::data_dir(&cli, config::load(&cli).ok().as_ref());
+            monorelay::daemon::RotatingLog::open(
+                dir.join(monorelay::daemon::LOG_FILE),
+                monorelay::daemon::LOG_MAX_BYTES,
+                monorelay::daemon::LOG_KEEP,
+            )
+            .ok()
+        }
+        _ => None,
+    };
+    init_logging(&cli, log_file);
     let result = match &cli.command {
         Command::Serve(args) => serve::run(&cli, args),
+        Command::Status => daemon::status(&cli),
+        Command::Stop(args) => daemon::stop(&cli, args),
+        Command::Restart(args) => daemon::restart(&cli, args),
         Command::Config(cmd) => config::run(&cli, cmd),
         Command::Route(args) => route::run(&cli, args),
         Command::Providers(cmd) => providers::run(&cli, cmd),
@@ -119,6 +164,10 @@ fn main() -> ExitCode {
         Command::Keys(cmd) => keys::run(&cli, cmd),
         Command::Users(cmd) => users::run(&cli, cmd),
         Command::Sync(cmd) => sync::run(&cli, cmd),
+        Command::Service(cmd) => service::run(&cli, cmd),
+        Command::Init(args) => init::run(&cli, args),
+        Command::Completions(args) => gen_docs::completions(&cli, args),
+        Command::Man(args) => gen_docs::man(&cli, args),
     };
     match result {
         Ok(code) => code,

@@ -1,7 +1,8 @@
 //! `monorelay serve`: load the config (or the embedded default), assemble the server with
 //! `Server::builder` (data dir, access key, request log, listener, control socket, watchers),
 //! print where to connect, and run it until SIGINT/SIGTERM (it drains the log writer and saves the key
-//! health on the way out).
+//! health on the way out). `--daemon` hands over to `daemon.rs`, which starts this same command
+//! detached (`--daemon-child`): that one takes the pid file, reports readiness and prints nothing.
 
 use crate::Cli;
 use clap::Args;
@@ -10,7 +11,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
     /// Address to listen on (overrides server.host).
     #[arg(long)]
@@ -18,11 +19,22 @@ pub struct ServeArgs {
     /// Port to listen on (overrides server.port; 0 picks a free one).
     #[arg(long)]
     pub port: Option<u16>,
+    /// Run in the background: return once the server listens, with its pid in
+    /// <data_dir>/monorelay.pid and its log in <data_dir>/monorelay.log (see `status`, `stop`).
+    #[arg(long)]
+    pub daemon: bool,
+    /// Internal: the detached process `--daemon` starts.
+    #[arg(long, hide = true, conflicts_with = "daemon")]
+    pub daemon_child: bool,
 }
 
 pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let config = match crate::config::load(cli) {
         Ok(c) => c,
+        Err(e) if args.daemon_child => {
+            crate::daemon::child_report(None, Some(e.to_string()));
+            return Ok(ExitCode::FAILURE);
+        }
         Err(e) => {
             eprintln!("{e}");
             return Ok(ExitCode::FAILURE);
@@ -36,16 +48,51 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let host = args.host.clone().unwrap_or_else(|| config.server.host.clone());
     let port = args.port.unwrap_or(config.server.port);
     let source = config.source.clone();
+    if args.daemon {
+        return crate::daemon::start(cli, &data_dir, args);
+    }
+    let child = args.daemon_child;
+    // Held until the server has stopped; dropping it removes the pid file.
+    let _pid_lock = if child {
+        match crate::daemon::child_prepare(&data_dir) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                crate::daemon::child_report(None, Some(e));
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    } else {
+        None
+    };
+
     // Connections, not the default 1,024 descriptors, are what `server.max_connections` bounds.
     monorelay::server::raise_fd_limit();
 
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
-        let server = Server::builder(config).data_dir(&data_dir).listen(host, port).build().await?;
+        let built = Server::builder(config).data_dir(&data_dir).listen(host, port).build().await;
+        if child {
+            match &built {
+                Ok(s) => crate::daemon::child_report(Some(s.local_addr()), None),
+                Err(e) => crate::daemon::child_report(None, Some(e.to_string())),
+            }
+        }
+        let server = built?;
         let shutdown = shutdown_signal();
         let example = banner_model(server.app());
+        tracing::info!(pid = std::process::id(), listen = %server.local_addr(), "monorelay {} serving", env!("CARGO_PKG_VERSION"));
         let access = server.access_key();
-        banner(
+        if cli.json && !child {
+            let v = serde_json::json!({
+                "version": env!("CARGO_PKG_VERSION"),
+                "pid": std::process::id(),
+                "listen": server.local_addr().to_string(),
+                "config": source.to_string(),
+                "data_dir": data_dir,
+            });
+            println!("{v}");
+        } else if !child {
+            banner(
             server.local_addr(),
             &source,
             &data_dir,
@@ -54,6 +101,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             access.created,
             example.as_deref(),
         );
+        }
         server.run(shutdown).await?;
         tracing::info!("stopped");
         anyhow::Ok(())

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod body;
 pub mod complexity;
 pub mod config;
+pub mod daemon;
 pub mod dialect;
 pub mod error;
 pub mod events;

@@ -254,6 +254,42 @@ struct LiveInner {
     latency: PromHist,
     ttfb: PromHist,
     overhead: PromHist,
+    recent: Recent,
+}
+
+/// Seconds in the `status` window of recent requests.
+const RECENT_WINDOW_SECS: u64 = 60;
+
+/// Requests and errors per second over the last minute (a ring indexed by unix second), for
+/// `status`: `(second, requests, errors)` per slot; a slot from an older second counts as empty.
+#[derive(Debug)]
+struct Recent([(u64, u64, u64); RECENT_WINDOW_SECS as usize]);
+
+impl Default for Recent {
+    fn default() -> Self {
+        Recent([(0, 0, 0); RECENT_WINDOW_SECS as usize])
+    }
+}
+
+impl Recent {
+    fn add(&mut self, now_secs: u64, error: bool) {
+        let len = self.0.len() as u64;
+        let Some(slot) = usize::try_from(now_secs % len).ok().and_then(|i| self.0.get_mut(i)) else { return };
+        if slot.0 != now_secs {
+            *slot = (now_secs, 0, 0);
+        }
+        slot.1 += 1;
+        slot.2 += u64::from(error);
+    }
+
+    fn sum(&self, now_secs: u64) -> (u64, u64) {
+        let since = now_secs.saturating_sub(RECENT_WINDOW_SECS - 1);
+        self.0.iter().filter(|s| s.0 >= since && s.0 <= now_secs).fold((0, 0), |a, s| (a.0 + s.1, a.1 + s.2))
+    }
+}
+
+fn unix_secs() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
 /// In-memory counters since the process started.
@@ -299,6 +335,7 @@ impl Live {
             }
         }
         s.cost_usd += e.cost_usd.unwrap_or(0.0);
+        g.recent.add(unix_secs(), is_error(e.status));
         g.latency.observe(e.latency_ms / 1000.0);
         if let Some(t) = e.ttfb_ms {
             g.ttfb.observe(t / 1000.0);
@@ -310,6 +347,11 @@ impl Live {
 
     pub fn total(&self) -> Agg {
         self.lock().total.clone()
+    }
+
+    /// Requests and errors (as in `is_error`) recorded in the last minute.
+    pub fn last_minute(&self) -> (u64, u64) {
+        self.lock().recent.sum(unix_secs())
     }
 
     pub fn counters(&self) -> serde_json::Value {
@@ -467,5 +509,27 @@ mod tests {
         let mut merged = Agg::default();
         merged.merge(&t);
         assert_eq!(merged.summary().count_tokens, 2);
+    }
+}
+
+#[cfg(test)]
+mod recent_tests {
+    use super::Recent;
+
+    #[test]
+    fn last_minute_counts_only_the_last_sixty_seconds() {
+        let mut r = Recent::default();
+        r.add(1_000, false);
+        r.add(1_000, true);
+        r.add(1_030, false);
+        assert_eq!(r.sum(1_030), (3, 1));
+        assert_eq!(r.sum(1_059), (3, 1));
+        // Second 1000 has left the window; its slot is reused by 1060.
+        assert_eq!(r.sum(1_060), (1, 0));
+        r.add(1_060, true);
+        assert_eq!(r.sum(1_060), (2, 1));
+        assert_eq!(r.sum(2_000), (0, 0));
+        // A clock that went back does not count the future.
+        assert_eq!(r.sum(999), (0, 0));
     }
 }

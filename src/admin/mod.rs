@@ -245,6 +245,10 @@ impl Service {
             db,
             totals: Some(h.live().total().summary()),
             sync_error,
+            last_minute: {
+                let (requests, errors) = h.live().last_minute();
+                Some(RecentCounts { requests, errors })
+            },
         })
     }
 

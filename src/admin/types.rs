@@ -80,6 +80,16 @@ pub struct StatusInfo {
     pub totals: Option<Summary>,
     /// The last sync failure not yet followed by a success (auto-push included).
     pub sync_error: Option<crate::sync::Failure>,
+    /// Requests and errors recorded in the last 60 seconds.
+    pub last_minute: Option<RecentCounts>,
+}
+
+/// Requests and errors over a recent window.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RecentCounts {
+    pub requests: u64,
+    pub errors: u64,
 }
 
 // ---- keys ----

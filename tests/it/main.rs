@@ -26,6 +26,7 @@ mod sync;
 mod translate;
 
 mod binary;
+mod packaging;
 mod sessions;
 #[cfg(unix)]
 mod top;
