@@ -1,7 +1,7 @@
 //! How the management subcommands reach the data: `monorelay::admin::Client` over the control
 //! socket when `serve` runs for this data dir, else over an offline `admin::Service` on the
 //! database and config.yml directly (redb allows one process per file). Both go through the same
-//! service, so both answer the same.
+//! service, so both answer the same. Also the one no-echo terminal prompt the commands share.
 
 use crate::Cli;
 use monorelay::admin::{Client, Offline, Service, socket::SOCKET_FILE};
@@ -72,4 +72,37 @@ pub fn fmt_time(ms: u64) -> String {
 pub fn colour() -> bool {
     use std::io::IsTerminal;
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Read one line from the terminal without echoing it (keys, passwords, passphrases must not stay
+/// on screen). Enter ends it; Ctrl-C or Esc cancels; a paste is taken whole. Not trimmed.
+pub fn prompt_hidden(question: &str) -> anyhow::Result<String> {
+    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
+    use std::io::Write;
+    eprint!("{question}");
+    std::io::stderr().flush()?;
+    crossterm::terminal::enable_raw_mode()?;
+    let mut line = String::new();
+    let result = loop {
+        match read() {
+            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
+                KeyCode::Enter => break Ok(()),
+                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    break Err(anyhow::anyhow!("cancelled"));
+                }
+                KeyCode::Esc => break Err(anyhow::anyhow!("cancelled")),
+                KeyCode::Char(c) => line.push(c),
+                KeyCode::Backspace => {
+                    line.pop();
+                }
+                _ => {}
+            },
+            Ok(Event::Paste(p)) => line.push_str(&p),
+            Ok(_) => {}
+            Err(e) => break Err(e.into()),
+        }
+    };
+    let _ = crossterm::terminal::disable_raw_mode();
+    eprintln!();
+    result.map(|()| line)
 }

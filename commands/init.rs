@@ -39,37 +39,6 @@ fn prompt(question: &str) -> anyhow::Result<String> {
     Ok(line.trim().to_string())
 }
 
-/// Read one line from the terminal without echoing it (a key should not stay on screen).
-/// Enter ends it; Ctrl-C aborts.
-fn prompt_hidden(question: &str) -> anyhow::Result<String> {
-    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
-    eprint!("{question}");
-    std::io::stderr().flush()?;
-    crossterm::terminal::enable_raw_mode()?;
-    let mut line = String::new();
-    let result = loop {
-        match read() {
-            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
-                KeyCode::Enter => break Ok(()),
-                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    break Err(anyhow::anyhow!("cancelled"));
-                }
-                KeyCode::Char(c) => line.push(c),
-                KeyCode::Backspace => {
-                    line.pop();
-                }
-                _ => {}
-            },
-            Ok(Event::Paste(p)) => line.push_str(&p),
-            Ok(_) => {}
-            Err(e) => break Err(e.into()),
-        }
-    };
-    crossterm::terminal::disable_raw_mode()?;
-    eprintln!();
-    result.map(|()| line.trim().to_string())
-}
-
 /// A YAML double-quoted scalar (JSON's string syntax is valid YAML).
 fn quoted(s: &str) -> String {
     serde_json::Value::String(s.to_string()).to_string()
@@ -130,7 +99,7 @@ pub fn run(cli: &Cli, args: &InitArgs) -> anyhow::Result<ExitCode> {
             eprintln!("Paste the {p} key(s), one at a time (not shown); an empty one ends.");
             let mut keys = Vec::new();
             loop {
-                let k = prompt_hidden(&format!("key {}: ", keys.len() + 1))?;
+                let k = crate::conn::prompt_hidden(&format!("key {}: ", keys.len() + 1))?.trim().to_string();
                 if k.is_empty() {
                     break;
                 }

@@ -143,37 +143,6 @@ fn read_stdin_line(what: &str) -> anyhow::Result<String> {
     Ok(s)
 }
 
-/// Ask on the terminal without echoing.
-fn prompt_hidden(label: &str) -> anyhow::Result<String> {
-    use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, read};
-    use std::io::Write;
-    eprint!("{label}");
-    std::io::stderr().flush()?;
-    crossterm::terminal::enable_raw_mode()?;
-    let mut s = String::new();
-    let r = loop {
-        match read() {
-            Ok(Event::Key(KeyEvent { code, modifiers, kind: KeyEventKind::Press, .. })) => match code {
-                KeyCode::Enter => break Ok(()),
-                KeyCode::Char('c') if modifiers.contains(KeyModifiers::CONTROL) => {
-                    break Err(anyhow::anyhow!("cancelled"));
-                }
-                KeyCode::Esc => break Err(anyhow::anyhow!("cancelled")),
-                KeyCode::Backspace => {
-                    s.pop();
-                }
-                KeyCode::Char(c) => s.push(c),
-                _ => {}
-            },
-            Ok(_) => {}
-            Err(e) => break Err(e.into()),
-        }
-    };
-    let _ = crossterm::terminal::disable_raw_mode();
-    eprintln!();
-    r.map(|()| s)
-}
-
 /// The passphrase to send: stdin, the environment (then the operation reads it itself), a prompt.
 fn passphrase(a: &Secrets, confirm: bool) -> anyhow::Result<Option<String>> {
     if a.no_passphrase {
@@ -188,12 +157,12 @@ fn passphrase(a: &Secrets, confirm: bool) -> anyhow::Result<Option<String>> {
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return Ok(None);
     }
-    let p = prompt_hidden("sync passphrase (empty: no secrets): ")?;
+    let p = crate::conn::prompt_hidden("sync passphrase (empty: no secrets): ")?;
     if p.is_empty() {
         return Ok(None);
     }
     if confirm {
-        let again = prompt_hidden("again: ")?;
+        let again = crate::conn::prompt_hidden("again: ")?;
         anyhow::ensure!(again == p, "the passphrases differ");
     }
     Ok(Some(p))

@@ -213,8 +213,8 @@ fn read_password(from_stdin: bool) -> anyhow::Result<String> {
         std::io::stdin().lock().read_line(&mut line)?;
         line.trim_end_matches(['\r', '\n']).to_string()
     } else {
-        let first = prompt("Password: ")?;
-        let again = prompt("Again: ")?;
+        let first = crate::conn::prompt_hidden("Password: ")?;
+        let again = crate::conn::prompt_hidden("Again: ")?;
         if first != again {
             anyhow::bail!("the passwords differ");
         }
@@ -224,36 +224,6 @@ fn read_password(from_stdin: bool) -> anyhow::Result<String> {
         anyhow::bail!("no password given");
     }
     Ok(pw)
-}
-
-/// Read a line from the terminal without echoing it.
-fn prompt(label: &str) -> anyhow::Result<String> {
-    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
-    use std::io::Write;
-    eprint!("{label}");
-    std::io::stderr().flush()?;
-    crossterm::terminal::enable_raw_mode()?;
-    let mut out = String::new();
-    let result = loop {
-        match read() {
-            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
-                KeyCode::Enter => break Ok(()),
-                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    break Err(anyhow::anyhow!("cancelled"));
-                }
-                KeyCode::Char(c) => out.push(c),
-                KeyCode::Backspace => {
-                    out.pop();
-                }
-                _ => {}
-            },
-            Ok(_) => {}
-            Err(e) => break Err(e.into()),
-        }
-    };
-    let _ = crossterm::terminal::disable_raw_mode();
-    eprintln!();
-    result.map(|()| out)
 }
 
 fn print_users(cli: &Cli, users: &[UserView]) -> anyhow::Result<ExitCode> {
