@@ -22,6 +22,7 @@ pub use client::{Client, Subscription};
 pub use error::AdminError;
 pub use sync_ops::*;
 pub use types::*;
+pub(crate) use users_ops::user_view;
 
 use crate::config::Config;
 use crate::runtime::{Runtime, Shared};

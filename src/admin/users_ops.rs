@@ -20,7 +20,8 @@ impl From<AuthError> for AdminError {
     }
 }
 
-pub(super) fn user_view(u: &User, keys: usize) -> UserView {
+/// A user as every transport shows it (never the password hash).
+pub(crate) fn user_view(u: &User, keys: usize) -> UserView {
     UserView {
         name: u.name.clone(),
         email: u.email.clone(),

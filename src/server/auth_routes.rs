@@ -181,17 +181,7 @@ async fn json_body<T: serde::de::DeserializeOwned>(req: Request) -> Result<T, Ap
 fn me_json(users: &Users, name: &str, csrf: Option<&str>) -> serde_json::Value {
     let u = users.get(name);
     json!({
-        "user": u.as_ref().map(|u| crate::admin::UserView {
-            name: u.name.clone(),
-            email: u.email.clone(),
-            role: u.role,
-            active: u.active,
-            has_password: u.password_hash.is_some(),
-            sso: u.sso.iter().map(|l| format!("{}:{}", l.provider, l.subject)).collect(),
-            created_ms: u.created_ms,
-            last_login_ms: u.last_login_ms,
-            relay_keys: users.keys(Some(&u.name)).len(),
-        }),
+        "user": u.as_ref().map(|u| crate::admin::user_view(u, users.keys(Some(&u.name)).len())),
         "csrf_token": csrf,
     })
 }
