@@ -302,6 +302,23 @@ pub struct KeyConfig {
     pub window_limits: [u64; 3],
 }
 
+impl KeyConfig {
+    /// An enabled key of weight 1 with no quota, window, rate limit or expiry.
+    pub fn unlimited(label: impl Into<String>, secret: Secret<String>) -> KeyConfig {
+        KeyConfig {
+            label: label.into(),
+            secret,
+            weight: 1.0,
+            enabled: true,
+            quota_limit: 0,
+            quota_used: 0,
+            rate_limit_rps: 0.0,
+            expires_at: None,
+            window_limits: [0; 3],
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct RoutingConfig {
     /// Alias (as written) → ordered targets.

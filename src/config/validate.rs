@@ -504,17 +504,7 @@ fn validate_provider(
     let mut keys: Vec<KeyConfig> =
         p.keys.iter().enumerate().filter_map(|(i, k)| validate_key(i, k, kind, several, path, problems)).collect();
     if kind == ProviderKind::Mock && keys.is_empty() {
-        keys.push(KeyConfig {
-            label: "builtin".into(),
-            secret: Secret::new("mock-key".into()),
-            weight: 1.0,
-            enabled: true,
-            quota_limit: 0,
-            quota_used: 0,
-            rate_limit_rps: 0.0,
-            expires_at: None,
-            window_limits: [0; 3],
-        });
+        keys.push(KeyConfig::unlimited("builtin", Secret::new("mock-key".into())));
     }
     let mut labels: Vec<&str> = keys.iter().map(|k| k.label.as_str()).collect();
     labels.sort_unstable();

@@ -421,17 +421,7 @@ mod tests {
     use crate::secret::Secret;
 
     fn config() -> KeyConfig {
-        KeyConfig {
-            label: "k".into(),
-            secret: Secret::new("s".into()),
-            weight: 1.0,
-            enabled: true,
-            quota_limit: 0,
-            quota_used: 0,
-            rate_limit_rps: 0.0,
-            expires_at: None,
-            window_limits: [0; 3],
-        }
+        KeyConfig::unlimited("k", Secret::new("s".into()))
     }
 
     fn id() -> KeyId {

@@ -10,17 +10,7 @@ fn end_cooldown(states: &KeyStates, pool: &KeyPool, i: usize) {
 }
 
 pub(super) fn key(label: &str, weight: f64) -> KeyConfig {
-    KeyConfig {
-        label: label.into(),
-        secret: Secret::new(format!("secret-{label}")),
-        weight,
-        enabled: true,
-        quota_limit: 0,
-        quota_used: 0,
-        rate_limit_rps: 0.0,
-        expires_at: None,
-        window_limits: [0; 3],
-    }
+    KeyConfig { weight, ..KeyConfig::unlimited(label, Secret::new(format!("secret-{label}"))) }
 }
 
 pub(super) fn provider(keys: Vec<KeyConfig>) -> ProviderConfig {

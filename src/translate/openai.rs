@@ -258,6 +258,12 @@ pub(crate) fn empty_schema() -> Value {
 }
 
 fn decode_tool_choice(tc: Value) -> Result<ir::ToolChoice, TranslateError> {
+    decode_tool_choice_in(Dialect::OpenAi, tc)
+}
+
+/// `tool_choice` as chat completions (`{"type": "function", "function": {"name"}}`) and the
+/// Responses API (`{"type": "function", "name"}`) write it; other object types are kept as is.
+pub(crate) fn decode_tool_choice_in(dialect: Dialect, tc: Value) -> Result<ir::ToolChoice, TranslateError> {
     match &tc {
         Value::String(s) => match s.as_str() {
             "auto" => Ok(ir::ToolChoice::Auto),
@@ -267,14 +273,14 @@ fn decode_tool_choice(tc: Value) -> Result<ir::ToolChoice, TranslateError> {
         },
         Value::Object(o) => match o.get("type").and_then(Value::as_str) {
             Some("function") => {
-                let name = o
-                    .get("function")
-                    .and_then(|f| f.get("name"))
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| TranslateError::invalid("tool_choice.function.name", "missing"))?;
+                let (name, path) = match dialect {
+                    Dialect::Responses => (o.get("name"), "tool_choice.name"),
+                    _ => (o.get("function").and_then(|f| f.get("name")), "tool_choice.function.name"),
+                };
+                let name = name.and_then(Value::as_str).ok_or_else(|| TranslateError::invalid(path, "missing"))?;
                 Ok(ir::ToolChoice::Tool { name: name.to_owned() })
             }
-            Some(_) => Ok(ir::ToolChoice::Other { dialect: Dialect::OpenAi, value: tc }),
+            Some(_) => Ok(ir::ToolChoice::Other { dialect, value: tc }),
             None => Err(TranslateError::invalid("tool_choice.type", "missing")),
         },
         _ => Err(TranslateError::invalid("tool_choice", "expected a string or an object")),

@@ -261,26 +261,7 @@ fn decode_tool(t: Value, i: usize) -> Result<ir::Tool, TranslateError> {
 }
 
 fn decode_tool_choice(tc: Value) -> Result<ir::ToolChoice, TranslateError> {
-    match &tc {
-        Value::String(s) => match s.as_str() {
-            "auto" => Ok(ir::ToolChoice::Auto),
-            "required" => Ok(ir::ToolChoice::Any),
-            "none" => Ok(ir::ToolChoice::None),
-            other => Err(TranslateError::invalid("tool_choice", format!("unknown value '{other}'"))),
-        },
-        Value::Object(o) => match o.get("type").and_then(Value::as_str) {
-            Some("function") => {
-                let name = o
-                    .get("name")
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| TranslateError::invalid("tool_choice.name", "missing"))?;
-                Ok(ir::ToolChoice::Tool { name: name.to_owned() })
-            }
-            Some(_) => Ok(ir::ToolChoice::Other { dialect: Dialect::Responses, value: tc }),
-            None => Err(TranslateError::invalid("tool_choice.type", "missing")),
-        },
-        _ => Err(TranslateError::invalid("tool_choice", "expected a string or an object")),
-    }
+    super::openai::decode_tool_choice_in(Dialect::Responses, tc)
 }
 
 /// `text.format` -> the chat `response_format`.
