@@ -35,13 +35,15 @@ impl Service {
         Ok(ConfigView { source, path: self.config_path.clone(), text: redact(&text, &self.known_secrets()?) })
     }
 
-    /// The config as a JSON tree, for forms: the file as `config.get` shows it (secrets `***`),
-    /// parsed.
+    /// The config as a JSON tree, for forms: the file parsed, every secret value (and the value
+    /// of every sensitive-looking key) replaced by `***`.
     pub fn config_settings(&self) -> Result<serde_json::Value, AdminError> {
-        let view = self.config_get()?;
-        let tree = crate::config::yaml::parse(&view.text)
+        let tree = crate::config::yaml::parse(&self.config_text()?)
             .map_err(|e| AdminError::internal(format!("the config file does not parse: {e}")))?;
-        serde_json::to_value(&tree).map_err(|e| AdminError::internal(format!("the config has no JSON form: {e}")))
+        let mut v = serde_json::to_value(&tree)
+            .map_err(|e| AdminError::internal(format!("the config has no JSON form: {e}")))?;
+        redact_tree(&mut v, &self.known_secrets()?);
+        Ok(v)
     }
 
     /// The config file's text (the embedded default when there is no file).
@@ -146,6 +148,26 @@ impl Service {
             }
         }
         Ok(out)
+    }
+}
+
+/// `redact` for a parsed tree.
+fn redact_tree(v: &mut serde_json::Value, secrets: &[String]) {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                let plain = x.as_str().is_some_and(|s| !s.is_empty() && !s.starts_with("${")) || x.is_number();
+                if SENSITIVE_KEYS.contains(&k.as_str()) && plain {
+                    *x = Value::String("***".into());
+                } else {
+                    redact_tree(x, secrets);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| redact_tree(x, secrets)),
+        Value::String(s) if secrets.iter().any(|k| s.contains(k.as_str())) => *s = "***".into(),
+        _ => {}
     }
 }
 

@@ -148,6 +148,17 @@ impl Service {
                 return Err(AdminError::invalid(Some(&format!("args.keys[{i}].weight")), "must be a number >= 0"));
             }
         }
+        // An unknown provider is a 404 and a key it has already a 409, before any edit.
+        let present = edit::list_keys(&std::fs::read_to_string(self.config_file()?)?, &a.provider)
+            .map_err(AdminError::not_found)?;
+        if !a.skip_existing {
+            if let Some(i) = a.keys.iter().position(|k| present.iter().any(|p| p.key.expose() == k.key.expose())) {
+                return Err(AdminError::conflict(format!(
+                    "provider '{}' already has the key at keys[{i}]",
+                    a.provider
+                )));
+            }
+        }
         let mut labels = Vec::new();
         let mut skipped = 0;
         let single = a.keys.len() == 1;

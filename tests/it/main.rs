@@ -5,6 +5,11 @@
 #![allow(clippy::unwrap_used)]
 
 mod admin;
+mod api_auth;
+mod api_config;
+mod api_fixture;
+mod api_logs;
+mod api_resources;
 mod chatgpt_web;
 mod claude_code;
 mod common;
