@@ -31,3 +31,4 @@ mod sessions;
 #[cfg(unix)]
 mod top;
 mod users;
+mod web;
