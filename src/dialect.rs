@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// An API dialect: the shape of requests, responses, stream events and errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Dialect {
     /// OpenAI Chat Completions (`/v1/chat/completions`).

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::time::SystemTime;
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 #[serde(default)]
 pub struct Tokens {
     pub input: u64,
@@ -19,7 +19,7 @@ pub struct Tokens {
 }
 
 /// One upstream attempt of a request (failovers make several).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 #[serde(default)]
 pub struct Attempt {
     pub provider: String,
@@ -52,7 +52,7 @@ impl Attempt {
 
 /// What kind of call a record is. Only `Completion`s count as requests in rates and request
 /// counters; a `CountTokens` call is logged and counted apart.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// A relayed request (chat completions, messages, embeddings…).
@@ -158,7 +158,7 @@ impl From<&crate::ir::Usage> for Tokens {
 
 /// One relayed request as stored and as streamed to `logs.subscribe`. Every field defaults, so a
 /// record written by a later version (with more fields) or an earlier one (with fewer) reads.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct LogEntry {
     /// Time-ordered: unix microseconds of the start << 12 | a counter.

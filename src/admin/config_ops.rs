@@ -1,21 +1,60 @@
-//! `config.*`: show the config with secrets as `***`, check a text, replace the file (validated,
-//! written atomically, the old one kept as `<name>.bak`, then reloaded), and reload now.
+//! `config.*`: show the config with secrets as `***` (or in clear, when asked), check a text,
+//! replace the file (validated, written atomically, the old one kept as `<name>.bak`, then
+//! reloaded), and reload now. A text put back with the `***` it was shown with keeps the secrets
+//! of the file it replaces, line for line, so a get → put round trip changes no byte.
 
 use super::{AdminError, ConfigPut, ConfigReport, ConfigText, ConfigView, ConfigWritten, Reloaded, Service};
 use crate::config::{self, ConfigSource};
+use serde::{Deserialize, Serialize};
 
 /// YAML keys whose scalar values are always shown as `***`, whatever they hold.
 const SENSITIVE_KEYS: &[&str] =
     &["key", "api_key", "access_key", "token", "secret", "client_secret", "password", "cookie", "session_token"];
 
+/// `config.get`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema, utoipa::IntoParams)]
+#[serde(default, deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ConfigGet {
+    /// Show secrets in clear (the HTTP API allows it to a super-admin only).
+    pub reveal: bool,
+}
+
 impl Service {
     pub fn config_get(&self) -> Result<ConfigView, AdminError> {
+        self.config_get_with(ConfigGet::default())
+    }
+
+    pub fn config_get_with(&self, a: ConfigGet) -> Result<ConfigView, AdminError> {
         let config = self.config()?;
         let source = config.source.to_string();
-        let text = match &self.config_path {
+        let text = self.config_text()?;
+        if a.reveal {
+            return Ok(ConfigView { source, path: self.config_path.clone(), text });
+        }
+        Ok(ConfigView { source, path: self.config_path.clone(), text: redact(&text, &self.known_secrets()?) })
+    }
+
+    /// The config as a JSON tree, for forms: the file as `config.get` shows it (secrets `***`),
+    /// parsed.
+    pub fn config_settings(&self) -> Result<serde_json::Value, AdminError> {
+        let view = self.config_get()?;
+        let tree = crate::config::yaml::parse(&view.text)
+            .map_err(|e| AdminError::internal(format!("the config file does not parse: {e}")))?;
+        serde_json::to_value(&tree).map_err(|e| AdminError::internal(format!("the config has no JSON form: {e}")))
+    }
+
+    /// The config file's text (the embedded default when there is no file).
+    fn config_text(&self) -> Result<String, AdminError> {
+        Ok(match &self.config_path {
             Some(p) if p.exists() => std::fs::read_to_string(p)?,
             _ => config::EMBEDDED_DEFAULT.to_string(),
-        };
+        })
+    }
+
+    /// Every secret value of the config in force, longest first.
+    fn known_secrets(&self) -> Result<Vec<String>, AdminError> {
+        let config = self.config()?;
         let mut secrets: Vec<String> = config
             .providers
             .iter()
@@ -25,7 +64,7 @@ impl Service {
             .collect();
         // Longest first, so a secret that contains another is replaced whole.
         secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        Ok(ConfigView { source, path: self.config_path.clone(), text: redact(&text, &secrets) })
+        Ok(secrets)
     }
 
     /// Check `text` (default: the config file on disk) without changing anything.
@@ -61,7 +100,8 @@ impl Service {
                 "serving the embedded default: there is no config file to write (start with --config)",
             )
         })?;
-        let (reloaded, backup) = self.write_config(&path, &a.text, true).await?;
+        let text = if a.text.contains("***") { self.unredact(&a.text)? } else { a.text };
+        let (reloaded, backup) = self.write_config(&path, &text, true).await?;
         Ok(ConfigWritten { path, backup, reloaded })
     }
 
@@ -78,6 +118,34 @@ impl Service {
             }
             Err(e) => Err(AdminError::internal(format!("the reload task failed: {e}"))),
         }
+    }
+}
+
+impl Service {
+    /// Lines of `text` that hold `***` and read exactly like a line of the current file as
+    /// `config.get` shows it get that file line back (in order, for repeated lines).
+    fn unredact(&self, text: &str) -> Result<String, AdminError> {
+        let current = self.config_text()?;
+        let shown = redact(&current, &self.known_secrets()?);
+        let mut originals: std::collections::HashMap<&str, std::collections::VecDeque<&str>> =
+            std::collections::HashMap::new();
+        for (s, o) in shown.split_inclusive('\n').zip(current.split_inclusive('\n')) {
+            if s != o {
+                originals.entry(s.trim_end_matches(['\r', '\n'])).or_default().push_back(o);
+            }
+        }
+        let mut out = String::with_capacity(text.len());
+        for line in text.split_inclusive('\n') {
+            let bare = line.trim_end_matches(['\r', '\n']);
+            match originals.get_mut(bare).and_then(|q| q.pop_front()) {
+                Some(o) if line.contains("***") => {
+                    out.push_str(o.trim_end_matches(['\r', '\n']));
+                    out.push_str(&line[bare.len()..]);
+                }
+                _ => out.push_str(line),
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -10,7 +10,9 @@
 
 pub mod client;
 mod config_ops;
+mod dashboard_ops;
 mod error;
+mod export_ops;
 mod keys_ops;
 mod providers_ops;
 pub mod socket;
@@ -19,7 +21,10 @@ pub mod types;
 mod users_ops;
 
 pub use client::{Client, Subscription};
+pub use config_ops::ConfigGet;
+pub use dashboard_ops::*;
 pub use error::AdminError;
+pub use export_ops::*;
 pub use sync_ops::*;
 pub use types::*;
 pub(crate) use users_ops::user_view;
@@ -124,6 +129,15 @@ pub const OPS: &[&str] = &[
     "sync.pull",
     "sync.diff",
     "sync.history",
+    "info",
+    "dashboard",
+    "analytics.slow",
+    "analytics.costs",
+    "keys.import",
+    "keys.export",
+    "providers.get",
+    "providers.test_key",
+    "config.settings",
 ];
 
 impl Service {
@@ -332,7 +346,7 @@ impl Service {
             "providers.list" => to_json(self.providers_list()),
             "providers.test" => to_json(self.providers_test(parse_args(args)?).await),
             "providers.models" => to_json(self.providers_models(parse_args(args)?).await),
-            "config.get" => to_json(self.config_get()),
+            "config.get" => to_json(self.config_get_with(parse_args(args)?)),
             "config.check" => to_json(self.config_check(parse_args(args)?)),
             "config.put" => to_json(self.config_put(parse_args(args)?).await),
             "config.reload" => to_json(self.config_reload().await),
@@ -352,6 +366,15 @@ impl Service {
             "sync.pull" => to_json(self.sync_pull(parse_args(args)?).await),
             "sync.diff" => to_json(self.sync_diff(parse_args(args)?).await),
             "sync.history" => to_json(self.sync_history(parse_args(args)?).await),
+            "info" => to_json(self.info(parse_args(args)?)),
+            "dashboard" => to_json(self.dashboard(parse_args(args)?).await),
+            "analytics.slow" => to_json(self.analytics_slow(parse_args(args)?).await),
+            "analytics.costs" => to_json(self.analytics_costs(parse_args(args)?).await),
+            "keys.import" => to_json(self.keys_import(parse_args(args)?).await),
+            "keys.export" => to_json(self.keys_export(parse_args(args)?)),
+            "providers.get" => to_json(self.providers_get(parse_args(args)?)),
+            "providers.test_key" => to_json(self.providers_test_key(parse_args(args)?).await),
+            "config.settings" => to_json(self.config_settings()),
             other => Err(AdminError::invalid(
                 Some("op"),
                 format!("unknown operation '{other}' (expected one of: {})", OPS.join(", ")),

@@ -2,7 +2,9 @@
 //! one-request test of every key, and the upstream's model list (fetched, cached in the data dir
 //! for `/v1/models`, and handed to a running server at once).
 
-use super::{AdminError, KeyInfo, KeyTest, ModelList, ProviderInfo, ProviderName, ProviderTest, Service};
+use super::{
+    AdminError, KeyInfo, KeyTest, ModelList, ProviderInfo, ProviderKeyTest, ProviderName, ProviderTest, Service,
+};
 use crate::config::{ProviderKind, normalize_name};
 use crate::dialect::Dialect;
 use crate::providers::{Endpoint, Provider, UpstreamReply};
@@ -62,8 +64,26 @@ impl Service {
             .collect())
     }
 
+    /// One configured provider, by name.
+    pub fn providers_get(&self, a: ProviderName) -> Result<ProviderInfo, AdminError> {
+        let want = normalize_name(&a.name);
+        self.providers_list()?
+            .into_iter()
+            .find(|p| normalize_name(&p.name) == want)
+            .ok_or_else(|| AdminError::not_found(format!("unknown provider '{}'", a.name)))
+    }
+
+    /// One small real request with one key (enabled or not) of one provider.
+    pub async fn providers_test_key(&self, a: ProviderKeyTest) -> Result<Vec<KeyTest>, AdminError> {
+        self.test_keys(ProviderTest { names: vec![a.provider], model: a.model }, Some(a.key)).await
+    }
+
     /// One small real request with every enabled key of the chosen providers.
     pub async fn providers_test(&self, a: ProviderTest) -> Result<Vec<KeyTest>, AdminError> {
+        self.test_keys(a, None).await
+    }
+
+    async fn test_keys(&self, a: ProviderTest, only: Option<String>) -> Result<Vec<KeyTest>, AdminError> {
         let rt = self.runtime_for_upstreams()?;
         let mut selected: Vec<&Provider> = Vec::new();
         for n in &a.names {
@@ -83,7 +103,19 @@ impl Service {
                 });
                 continue;
             };
-            for k in p.pool.keys.iter().filter(|k| k.config.enabled) {
+            if let Some(label) = &only {
+                if !p.pool.keys.iter().any(|k| &k.config.label == label) {
+                    return Err(AdminError::not_found(format!(
+                        "provider '{}' has no key labelled '{label}'",
+                        p.name()
+                    )));
+                }
+            }
+            let picked = |k: &crate::keys::PoolKey| match &only {
+                Some(label) => &k.config.label == label,
+                None => k.config.enabled,
+            };
+            for k in p.pool.keys.iter().filter(|k| picked(k)) {
                 let body = serde_json::json!({"model": model, "max_tokens": 8, "messages": [{"role": "user", "content": "ping"}]});
                 let endpoint =
                     if p.dialect() == Dialect::Anthropic { Endpoint::Messages } else { Endpoint::ChatCompletions };

@@ -29,7 +29,7 @@ pub const AUTO_PUSH_DEBOUNCE: Duration = Duration::from_secs(2);
 static SYNC_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// Where a push goes or a pull comes from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SyncTarget {
     #[default]
@@ -49,7 +49,7 @@ impl SyncTarget {
 /// `sync.setup` arguments. `token`: store this token (0600 in the data dir) after verifying it;
 /// without it the environment's or the stored one is verified. `api_base`: the GitHub API base
 /// when the config sets none (GitHub Enterprise, tests).
-#[derive(Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct SyncSetup {
     pub token: Option<String>,
@@ -65,7 +65,7 @@ impl std::fmt::Debug for SyncSetup {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SyncSetupDone {
     pub gist_id: String,
     /// The Gist was created now (else an existing one was found or kept).
@@ -81,7 +81,7 @@ pub struct SyncSetupDone {
 
 /// `sync.push` arguments. `passphrase` (else `MONORELAY_SYNC_PASSPHRASE` where the operation
 /// runs) encrypts the secrets; without one they are not pushed.
-#[derive(Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct SyncPush {
     pub target: SyncTarget,
@@ -103,7 +103,7 @@ impl std::fmt::Debug for SyncPush {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SyncPushed {
     pub target: SyncTarget,
     /// The remote version now (Gist revision or WebDAV ETag).
@@ -118,7 +118,7 @@ pub struct SyncPushed {
 }
 
 /// `sync.pull` / `sync.diff` arguments.
-#[derive(Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct SyncPull {
     pub target: SyncTarget,
@@ -144,7 +144,7 @@ impl std::fmt::Debug for SyncPull {
 }
 
 /// Where the secrets of a pulled config came from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SecretsFrom {
     /// Decrypted from `secrets.age` (any it lacked kept their local values).
@@ -154,7 +154,7 @@ pub enum SecretsFrom {
     Local,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SyncPulled {
     pub target: SyncTarget,
     pub version: Option<String>,
@@ -166,20 +166,21 @@ pub struct SyncPulled {
     pub diff: String,
     pub secrets: SecretsFrom,
     /// The replaced file, kept.
+    #[schema(value_type = Option<String>)]
     pub backup: Option<PathBuf>,
     pub reloaded: bool,
     /// The data dir's access key was restored from the pushed secrets.
     pub access_key_restored: bool,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct SyncHistoryArgs {
     /// At most this many revisions (default 20, up to 100).
     pub limit: Option<u32>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SyncRevision {
     pub version: String,
     pub committed_at: Option<String>,
@@ -189,7 +190,7 @@ pub struct SyncRevision {
     pub current: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SyncStatus {
     pub gist_id: Option<String>,
     pub api_base: String,

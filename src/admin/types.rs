@@ -18,7 +18,7 @@ fn double_option<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result
 // ---- status ----
 
 /// The last config reload.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ReloadInfo {
     /// Unix milliseconds of the last attempt.
@@ -29,7 +29,7 @@ pub struct ReloadInfo {
 }
 
 /// Records the request log's writer handled since the start.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct RecordCounters {
     pub stored: u64,
@@ -39,7 +39,7 @@ pub struct RecordCounters {
 }
 
 /// The database's size.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct DbSize {
     pub records: u64,
@@ -47,7 +47,7 @@ pub struct DbSize {
 }
 
 /// A provider/model pair remembered as rejecting tools.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ToolRejection {
     pub provider: String,
@@ -55,7 +55,7 @@ pub struct ToolRejection {
 }
 
 /// `status`: the server's facts (offline: `running: false`, the version and the database).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct StatusInfo {
     pub running: bool,
@@ -85,7 +85,7 @@ pub struct StatusInfo {
 }
 
 /// Requests and errors over a recent window.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct RecentCounts {
     pub requests: u64,
@@ -95,7 +95,7 @@ pub struct RecentCounts {
 // ---- keys ----
 
 /// One upstream key and its state (never the key itself).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct KeyInfo {
     pub provider: String,
@@ -118,7 +118,7 @@ pub struct KeyInfo {
 }
 
 /// A provider's key, or (label omitted) every key of it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeySelector {
     pub provider: String,
@@ -127,7 +127,7 @@ pub struct KeySelector {
 }
 
 /// One key by provider and label.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeyRef {
     pub provider: String,
@@ -136,7 +136,7 @@ pub struct KeyRef {
 
 /// `keys.set`: runtime overrides (kept across reloads, not restarts). Absent: unchanged;
 /// `null`: follow the config again.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeySet {
     pub provider: String,
@@ -149,10 +149,11 @@ pub struct KeySet {
 
 /// A key to add. The key is a secret: it never prints, and serializes only as `*****` except
 /// through `KeysAdd::to_wire` (the client's one way to send it).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewKey {
     /// The key, or a `${ENV_VAR}` reference.
+    #[schema(value_type = String)]
     pub key: Secret<String>,
     #[serde(default)]
     pub label: Option<String>,
@@ -161,7 +162,7 @@ pub struct NewKey {
 }
 
 /// `keys.add`: one or many keys (an import) for one provider, written to config.yml in place.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeysAdd {
     pub provider: String,
@@ -184,7 +185,7 @@ impl KeysAdd {
 }
 
 /// What a config-changing key operation did.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct KeyChange {
     pub provider: String,
@@ -193,13 +194,14 @@ pub struct KeyChange {
     /// Keys skipped as already present (`keys.add` with `skip_existing`).
     pub skipped: usize,
     /// config.yml was changed (else: only the running server, until its next restart).
+    #[schema(value_type = Option<String>)]
     pub written: Option<PathBuf>,
     /// The running server took the change.
     pub applied: bool,
 }
 
 /// How many keys an operation touched.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct Count {
     pub count: u64,
@@ -208,7 +210,7 @@ pub struct Count {
 // ---- logs and stats ----
 
 /// A record id: the number, or the short id as `logs tail` prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(untagged)]
 pub enum LogId {
     Number(u64),
@@ -216,7 +218,7 @@ pub enum LogId {
 }
 
 /// `logs.show`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LogShow {
     pub id: LogId,
@@ -226,7 +228,7 @@ pub struct LogShow {
 }
 
 /// The stored bodies of a record: each JSON when it parses, else a string.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct BodiesView {
     pub request: serde_json::Value,
@@ -238,7 +240,7 @@ pub struct BodiesView {
 }
 
 /// `logs.show`'s answer.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct LogDetail {
     pub entry: LogEntry,
@@ -255,8 +257,9 @@ pub enum LogEvent {
 }
 
 /// `stats`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema, utoipa::IntoParams)]
 #[serde(default, deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct StatsQuery {
     /// Default: 24 h ago.
     pub since_ms: Option<u64>,
@@ -266,7 +269,7 @@ pub struct StatsQuery {
 }
 
 /// One group of `stats`: its name and summary.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct StatsGroup {
     #[serde(default)]
     pub group: String,
@@ -275,7 +278,7 @@ pub struct StatsGroup {
 }
 
 /// `stats`' answer.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct StatsReport {
     pub since_ms: u64,
@@ -286,7 +289,7 @@ pub struct StatsReport {
 }
 
 /// How many records an operation deleted.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct Deleted {
     pub deleted: u64,
@@ -295,7 +298,7 @@ pub struct Deleted {
 // ---- providers ----
 
 /// One configured provider.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ProviderInfo {
     pub name: String,
@@ -322,7 +325,7 @@ impl ProviderInfo {
 }
 
 /// `providers.test`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ProviderTest {
     /// Providers to test (default: every enabled one).
@@ -331,8 +334,19 @@ pub struct ProviderTest {
     pub model: Option<String>,
 }
 
+/// `providers.test_key`: one key of one provider.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProviderKeyTest {
+    pub provider: String,
+    /// The key's label.
+    pub key: String,
+    /// Model to test with (default: the provider's test_model, else its first included model).
+    pub model: Option<String>,
+}
+
 /// One key's test result.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct KeyTest {
     pub provider: String,
@@ -347,43 +361,45 @@ pub struct KeyTest {
 }
 
 /// `providers.models`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProviderName {
     pub name: String,
 }
 
 /// A provider's model list, as fetched from its upstream.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ModelList {
     pub provider: String,
     pub models: Vec<String>,
     /// Where the list is cached (`/v1/models` lists it).
+    #[schema(value_type = Option<String>)]
     pub cached: Option<PathBuf>,
 }
 
 // ---- config ----
 
 /// `config.get`: the config file with every secret shown as `***`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ConfigView {
     /// A path, or `(embedded default)`.
     pub source: String,
+    #[schema(value_type = Option<String>)]
     pub path: Option<PathBuf>,
     pub text: String,
 }
 
 /// `config.check`: check this text (default: the config file as it is on disk).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ConfigText {
     pub text: Option<String>,
 }
 
 /// `config.check`'s answer.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ConfigReport {
     pub ok: bool,
@@ -395,25 +411,27 @@ pub struct ConfigReport {
 }
 
 /// `config.put`: the whole new config text.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigPut {
     pub text: String,
 }
 
 /// What `config.put` did.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ConfigWritten {
+    #[schema(value_type = String)]
     pub path: PathBuf,
     /// The previous file, kept.
+    #[schema(value_type = Option<String>)]
     pub backup: Option<PathBuf>,
     /// The running server reloaded it.
     pub reloaded: bool,
 }
 
 /// `config.reload`'s answer.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct Reloaded {
     pub reloaded: bool,
@@ -423,7 +441,7 @@ pub struct Reloaded {
 // ---- users and relay keys (`users.*`) ----
 
 /// A user as the admin layer shows it (never the password hash).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct UserView {
     pub name: String,
@@ -439,7 +457,7 @@ pub struct UserView {
 }
 
 /// `users.add`. The password travels only over the owner-only control socket (or in-process).
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct UserAdd {
     pub name: String,
@@ -455,14 +473,14 @@ impl std::fmt::Debug for UserAdd {
 }
 
 /// `users.remove`, `users.enable`, `users.disable`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct UserName {
     pub name: String,
 }
 
 /// `users.passwd`: sets the password and ends the user's sessions.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct UserPasswd {
     pub name: String,
@@ -476,7 +494,7 @@ impl std::fmt::Debug for UserPasswd {
 }
 
 /// `users.role`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct UserRole {
     pub name: String,
@@ -484,14 +502,14 @@ pub struct UserRole {
 }
 
 /// `users.keys.list`: one user's keys, or everyone's.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct RelayKeysList {
     pub user: Option<String>,
 }
 
 /// `users.keys.create`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct RelayKeyCreate {
     pub user: String,
@@ -506,14 +524,14 @@ pub struct RelayKeyCreate {
 }
 
 /// `users.keys.revoke`: the key's public prefix (`mr-…`, as listed).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct RelayKeyRevoke {
     pub prefix: String,
 }
 
 /// A relay key as listed: its public prefix, owner, limits and usage in the current windows.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct RelayKeyView {
     pub prefix: String,
@@ -531,7 +549,7 @@ pub struct RelayKeyView {
 }
 
 /// `users.keys.create`'s answer: the key itself, shown this once.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct CreatedRelayKey {
     pub key: String,

@@ -28,7 +28,9 @@ use std::time::SystemTime;
 const ROW_FORMAT: u8 = 1;
 
 /// Roles, lowest first: `user` < `admin` < `super-admin`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     #[default]

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Why a key is cooling down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CoolingReason {
     /// The upstream answered 429 (cooldown: max of `Retry-After` and `rate_limit_cooldown`).
@@ -18,7 +18,7 @@ pub enum CoolingReason {
 }
 
 /// Which quota a key has used up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuotaWindow {
     /// `quota_limit`: requests over the key's whole life.
@@ -26,7 +26,7 @@ pub enum QuotaWindow {
 }
 
 /// A key's state. `{"state": "cooling", "until_ms": …, "reason": "rate_limited"}` on the wire.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum KeyStatus {
     /// Usable now.

@@ -44,7 +44,7 @@ pub fn routes() -> axum::Router<Arc<App>> {
         .route("/api/setup", post(setup))
 }
 
-/// An `/api` error, answered as JSON: `{"error": {"code", "message"}}`.
+/// An `/api` error, answered as JSON in the one `/api` error shape: `{"error": {"type", "message"}}`.
 #[derive(Debug, Clone)]
 pub struct ApiError {
     pub status: StatusCode,
@@ -56,7 +56,7 @@ pub struct ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut r = (self.status, Json(json!({"error": {"code": self.code, "message": self.message}}))).into_response();
+        let mut r = (self.status, Json(json!({"error": {"type": self.code, "message": self.message}}))).into_response();
         if let Some(s) = self.retry_after {
             r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(s.max(1)));
         }

@@ -240,6 +240,10 @@ impl ServerBuilder {
             }
         };
 
+        if let Some(dir) = &data_dir {
+            let _ = app.data_dir.set(dir.clone());
+        }
+
         // Users and their relay keys live in the same database.
         if let Some(store) = &db_users {
             let users = crate::auth::Users::open(store.clone())

@@ -10,7 +10,9 @@
 //! 4. **Snapshot** — one `Arc<Runtime>` for the request's whole life (reloads swap it).
 //! 5. **Relay** — `relay::handle`: decode, route, attempt with failover, respond, record.
 //!
-//! `/api/auth/*` and `/api/setup*` (`auth_routes`) authenticate themselves (sessions, setup).
+//! `/api/auth/*` and `/api/setup*` (`auth_routes`) authenticate themselves (sessions, setup), and
+//! so does the rest of `/api`, `/openapi.json` and `/docs` (`api`: sessions, the access key or a
+//! user's relay key, role-checked per route). CORS (`api::cors`, `server.cors_origins`) wraps all.
 //!
 //! `GET /metrics` (Prometheus text) sits behind the same auth unless `server.metrics_public`.
 //!
@@ -21,6 +23,7 @@
 //! request log, listener, control socket and supervised background tasks.
 
 mod admin_host;
+pub mod api;
 pub mod auth_routes;
 mod builder;
 mod conn;
@@ -83,6 +86,8 @@ pub struct App {
     pub config_changed: Arc<tokio::sync::Notify>,
     /// Request-body bytes held at once (sized at start from `server.max_inflight_body_bytes`).
     pub body_budget: BodyBudget,
+    /// The data dir (set by the builder when there is one): where `/api` finds sync state and caches.
+    pub data_dir: std::sync::OnceLock<PathBuf>,
 }
 
 impl App {
@@ -133,6 +138,7 @@ impl App {
             users: std::sync::OnceLock::new(),
             config_changed: Arc::default(),
             body_budget,
+            data_dir: std::sync::OnceLock::new(),
         })
     }
 }
@@ -172,12 +178,14 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .merge(relay_routes)
         .merge(auth_routes::routes())
+        .merge(api::routes())
         .route("/health", get(health))
         .route("/metrics", get(metrics))
         .fallback(fallback)
         .layer(middleware::from_fn_with_state(app.clone(), auth))
         // After the auth layer: the panel's shell and assets are public (`web`).
         .merge(web::routes())
+        .layer(middleware::from_fn_with_state(app.clone(), api::cors::layer))
         .with_state(app)
 }
 
@@ -212,6 +220,7 @@ async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Resp
     if PUBLIC_PATHS.contains(&path)
         || (path == "/metrics" && app.runtime.load().config.server.metrics_public)
         || auth_routes::is_auth_route(path)
+        || api::is_api_route(path)
     {
         return next.run(req).await;
     }

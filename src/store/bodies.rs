@@ -52,7 +52,7 @@ fn has_sensitive_key(body: &[u8]) -> bool {
 }
 
 /// What `response` holds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ResponseKind {
     /// No response body (the request failed before one).

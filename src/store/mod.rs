@@ -165,6 +165,10 @@ pub struct LogQuery {
     pub oldest_first: bool,
     /// Page size (default 50, at most 1000).
     pub limit: Option<usize>,
+    /// Case-insensitive substring of the models, provider, key label, user, relay key, client
+    /// address or error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// Rows examined per query call before returning a partial page with a cursor, so a rare filter
@@ -205,6 +209,21 @@ impl LogQuery {
                 return false;
             }
         }
+        if let Some(t) = self.text.as_deref().map(str::to_lowercase).filter(|t| !t.is_empty()) {
+            let fields = [
+                Some(e.requested_model.as_str()),
+                e.model.as_deref(),
+                e.provider.as_deref(),
+                e.key_label.as_deref(),
+                e.user.as_deref(),
+                e.relay_key.as_deref(),
+                e.client_addr.as_deref(),
+                e.error.as_deref(),
+            ];
+            if !fields.into_iter().flatten().any(|f| f.to_lowercase().contains(&t)) {
+                return false;
+            }
+        }
         true
     }
 }
@@ -218,7 +237,7 @@ pub struct LogPage {
 }
 
 /// How `stats` groups its rows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupBy {
     #[default]

@@ -68,7 +68,7 @@ pub enum SyncError {
 }
 
 /// Where the GitHub token comes from (the token itself is never shown).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenSource {
     /// `MONORELAY_GITHUB_TOKEN` or `GITHUB_TOKEN`.
@@ -80,7 +80,7 @@ pub enum TokenSource {
 }
 
 /// The last failure of a sync operation, for `status` (and `top`, the panel).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Failure {
     pub at_ms: u64,
     /// `push`, `pull`, `auto_push`, `setup`.

@@ -73,7 +73,7 @@ async fn setup_login_csrf_password_and_logout() {
     let r =
         client().post(relay.url("/api/auth/password")).header("cookie", &cookie).json(&change).send().await.unwrap();
     assert_eq!(r.status(), 403, "no CSRF header");
-    assert_eq!(r.json::<Value>().await.unwrap()["error"]["code"], "csrf");
+    assert_eq!(r.json::<Value>().await.unwrap()["error"]["type"], "csrf");
     let r = client()
         .post(relay.url("/api/auth/password"))
         .header("cookie", &cookie)
@@ -143,5 +143,5 @@ async fn sso_only_refuses_password_login() {
     assert_eq!(client().post(relay.url("/api/setup")).bearer_auth(KEY).json(&body).send().await.unwrap().status(), 201);
     let r = login(&relay, "admin", "correct horse").await;
     assert_eq!(r.status(), 403);
-    assert_eq!(r.json::<Value>().await.unwrap()["error"]["code"], "sso_only");
+    assert_eq!(r.json::<Value>().await.unwrap()["error"]["type"], "sso_only");
 }

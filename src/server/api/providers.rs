@@ -1,0 +1,93 @@
+//! `/api/providers*`: the configured providers with their keys' live state, one provider, a
+//! real one-request test of every key of every provider (the batch health check) or of one
+//! provider or key, and the upstream's model list (fetched and cached). Admin only.
+
+use super::{ApiResult, Body, Caller, Page, PageQuery, Query, answer, paginate, service};
+use crate::admin::{KeyTest, ModelList, ProviderInfo, ProviderKeyTest, ProviderName, ProviderTest};
+use crate::auth::Role;
+use crate::server::App;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use std::sync::Arc;
+
+pub fn routes() -> axum::Router<Arc<App>> {
+    axum::Router::new()
+        .route("/api/providers", get(list))
+        .route("/api/providers/test", post(test_all))
+        .route("/api/providers/{name}", get(one))
+        .route("/api/providers/{name}/test", post(test_one))
+        .route("/api/providers/{name}/models", get(models))
+}
+
+/// Providers in config order, each with its keys (masked: labels and state, never the key).
+#[utoipa::path(get, path = "/api/providers", tag = "providers", params(PageQuery), responses(
+    (status = 200, body = Page<ProviderInfo>), (status = 400, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 403, body = super::ErrorBody)))]
+async fn list(State(app): State<Arc<App>>, c: Caller, Query(q): Query<PageQuery>) -> ApiResult<Page<ProviderInfo>> {
+    c.require(Role::Admin)?;
+    Ok(Json(paginate(service(&app).providers_list()?, &q)?))
+}
+
+/// One provider.
+#[utoipa::path(get, path = "/api/providers/{name}", tag = "providers",
+    params(("name" = String, Path, description = "The provider's name")),
+    responses((status = 200, body = ProviderInfo), (status = 401, body = super::ErrorBody),
+    (status = 403, body = super::ErrorBody), (status = 404, body = super::ErrorBody)))]
+async fn one(State(app): State<Arc<App>>, c: Caller, Path(name): Path<String>) -> ApiResult<ProviderInfo> {
+    c.require(Role::Admin)?;
+    answer(service(&app).providers_get(ProviderName { name }))
+}
+
+/// Test every enabled key of the providers named (default: every enabled provider) with one
+/// small real request each: status, latency and the upstream's message.
+#[utoipa::path(post, path = "/api/providers/test", tag = "providers", request_body = ProviderTest,
+    responses((status = 200, body = Vec<KeyTest>), (status = 400, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 404, body = super::ErrorBody)))]
+async fn test_all(State(app): State<Arc<App>>, c: Caller, Body(t): Body<ProviderTest>) -> ApiResult<Vec<KeyTest>> {
+    c.require(Role::Admin)?;
+    answer(service(&app).providers_test(t).await)
+}
+
+/// What to test of one provider.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct TestOne {
+    /// Model to test with (default: the provider's test_model, else its first included model).
+    pub model: Option<String>,
+    /// Only the key with this label (default: every enabled key).
+    pub key: Option<String>,
+}
+
+/// Test one provider's keys (or one key).
+#[utoipa::path(post, path = "/api/providers/{name}/test", tag = "providers", request_body = TestOne,
+    params(("name" = String, Path, description = "The provider's name")),
+    responses((status = 200, body = Vec<KeyTest>), (status = 400, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 404, body = super::ErrorBody)))]
+async fn test_one(
+    State(app): State<Arc<App>>,
+    c: Caller,
+    Path(name): Path<String>,
+    Body(t): Body<TestOne>,
+) -> ApiResult<Vec<KeyTest>> {
+    c.require(Role::Admin)?;
+    let svc = service(&app);
+    answer(match t.key {
+        Some(key) => svc.providers_test_key(ProviderKeyTest { provider: name, key, model: t.model }).await,
+        None => svc.providers_test(ProviderTest { names: vec![name], model: t.model }).await,
+    })
+}
+
+/// Fetch the upstream's model list with a usable key (cached for `/v1/models`).
+#[utoipa::path(get, path = "/api/providers/{name}/models", tag = "providers",
+    params(("name" = String, Path, description = "The provider's name")),
+    responses((status = 200, body = ModelList), (status = 401, body = super::ErrorBody),
+    (status = 403, body = super::ErrorBody), (status = 404, body = super::ErrorBody),
+    (status = 503, body = super::ErrorBody)))]
+async fn models(State(app): State<Arc<App>>, c: Caller, Path(name): Path<String>) -> ApiResult<ModelList> {
+    c.require(Role::Admin)?;
+    answer(service(&app).providers_models(ProviderName { name }).await)
+}
