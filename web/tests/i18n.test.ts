@@ -69,6 +69,7 @@ describe('i18n', () => {
     for (const f of sources) {
       const src = readFileSync(f, 'utf8')
       for (const m of src.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) {
+        if (m[1].endsWith('.')) continue // a prefix completed at run time (its keys are checked by the catalogue test)
         if (!enKeys.includes(m[1]) || !zhKeys.includes(m[1])) missing.push(`${f}: ${m[1]}`)
       }
       for (const m of src.matchAll(/label: '([a-z]+\.[a-zA-Z0-9_.-]+)'/g)) {

@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
   /** The route does not exist on this server (an older or smaller build). */
   get unavailable(): boolean {
-    return this.status === 404 && (this.code === 'no_route' || this.code === 'not_found' || this.code === 'unavailable')
+    return this.status === 404 && this.message.startsWith('no route for')
   }
 }
 

@@ -147,3 +147,21 @@ export interface RelayKeyView {
   enabled?: boolean
   active?: boolean
 }
+
+export interface RelayKey {
+  prefix: string
+  user: string
+  label: string
+  created_ms: number
+  last_used_ms: number | null
+  expires_ms: number | null
+  revoked: boolean
+  requests: number
+  tokens_today: number
+  cost_this_month_usd: number
+}
+
+export interface CreatedRelayKey {
+  key: string
+  info: RelayKey
+}

@@ -114,6 +114,7 @@ export default {
     recent: 'Latest requests',
   },
   providers: {
+    clearInclude: 'Clear the list',
     title: 'Providers',
     add: 'Add provider',
     kind: 'Type',
@@ -161,6 +162,8 @@ export default {
     },
   },
   keys: {
+    revoked: 'Revoked',
+    formatRaw: 'One per line',
     title: 'Keys',
     upstream: 'Upstream keys',
     import: 'Import',
@@ -192,6 +195,8 @@ export default {
     user: 'User',
   },
   routing: {
+    overrides: 'Model overrides',
+    default: 'Default provider',
     title: 'Routing',
     aliases: 'Aliases',
     mappings: 'Mappings',
@@ -308,6 +313,11 @@ export default {
     dirty: 'Unsaved changes',
   },
   sync: {
+    gist: 'GitHub Gist',
+    webdav: 'WebDAV',
+    passphrase: 'Passphrase for the encrypted secrets',
+    force: 'Even if the other side changed',
+    diff: 'Show the differences',
     title: 'Sync',
     target: 'Target',
     status: 'Status',

@@ -114,6 +114,7 @@ export default {
     recent: '最新请求',
   },
   providers: {
+    clearInclude: '清空列表',
     title: '提供商',
     add: '添加提供商',
     kind: '类型',
@@ -161,6 +162,8 @@ export default {
     },
   },
   keys: {
+    revoked: '已吊销',
+    formatRaw: '每行一个',
     title: '密钥',
     upstream: '上游密钥',
     import: '导入',
@@ -192,6 +195,8 @@ export default {
     user: '用户',
   },
   routing: {
+    overrides: '模型替换',
+    default: '默认提供商',
     title: '路由',
     aliases: '别名',
     mappings: '映射',
@@ -308,6 +313,11 @@ export default {
     dirty: '有未保存的修改',
   },
   sync: {
+    gist: 'GitHub Gist',
+    webdav: 'WebDAV',
+    passphrase: '加密密钥的口令',
+    force: '即使另一端已更改',
+    diff: '查看差异',
     title: '同步',
     target: '目标',
     status: '状态',

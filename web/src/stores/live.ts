@@ -75,7 +75,7 @@ export const useLive = defineStore('live', () => {
     source.onopen = () => (connected.value = true)
     source.onerror = () => (connected.value = false)
     source.onmessage = (e) => dispatch('message', e.data)
-    for (const name of ['request', 'record', 'key', 'key_state', 'reload', 'config']) {
+    for (const name of ['record', 'keys', 'reload', 'lagged']) {
       source.addEventListener(name, (e) => dispatch(name, (e as MessageEvent).data))
     }
   }

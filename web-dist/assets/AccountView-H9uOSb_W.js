@@ -1,1 +1,0 @@
-import{e as t,K as n,h as a,R as o,N as s,f as c}from"./index-C5zr68Ca.js";const _=t({__name:"AccountView",setup(r){const{t:e}=n();return(u,l)=>(c(),a("h1",null,o(s(e)("account.title")),1))}});export{_ as default};

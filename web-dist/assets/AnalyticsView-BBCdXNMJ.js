@@ -1,1 +1,0 @@
-import{e as t,K as n,h as a,R as s,N as o,f as c}from"./index-C5zr68Ca.js";const _=t({__name:"AnalyticsView",setup(r){const{t:e}=n();return(l,i)=>(c(),a("h1",null,s(o(e)("analytics.title")),1))}});export{_ as default};

@@ -1,1 +1,0 @@
-import{e as n,K as t,h as o,R as s,N as a,f as r}from"./index-C5zr68Ca.js";const p=n({__name:"ConfigView",setup(c){const{t:e}=t();return(i,f)=>(r(),o("h1",null,s(a(e)("config.title")),1))}});export{p as default};

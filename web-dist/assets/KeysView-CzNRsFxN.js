@@ -1,1 +1,0 @@
-import{e as t,K as s,h as n,R as a,N as o,f as r}from"./index-C5zr68Ca.js";const i=t({__name:"KeysView",setup(c){const{t:e}=s();return(l,p)=>(r(),n("h1",null,a(o(e)("keys.title")),1))}});export{i as default};

@@ -1,1 +1,0 @@
-import{e as t,K as s,h as n,R as o,N as a,f as r}from"./index-C5zr68Ca.js";const i=t({__name:"LogsView",setup(c){const{t:e}=s();return(l,p)=>(r(),n("h1",null,o(a(e)("logs.title")),1))}});export{i as default};

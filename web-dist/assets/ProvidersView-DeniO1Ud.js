@@ -1,1 +1,0 @@
-import{e as t,K as s,h as n,R as r,N as o,f as a}from"./index-C5zr68Ca.js";const _=t({__name:"ProvidersView",setup(c){const{t:e}=s();return(i,p)=>(a(),n("h1",null,r(o(e)("providers.title")),1))}});export{_ as default};

@@ -1,1 +1,0 @@
-import{e as t,K as n,h as o,R as s,N as a,f as r}from"./index-C5zr68Ca.js";const p=t({__name:"RoutingView",setup(c){const{t:e}=n();return(i,u)=>(r(),o("h1",null,s(a(e)("routing.title")),1))}});export{p as default};

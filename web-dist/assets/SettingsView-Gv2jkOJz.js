@@ -1,1 +1,0 @@
-import{e as t,K as n,h as s,R as a,N as o,f as r}from"./index-C5zr68Ca.js";const _=t({__name:"SettingsView",setup(c){const{t:e}=n();return(i,l)=>(r(),s("h1",null,a(o(e)("settings.title")),1))}});export{_ as default};

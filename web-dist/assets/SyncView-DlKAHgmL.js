@@ -1,1 +1,0 @@
-import{e as n,K as t,h as s,R as a,N as o,f as c}from"./index-C5zr68Ca.js";const i=n({__name:"SyncView",setup(r){const{t:e}=t();return(l,p)=>(c(),s("h1",null,a(o(e)("sync.title")),1))}});export{i as default};

@@ -1,1 +1,0 @@
-import{e as s,K as t,h as n,R as a,N as r,f as o}from"./index-C5zr68Ca.js";const _=s({__name:"UsersView",setup(c){const{t:e}=t();return(l,p)=>(o(),n("h1",null,a(r(e)("users.title")),1))}});export{_ as default};
