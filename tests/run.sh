@@ -2,12 +2,17 @@
 # Runs every test of monorelay: the Rust unit and integration tests (real HTTP servers on
 # 127.0.0.1, real files), then the official OpenAI and Anthropic Python SDKs and the real Claude
 # Code CLI against the real binary (tests/compat: a venv and an npm install it creates; needs
-# python3 and npm). This is the README's test command.
+# python3 and npm), and the admin panel's Vitest and Chromium tests (tests/web; needs npm and
+# chromium). This is the README's test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo test --all-targets
 cargo build --bin monorelay
+# The admin panel: Vitest, then Chromium against the real binary.
+if [ -f tests/web/run.sh ]; then
+  MONORELAY_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/monorelay" bash tests/web/run.sh
+fi
 if [ -f tests/compat/run.sh ]; then
   MONORELAY_BIN="$PWD/target/debug/monorelay" bash tests/compat/run.sh
 fi

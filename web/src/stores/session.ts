@@ -5,6 +5,19 @@ import { computed, ref } from 'vue'
 import { api, ApiError, setCsrf } from '../api/client'
 import type { Me, Role, SignInOptions, UserView } from '../api/types'
 
+/** A hint (not a credential: the session cookie is HttpOnly) that a session may exist, so a first
+ * visit does not ask /api/auth/me and get a 401 logged in the console. */
+const HINT = 'signed-in'
+function hint(on?: boolean): boolean {
+  try {
+    if (on === true) localStorage.setItem(HINT, '1')
+    else if (on === false) localStorage.removeItem(HINT)
+    return localStorage.getItem(HINT) === '1'
+  } catch {
+    return true
+  }
+}
+
 const RANK: Record<Role, number> = { user: 0, admin: 1, 'super-admin': 2 }
 
 export function roleAtLeast(role: Role | null | undefined, min: Role): boolean {
@@ -28,16 +41,24 @@ export const useSession = defineStore('session', () => {
     setCsrf(me.csrf_token)
   }
 
-  /** Ask the server who we are (once per page load unless forced). */
-  async function check(force = false): Promise<void> {
+  /** Ask the server who we are (once per page load unless forced). Without the hint the answer is
+   * "nobody" without asking, unless `ask` (the login page asks when SSO is configured: the IdP's
+   * redirect brings a session without the hint). */
+  async function check(force = false, ask = false): Promise<void> {
     if (checked.value && !force) return
+    if (!hint() && !ask) {
+      checked.value = true
+      return
+    }
     try {
       apply(await api.get<Me>('/api/auth/me'))
+      hint(true)
     } catch (e) {
       if (!(e instanceof ApiError) || (e.status !== 401 && e.status !== 503)) throw e
       user.value = null
       role.value = null
       setCsrf(null)
+      hint(false)
     }
     checked.value = true
   }
@@ -57,6 +78,7 @@ export const useSession = defineStore('session', () => {
 
   async function login(username: string, password: string): Promise<void> {
     apply(await api.post<Me>('/api/auth/login', { username, password }))
+    hint(true)
     checked.value = true
   }
 
@@ -73,6 +95,7 @@ export const useSession = defineStore('session', () => {
       user.value = null
       role.value = null
       setCsrf(null)
+      hint(false)
     }
   }
 
