@@ -16,6 +16,9 @@
 //!
 //! `GET /metrics` (Prometheus text) sits behind the same auth unless `server.metrics_public`.
 //!
+//! The admin panel (`web`: `/`, its client-side routes, `/assets/*`) is public: a static shell
+//! with no data, merged outside the auth middleware.
+//!
 //! `Server::builder` (builder.rs) assembles the whole server around this router: data dir, runtime,
 //! request log, listener, control socket and supervised background tasks.
 
@@ -27,6 +30,7 @@ mod conn;
 mod reload;
 mod responses_api;
 mod supervise;
+pub mod web;
 
 pub use builder::{AccessKey, Running, Server, ServerBuilder, ServerError};
 pub use conn::raise_fd_limit;
@@ -179,6 +183,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/metrics", get(metrics))
         .fallback(fallback)
         .layer(middleware::from_fn_with_state(app.clone(), auth))
+        // After the auth layer: the panel's shell and assets are public (`web`).
+        .merge(web::routes())
         .layer(middleware::from_fn_with_state(app.clone(), api::cors::layer))
         .with_state(app)
 }

@@ -36,3 +36,4 @@ mod sessions;
 #[cfg(unix)]
 mod top;
 mod users;
+mod web;
