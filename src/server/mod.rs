@@ -21,6 +21,7 @@ mod admin_host;
 pub mod auth_routes;
 mod builder;
 mod conn;
+mod gemini_api;
 mod reload;
 mod responses_api;
 mod supervise;
@@ -164,7 +165,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/models", get(models))
         .route("/models", get(models))
         .route("/v1/models/{*id}", get(model))
-        .route("/models/{*id}", get(model));
+        .route("/models/{*id}", get(model))
+        .route("/v1beta/models", get(gemini_api::list_models))
+        .route("/v1beta/models/{target}", get(gemini_api::get_model).post(gemini_api::model_method));
     Router::new()
         .merge(relay_routes)
         .merge(auth_routes::routes())
@@ -175,8 +178,12 @@ pub fn router(app: Arc<App>) -> Router {
         .with_state(app)
 }
 
-/// Errors on `/v1/messages*` are Anthropic-shaped; everything else is OpenAI-shaped.
+/// Errors on `/v1/messages*` are Anthropic-shaped, on `/v1beta/*` Gemini-shaped; everything else
+/// is OpenAI-shaped.
 pub fn dialect_for_path(path: &str) -> Dialect {
+    if path.starts_with("/v1beta/") {
+        return Dialect::Gemini;
+    }
     let p = path.strip_prefix("/v1").unwrap_or(path);
     if p == "/messages" || p.starts_with("/messages/") { Dialect::Anthropic } else { Dialect::OpenAi }
 }
@@ -196,9 +203,19 @@ fn credential(headers: &HeaderMap) -> Option<&str> {
             return Some(token);
         }
     }
-    ["x-api-key", "x-access-key"]
+    ["x-api-key", "x-access-key", "x-goog-api-key"]
         .iter()
         .find_map(|h| headers.get(*h).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty()))
+}
+
+/// Gemini clients may put their key in the query (`?key=`); only the Gemini routes read it.
+fn query_key(uri: &http::Uri) -> Option<String> {
+    if !uri.path().starts_with("/v1beta/") {
+        return None;
+    }
+    // The URL parser decodes the query's escapes.
+    let url = reqwest::Url::parse(&format!("http://relay/?{}", uri.query()?)).ok()?;
+    url.query_pairs().find(|(k, v)| k == "key" && !v.is_empty()).map(|(_, v)| v.into_owned())
 }
 
 async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Response {
@@ -210,7 +227,8 @@ async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Resp
         return next.run(req).await;
     }
     let dialect = dialect_for_path(path);
-    let Some(token) = credential(req.headers()).map(str::to_string) else {
+    let token = credential(req.headers()).map(str::to_string).or_else(|| query_key(req.uri()));
+    let Some(token) = token else {
         return RelayError::unauthorized(
             "missing credentials: send the access key as 'Authorization: Bearer <key>', 'x-api-key' or 'x-access-key'",
         )

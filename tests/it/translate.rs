@@ -29,6 +29,7 @@ fn dialect_dir(d: Dialect) -> &'static str {
         Dialect::OpenAi => "openai",
         Dialect::Anthropic => "anthropic",
         Dialect::Responses => "responses",
+        Dialect::Gemini => "gemini",
     }
 }
 
@@ -233,6 +234,7 @@ fn golden_transcripts() {
                     Dialect::OpenAi => "\"id\":\"chatcmpl-",
                     Dialect::Anthropic => "\"id\":\"msg_",
                     Dialect::Responses => "\"id\":\"resp_",
+                    Dialect::Gemini => "\"responseId\":\"",
                 };
                 assert!(text.contains(prefix), "{ctx}");
             }
@@ -371,7 +373,8 @@ fn other(d: Dialect) -> Dialect {
     match d {
         Dialect::OpenAi => Dialect::Anthropic,
         Dialect::Anthropic => Dialect::Responses,
-        Dialect::Responses => Dialect::OpenAi,
+        Dialect::Responses => Dialect::Gemini,
+        Dialect::Gemini => Dialect::OpenAi,
     }
 }
 
