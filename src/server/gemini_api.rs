@@ -1,4 +1,5 @@
-//! The Gemini routes: `POST /v1beta/models/{model}:generateContent`, `:streamGenerateContent`
+//! The Gemini routes: `POST /v1beta/models/{model}:generateContent` (and the same under `/v1`,
+//! Gemini's API version v1, which google-genai 3 uses by default), `:streamGenerateContent`
 //! (SSE with `?alt=sse`, else Google's JSON-array stream), `:countTokens` (estimated locally),
 //! and `GET /v1beta/models` / `GET /v1beta/models/{model}` (every model that routes, as Gemini
 //! model objects). Credentials come from `x-goog-api-key` or `?key=` besides the usual headers
@@ -25,6 +26,15 @@ use std::sync::Arc;
 
 /// The methods of a model resource a client may call.
 const METHODS: &[&str] = &["generateContent", "streamGenerateContent", "countTokens"];
+
+/// A Gemini route: anything under `/v1beta/`, or a model method under `/v1/models/`.
+pub(super) fn is_gemini_path(path: &str) -> bool {
+    path.starts_with("/v1beta/")
+        || path
+            .strip_prefix("/v1/models/")
+            .and_then(|rest| rest.rsplit_once(':'))
+            .is_some_and(|(_, method)| METHODS.contains(&method))
+}
 
 /// `POST /v1beta/models/{model}:{method}`.
 pub(super) async fn model_method(State(app): State<Arc<App>>, Path(target): Path<String>, req: Request) -> Response {

@@ -164,7 +164,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/images/generations", post(images))
         .route("/v1/models", get(models))
         .route("/models", get(models))
-        .route("/v1/models/{*id}", get(model))
+        // Gemini clients on API version v1 call `POST /v1/models/{model}:generateContent`.
+        .route("/v1/models/{*id}", get(model).post(gemini_api::model_method))
         .route("/models/{*id}", get(model))
         .route("/v1beta/models", get(gemini_api::list_models))
         .route("/v1beta/models/{target}", get(gemini_api::get_model).post(gemini_api::model_method));
@@ -178,10 +179,10 @@ pub fn router(app: Arc<App>) -> Router {
         .with_state(app)
 }
 
-/// Errors on `/v1/messages*` are Anthropic-shaped, on `/v1beta/*` Gemini-shaped; everything else
-/// is OpenAI-shaped.
+/// Errors on `/v1/messages*` are Anthropic-shaped, on `/v1beta/*` and Gemini model methods
+/// (`/v1/models/{model}:generateContent`) Gemini-shaped; everything else is OpenAI-shaped.
 pub fn dialect_for_path(path: &str) -> Dialect {
-    if path.starts_with("/v1beta/") {
+    if gemini_api::is_gemini_path(path) {
         return Dialect::Gemini;
     }
     let p = path.strip_prefix("/v1").unwrap_or(path);
@@ -210,7 +211,7 @@ fn credential(headers: &HeaderMap) -> Option<&str> {
 
 /// Gemini clients may put their key in the query (`?key=`); only the Gemini routes read it.
 fn query_key(uri: &http::Uri) -> Option<String> {
-    if !uri.path().starts_with("/v1beta/") {
+    if !gemini_api::is_gemini_path(uri.path()) {
         return None;
     }
     // The URL parser decodes the query's escapes.
@@ -487,6 +488,10 @@ async fn metrics(State(app): State<Arc<App>>) -> Response {
 /// `GET /v1/models`: every name that routes (`router::listed_models`), in the caller's dialect:
 /// Anthropic's shape for Anthropic clients (see [`wants_anthropic`]), OpenAI's otherwise.
 async fn models(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    if headers.contains_key("x-goog-api-key") {
+        // A Gemini client on API version v1.
+        return gemini_api::list_models(State(app)).await;
+    }
     let listed = listed(&app);
     if wants_anthropic(&headers) {
         let data: Vec<_> = listed.iter().map(|m| anthropic_model(m, app.started_unix)).collect();
