@@ -905,8 +905,32 @@ fn arguments_string(input: &Value) -> String {
     }
 }
 
+/// Answer parts; an empty thinking block's signature rides on the part after it (where Gemini puts
+/// the signature of a function call).
+fn parts_out(blocks: &[ContentBlock]) -> Vec<Value> {
+    let mut parts = Vec::with_capacity(blocks.len());
+    let mut pending: Option<&str> = None;
+    for b in blocks {
+        if let ContentBlock::Thinking { thinking, signature: Some(sig) } = b {
+            if thinking.is_empty() {
+                pending = Some(sig);
+                continue;
+            }
+        }
+        let Some(mut p) = part_out(b) else { continue };
+        if let Some(sig) = pending.take() {
+            p["thoughtSignature"] = json!(sig);
+        }
+        parts.push(p);
+    }
+    if let Some(sig) = pending {
+        parts.push(json!({"text": "", "thought": true, "thoughtSignature": sig}));
+    }
+    parts
+}
+
 pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
-    let parts: Vec<Value> = resp.content.iter().filter_map(part_out).collect();
+    let parts = parts_out(&resp.content);
     let v = json!({
         "candidates": [{
             "content": {"role": "model", "parts": parts},
@@ -1151,11 +1175,11 @@ impl StreamDecoderImpl {
                         _ => self.whole_block(BlockStart::Thinking, vec![Delta::Signature(sig)], out),
                     }
                 }
-                if !text.is_empty() || !matches!(self.open, Some((_, OpenKind::Text))) {
+                // An empty text part (a last chunk that only carries the finish reason) opens
+                // nothing.
+                if !text.is_empty() {
                     let index = self.ensure(OpenKind::Text, out);
-                    if !text.is_empty() {
-                        out.push(StreamEvent::BlockDelta { index, delta: Delta::Text(text) });
-                    }
+                    out.push(StreamEvent::BlockDelta { index, delta: Delta::Text(text) });
                 }
             }
         } else if !p.extra.is_empty() {
@@ -1231,7 +1255,9 @@ impl StreamDecoder for StreamDecoderImpl {
 #[derive(Debug)]
 enum OutBlock {
     Text,
+    /// `text`: some thinking text went out.
     Thinking {
+        text: bool,
         signature: Option<String>,
     },
     Tool {
@@ -1253,6 +1279,8 @@ pub struct StreamEncoderImpl {
     stop: Option<StopReason>,
     usage: ir::Usage,
     done: bool,
+    /// The signature of an empty thinking block, for the next part.
+    pending_sig: Option<String>,
 }
 
 impl StreamEncoderImpl {
@@ -1264,10 +1292,14 @@ impl StreamEncoderImpl {
             stop: None,
             usage: ir::Usage::default(),
             done: false,
+            pending_sig: None,
         }
     }
 
-    fn chunk(&self, parts: Vec<Value>, finish: Option<&str>, out: &mut Vec<u8>) {
+    fn chunk(&mut self, mut parts: Vec<Value>, finish: Option<&str>, out: &mut Vec<u8>) {
+        if let (Some(sig), Some(first)) = (self.pending_sig.take(), parts.first_mut()) {
+            first["thoughtSignature"] = json!(sig);
+        }
         let mut cand = json!({"content": {"role": "model", "parts": parts}, "index": 0});
         let mut v = json!({"candidates": [], "modelVersion": self.model, "responseId": self.id});
         if let Some(f) = finish {
@@ -1297,7 +1329,7 @@ impl StreamEncoder for StreamEncoderImpl {
             StreamEvent::BlockStart { index, block } => {
                 let b = match block {
                     BlockStart::Text => OutBlock::Text,
-                    BlockStart::Thinking => OutBlock::Thinking { signature: None },
+                    BlockStart::Thinking => OutBlock::Thinking { text: false, signature: None },
                     BlockStart::ToolUse { name, .. } if name == STRUCTURED_OUTPUT_TOOL => OutBlock::Json,
                     BlockStart::ToolUse { id, name } => {
                         OutBlock::Tool { id: id.clone(), name: name.clone(), args: String::new() }
@@ -1312,10 +1344,11 @@ impl StreamEncoder for StreamEncoderImpl {
                     (OutBlock::Text, Delta::Text(t)) if !t.is_empty() => {
                         self.chunk(vec![json!({"text": t})], None, out)
                     }
-                    (OutBlock::Thinking { .. }, Delta::Thinking(t)) if !t.is_empty() => {
+                    (OutBlock::Thinking { text, .. }, Delta::Thinking(t)) if !t.is_empty() => {
+                        *text = true;
                         self.chunk(vec![json!({"text": t, "thought": true})], None, out)
                     }
-                    (OutBlock::Thinking { signature }, Delta::Signature(s)) => {
+                    (OutBlock::Thinking { signature, .. }, Delta::Signature(s)) => {
                         signature.get_or_insert_with(String::new).push_str(s)
                     }
                     (OutBlock::Tool { args, .. }, Delta::ToolArgs(a)) => args.push_str(a),
@@ -1326,7 +1359,9 @@ impl StreamEncoder for StreamEncoderImpl {
                 }
             }
             StreamEvent::BlockStop { index } => match self.blocks.remove(index) {
-                Some(OutBlock::Thinking { signature: Some(sig) }) => {
+                // Only a signature: it belongs to the part that follows (a function call).
+                Some(OutBlock::Thinking { text: false, signature: Some(sig) }) => self.pending_sig = Some(sig),
+                Some(OutBlock::Thinking { signature: Some(sig), .. }) => {
                     self.chunk(vec![json!({"text": "", "thought": true, "thoughtSignature": sig})], None, out)
                 }
                 Some(OutBlock::Tool { id, name, args }) => {
