@@ -1394,3 +1394,168 @@ impl StreamEncoder for StreamEncoderImpl {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn lossy(drop: bool) -> Lossy {
+        Lossy::new(&EncodeOptions { drop_unsupported: drop, ..EncodeOptions::default() }, Dialect::Gemini)
+    }
+
+    #[test]
+    fn schemas_translate_both_ways() {
+        let js = json!({"type": "object", "$schema": "x", "additionalProperties": false,
+            "properties": {"a": {"type": ["string", "null"], "description": "d"}, "b": {"type": "integer", "exclusiveMinimum": 0},
+                "c": {"const": "k"}, "d": {"type": "array", "items": {"type": "number"}}},
+            "required": ["a"]});
+        let l = lossy(false);
+        let g = schema_to_gemini(&js, "tools[0].input_schema", &l).unwrap();
+        assert_eq!(
+            g,
+            json!({"type": "OBJECT", "required": ["a"], "properties": {
+                "a": {"type": "STRING", "nullable": true, "description": "d"},
+                "b": {"type": "INTEGER", "minimum": 0},
+                "c": {"enum": ["k"], "type": "STRING"},
+                "d": {"type": "ARRAY", "items": {"type": "NUMBER"}}}})
+        );
+        let dropped = l.into_dropped();
+        assert!(dropped.contains(&"tools[0].input_schema.$schema".to_string()), "{dropped:?}");
+        assert!(dropped.contains(&"tools[0].input_schema.additionalProperties".to_string()), "{dropped:?}");
+        // Back: lowercase types, nullable as a null type.
+        let back = schema_from_gemini(&g);
+        assert_eq!(back["properties"]["a"]["type"], json!(["string", "null"]));
+        assert_eq!(back["properties"]["d"]["items"]["type"], "number");
+        assert_eq!(back["type"], "object");
+    }
+
+    #[test]
+    fn schema_keywords_gemini_cannot_hold_follow_drop_unsupported() {
+        let js = json!({"type": "object", "properties": {"x": {"$ref": "#/$defs/X"}}});
+        let e = schema_to_gemini(&js, "tools[0].input_schema", &lossy(false)).unwrap_err();
+        assert_eq!(
+            e,
+            TranslateError::Unsupported {
+                field: "tools[0].input_schema.properties.x.$ref".into(),
+                target: Dialect::Gemini
+            }
+        );
+        let l = lossy(true);
+        let g = schema_to_gemini(&js, "tools[0].input_schema", &l).unwrap();
+        assert_eq!(g, json!({"type": "OBJECT", "properties": {"x": {}}}));
+        assert_eq!(l.into_dropped(), vec!["tools[0].input_schema.properties.x.$ref".to_string()]);
+    }
+
+    #[test]
+    fn calls_and_results_pair_without_ids() {
+        let body = json!({"model": "m", "contents": [
+            {"role": "user", "parts": [{"text": "q"}]},
+            {"role": "model", "parts": [{"functionCall": {"name": "f", "args": {"a": 1}}}, {"functionCall": {"name": "g"}}]},
+            {"role": "user", "parts": [{"functionResponse": {"name": "g", "response": {"error": "boom"}}},
+                {"functionResponse": {"name": "f", "response": {"temp": 3}}}]}]});
+        let req = decode_request(body.to_string().as_bytes()).unwrap();
+        let ContentBlock::ToolUse { id: f_id, input, .. } = &req.messages[1].content[0] else { panic!() };
+        assert_eq!(input, &json!({"a": 1}));
+        let ContentBlock::ToolUse { id: g_id, input: g_input, .. } = &req.messages[1].content[1] else { panic!() };
+        assert_eq!(g_input, &json!({}));
+        let ContentBlock::ToolResult { tool_use_id, is_error, content, .. } = &req.messages[2].content[0] else {
+            panic!()
+        };
+        assert_eq!((tool_use_id, *is_error), (g_id, true));
+        assert_eq!(content, &vec![ContentBlock::text("boom")]);
+        let ContentBlock::ToolResult { tool_use_id, content, .. } = &req.messages[2].content[1] else { panic!() };
+        assert_eq!(tool_use_id, f_id);
+        assert_eq!(content, &vec![ContentBlock::text("{\"temp\":3}")]);
+        // And out again: each result names its function.
+        let out: Value = serde_json::from_slice(&encode_request(&req, &EncodeOptions::default()).unwrap()).unwrap();
+        assert_eq!(out["contents"][2]["parts"][0]["functionResponse"]["name"], "g");
+        assert_eq!(out["contents"][2]["parts"][1]["functionResponse"]["response"], json!({"output": "{\"temp\":3}"}));
+    }
+
+    #[test]
+    fn generation_config_and_thinking_map() {
+        let body = json!({"model": "models/m", "contents": [],
+            "generationConfig": {"temperature": 0.5, "top_k": 7, "maxOutputTokens": 9, "candidateCount": 2,
+                "responseMimeType": "application/json", "responseSchema": {"type": "OBJECT"},
+                "thinkingConfig": {"thinkingBudget": 0}, "mediaResolution": "MEDIA_RESOLUTION_LOW"},
+            "safetySettings": [{"category": "HARM_CATEGORY_HARASSMENT", "threshold": "BLOCK_NONE"}]});
+        let req = decode_request(body.to_string().as_bytes()).unwrap();
+        assert_eq!(req.model, "m");
+        assert_eq!((req.temperature, req.top_k, req.max_tokens, req.openai.n), (Some(0.5), Some(7), Some(9), Some(2)));
+        assert_eq!(req.reasoning, Some(Reasoning::Disabled));
+        assert_eq!(req.openai.response_format.as_ref().unwrap()["json_schema"]["schema"], json!({"type": "object"}));
+        // Gemini-only fields reach a Gemini upstream in their place…
+        let out: Value = serde_json::from_slice(&encode_request(&req, &EncodeOptions::default()).unwrap()).unwrap();
+        assert_eq!(out["generationConfig"]["mediaResolution"], "MEDIA_RESOLUTION_LOW");
+        assert_eq!(out["generationConfig"]["thinkingConfig"], json!({"thinkingBudget": 0}));
+        assert_eq!(out["safetySettings"][0]["threshold"], "BLOCK_NONE");
+        // …and elsewhere follow drop_unsupported, by path.
+        let e = crate::translate::encode_request(Dialect::Anthropic, &req, &EncodeOptions::default()).unwrap_err();
+        assert!(matches!(e, TranslateError::Unsupported { .. }), "{e}");
+        let opts = EncodeOptions { drop_unsupported: true, ..EncodeOptions::default() };
+        let enc = crate::translate::encode_request_noting(Dialect::OpenAi, &req, &opts).unwrap();
+        assert!(enc.dropped.contains(&"safetySettings".to_string()), "{:?}", enc.dropped);
+        assert!(enc.dropped.contains(&"generationConfig.mediaResolution".to_string()), "{:?}", enc.dropped);
+    }
+
+    #[test]
+    fn answers_and_usage_map() {
+        let body = json!({"candidates": [{"content": {"role": "model", "parts": [
+            {"text": "a", "thought": true}, {"text": "b", "thought": true, "thoughtSignature": "S"},
+            {"text": "x"}, {"text": "y"}, {"functionCall": {"name": "f", "args": {"q": 1}}, "thoughtSignature": "T"}]},
+            "finishReason": "STOP"}],
+            "usageMetadata": {"promptTokenCount": 10, "cachedContentTokenCount": 4, "candidatesTokenCount": 5, "thoughtsTokenCount": 2},
+            "responseId": "r9", "modelVersion": "m"});
+        let resp = decode_response(body.to_string().as_bytes()).unwrap();
+        assert_eq!(resp.stop_reason, Some(StopReason::ToolUse));
+        assert_eq!(
+            resp.usage,
+            ir::Usage {
+                input_tokens: 6,
+                output_tokens: 7,
+                cache_read_tokens: 4,
+                cache_write_tokens: 0,
+                reasoning_tokens: 2
+            }
+        );
+        assert_eq!(resp.content[0], ContentBlock::Thinking { thinking: "ab".into(), signature: Some("S".into()) });
+        assert_eq!(resp.content[1], ContentBlock::text("xy"));
+        assert_eq!(resp.content[2], ContentBlock::Thinking { thinking: String::new(), signature: Some("T".into()) });
+        assert!(matches!(&resp.content[3], ContentBlock::ToolUse { id, .. } if id == "call_r9_0"));
+        // Encoded back: the signature rides on the call again, usage as Gemini counts it.
+        let out: Value = serde_json::from_slice(&encode_response(&resp)).unwrap();
+        let parts = &out["candidates"][0]["content"]["parts"];
+        assert_eq!(parts[2]["thoughtSignature"], "T");
+        assert_eq!(parts[2]["functionCall"]["name"], "f");
+        assert_eq!(
+            out["usageMetadata"],
+            json!({"promptTokenCount": 10, "cachedContentTokenCount": 4, "candidatesTokenCount": 5, "thoughtsTokenCount": 2, "totalTokenCount": 17})
+        );
+        assert_eq!(out["candidates"][0]["finishReason"], "STOP");
+        let blocked = json!({"promptFeedback": {"blockReason": "SAFETY"}});
+        let resp = decode_response(blocked.to_string().as_bytes()).unwrap();
+        assert_eq!(resp.stop_reason, Some(StopReason::ContentFilter));
+        let err =
+            decode_response(br#"{"error":{"code":400,"message":"bad","status":"INVALID_ARGUMENT"}}"#).unwrap_err();
+        assert!(matches!(err, TranslateError::Upstream(m) if m.contains("bad")));
+    }
+
+    #[test]
+    fn requests_name_the_field_at_fault() {
+        let e = decode_request(br#"{"contents":[{"role":"system","parts":[]}]}"#).unwrap_err();
+        assert_eq!(e.to_string(), "contents[0].role: unknown role 'system' (expected 'user' or 'model')");
+        let e = decode_request(br#"{"contents":[{"parts":[{"functionCall":{"args":{}}}]}]}"#).unwrap_err();
+        assert_eq!(e.to_string(), "contents[0].parts[0].functionCall.name: is required");
+        let e =
+            decode_request(br#"{"contents":[],"tools":[{"functionDeclarations":[{"description":"x"}]}]}"#).unwrap_err();
+        assert_eq!(e.to_string(), "tools[0].functionDeclarations[0].name: is required");
+        let e = decode_request(
+            br#"{"contents":[],"systemInstruction":{"parts":[{"inlineData":{"mimeType":"image/png","data":""}}]}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.to_string(), "systemInstruction.parts[0]: only text parts are allowed in the system instruction");
+        assert_eq!(status_name(429), "RESOURCE_EXHAUSTED");
+        assert_eq!(error_body(404, "m"), json!({"error": {"code": 404, "message": "m", "status": "NOT_FOUND"}}));
+    }
+}
