@@ -382,3 +382,34 @@ async fn gemini_errors_models_and_count_tokens() {
     let w: Value = resp.json().await.unwrap();
     assert_eq!(w, v);
 }
+
+#[tokio::test]
+async fn gemini_upstream_bad_key_and_rate_limit_fail_over_to_the_next_key() {
+    let gm = Upstream::start().await;
+    let yaml = format!(
+        "server: {{access_key: \"{KEY}\"}}\nproviders:\n  gemini:\n    base_url: \"{}/v1beta\"\n    keys: [{{key: gk-bad, label: bad}}, {{key: gk-slow, label: slow}}, {{key: gk-good, label: good}}]\n    models: {{include: [gem-t]}}\n",
+        gm.url()
+    );
+    let relay = Relay::start(&yaml).await;
+    let bad_key = json!({"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.", "status": "INVALID_ARGUMENT",
+        "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "API_KEY_INVALID", "domain": "googleapis.com"}]}});
+    let quota = json!({"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", "status": "RESOURCE_EXHAUSTED"}});
+    gm.push(Reply::json(400, bad_key));
+    gm.push(Reply::json(429, quota));
+    gm.push(Reply::json(200, gemini_answer(json!([{"text": "third time"}]), "STOP")));
+    let resp = relay.post("/v1/chat/completions", &chat("gem-t", "hi")).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["x-monorelay-attempts"], "3");
+    let v: Value = resp.json().await.unwrap();
+    assert_eq!(v["choices"][0]["message"]["content"], "third time");
+    let keys: Vec<String> =
+        gm.received().iter().map(|r| r.headers["x-goog-api-key"].to_str().unwrap().to_string()).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["gk-bad", "gk-good", "gk-slow"], "each key once: {keys:?}");
+    // The preset's base URL may carry its version; the path has it once.
+    assert!(gm.received().iter().all(|r| r.path == "/v1beta/models/gem-t:generateContent"));
+    let recs = relay.records.wait_for(1).await;
+    assert_eq!(recs[0].attempts.len(), 3);
+    assert_eq!(recs[0].upstream, Some(monorelay::dialect::Dialect::Gemini));
+}
