@@ -218,12 +218,7 @@ async fn show(cli: &Cli, mut conn: Client, a: &ShowArgs) -> anyhow::Result<ExitC
 }
 
 fn dialect_name(d: Option<Dialect>) -> &'static str {
-    match d {
-        Some(Dialect::OpenAi) => "openai",
-        Some(Dialect::Anthropic) => "anthropic",
-        Some(Dialect::Responses) => "responses",
-        None => "-",
-    }
+    d.map_or("-", Dialect::as_str)
 }
 
 /// Metadata, then the request as a conversation, then the answer.

@@ -55,6 +55,12 @@ impl JsonObject {
         }
     }
 
+    /// Take a field out (`None` when absent).
+    pub fn remove(&mut self, key: &str) -> Option<Box<RawValue>> {
+        let i = self.fields.iter().position(|(k, _)| k == key)?;
+        Some(self.fields.remove(i).1)
+    }
+
     pub fn to_vec(&self) -> Vec<u8> {
         self.to_vec_with(&[])
     }

@@ -1,5 +1,5 @@
 //! The API dialects monorelay speaks, inbound and upstream: OpenAI Chat Completions, Anthropic
-//! Messages and the OpenAI Responses API.
+//! Messages, the OpenAI Responses API and Gemini's `generateContent`.
 
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +13,8 @@ pub enum Dialect {
     Anthropic,
     /// OpenAI Responses (`/v1/responses`).
     Responses,
+    /// Gemini (`/v1beta/models/{model}:generateContent`).
+    Gemini,
 }
 
 impl Dialect {
@@ -21,6 +23,7 @@ impl Dialect {
             Dialect::OpenAi => "openai",
             Dialect::Anthropic => "anthropic",
             Dialect::Responses => "responses",
+            Dialect::Gemini => "gemini",
         }
     }
 }

@@ -141,6 +141,20 @@ fn system_prompt(body: &mut JsonObject, dialect: Dialect, text: &str, how: Promp
             };
             body.set("system", &new);
         }
+        Dialect::Gemini => {
+            // Gemini has one `systemInstruction` with text parts.
+            let mut parts: Vec<Value> = match how {
+                Prompt::ReplaceAll => Vec::new(),
+                _ => body
+                    .field::<Value>("systemInstruction")
+                    .ok()
+                    .flatten()
+                    .and_then(|si| si.get("parts").and_then(Value::as_array).cloned())
+                    .unwrap_or_default(),
+            };
+            parts.insert(0, json!({"text": text}));
+            body.set("systemInstruction", &json!({"parts": parts}));
+        }
     }
 }
 

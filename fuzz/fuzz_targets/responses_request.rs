@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
             drop_unsupported,
             model: None,
         };
-        for to in [Dialect::OpenAi, Dialect::Anthropic, Dialect::Responses] {
+        for to in [Dialect::OpenAi, Dialect::Anthropic, Dialect::Responses, Dialect::Gemini] {
             if let Ok(body) = encode_request(to, &req, &opts) {
                 assert!(decode_request(to, &body).is_ok());
             }

@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(resp) = decode_response(Dialect::Responses, data) else {
         return;
     };
-    for to in [Dialect::OpenAi, Dialect::Anthropic, Dialect::Responses] {
+    for to in [Dialect::OpenAi, Dialect::Anthropic, Dialect::Responses, Dialect::Gemini] {
         let body = encode_response(to, &resp);
         assert!(decode_response(to, &body).is_ok());
     }

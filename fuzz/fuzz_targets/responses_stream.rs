@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         acc.push(e);
     }
     let _ = acc.finish();
-    for client in [Dialect::OpenAi, Dialect::Anthropic, Dialect::Responses] {
+    for client in [Dialect::OpenAi, Dialect::Anthropic, Dialect::Responses, Dialect::Gemini] {
         let mut enc = stream_encoder(client, "fuzz", true);
         let mut out = Vec::new();
         for e in &ir {

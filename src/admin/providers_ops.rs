@@ -176,6 +176,15 @@ impl Service {
         let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
         let mut ids: Vec<String> =
             v["data"].as_array().into_iter().flatten().filter_map(|m| m["id"].as_str().map(String::from)).collect();
+        // Gemini lists `{"models": [{"name": "models/gemini-2.5-flash", …}]}`: the usual ids are the
+        // names without their `models/` prefix.
+        ids.extend(
+            v["models"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|m| m["name"].as_str().map(|n| n.strip_prefix("models/").unwrap_or(n).to_string())),
+        );
         ids.sort();
         let dir = crate::runtime::models_cache_dir(&self.data_dir);
         std::fs::create_dir_all(&dir)?;

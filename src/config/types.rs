@@ -34,6 +34,9 @@ pub fn preset(name: &str) -> Option<(&'static str, ProviderKind)> {
         "anthropic" | "claude" => ("https://api.anthropic.com", ProviderKind::Anthropic),
         "deepseek" => ("https://api.deepseek.com/v1", ProviderKind::Api),
         "groq" => ("https://api.groq.com/openai/v1", ProviderKind::Api),
+        "gemini" | "google" | "googleai" | "aistudio" => {
+            ("https://generativelanguage.googleapis.com", ProviderKind::Gemini)
+        }
         _ => return None,
     })
 }
@@ -45,6 +48,8 @@ pub enum ProviderKind {
     Api,
     /// Native Anthropic Messages API.
     Anthropic,
+    /// Native Gemini API (`generateContent`, Google AI Studio).
+    Gemini,
     /// ChatGPT web backend (not in this build yet).
     WebReverse,
     /// Local deterministic responder.
@@ -56,6 +61,7 @@ impl ProviderKind {
         match self {
             ProviderKind::Api => "api",
             ProviderKind::Anthropic => "anthropic",
+            ProviderKind::Gemini => "gemini",
             ProviderKind::WebReverse => "web_reverse",
             ProviderKind::Mock => "mock",
         }

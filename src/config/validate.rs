@@ -476,11 +476,12 @@ fn validate_provider(
         None | Some("") => preset(name).map(|(_, k)| k).unwrap_or(ProviderKind::Api),
         Some("api" | "openai") => ProviderKind::Api,
         Some("anthropic") => ProviderKind::Anthropic,
+        Some("gemini") => ProviderKind::Gemini,
         Some("web_reverse") => ProviderKind::WebReverse,
         Some("mock") => ProviderKind::Mock,
         Some(other) => {
             problems.push(format!(
-                "{path}.provider_type: unknown type '{other}' (expected api, anthropic, web_reverse or mock)"
+                "{path}.provider_type: unknown type '{other}' (expected api, anthropic, gemini, web_reverse or mock)"
             ));
             return None;
         }

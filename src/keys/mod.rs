@@ -182,7 +182,9 @@ impl KeyPool {
                 let id = KeyId::new(&p.name, &k.secret);
                 let state = states.key(&id, k.quota_used);
                 let raw = match p.kind {
-                    crate::config::ProviderKind::Anthropic => k.secret.expose().clone(),
+                    crate::config::ProviderKind::Anthropic | crate::config::ProviderKind::Gemini => {
+                        k.secret.expose().clone()
+                    }
                     _ => format!("Bearer {}", k.secret.expose()),
                 };
                 // A key with bytes a header cannot carry fails at the upstream, not here.

@@ -17,7 +17,8 @@ pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
         | Endpoint::Moderations
         | Endpoint::ImagesGenerations
         | Endpoint::Responses
-        | Endpoint::AudioSpeech => "/v1/messages",
+        | Endpoint::AudioSpeech
+        | Endpoint::GenerateContent => "/v1/messages",
         Endpoint::CountTokens => "/v1/messages/count_tokens",
         Endpoint::Models => "/v1/models",
     };

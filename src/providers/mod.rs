@@ -1,12 +1,13 @@
 //! Upstream providers: how a request reaches an upstream (URL, auth headers, timeouts) and how
 //! its reply comes back as a status, headers and a body stream. One file per provider type:
-//! `api` (OpenAI-compatible), `anthropic`, `chatgpt_web` (the ChatGPT web backend, which owns its
+//! `api` (OpenAI-compatible), `anthropic`, `gemini`, `chatgpt_web` (the ChatGPT web backend, which owns its
 //! wire), `mock` (in-process, deterministic); `outcome` classifies what an upstream failure means
 //! (fault, fail-over, key penalty, status, message).
 
 pub mod anthropic;
 pub mod api;
 pub mod chatgpt_web;
+pub mod gemini;
 pub mod mock;
 pub mod outcome;
 
@@ -36,12 +37,22 @@ pub enum Endpoint {
     Responses,
     /// OpenAI text to speech (`/v1/audio/speech`): JSON in, audio bytes streamed back.
     AudioSpeech,
+    /// Gemini `generateContent` / `streamGenerateContent`: a conversation, translated unless the
+    /// upstream speaks Gemini.
+    GenerateContent,
 }
 
 impl Endpoint {
     /// Endpoints whose requests carry `messages` (and can be translated).
     pub fn is_conversation(self) -> bool {
-        matches!(self, Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens | Endpoint::Responses)
+        matches!(
+            self,
+            Endpoint::ChatCompletions
+                | Endpoint::Messages
+                | Endpoint::CountTokens
+                | Endpoint::Responses
+                | Endpoint::GenerateContent
+        )
     }
 
     /// A short name for logs.
@@ -57,13 +68,16 @@ impl Endpoint {
             Endpoint::ImagesGenerations => "images_generations",
             Endpoint::Responses => "responses",
             Endpoint::AudioSpeech => "audio_speech",
+            Endpoint::GenerateContent => "generate_content",
         }
     }
 
     /// The OpenAI path below the base URL, for the OpenAI-only endpoints.
     pub fn openai_path(self) -> &'static str {
         match self {
-            Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens => "/chat/completions",
+            Endpoint::ChatCompletions | Endpoint::Messages | Endpoint::CountTokens | Endpoint::GenerateContent => {
+                "/chat/completions"
+            }
             Endpoint::Models => "/models",
             Endpoint::Completions => "/completions",
             Endpoint::Embeddings => "/embeddings",
@@ -136,7 +150,8 @@ pub struct Provider {
     web: Option<chatgpt_web::ChatGptWeb>,
 }
 
-const ENDPOINTS: [Endpoint; 10] = [
+const ENDPOINTS: [Endpoint; 11] = [
+    Endpoint::GenerateContent,
     Endpoint::Responses,
     Endpoint::AudioSpeech,
     Endpoint::ChatCompletions,
@@ -162,6 +177,7 @@ impl Provider {
             .filter_map(|e| {
                 let url = match config.kind {
                     ProviderKind::Anthropic => anthropic::url(&config, *e),
+                    ProviderKind::Gemini => gemini::url(&config, *e),
                     ProviderKind::Api => api::url(&config, *e),
                     ProviderKind::Mock | ProviderKind::WebReverse => return None,
                 };
@@ -190,6 +206,7 @@ impl Provider {
     pub fn dialect(&self) -> Dialect {
         match self.config.kind {
             ProviderKind::Anthropic => Dialect::Anthropic,
+            ProviderKind::Gemini => Dialect::Gemini,
             ProviderKind::Api | ProviderKind::Mock | ProviderKind::WebReverse => Dialect::OpenAi,
         }
     }
@@ -224,7 +241,7 @@ impl Provider {
         &self,
         endpoint: Endpoint,
         auth: &http::HeaderValue,
-        body: Bytes,
+        mut body: Bytes,
         client_headers: &HeaderMap,
         stream: bool,
     ) -> Result<UpstreamReply, UpstreamError> {
@@ -241,6 +258,13 @@ impl Provider {
             }
             ProviderKind::Anthropic => {
                 anthropic::request(&self.client, &self.config, self.url(endpoint)?, endpoint, auth, client_headers)
+            }
+            ProviderKind::Gemini => {
+                let url = self.url(endpoint)?;
+                let (rb, stripped) =
+                    gemini::request(&self.client, &self.config, url, endpoint, auth, &body, stream, client_headers)?;
+                body = stripped;
+                rb
             }
         };
         let started = Instant::now();

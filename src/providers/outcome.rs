@@ -100,7 +100,11 @@ impl Classified {
             return Classified::provider(StatusCode::BAD_GATEWAY, ErrorKind::Upstream, message);
         }
         let info = redact(ErrorInfo::parse(body), ctx.key);
+        // Google answers a bad key with 400 and the reason `API_KEY_INVALID`: the key's fault.
+        let google_bad_key =
+            status == StatusCode::BAD_REQUEST && memchr::memmem::find(body, b"API_KEY_INVALID").is_some();
         let kind = match status.as_u16() {
+            _ if google_bad_key => ErrorKind::Authentication,
             400 | 422 => ErrorKind::InvalidRequest,
             401 => ErrorKind::Authentication,
             403 => ErrorKind::Permission,
@@ -116,6 +120,7 @@ impl Classified {
             _ if ignored => (Fault::Client, Outcome::ClientError),
             429 => (Fault::Key, Outcome::RateLimited { retry_after }),
             401 | 403 => (Fault::Key, Outcome::AuthFailed),
+            _ if google_bad_key => (Fault::Key, Outcome::AuthFailed),
             408 | 500..=599 => (Fault::Provider, Outcome::ServerError),
             _ => (Fault::Client, Outcome::ClientError),
         };
@@ -328,6 +333,8 @@ mod tests {
             (413, String::new(), Fault::Client, false, Outcome::ClientError, ErrorKind::RequestTooLarge, "[p] the upstream returned an empty error body", None),
             (401, anthropic("authentication_error", "invalid x-api-key"), Fault::Key, true, Outcome::AuthFailed, ErrorKind::Authentication, "[p] invalid x-api-key", Some("authentication_error")),
             (403, openai("permission_error", "no"), Fault::Key, true, Outcome::AuthFailed, ErrorKind::Permission, "[p] no", Some("permission_error")),
+            // Google: a bad key is a 400 whose reason says so.
+            (400, json!({"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.", "status": "INVALID_ARGUMENT", "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "API_KEY_INVALID"}]}}).to_string(), Fault::Key, true, Outcome::AuthFailed, ErrorKind::Authentication, "[p] API key not valid. Please pass a valid API key.", None),
             (429, anthropic("rate_limit_error", "slow down"), Fault::Key, true, Outcome::RateLimited { retry_after: ra }, ErrorKind::RateLimited, "[p] slow down", Some("rate_limit_error")),
             (500, openai("server_error", "boom"), Fault::Provider, true, Outcome::ServerError, ErrorKind::Upstream, "[p] boom", Some("server_error")),
             (529, anthropic("overloaded_error", "Overloaded"), Fault::Provider, true, Outcome::ServerError, ErrorKind::Upstream, "[p] Overloaded", Some("overloaded_error")),

@@ -32,7 +32,15 @@ pub(super) fn decode(inbound: &Inbound) -> Result<Request, RelayError> {
     if model.trim().is_empty() {
         return Err(RelayError::invalid_field("model", "must be a non-empty string"));
     }
-    if inbound.endpoint.is_conversation() && inbound.dialect != crate::dialect::Dialect::Responses {
+    if inbound.dialect == crate::dialect::Dialect::Gemini {
+        match body.get("contents") {
+            None => return Err(RelayError::invalid_field("contents", "is required")),
+            Some(raw) if !raw.get().trim_start().starts_with('[') => {
+                return Err(RelayError::invalid_field("contents", "must be an array of contents"));
+            }
+            Some(_) => {}
+        }
+    } else if inbound.endpoint.is_conversation() && inbound.dialect != crate::dialect::Dialect::Responses {
         match body.get("messages") {
             None => return Err(RelayError::invalid_field("messages", "is required")),
             Some(raw) if !raw.get().trim_start().starts_with('[') => {
@@ -41,8 +49,9 @@ pub(super) fn decode(inbound: &Inbound) -> Result<Request, RelayError> {
             Some(raw) => match inbound.dialect {
                 crate::dialect::Dialect::OpenAi => validate_openai_messages(raw.get())?,
                 crate::dialect::Dialect::Anthropic => validate_anthropic_messages(raw.get())?,
-                // Responses requests carry `input`, checked by their decoder.
-                crate::dialect::Dialect::Responses => {}
+                // Responses requests carry `input`, Gemini ones `contents`, checked above or by
+                // their decoders.
+                crate::dialect::Dialect::Responses | crate::dialect::Dialect::Gemini => {}
             },
         }
     }
@@ -154,6 +163,19 @@ pub(super) fn conversation_text(req: &Request) -> String {
             }
         }
     }
+    // Gemini: `systemInstruction`, then `contents`, each with `parts`.
+    if let Ok(Some(si)) = req.body.field::<serde_json::Value>("systemInstruction") {
+        if let Some(parts) = si.get("parts") {
+            push(parts);
+        }
+    }
+    if let Ok(Some(contents)) = req.body.field::<Vec<serde_json::Value>>("contents") {
+        for c in &contents {
+            if let Some(parts) = c.get("parts") {
+                push(parts);
+            }
+        }
+    }
     // Responses: `instructions`, then `input` (a string or items with `content`).
     if let Ok(Some(instructions)) = req.body.field::<serde_json::Value>("instructions") {
         push(&instructions);
@@ -176,8 +198,13 @@ pub(super) fn conversation_text(req: &Request) -> String {
 pub(super) fn conversation_hash(req: &Request, caller: u64) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     caller.hash(&mut h);
-    if let Some(s) = req.body.get("system").or_else(|| req.body.get("instructions")) {
+    if let Some(s) =
+        req.body.get("system").or_else(|| req.body.get("instructions")).or_else(|| req.body.get("systemInstruction"))
+    {
         s.get().hash(&mut h);
+    }
+    if let Ok(Some(contents)) = req.body.field::<Vec<serde_json::Value>>("contents") {
+        contents.first().map(|c| c.to_string()).hash(&mut h);
     }
     if let Ok(Some(input)) = req.body.field::<serde_json::Value>("input") {
         let first = match &input {

@@ -30,6 +30,15 @@ pub(super) struct AnyUsage {
     prompt_tokens_details: Option<PromptDetails>,
     /// Responses: `input_tokens_details.cached_tokens`.
     input_tokens_details: Option<PromptDetails>,
+    /// Gemini `usageMetadata` (prompt counts include cached tokens, candidates exclude thoughts).
+    #[serde(rename = "promptTokenCount")]
+    prompt_token_count: Option<u64>,
+    #[serde(rename = "candidatesTokenCount")]
+    candidates_token_count: Option<u64>,
+    #[serde(rename = "cachedContentTokenCount")]
+    cached_content_token_count: Option<u64>,
+    #[serde(rename = "thoughtsTokenCount")]
+    thoughts_token_count: Option<u64>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -53,6 +62,12 @@ impl AnyUsage {
                 input: self.input_tokens.or(self.prompt_tokens).unwrap_or(0),
                 output: self.output_tokens.or(self.completion_tokens).unwrap_or(0),
                 cache_read: self.input_tokens_details.as_ref().and_then(|d| d.cached_tokens).unwrap_or(0),
+                cache_write: 0,
+            },
+            Dialect::Gemini => Tokens {
+                input: self.prompt_token_count.unwrap_or(0),
+                output: self.candidates_token_count.unwrap_or(0).saturating_add(self.thoughts_token_count.unwrap_or(0)),
+                cache_read: self.cached_content_token_count.unwrap_or(0),
                 cache_write: 0,
             },
             Dialect::Anthropic => {
@@ -86,6 +101,9 @@ pub enum PipeMode {
     /// Responses upstream to Responses client. `next_seq`: the sequence number after the last
     /// event forwarded (an error event of ours continues the count).
     ResponsesPassthrough { next_seq: u64 },
+    /// Gemini upstream to Gemini client. Gemini streams have no end event: the stream is complete
+    /// when the upstream closes after a chunk with a `finishReason` (`finished`).
+    GeminiPassthrough { finished: bool },
     /// Different dialects: upstream events → IR → client events, statefully.
     Translate { decoder: Box<dyn StreamDecoder>, encoder: Box<dyn StreamEncoder> },
 }
@@ -213,6 +231,10 @@ impl Pipe {
                             // The translator knows best whether its upstream finished properly.
                             self.translate(None, &mut out);
                         }
+                        if !self.terminal && matches!(self.mode, PipeMode::GeminiPassthrough { finished: true }) {
+                            self.terminal = true;
+                            self.complete();
+                        }
                         if self.terminal || self.finished {
                             self.finished = true;
                         } else {
@@ -220,6 +242,7 @@ impl Pipe {
                                 Dialect::OpenAi => "[DONE]",
                                 Dialect::Anthropic => "message_stop",
                                 Dialect::Responses => "response.completed",
+                                Dialect::Gemini => "a finishReason",
                             };
                             let detail = if cut { " (cut in the middle of an event)" } else { "" };
                             let detail = format!("the upstream stream ended before {what}{detail}");
@@ -276,13 +299,7 @@ impl Pipe {
                     }
                     if let Ok(p) = serde_json::from_str::<Probe>(&ev.data) {
                         if let Some(err) = p.error {
-                            self.upstream_error = Some(ErrorInfo::from_value(&err));
-                            // The upstream's own error event ends the stream; anything after it
-                            // (some send a [DONE] anyway) must not reach the client.
-                            encode_event(ev.event.as_deref(), &self.redacted(&ev.data), out);
-                            self.terminal = true;
-                            self.complete();
-                            return;
+                            return self.upstream_error_event(ev, &err, out);
                         }
                         if let Some(u) = p.usage {
                             self.usage = Some(u);
@@ -295,6 +312,7 @@ impl Pipe {
                 encode_event(ev.event.as_deref(), &ev.data, out);
             }
             PipeMode::ResponsesPassthrough { .. } => self.responses_passthrough(ev, out),
+            PipeMode::GeminiPassthrough { .. } => self.gemini_passthrough(ev, out),
             PipeMode::AnthropicPassthrough => {
                 match ev.event.as_deref() {
                     Some("message_start") => {
@@ -381,6 +399,47 @@ impl Pipe {
             }
             _ => {}
         }
+    }
+
+    /// Gemini to Gemini: every chunk as it came; usage, errors and the finish reason read on the
+    /// side.
+    fn gemini_passthrough(&mut self, ev: &SseEvent, out: &mut Vec<u8>) {
+        #[derive(Deserialize)]
+        struct Probe {
+            error: Option<serde_json::Value>,
+            #[serde(rename = "usageMetadata")]
+            usage: Option<AnyUsage>,
+            candidates: Option<Vec<Candidate>>,
+        }
+        #[derive(Deserialize)]
+        struct Candidate {
+            #[serde(rename = "finishReason")]
+            finish_reason: Option<IgnoredAny>,
+        }
+        let Ok(p) = serde_json::from_str::<Probe>(&ev.data) else {
+            encode_event(ev.event.as_deref(), &ev.data, out);
+            return;
+        };
+        if let Some(err) = p.error {
+            return self.upstream_error_event(ev, &err, out);
+        }
+        encode_event(ev.event.as_deref(), &ev.data, out);
+        if let Some(u) = p.usage {
+            self.usage = Some(u);
+        }
+        if p.candidates.iter().flatten().any(|c| c.finish_reason.is_some()) {
+            self.mode = PipeMode::GeminiPassthrough { finished: true };
+        }
+    }
+
+    /// The upstream's own error event (a top-level `error` in a data line): passed on redacted,
+    /// and it ends the stream; anything after it (some send a [DONE] anyway) must not reach the
+    /// client.
+    fn upstream_error_event(&mut self, ev: &SseEvent, err: &serde_json::Value, out: &mut Vec<u8>) {
+        self.upstream_error = Some(ErrorInfo::from_value(err));
+        encode_event(ev.event.as_deref(), &self.redacted(&ev.data), out);
+        self.terminal = true;
+        self.complete();
     }
 
     /// An upstream error event's text with the key, and anything key-shaped, replaced.

@@ -55,6 +55,7 @@ pub(super) fn prepare(
     };
     let endpoint = match inbound.endpoint {
         Endpoint::Responses if upstream != Dialect::Responses => Endpoint::ChatCompletions,
+        Endpoint::GenerateContent if upstream != Dialect::Gemini => Endpoint::ChatCompletions,
         _ if responses_only => Endpoint::Responses,
         e => e,
     };

@@ -126,6 +126,7 @@ pub(super) async fn finish_plain(
     } else {
         #[derive(Deserialize)]
         struct Probe {
+            #[serde(alias = "usageMetadata")]
             usage: Option<AnyUsage>,
         }
         match serde_json::from_slice::<Probe>(&body) {
@@ -240,6 +241,8 @@ pub(super) async fn open_stream(
         PipeMode::OpenAiPassthrough { strip_usage: prepared.strip_usage }
     } else if inbound.dialect == Dialect::Responses {
         PipeMode::ResponsesPassthrough { next_seq: 0 }
+    } else if inbound.dialect == Dialect::Gemini {
+        PipeMode::GeminiPassthrough { finished: false }
     } else {
         PipeMode::AnthropicPassthrough
     };

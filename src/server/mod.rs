@@ -27,6 +27,7 @@ pub mod api;
 pub mod auth_routes;
 mod builder;
 mod conn;
+mod gemini_api;
 mod reload;
 mod responses_api;
 mod supervise;
@@ -173,8 +174,11 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/images/generations", post(images))
         .route("/v1/models", get(models))
         .route("/models", get(models))
-        .route("/v1/models/{*id}", get(model))
-        .route("/models/{*id}", get(model));
+        // Gemini clients on API version v1 call `POST /v1/models/{model}:generateContent`.
+        .route("/v1/models/{*id}", get(model).post(gemini_api::model_method))
+        .route("/models/{*id}", get(model))
+        .route("/v1beta/models", get(gemini_api::list_models))
+        .route("/v1beta/models/{target}", get(gemini_api::get_model).post(gemini_api::model_method));
     Router::new()
         .merge(relay_routes)
         .merge(auth_routes::routes())
@@ -189,8 +193,12 @@ pub fn router(app: Arc<App>) -> Router {
         .with_state(app)
 }
 
-/// Errors on `/v1/messages*` are Anthropic-shaped; everything else is OpenAI-shaped.
+/// Errors on `/v1/messages*` are Anthropic-shaped, on `/v1beta/*` and Gemini model methods
+/// (`/v1/models/{model}:generateContent`) Gemini-shaped; everything else is OpenAI-shaped.
 pub fn dialect_for_path(path: &str) -> Dialect {
+    if gemini_api::is_gemini_path(path) {
+        return Dialect::Gemini;
+    }
     let p = path.strip_prefix("/v1").unwrap_or(path);
     if p == "/messages" || p.starts_with("/messages/") { Dialect::Anthropic } else { Dialect::OpenAi }
 }
@@ -210,9 +218,19 @@ fn credential(headers: &HeaderMap) -> Option<&str> {
             return Some(token);
         }
     }
-    ["x-api-key", "x-access-key"]
+    ["x-api-key", "x-access-key", "x-goog-api-key"]
         .iter()
         .find_map(|h| headers.get(*h).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty()))
+}
+
+/// Gemini clients may put their key in the query (`?key=`); only the Gemini routes read it.
+fn query_key(uri: &http::Uri) -> Option<String> {
+    if !gemini_api::is_gemini_path(uri.path()) {
+        return None;
+    }
+    // The URL parser decodes the query's escapes.
+    let url = reqwest::Url::parse(&format!("http://relay/?{}", uri.query()?)).ok()?;
+    url.query_pairs().find(|(k, v)| k == "key" && !v.is_empty()).map(|(_, v)| v.into_owned())
 }
 
 async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Response {
@@ -225,7 +243,8 @@ async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Resp
         return next.run(req).await;
     }
     let dialect = dialect_for_path(path);
-    let Some(token) = credential(req.headers()).map(str::to_string) else {
+    let token = credential(req.headers()).map(str::to_string).or_else(|| query_key(req.uri()));
+    let Some(token) = token else {
         return RelayError::unauthorized(
             "missing credentials: send the access key as 'Authorization: Bearer <key>', 'x-api-key' or 'x-access-key'",
         )
@@ -484,6 +503,10 @@ async fn metrics(State(app): State<Arc<App>>) -> Response {
 /// `GET /v1/models`: every name that routes (`router::listed_models`), in the caller's dialect:
 /// Anthropic's shape for Anthropic clients (see [`wants_anthropic`]), OpenAI's otherwise.
 async fn models(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    if headers.contains_key("x-goog-api-key") {
+        // A Gemini client on API version v1.
+        return gemini_api::list_models(State(app)).await;
+    }
     let listed = listed(&app);
     if wants_anthropic(&headers) {
         let data: Vec<_> = listed.iter().map(|m| anthropic_model(m, app.started_unix)).collect();

@@ -3,9 +3,10 @@
 //! Every dialect has one decoder into the IR and one encoder out of it; translating A -> B is
 //! `decode(A)` then `encode(B)`. Lossy cases are decided once, in the encoder of the dialect that
 //! cannot carry something (see each field's handling in `openai.rs` / `anthropic.rs` /
-//! `responses.rs`).
+//! `responses.rs` / `gemini.rs`).
 
 pub mod anthropic;
+pub mod gemini;
 #[cfg(test)]
 mod mapping_tests;
 pub mod openai;
@@ -63,6 +64,7 @@ pub fn decode_request(dialect: Dialect, body: &[u8]) -> Result<ir::Request, Tran
         Dialect::OpenAi => openai::decode_request(body),
         Dialect::Anthropic => anthropic::decode_request(body),
         Dialect::Responses => responses::decode_request(body),
+        Dialect::Gemini => gemini::decode_request(body),
     }
 }
 
@@ -98,6 +100,7 @@ pub fn encode_request_noting(
         Dialect::OpenAi => openai::encode_request_with(req, opts, &lossy)?,
         Dialect::Anthropic => anthropic::encode_request_with(req, opts, &lossy)?,
         Dialect::Responses => responses::encode_request_with(req, opts, &lossy)?,
+        Dialect::Gemini => gemini::encode_request_with(req, opts, &lossy)?,
     };
     Ok(Encoded { body, dropped: lossy.into_dropped() })
 }
@@ -107,6 +110,7 @@ pub fn decode_response(dialect: Dialect, body: &[u8]) -> Result<ir::Response, Tr
         Dialect::OpenAi => openai::decode_response(body),
         Dialect::Anthropic => anthropic::decode_response(body),
         Dialect::Responses => responses::decode_response(body),
+        Dialect::Gemini => gemini::decode_response(body),
     }
 }
 
@@ -115,6 +119,7 @@ pub fn encode_response(dialect: Dialect, resp: &ir::Response) -> Vec<u8> {
         Dialect::OpenAi => openai::encode_response(resp),
         Dialect::Anthropic => anthropic::encode_response(resp),
         Dialect::Responses => responses::encode_response(resp),
+        Dialect::Gemini => gemini::encode_response(resp),
     }
 }
 
@@ -137,6 +142,7 @@ pub fn stream_decoder(upstream: Dialect) -> Box<dyn StreamDecoder> {
         Dialect::OpenAi => Box::new(openai::StreamDecoderImpl::new()),
         Dialect::Anthropic => Box::new(anthropic::StreamDecoderImpl::new()),
         Dialect::Responses => Box::new(responses::StreamDecoderImpl::new()),
+        Dialect::Gemini => Box::new(gemini::StreamDecoderImpl::new()),
     }
 }
 
@@ -153,6 +159,7 @@ pub fn stream_encoder_at(client: Dialect, model: &str, include_usage: bool, crea
         Dialect::OpenAi => Box::new(openai::StreamEncoderImpl::new(model, include_usage, created)),
         Dialect::Anthropic => Box::new(anthropic::StreamEncoderImpl::new(model)),
         Dialect::Responses => Box::new(responses::StreamEncoderImpl::new(model, created)),
+        Dialect::Gemini => Box::new(gemini::StreamEncoderImpl::new(model)),
     }
 }
 
@@ -170,6 +177,7 @@ pub fn encode_stream_error_at(client: Dialect, error_type: &str, message: &str, 
         Dialect::OpenAi => openai::encode_error_event(error_type, message, out),
         Dialect::Anthropic => anthropic::encode_error_event(error_type, message, out),
         Dialect::Responses => responses::encode_error_event(error_type, message, sequence, out),
+        Dialect::Gemini => gemini::encode_error_event(error_type, message, out),
     }
 }
 

@@ -63,6 +63,12 @@ impl ErrorInfo {
                 }
                 Some(ErrorInfo::parse(data.as_bytes()))
             }
+            // Gemini streams carry an error as a chunk with a top-level `error`.
+            Dialect::Gemini => {
+                memchr::memmem::find(data.as_bytes(), b"\"error\"")?;
+                let v: Value = serde_json::from_str(data).ok()?;
+                v.get("error").map(ErrorInfo::from_value)
+            }
             // Responses streams end in an `error` event or a `response.failed` one.
             Dialect::Responses => {
                 let v: Value = serde_json::from_str(data).ok()?;

@@ -1,4 +1,4 @@
-//! Exact wire types of the OpenAI and Anthropic APIs.
+//! Exact wire types of the OpenAI, Anthropic and Gemini APIs.
 //!
 //! Decoding is lenient where upstreams are known to be sloppy (missing ids, `null` for absent
 //! fields) and strict where a client error must be reported with its field path. Unknown fields are
@@ -6,6 +6,7 @@
 
 pub mod anthropic;
 pub mod error;
+pub mod gemini;
 pub mod openai;
 pub mod responses;
 

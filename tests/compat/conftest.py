@@ -25,6 +25,7 @@ ACCESS_KEY = "test-key-123"
 OPENAI_KEY = "sk-upstream-1"
 FAILOVER_KEYS = ("sk-upstream-a", "sk-upstream-b")
 ANTHROPIC_KEY = "sk-ant-upstream"
+GEMINI_KEY = "gm-upstream-key"
 START_TIMEOUT = 20.0
 STOP_TIMEOUT = 5.0
 STDERR_TAIL_LINES = 60
@@ -42,7 +43,7 @@ def relay_binary() -> Path:
     return path
 
 
-def render_config(openai_up: Upstream, anthropic_up: Upstream) -> str:
+def render_config(openai_up: Upstream, anthropic_up: Upstream, gemini_up: Upstream | None = None) -> str:
     """The relay config used by every test (YAML, written by hand: no PyYAML dependency)."""
     return f"""\
 server:
@@ -71,13 +72,26 @@ providers:
     base_url: "{anthropic_up.url}"
     keys: [{{key: "{ANTHROPIC_KEY}", label: "a1"}}]
     models: {{include: ["claude-test"]}}
-  mock:
+{gemini_provider(gemini_up)}  mock:
     provider_type: mock
 model_routing:
   default_provider: mock
 tool_calling:
   unsupported_models: ["gpt-emulated"]
   emulate: true
+"""
+
+
+def gemini_provider(gemini_up: Upstream | None) -> str:
+    """The Gemini-dialect provider's config lines (none without a Gemini upstream)."""
+    if gemini_up is None:
+        return ""
+    return f"""\
+  up_gemini:
+    provider_type: gemini
+    base_url: "{gemini_up.url}"
+    keys: [{{key: "{GEMINI_KEY}", label: "g1"}}]
+    models: {{include: ["gemini-test"]}}
 """
 
 
@@ -178,18 +192,20 @@ def binary(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def _upstreams() -> Iterator[tuple[Upstream, Upstream]]:
+def _upstreams() -> Iterator[tuple[Upstream, Upstream, Upstream]]:
     o = Upstream("openai").start()
     a = Upstream("anthropic").start()
+    g = Upstream("gemini").start()
     try:
-        yield o, a
+        yield o, a, g
     finally:
         o.stop()
         a.stop()
+        g.stop()
 
 
 @pytest.fixture
-def openai_up(_upstreams: tuple[Upstream, Upstream]) -> Iterator[Upstream]:
+def openai_up(_upstreams: tuple[Upstream, Upstream, Upstream]) -> Iterator[Upstream]:
     """The OpenAI-compatible fake upstream, emptied for this test."""
     up = _upstreams[0]
     up.reset()
@@ -198,7 +214,7 @@ def openai_up(_upstreams: tuple[Upstream, Upstream]) -> Iterator[Upstream]:
 
 
 @pytest.fixture
-def anthropic_up(_upstreams: tuple[Upstream, Upstream]) -> Iterator[Upstream]:
+def anthropic_up(_upstreams: tuple[Upstream, Upstream, Upstream]) -> Iterator[Upstream]:
     """The Anthropic fake upstream, emptied for this test."""
     up = _upstreams[1]
     up.reset()
@@ -207,10 +223,19 @@ def anthropic_up(_upstreams: tuple[Upstream, Upstream]) -> Iterator[Upstream]:
 
 
 @pytest.fixture
+def gemini_up(_upstreams: tuple[Upstream, Upstream, Upstream]) -> Iterator[Upstream]:
+    """The Gemini-dialect fake upstream, emptied for this test."""
+    up = _upstreams[2]
+    up.reset()
+    yield up
+    up.reset()
+
+
+@pytest.fixture
 def relay(request: pytest.FixtureRequest, binary: Path, openai_up: Upstream, anthropic_up: Upstream,
-          tmp_path: Path) -> Iterator[Relay]:
+          gemini_up: Upstream, tmp_path: Path) -> Iterator[Relay]:
     """A fresh relay per test (key health and cooldowns never leak between tests)."""
-    r = start_relay(binary, render_config(openai_up, anthropic_up), tmp_path / "relay")
+    r = start_relay(binary, render_config(openai_up, anthropic_up, gemini_up), tmp_path / "relay")
     request.node.stash.setdefault(_RELAYS, []).append(r)
     try:
         yield r
@@ -246,7 +271,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     if rep.failed and rep.when in ("setup", "call"):
         for r in item.stash.get(_RELAYS, []):
             rep.sections.append((f"monorelay stderr (last {STDERR_TAIL_LINES} lines, port {r.port})", r.stderr_tail()))
-        for name in ("openai_up", "anthropic_up"):
+        for name in ("openai_up", "anthropic_up", "gemini_up"):
             up = item.funcargs.get(name) if hasattr(item, "funcargs") else None
             if isinstance(up, Upstream) and up.requests:
                 desc = "\n".join(f"{q.method} {q.path} {q.raw[:2000]!r}" for q in up.requests)

@@ -1,4 +1,4 @@
-"""Scriptable fake upstream (OpenAI-compatible and Anthropic) for the compat suite: a real HTTP server that records every request and answers from a per-test queue, plus builders for realistic payloads and SSE streams."""
+"""Scriptable fake upstream (OpenAI-compatible, Anthropic and Gemini) for the compat suite: a real HTTP server that records every request and answers from a per-test queue, plus builders for realistic payloads and SSE streams."""
 
 from __future__ import annotations
 
@@ -477,3 +477,54 @@ def ant_stream(
 
 def ant_error(message: str, type: str = "invalid_request_error") -> dict:  # noqa: A002
     return {"type": "error", "error": {"type": type, "message": message}, "request_id": "req_test"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Gemini payload builders (shapes as generativelanguage.googleapis.com sends them)
+# ---------------------------------------------------------------------------------------------
+
+
+def gem_usage(prompt: int, candidates: int, thoughts: int = 0, cached: int = 0) -> dict:
+    u = {"promptTokenCount": prompt, "candidatesTokenCount": candidates,
+         "totalTokenCount": prompt + candidates + thoughts,
+         "promptTokensDetails": [{"modality": "TEXT", "tokenCount": prompt}]}
+    if thoughts:
+        u["thoughtsTokenCount"] = thoughts
+    if cached:
+        u["cachedContentTokenCount"] = cached
+    return u
+
+
+def gem_call(name: str, args: dict, signature: str | None = None) -> dict:
+    """A functionCall part (Gemini sends no id; thinking models sign the first call)."""
+    p: dict[str, Any] = {"functionCall": {"name": name, "args": args}}
+    if signature:
+        p["thoughtSignature"] = signature
+    return p
+
+
+def gem_response(parts: list[dict], *, finish: str = "STOP", usage: dict | None = None,
+                 model: str = "gemini-test", id: str | None = None) -> dict:  # noqa: A002
+    return {
+        "candidates": [{"content": {"role": "model", "parts": parts}, "finishReason": finish, "index": 0}],
+        "usageMetadata": usage or gem_usage(14, 6),
+        "modelVersion": model,
+        "responseId": id or uuid.uuid4().hex[:22],
+    }
+
+
+def gem_stream(parts: list[dict], *, finish: str = "STOP", usage: dict | None = None,
+               model: str = "gemini-test") -> list[SSE]:
+    """A streamed answer (`?alt=sse`): one chunk per part, the last with the finish reason and
+    usage (every chunk carries the response id and model version)."""
+    rid = uuid.uuid4().hex[:22]
+    ev = []
+    for i, p in enumerate(parts):
+        chunk: dict[str, Any] = {"candidates": [{"content": {"role": "model", "parts": [p]}, "index": 0}],
+                                 "usageMetadata": {"promptTokenCount": 14, "totalTokenCount": 14},
+                                 "modelVersion": model, "responseId": rid}
+        if i == len(parts) - 1:
+            chunk["candidates"][0]["finishReason"] = finish
+            chunk["usageMetadata"] = usage or gem_usage(14, 6)
+        ev.append(SSE(chunk))
+    return ev

@@ -16,6 +16,7 @@ mod common;
 mod config;
 mod count_tokens;
 mod crossdialect;
+mod gemini;
 mod hardening;
 mod keystate;
 mod layout;

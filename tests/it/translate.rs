@@ -2,7 +2,7 @@
 //! randomized robustness run over every decoder.
 //!
 //! Layout: `tests/golden/<upstream dialect>/<case>/upstream.sse` is a recorded-shape upstream
-//! stream; next to it `to_openai.sse` / `to_anthropic.sse` / `to_responses.sse` are the exact
+//! stream; next to it `to_openai.sse` / `to_anthropic.sse` / `to_responses.sse` / `to_gemini.sse` are the exact
 //! expected client bytes (Responses: the whole `response.*` sequence with its numbers) and
 //! `final.json` is the message the ResponseAccumulator must assemble from the upstream. Run with
 //! `BLESS=1` to rewrite the expected files after an intended change (then review the diff).
@@ -29,10 +29,11 @@ fn dialect_dir(d: Dialect) -> &'static str {
         Dialect::OpenAi => "openai",
         Dialect::Anthropic => "anthropic",
         Dialect::Responses => "responses",
+        Dialect::Gemini => "gemini",
     }
 }
 
-const DIALECTS: [Dialect; 3] = [Dialect::OpenAi, Dialect::Anthropic, Dialect::Responses];
+const DIALECTS: [Dialect; 4] = [Dialect::OpenAi, Dialect::Anthropic, Dialect::Responses, Dialect::Gemini];
 
 fn cases() -> Vec<(Dialect, PathBuf)> {
     let mut out = Vec::new();
@@ -126,7 +127,29 @@ fn check_or_bless(path: &Path, actual: &[u8]) {
 fn through(client: Dialect, r: &Response) -> Response {
     let mut r = r.clone();
     r.id.clear();
-    if client == Dialect::Responses {
+    if client == Dialect::Gemini {
+        // No redacted thinking or foreign blocks; an empty signature is none; stop reasons and
+        // usage as Gemini has them.
+        r.content.retain(|b| !matches!(b, ContentBlock::RedactedThinking { .. } | ContentBlock::Other { .. }));
+        for b in &mut r.content {
+            if let ContentBlock::Thinking { signature, .. } = b {
+                if signature.as_deref() == Some("") {
+                    *signature = None;
+                }
+            }
+        }
+        let calls = r.content.iter().any(|b| matches!(b, ContentBlock::ToolUse { .. }));
+        r.stop_reason = r.stop_reason.map(|s| match s {
+            StopReason::MaxTokens => StopReason::MaxTokens,
+            StopReason::Refusal | StopReason::ContentFilter => StopReason::ContentFilter,
+            _ if calls => StopReason::ToolUse,
+            _ => StopReason::EndTurn,
+        });
+        r.stop_sequence = None;
+        r.usage.input_tokens += r.usage.cache_write_tokens;
+        r.usage.cache_write_tokens = 0;
+        r.usage.reasoning_tokens = r.usage.reasoning_tokens.min(r.usage.output_tokens);
+    } else if client == Dialect::Responses {
         r.content.retain(|b| !matches!(b, ContentBlock::RedactedThinking { .. } | ContentBlock::Other { .. }));
         for b in &mut r.content {
             if let ContentBlock::Thinking { signature, .. } = b {
@@ -146,7 +169,11 @@ fn through(client: Dialect, r: &Response) -> Response {
         r.usage.input_tokens += r.usage.cache_write_tokens;
         r.usage.cache_write_tokens = 0;
     } else if client == Dialect::OpenAi {
-        r.content.retain(|b| !matches!(b, ContentBlock::RedactedThinking { .. } | ContentBlock::Other { .. }));
+        // Without signatures an empty thinking block (one that only carried a signature) is nothing.
+        r.content.retain(|b| {
+            !matches!(b, ContentBlock::RedactedThinking { .. } | ContentBlock::Other { .. })
+                && !matches!(b, ContentBlock::Thinking { thinking, .. } if thinking.is_empty())
+        });
         for b in &mut r.content {
             if let ContentBlock::Thinking { signature, .. } = b {
                 *signature = None;
@@ -233,6 +260,7 @@ fn golden_transcripts() {
                     Dialect::OpenAi => "\"id\":\"chatcmpl-",
                     Dialect::Anthropic => "\"id\":\"msg_",
                     Dialect::Responses => "\"id\":\"resp_",
+                    Dialect::Gemini => "\"responseId\":\"",
                 };
                 assert!(text.contains(prefix), "{ctx}");
             }
@@ -335,13 +363,21 @@ fn randomized_robustness() {
         let _ = accumulate(&ir).0;
     }
 
-    let requests =
-        [(Dialect::OpenAi, REQ_OPENAI), (Dialect::Anthropic, REQ_ANTHROPIC), (Dialect::Responses, REQ_RESPONSES)];
-    let responses =
-        [(Dialect::OpenAi, RESP_OPENAI), (Dialect::Anthropic, RESP_ANTHROPIC), (Dialect::Responses, RESP_RESPONSES)];
+    let requests = [
+        (Dialect::OpenAi, REQ_OPENAI),
+        (Dialect::Anthropic, REQ_ANTHROPIC),
+        (Dialect::Responses, REQ_RESPONSES),
+        (Dialect::Gemini, REQ_GEMINI),
+    ];
+    let responses = [
+        (Dialect::OpenAi, RESP_OPENAI),
+        (Dialect::Anthropic, RESP_ANTHROPIC),
+        (Dialect::Responses, RESP_RESPONSES),
+        (Dialect::Gemini, RESP_GEMINI),
+    ];
     for opts in [EncodeOptions::default(), EncodeOptions { drop_unsupported: true, ..EncodeOptions::default() }] {
         for _ in 0..1500 {
-            let (d, base) = requests[rng.usize(..3)];
+            let (d, base) = requests[rng.usize(..requests.len())];
             let body = mutate(&mut rng, base.as_bytes());
             let from = if rng.u8(..4) == 0 { other(d) } else { d };
             if let Ok(req) = translate::decode_request(from, &body) {
@@ -352,7 +388,7 @@ fn randomized_robustness() {
                     }
                 }
             }
-            let (d, base) = responses[rng.usize(..3)];
+            let (d, base) = responses[rng.usize(..responses.len())];
             let body = mutate(&mut rng, base.as_bytes());
             let from = if rng.u8(..4) == 0 { other(d) } else { d };
             if let Ok(resp) = translate::decode_response(from, &body) {
@@ -371,10 +407,13 @@ fn other(d: Dialect) -> Dialect {
     match d {
         Dialect::OpenAi => Dialect::Anthropic,
         Dialect::Anthropic => Dialect::Responses,
-        Dialect::Responses => Dialect::OpenAi,
+        Dialect::Responses => Dialect::Gemini,
+        Dialect::Gemini => Dialect::OpenAi,
     }
 }
 
+const REQ_GEMINI: &str = r#"{"model":"gemini-2.5-flash","stream":true,"systemInstruction":{"parts":[{"text":"s"}]},"contents":[{"role":"user","parts":[{"text":"hi"},{"inlineData":{"mimeType":"image/png","data":"AAAA"}}]},{"role":"model","parts":[{"text":"t","thought":true},{"functionCall":{"name":"f","args":{"a":1}},"thoughtSignature":"S"}]},{"role":"user","parts":[{"functionResponse":{"name":"f","response":{"output":"ok"}}}]}],"tools":[{"functionDeclarations":[{"name":"f","parameters":{"type":"OBJECT","properties":{"a":{"type":"INTEGER","nullable":true}}}}]},{"googleSearch":{}}],"toolConfig":{"functionCallingConfig":{"mode":"ANY","allowedFunctionNames":["f"]}},"safetySettings":[{"category":"HARM_CATEGORY_HARASSMENT","threshold":"BLOCK_NONE"}],"generationConfig":{"temperature":0.2,"topP":0.9,"topK":40,"maxOutputTokens":100,"stopSequences":["x"],"responseMimeType":"application/json","responseSchema":{"type":"OBJECT","properties":{"n":{"type":"NUMBER"}}},"thinkingConfig":{"thinkingBudget":2048,"includeThoughts":true}}}"#;
+const RESP_GEMINI: &str = r#"{"candidates":[{"content":{"role":"model","parts":[{"text":"t","thought":true,"thoughtSignature":"S"},{"text":"hi"},{"functionCall":{"name":"f","args":{"a":1}}}]},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":10,"candidatesTokenCount":5,"thoughtsTokenCount":2,"cachedContentTokenCount":3,"totalTokenCount":17},"modelVersion":"gemini-2.5-flash","responseId":"r1"}"#;
 const REQ_RESPONSES: &str = r#"{"model":"gpt-5","instructions":"s","input":[{"role":"user","content":[{"type":"input_text","text":"hi"},{"type":"input_image","image_url":"data:image/png;base64,AAAA","detail":"low"}]},{"type":"reasoning","id":"rs_1","summary":[{"type":"summary_text","text":"r"}],"encrypted_content":"S"},{"type":"function_call","id":"fc_1","call_id":"call_1","name":"f","arguments":"{\"a\":1}"},{"type":"function_call_output","call_id":"call_1","output":"ok"},{"type":"message","role":"assistant","content":[{"type":"output_text","text":"done"}]}],"tools":[{"type":"function","name":"f","parameters":{"type":"object"},"strict":false}],"tool_choice":"auto","parallel_tool_calls":false,"max_output_tokens":100,"temperature":0.2,"stream":true,"store":false,"reasoning":{"effort":"low","summary":"auto"},"text":{"format":{"type":"json_schema","name":"x","schema":{"type":"object"}}},"include":["reasoning.encrypted_content"]}"#;
 const RESP_RESPONSES: &str = r#"{"id":"resp_1","object":"response","created_at":1,"status":"completed","model":"gpt-5","output":[{"type":"reasoning","id":"rs_1","summary":[{"type":"summary_text","text":"t"}],"encrypted_content":"S"},{"type":"message","id":"msg_1","role":"assistant","status":"completed","content":[{"type":"output_text","text":"hi","annotations":[]}]},{"type":"function_call","id":"fc_1","call_id":"call_1","name":"f","arguments":"{\"a\":1}","status":"completed"}],"usage":{"input_tokens":10,"input_tokens_details":{"cached_tokens":3},"output_tokens":5,"output_tokens_details":{"reasoning_tokens":2},"total_tokens":15}}"#;
 
