@@ -11,6 +11,7 @@ mod common;
 mod config;
 mod count_tokens;
 mod crossdialect;
+mod group_commit;
 mod hardening;
 mod keystate;
 mod layout;
