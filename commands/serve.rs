@@ -68,7 +68,11 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     // Connections, not the default 1,024 descriptors, are what `server.max_connections` bounds.
     monorelay::server::raise_fd_limit();
 
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let mut rt = tokio::runtime::Builder::new_multi_thread();
+    if let Some(n) = config.server.worker_threads {
+        rt.worker_threads(n);
+    }
+    let rt = rt.enable_all().build()?;
     rt.block_on(async move {
         let built = Server::builder(config).data_dir(&data_dir).listen(host, port).build().await;
         if child {

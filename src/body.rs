@@ -1,6 +1,7 @@
 //! The request body as an ordered list of top-level fields whose values stay raw JSON text, so a
 //! passthrough request keeps every field it did not touch byte for byte, and only `model` (and what
-//! routing changes) is rewritten.
+//! routing changes) is rewritten. `top_level_span` finds a field's value in the client's bytes,
+//! so a passthrough body can be patched where it lies instead of serialised again.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
@@ -94,6 +95,95 @@ impl JsonObject {
     }
 }
 
+/// Where the value of the top-level field `key` lies in `body`, a JSON object `JsonObject::parse`
+/// accepted. `Err(())` when the bytes cannot be patched safely (the key occurs twice, a key is
+/// written with escapes, or the object ends unexpectedly); `Ok(None)` when the field is absent.
+#[allow(clippy::result_unit_err, reason = "the only answer is: serialise instead")]
+pub fn top_level_span(body: &[u8], key: &str) -> Result<Option<std::ops::Range<usize>>, ()> {
+    let ws = |mut i: usize| {
+        while body.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        i
+    };
+    // The end of the string that opens at `i` (past its closing quote).
+    let string_end = |mut i: usize| -> Result<usize, ()> {
+        i += 1;
+        loop {
+            let off = memchr::memchr2(b'"', b'\\', body.get(i..).ok_or(())?).ok_or(())?;
+            i += off;
+            if body[i] == b'\\' {
+                i += 2;
+            } else {
+                return Ok(i + 1);
+            }
+        }
+    };
+    let value_end = |mut i: usize| -> Result<usize, ()> {
+        match *body.get(i).ok_or(())? {
+            b'"' => string_end(i),
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match *body.get(i).ok_or(())? {
+                        b'"' => i = string_end(i)?,
+                        b'{' | b'[' => {
+                            depth += 1;
+                            i += 1;
+                        }
+                        b'}' | b']' => {
+                            depth = depth.saturating_sub(1);
+                            i += 1;
+                            if depth == 0 {
+                                return Ok(i);
+                            }
+                        }
+                        _ => i += 1,
+                    }
+                }
+            }
+            _ => {
+                while body.get(i).is_some_and(|c| !matches!(c, b',' | b'}' | b']') && !c.is_ascii_whitespace()) {
+                    i += 1;
+                }
+                Ok(i)
+            }
+        }
+    };
+    let mut i = ws(0);
+    if body.get(i) != Some(&b'{') {
+        return Err(());
+    }
+    i = ws(i + 1);
+    let mut found = None;
+    while body.get(i) == Some(&b'"') {
+        let k_end = string_end(i)?;
+        let k = &body[i + 1..k_end - 1];
+        if k.contains(&b'\\') {
+            return Err(());
+        }
+        i = ws(k_end);
+        if body.get(i) != Some(&b':') {
+            return Err(());
+        }
+        let v_start = ws(i + 1);
+        let v_end = value_end(v_start)?;
+        if k == key.as_bytes() {
+            if found.is_some() {
+                return Err(());
+            }
+            found = Some(v_start..v_end);
+        }
+        i = ws(v_end);
+        match body.get(i) {
+            Some(b',') => i = ws(i + 1),
+            Some(b'}') => return Ok(found),
+            _ => return Err(()),
+        }
+    }
+    if body.get(i) == Some(&b'}') { Ok(found) } else { Err(()) }
+}
+
 impl<'de> Deserialize<'de> for JsonObject {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -140,6 +230,22 @@ mod tests {
         let so = serde_json::value::to_raw_value(&serde_json::json!({"include_usage": true})).unwrap();
         let out = String::from_utf8(o.to_vec_with(&[("model", &m), ("stream_options", &so)])).unwrap();
         assert_eq!(out, r#"{"model":"b","x":[1, 2],"stream":true,"stream_options":{"include_usage":true}}"#);
+    }
+
+    #[test]
+    fn top_level_spans_skip_nested_and_string_content() {
+        let body = br#" { "messages": [{"model": "inner", "x": "a\"model\":"}], "n": 1 , "model" :"gpt-4o", "s": {"model":2} }"#;
+        let span = top_level_span(body, "model").unwrap().unwrap();
+        assert_eq!(&body[span], br#""gpt-4o""#);
+        let span = top_level_span(body, "n").unwrap().unwrap();
+        assert_eq!(&body[span], b"1");
+        let span = top_level_span(body, "s").unwrap().unwrap();
+        assert_eq!(&body[span], br#"{"model":2}"#);
+        assert_eq!(top_level_span(body, "stream_options"), Ok(None));
+        assert_eq!(top_level_span(br#"{"model":"a","model":"b"}"#, "model"), Err(()));
+        assert_eq!(top_level_span(br#"{"mod\u0065l":"a"}"#, "model"), Err(()));
+        assert_eq!(top_level_span(br#"{"model":true}"#, "model").unwrap(), Some(9..13));
+        assert_eq!(top_level_span(b"{}", "model"), Ok(None));
     }
 
     #[test]

@@ -164,6 +164,8 @@ pub struct RawServer {
     pub max_connections: u64,
     /// monorelay: most request-body bytes held at once across all requests (503 past it).
     pub max_inflight_body_bytes: u64,
+    /// monorelay: threads of the async runtime `serve` runs on (0 = one per CPU).
+    pub worker_threads: u64,
 }
 
 impl Default for RawServer {
@@ -189,6 +191,7 @@ impl Default for RawServer {
             idle_timeout_secs: 75,
             max_connections: 4096,
             max_inflight_body_bytes: 512 * 1024 * 1024,
+            worker_threads: 0,
         }
     }
 }
@@ -581,6 +584,9 @@ pub struct RawLogging {
     pub max_body_bytes: u64,
     /// monorelay: total size cap of the request log in MB (0 = none).
     pub max_size_mb: u64,
+    /// monorelay: records are committed in groups at most this many ms apart (0 = at once); a
+    /// `kill -9` loses at most this window.
+    pub commit_interval_ms: u64,
 }
 
 impl Default for RawLogging {
@@ -593,6 +599,7 @@ impl Default for RawLogging {
             store_bodies: true,
             max_body_bytes: 1024 * 1024,
             max_size_mb: 1024,
+            commit_interval_ms: 100,
         }
     }
 }

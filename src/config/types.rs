@@ -174,6 +174,8 @@ pub struct ServerConfig {
     pub max_connections: usize,
     /// Most request-body bytes held at once across requests.
     pub max_inflight_body_bytes: usize,
+    /// Threads of `serve`'s async runtime (`None`: one per CPU). Read at start only.
+    pub worker_threads: Option<usize>,
 }
 
 /// Sign-in settings (`sso.sso_only`, `sso.admin_usernames` of the original's `sso:` section).
@@ -201,6 +203,8 @@ pub struct LoggingConfig {
     pub max_body_bytes: u64,
     /// Total size cap of the request log (`None`: no cap).
     pub max_size_bytes: Option<u64>,
+    /// Longest a finished record waits before its group is committed (what `kill -9` can lose).
+    pub commit_interval: Duration,
 }
 
 /// `translation`: how requests are carried across dialects.

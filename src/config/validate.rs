@@ -38,6 +38,10 @@ const SHUTDOWN_GRACE_SECS: u64 = 3600;
 const MAX_AGE_DAYS: u64 = 36_500;
 const MAX_PREVIEW_CHARS: u64 = 1_000_000;
 const MAX_LOG_SIZE_MB: u64 = 1_000_000_000;
+/// Most `server.worker_threads`.
+const MAX_WORKER_THREADS: u64 = 1024;
+/// Longest `logging.commit_interval_ms`: the loss window of a `kill -9` stays short.
+const MAX_COMMIT_INTERVAL_MS: u64 = 10_000;
 const MAX_DEFAULT_MAX_TOKENS: u64 = 10_000_000;
 const MAX_CASCADE_RETRIES: u64 = 100;
 
@@ -221,6 +225,7 @@ fn validate_server(s: &RawServer, problems: &mut Vec<String>, warnings: &mut Vec
     count_in(problems, "server.idle_timeout_secs", s.idle_timeout_secs, 1, 86_400, " seconds");
     count_in(problems, "server.max_connections", s.max_connections, 1, 1_000_000, "");
     count_in(problems, "server.max_inflight_body_bytes", s.max_inflight_body_bytes, 1, 1 << 40, " bytes");
+    count_in(problems, "server.worker_threads", s.worker_threads, 0, MAX_WORKER_THREADS, "");
     if s.data_dir.contains('\0') {
         problems.push("server.data_dir: must not contain a NUL character".into());
     }
@@ -252,6 +257,7 @@ fn validate_server(s: &RawServer, problems: &mut Vec<String>, warnings: &mut Vec
         idle_timeout: Duration::from_secs(s.idle_timeout_secs.clamp(1, 86_400)),
         max_connections: usize::try_from(s.max_connections.clamp(1, 1_000_000)).unwrap_or(1_000_000),
         max_inflight_body_bytes: usize::try_from(s.max_inflight_body_bytes.clamp(1, 1 << 40)).unwrap_or(usize::MAX),
+        worker_threads: usize::try_from(s.worker_threads.min(MAX_WORKER_THREADS)).ok().filter(|n| *n > 0),
     };
     if !server.access_key_enabled {
         warnings.push("server.access_key_enabled is false: no credential can call the relay yet".into());
@@ -271,6 +277,7 @@ fn validate_logging(l: &RawLogging, problems: &mut Vec<String>) -> LoggingConfig
     );
     count_in(problems, "logging.max_body_bytes", l.max_body_bytes, 0, MAX_BODY_BYTES, " bytes");
     count_in(problems, "logging.max_size_mb", l.max_size_mb, 0, MAX_LOG_SIZE_MB, " MB");
+    count_in(problems, "logging.commit_interval_ms", l.commit_interval_ms, 0, MAX_COMMIT_INTERVAL_MS, " ms");
     let db = l.db_path.trim();
     if db.contains('\0') {
         problems.push("logging.db_path: must not contain a NUL character".into());
@@ -285,6 +292,7 @@ fn validate_logging(l: &RawLogging, problems: &mut Vec<String>) -> LoggingConfig
         store_bodies: l.store_bodies,
         max_body_bytes: l.max_body_bytes.min(MAX_BODY_BYTES),
         max_size_bytes: (max_size_mb > 0).then(|| max_size_mb * 1024 * 1024),
+        commit_interval: Duration::from_millis(l.commit_interval_ms.min(MAX_COMMIT_INTERVAL_MS)),
     }
 }
 

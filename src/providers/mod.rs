@@ -272,7 +272,7 @@ impl Provider {
         let first_byte = self.config.timeout;
         let wait = deadline.map_or(first_byte, |d| first_byte.min(d.saturating_duration_since(started)));
         let req = if endpoint == Endpoint::Models { rb } else { rb.body(body) };
-        let resp = match tokio::time::timeout(wait, req.send()).await {
+        let mut resp = match tokio::time::timeout(wait, req.send()).await {
             Ok(Ok(r)) => r,
             Ok(Err(e)) => return Err(UpstreamError::Connect(describe_reqwest(&e))),
             Err(_) if deadline.is_some_and(|d| Instant::now() >= d) => {
@@ -281,7 +281,8 @@ impl Provider {
             Err(_) => return Err(UpstreamError::FirstByteTimeout(first_byte)),
         };
         let status = resp.status();
-        let headers = resp.headers().clone();
+        // Taken, not cloned: the response's own map is not read again.
+        let headers = std::mem::take(resp.headers_mut());
         let body = timed_body(resp.bytes_stream(), self.config.timeout, deadline, self.config.total_timeout);
         Ok(UpstreamReply { status, headers, body })
     }

@@ -33,6 +33,7 @@ mod count;
 mod decode;
 mod pipe;
 mod prepare;
+mod raw_sse;
 mod respond;
 
 pub use completion::{Completion, IN_FLIGHT, InFlight, RecordSink};

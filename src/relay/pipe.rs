@@ -3,6 +3,11 @@
 //! side. An upstream that breaks, stalls or ends early gets an error event in the client's dialect
 //! — and never a `[DONE]` or `message_stop` as if it had succeeded. How it ended is classified
 //! like any upstream failure, and finishes the key's lease and the request's record.
+//!
+//! Same-dialect OpenAI and Anthropic streams are forwarded raw (`forward_raw`): the upstream's
+//! bytes cut at event ends, only the events that may carry usage, an error or the end decoded
+//! (`raw_sse`); an incomplete event at a break is held back, so the error event that follows
+//! is clean.
 
 use super::completion::Completion;
 use crate::dialect::Dialect;
@@ -128,6 +133,8 @@ pub struct Pipe {
     scratch: Vec<SseEvent>,
     /// Turns true when shutdown cuts open streams (`Runtime::cut`).
     cut: Option<tokio::sync::watch::Receiver<bool>>,
+    /// Raw forwarding (`forward_raw`): the bytes of the event not yet complete.
+    raw: Option<Vec<u8>>,
 }
 
 impl Pipe {
@@ -161,7 +168,18 @@ impl Pipe {
             outcome: None,
             scratch: Vec::new(),
             cut: None,
+            raw: None,
         }
+    }
+
+    /// Forward the rest of an OpenAI or Anthropic passthrough stream raw. `tail`: the bytes after
+    /// the last complete event read so far (the decoder given to `new` is then not used again).
+    pub fn forward_raw(mut self, tail: Vec<u8>) -> Pipe {
+        if matches!(self.mode, PipeMode::OpenAiPassthrough { .. } | PipeMode::AnthropicPassthrough) {
+            self.decoder = SseDecoder::new();
+            self.raw = Some(tail);
+        }
+        self
     }
 
     /// End the stream with an error event (and its record) when `cut` turns true.
@@ -214,6 +232,7 @@ impl Pipe {
                     return Some(out);
                 };
                 match next {
+                    Some(Ok(chunk)) if self.raw.is_some() => self.raw_chunk(&chunk, &mut out),
                     Some(Ok(chunk)) => {
                         let mut events = std::mem::take(&mut self.scratch);
                         if let Err(e) = self.decoder.push(&chunk, &mut events) {
@@ -226,6 +245,11 @@ impl Pipe {
                     }
                     Some(Err(e)) => self.fail(Classified::transport(&self.provider, &e), &mut out),
                     None => {
+                        if let Some(tail) = self.raw.take() {
+                            // What is held back is an incomplete event: the decoder judges it.
+                            let mut events = Vec::new();
+                            let _ = self.decoder.push(&tail, &mut events);
+                        }
                         let cut = self.decoder.finish();
                         if !self.terminal && matches!(self.mode, PipeMode::Translate { .. }) {
                             // The translator knows best whether its upstream finished properly.
@@ -270,6 +294,45 @@ impl Pipe {
                 return Some(out);
             }
         }
+    }
+
+    /// Raw forwarding of one chunk: whole events go out as they came, except those that may
+    /// carry usage, an error or the end, which are decoded and processed like any other.
+    fn raw_chunk(&mut self, chunk: &[u8], out: &mut Vec<u8>) {
+        let Some(mut buf) = self.raw.take() else { return };
+        buf.extend_from_slice(chunk);
+        let n = super::raw_sse::complete_len(&buf);
+        if n == 0 {
+            if buf.len() > crate::translate::sse::DEFAULT_MAX_EVENT_BYTES {
+                let limit = crate::translate::sse::DEFAULT_MAX_EVENT_BYTES;
+                self.fail(Classified::bad_answer(&self.provider, format!("SSE event exceeds {limit} bytes")), out);
+            }
+            self.raw = Some(buf);
+            return;
+        }
+        let look = match self.mode {
+            PipeMode::AnthropicPassthrough => super::raw_sse::anthropic_needs_look,
+            _ => super::raw_sse::openai_needs_look,
+        };
+        let mut events = std::mem::take(&mut self.scratch);
+        for ev in super::raw_sse::split(&buf[..n]) {
+            if self.terminal || self.finished {
+                break;
+            }
+            if !look(ev) {
+                out.extend_from_slice(ev);
+                continue;
+            }
+            if let Err(e) = self.decoder.push(ev, &mut events) {
+                self.fail(Classified::bad_answer(&self.provider, e), out);
+            }
+            for e in events.drain(..) {
+                self.process(&e, out);
+            }
+        }
+        self.scratch = events;
+        buf.drain(..n);
+        self.raw = Some(buf);
     }
 
     fn process(&mut self, ev: &SseEvent, out: &mut Vec<u8>) {

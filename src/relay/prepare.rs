@@ -1,7 +1,8 @@
 //! Stage 3, prepare: the upstream body for one candidate. Same dialect and no tool downgrade →
-//! passthrough: the client's fields serialised again with only `model` (and
-//! `stream_options.include_usage`, when we want the usage chunk) overridden, so unknown fields
-//! survive. Otherwise the shared IR is encoded for the upstream's dialect, after the tool
+//! passthrough: the client's bytes with only `model` (and `stream_options.include_usage`, when we
+//! want the usage chunk) patched in where they lie (`patch_passthrough`; the very same bytes when
+//! nothing changes), or, when the bytes cannot be patched safely, the client's fields serialised
+//! again with those overridden — so unknown fields survive either way. Otherwise the shared IR is encoded for the upstream's dialect, after the tool
 //! downgrade (or emulation) where the model cannot take tools. The parameter layers (`params`:
 //! `model_params`, `payload_transformation`, `global_params`, the provider's `params` and
 //! `system_prompt`) are applied last, in both cases.
@@ -93,19 +94,27 @@ pub(super) fn prepare(
             opts_raw = serde_json::value::to_raw_value(&opts).map_err(|e| RelayError::internal(e.to_string()))?;
             overrides.push(("stream_options", &opts_raw));
         }
-        let bytes = if layers {
-            // Layers edit the body: only then is a copy of it needed.
-            let mut body = req.body.clone();
-            for (k, v) in &overrides {
-                body.set(k, v);
-            }
-            crate::params::apply(&rt.config.routing.layers, &provider.config, model, upstream, &mut body);
-            body.to_vec()
+        // Patched bytes cannot merge into the client's own `stream_options`: that case serialises.
+        let patched = if layers || (strip_usage && req.body.get("stream_options").is_some()) {
+            None
         } else {
-            req.body.to_vec_with(&overrides)
+            patch_passthrough(&inbound.body, model_raw.get(), strip_usage)
+        };
+        let bytes = match patched {
+            Some(bytes) => bytes,
+            None if layers => {
+                // Layers edit the body: only then is a copy of it needed.
+                let mut body = req.body.clone();
+                for (k, v) in &overrides {
+                    body.set(k, v);
+                }
+                crate::params::apply(&rt.config.routing.layers, &provider.config, model, upstream, &mut body);
+                Bytes::from(body.to_vec())
+            }
+            None => Bytes::from(req.body.to_vec_with(&overrides)),
         };
         return Ok(Prepared {
-            bytes: Bytes::from(bytes),
+            bytes,
             upstream,
             endpoint,
             translated: false,
@@ -150,4 +159,50 @@ pub(super) fn prepare(
         strip_usage: false,
         dropped,
     })
+}
+
+/// The client's body with `model` set to `model_json` (and `"stream_options":{"include_usage":true}`
+/// appended when `add_usage`), patched into the bytes; the same bytes when nothing changes. `None`
+/// when the bytes cannot be patched safely (the caller serialises the fields instead).
+fn patch_passthrough(body: &Bytes, model_json: &str, add_usage: bool) -> Option<Bytes> {
+    let span = crate::body::top_level_span(body, "model").ok()??;
+    if !add_usage && &body[span.clone()] == model_json.as_bytes() {
+        return Some(body.clone());
+    }
+    const USAGE: &[u8] = br#","stream_options":{"include_usage":true}"#;
+    let close = body.iter().rposition(|b| *b == b'}')?;
+    let mut out = Vec::with_capacity(body.len() + model_json.len() + USAGE.len());
+    out.extend_from_slice(&body[..span.start]);
+    out.extend_from_slice(model_json.as_bytes());
+    if add_usage {
+        out.extend_from_slice(&body[span.end..close]);
+        out.extend_from_slice(USAGE);
+        out.extend_from_slice(&body[close..]);
+    } else {
+        out.extend_from_slice(&body[span.end..]);
+    }
+    Some(Bytes::from(out))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::patch_passthrough;
+    use bytes::Bytes;
+
+    #[test]
+    fn passthrough_bodies_are_patched_in_place() {
+        let body =
+            Bytes::from_static(br#"{"model": "a", "messages": [{"role":"user","content":"model"}], "x": 1.50 }"#);
+        let same = patch_passthrough(&body, r#""a""#, false).unwrap();
+        assert_eq!(same.as_ptr(), body.as_ptr(), "nothing to change: the very same bytes");
+        let out = patch_passthrough(&body, r#""up-model""#, false).unwrap();
+        assert_eq!(&out[..], br#"{"model": "up-model", "messages": [{"role":"user","content":"model"}], "x": 1.50 }"#);
+        let out = patch_passthrough(&body, r#""a""#, true).unwrap();
+        assert_eq!(
+            &out[..],
+            br#"{"model": "a", "messages": [{"role":"user","content":"model"}], "x": 1.50 ,"stream_options":{"include_usage":true}}"#
+        );
+        assert!(patch_passthrough(&Bytes::from_static(br#"{"model":"a","model":"b"}"#), r#""c""#, false).is_none());
+    }
 }

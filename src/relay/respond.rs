@@ -212,9 +212,12 @@ pub(super) async fn open_stream(
     // error event, a cut, a timeout) can still be failed over, since nothing reached the client.
     let mut decoder = SseDecoder::new();
     let mut first: Vec<SseEvent> = Vec::new();
+    // The bytes read so far: a passthrough pipe forwards raw from the end of the last whole event.
+    let mut seen: Vec<u8> = Vec::new();
     while first.is_empty() {
         match completion.upstream(upstream.next()).await {
             Some(Ok(chunk)) => {
+                seen.extend_from_slice(&chunk);
                 if let Err(e) = decoder.push(&chunk, &mut first) {
                     return Err(fail(lease, completion, attempt, Classified::bad_answer(name, e)));
                 }
@@ -259,7 +262,8 @@ pub(super) async fn open_stream(
         taken,
         provider.name().to_string(),
     )
-    .cut_by(call.rt.cut.subscribe());
+    .cut_by(call.rt.cut.subscribe())
+    .forward_raw(seen.split_off(super::raw_sse::complete_len(&seen)));
     *resp.body_mut() = Body::from_stream(pipe.into_stream());
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));

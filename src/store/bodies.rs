@@ -1,5 +1,5 @@
 //! Stored bodies: redaction of secrets, assembly of a streamed answer into the final message (as
-//! the official SDKs assemble it), local token estimates, and the compressed on-disk encoding.
+//! the official SDKs assemble it), local token estimates, and the on-disk encoding (zstd from `COMPRESS_FROM_BYTES`, plain below).
 //! All of it runs in the store's writer thread, off the request path.
 
 use crate::dialect::Dialect;
@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 
 /// First byte of an encoded bodies value; bump when the layout changes.
 const BODIES_FORMAT: u8 = 1;
+/// The same layout stored uncompressed: bodies this small gain less from zstd than it costs.
+const BODIES_FORMAT_PLAIN: u8 = 2;
+/// Bodies shorter than this (all three together) are stored uncompressed.
+pub const COMPRESS_FROM_BYTES: usize = 1024;
 /// zstd level 1: the fastest; bodies are repetitive JSON and still shrink several-fold, and the
 /// writer shares the machine's cores with the relay.
 pub const ZSTD_LEVEL: i32 = 1;
@@ -117,6 +121,10 @@ impl StoredBodies {
             plain.extend_from_slice(u);
         }
         plain.extend_from_slice(&self.response);
+        if plain.len() < COMPRESS_FROM_BYTES {
+            plain.insert(0, BODIES_FORMAT_PLAIN);
+            return Ok(plain);
+        }
         let mut out = vec![BODIES_FORMAT];
         out.extend(zstd.compress(&plain)?);
         Ok(out)
@@ -124,10 +132,13 @@ impl StoredBodies {
 
     pub fn decode(bytes: &[u8]) -> Result<StoredBodies, String> {
         let (&format, rest) = bytes.split_first().ok_or("empty bodies value")?;
-        if format != BODIES_FORMAT {
-            return Err(format!("bodies stored in format {format}, which this version cannot read"));
-        }
-        let plain = zstd::stream::decode_all(rest).map_err(|e| format!("cannot decompress the bodies: {e}"))?;
+        let plain = match format {
+            BODIES_FORMAT => std::borrow::Cow::Owned(
+                zstd::stream::decode_all(rest).map_err(|e| format!("cannot decompress the bodies: {e}"))?,
+            ),
+            BODIES_FORMAT_PLAIN => std::borrow::Cow::Borrowed(rest),
+            _ => return Err(format!("bodies stored in format {format}, which this version cannot read")),
+        };
         let bad = || "corrupt bodies value".to_string();
         let len = u32::from_le_bytes(plain.get(..4).ok_or_else(bad)?.try_into().map_err(|_| bad())?) as usize;
         let header: Header = serde_json::from_slice(plain.get(4..4 + len).ok_or_else(bad)?).map_err(|_| bad())?;

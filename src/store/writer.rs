@@ -1,13 +1,18 @@
-//! The one writer. `Writer` is where the relay's record sink hands records: `record()` only
-//! stamps an id and `try_send`s on a bounded queue (a full queue drops the record, counts it and
-//! says so loudly, at most every few seconds), so a request never waits on the disk.
+//! The one writer. `Writer` is where the relay's record sink hands records. With a store,
+//! `record()` stamps an id and `try_send`s on a bounded queue (a full queue drops the record,
+//! counts it and says so loudly, at most every few seconds), so a request never waits on the disk.
+//! Without a store (logging off) nothing crosses threads: the record feeds the live stats and the
+//! event bus on the caller's thread.
 //!
-//! A dedicated thread takes what is queued (up to `MAX_BATCH`), does the heavy work — assembling
-//! streamed answers, token estimates, redaction, zstd, cost — and commits the batch in one redb
-//! transaction. There is no timer between records and commits: under load, batches grow while the
-//! previous commit runs, and a record waits at most one commit (≤ 250 ms even on a slow disk), which
-//! is all a `kill -9` can lose. On shutdown `shutdown()` drains the queue before returning.
-//! Between batches it runs retention in small transactions.
+//! Group commit: a dedicated thread wakes on the first record of a group, then sleeps until
+//! `logging.commit_interval_ms` has passed (or `WAKE_AT` records are queued, or a flush or stop
+//! asks), takes everything queued (up to `MAX_BATCH`), does the heavy work — assembling streamed
+//! answers, token estimates, redaction, compression, cost — and commits the group in one durable
+//! redb transaction (one fsync) with its hourly aggregates. Senders never wake the writer while it
+//! sleeps, so a busy relay costs one wake-up and one fsync per interval, not per record. A record
+//! waits at most the interval plus one commit before it is on disk: that is all a `kill -9` or a
+//! power loss can take. `flush()` and `shutdown()` commit at once. Between groups it runs retention
+//! in small transactions.
 
 use super::{LogEntry, LogStore, Row, bodies, new_id, unix_ms};
 use crate::config::Config;
@@ -26,6 +31,8 @@ use std::time::{Duration, Instant, SystemTime};
 pub const QUEUE_CAPACITY: usize = 8192;
 /// Records per write transaction at most.
 const MAX_BATCH: usize = 1024;
+/// Queued records that wake the writer before its interval is up.
+const WAKE_AT: u64 = (MAX_BATCH / 2) as u64;
 /// How often retention looks for work when nothing else is due.
 const RETENTION_INTERVAL: Duration = Duration::from_secs(60);
 /// Records removed per retention transaction.
@@ -42,6 +49,8 @@ pub struct Settings {
     pub prices: PriceTable,
     /// Values that must never be stored: upstream keys and the access key.
     pub secrets: Vec<Secret<String>>,
+    /// Longest a record waits for its group's commit (`logging.commit_interval_ms`).
+    pub commit_interval: Duration,
 }
 
 impl Settings {
@@ -59,6 +68,7 @@ impl Settings {
             max_bytes: l.max_size_bytes,
             prices: PriceTable::from_config(config),
             secrets,
+            commit_interval: l.commit_interval,
         }
     }
 }
@@ -80,6 +90,10 @@ pub struct Writer {
     thread: Mutex<Option<std::thread::JoinHandle<()>>>,
     last_loud: Arc<AtomicU64>,
     store: Option<Arc<dyn LogStore>>,
+    /// Records queued since the writer last drained (it is woken early at `WAKE_AT`).
+    queued: Arc<AtomicU64>,
+    /// The writer thread, to wake it early (flush, stop, a full group).
+    waker: Option<std::thread::Thread>,
 }
 
 impl std::fmt::Debug for Writer {
@@ -103,6 +117,7 @@ impl Writer {
         let (tx, rx) = std::sync::mpsc::sync_channel(QUEUE_CAPACITY);
         let settings = Arc::new(ArcSwap::from_pointee(settings));
         let last_loud = Arc::new(AtomicU64::new(0));
+        let queued = Arc::new(AtomicU64::new(0));
         let worker = Worker {
             rx,
             store: store.clone(),
@@ -110,13 +125,21 @@ impl Writer {
             bus: bus.clone(),
             settings: settings.clone(),
             last_loud: last_loud.clone(),
+            queued: queued.clone(),
         };
         let thread = std::thread::Builder::new()
             .name("monorelay-store".into())
             .spawn(move || worker.supervise())
             .map_err(|e| tracing::error!("cannot start the store writer thread: {e}"))
             .ok();
-        Arc::new(Writer { tx, live, bus, settings, thread: Mutex::new(thread), last_loud, store })
+        let waker = thread.as_ref().map(|t| t.thread().clone());
+        Arc::new(Writer { tx, live, bus, settings, thread: Mutex::new(thread), last_loud, store, queued, waker })
+    }
+
+    fn wake(&self) {
+        if let Some(t) = &self.waker {
+            t.unpark();
+        }
     }
 
     pub fn live(&self) -> &Arc<Live> {
@@ -132,6 +155,7 @@ impl Writer {
     pub fn flush(&self) {
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         if self.tx.send(Msg::Flush(tx)).is_ok() {
+            self.wake();
             let _ = rx.recv();
         }
     }
@@ -140,12 +164,14 @@ impl Writer {
     pub fn run_retention(&self) -> Option<super::Expired> {
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         self.tx.send(Msg::Retention(tx)).ok()?;
+        self.wake();
         rx.recv().ok()
     }
 
     /// Drain the queue, commit, and stop the thread. Later records are counted as dropped.
     pub fn shutdown(&self) {
         let _ = self.tx.send(Msg::Stop);
+        self.wake();
         let handle = self.thread.lock().unwrap_or_else(|p| p.into_inner()).take();
         if let Some(h) = handle {
             let _ = h.join();
@@ -157,8 +183,19 @@ impl Writer {
     /// Queue a finished record; never blocks (a full queue drops it, counted and said loudly).
     pub fn record(&self, record: RequestRecord) {
         let id = new_id(record.started_at);
+        if self.store.is_none() {
+            // Logging off: nothing to store, so nothing crosses to the writer thread.
+            let row = enrich(id, record, &self.settings.load(), None);
+            self.live.observe(&row.entry);
+            self.bus.publish(Arc::new(row.entry));
+            return;
+        }
         match self.tx.try_send(Msg::Record(id, Box::new(record))) {
-            Ok(()) => {}
+            Ok(()) => {
+                if self.queued.fetch_add(1, Ordering::Relaxed) + 1 == WAKE_AT {
+                    self.wake();
+                }
+            }
             Err(TrySendError::Full(_)) => {
                 let n = self.live.dropped.fetch_add(1, Ordering::Relaxed) + 1;
                 loud(&self.last_loud, || {
@@ -176,7 +213,9 @@ impl Writer {
     /// New settings (start or reload), taken by the next batch; retention runs at once under them.
     pub fn set_settings(&self, settings: Settings) {
         self.settings.store(Arc::new(settings));
-        let _ = self.tx.try_send(Msg::Configured);
+        if self.tx.try_send(Msg::Configured).is_ok() {
+            self.wake();
+        }
     }
 }
 
@@ -187,6 +226,7 @@ struct Worker {
     bus: EventBus,
     settings: Arc<ArcSwap<Settings>>,
     last_loud: Arc<AtomicU64>,
+    queued: Arc<AtomicU64>,
 }
 
 impl Worker {
@@ -227,12 +267,25 @@ impl Worker {
                 }
                 Err(RecvTimeoutError::Disconnected) => return,
             }
-            while batch.len() < MAX_BATCH {
-                match self.rx.try_recv() {
-                    Ok(m) => batch.push(m),
-                    Err(_) => break,
+            // Group commit: gather until the interval is up, the group is full, or a caller
+            // waits (flush, retention, stop). Senders do not wake a sleeping writer
+            // (`park_timeout`), except the `WAKE_AT`-th record and the callers that wait.
+            let deadline = Instant::now() + self.settings.load().commit_interval;
+            loop {
+                while batch.len() < MAX_BATCH {
+                    match self.rx.try_recv() {
+                        Ok(m) => batch.push(m),
+                        Err(_) => break,
+                    }
                 }
+                let urgent = batch.iter().any(|m| !matches!(m, Msg::Record(..)));
+                let now = Instant::now();
+                if urgent || batch.len() >= MAX_BATCH || now >= deadline {
+                    break;
+                }
+                std::thread::park_timeout(deadline - now);
             }
+            self.queued.store(0, Ordering::Relaxed);
             let mut stop = false;
             let mut rows = Vec::new();
             let mut waiters = Vec::new();

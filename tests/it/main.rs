@@ -17,6 +17,7 @@ mod config;
 mod count_tokens;
 mod crossdialect;
 mod gemini;
+mod group_commit;
 mod hardening;
 mod keystate;
 mod layout;

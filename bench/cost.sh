@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# bench/cost.sh — load-independent cost of one relayed request: relay CPU µs, context switches and syscalls (strace -c), instructions (callgrind) per request over a fixed count.
+# Usage: bench/cost.sh RELAY_BINARY [pass|cross|pass-stream|cross-stream] [REQUESTS] [log-on|log-off] [TOOLS]
+#   TOOLS: any of cpu,strace,callgrind (default cpu,strace). Needs the bench binaries (bench/run.sh
+#   builds them; BENCH_BIN overrides where they are), strace and valgrind for those tools.
+# Unlike wrk's throughput, these figures barely move when other work shares the machine, so two
+# builds can be compared back to back on a busy box. Loopback only; everything started is stopped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$(pwd)
+RELAY=${1:?relay binary}
+MODE=${2:-pass}
+N=${3:-2000}
+LOGGING=${4:-log-on}
+TOOLS=${5:-cpu,strace}
+B=${BENCH_BIN:-$REPO/bench/target/release}
+C=${CONCURRENCY:-16}
+W=$(mktemp -d /tmp/monorelay-cost-XXXX)
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$W"; }
+trap cleanup EXIT
+
+"$B/mock" --threads 2 >"$W/mock.out" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 100); do grep -q listening "$W/mock.out" 2>/dev/null && break; sleep 0.1; done
+MP=$(head -1 "$W/mock.out" | sed 's/.*://')
+ON=$([ "$LOGGING" = log-on ] && echo true || echo false)
+cat >"$W/cfg.yml" <<YML
+server: {host: 127.0.0.1, port: 0, access_key: "bench-key"}
+providers:
+  oa: {provider_type: api, base_url: "http://127.0.0.1:$MP/v1", keys: [{key: k1}, {key: k2}], models: {include: [gpt-bench]}}
+  an: {provider_type: anthropic, base_url: "http://127.0.0.1:$MP", keys: [{key: a1}, {key: a2}], models: {include: [claude-bench]}}
+logging: {enabled: $ON, store_bodies: true}
+YML
+case "$MODE" in
+  pass) MODEL=gpt-bench STREAM=false END="" ;;
+  cross) MODEL=claude-bench STREAM=false END="" ;;
+  pass-stream) MODEL=gpt-bench STREAM=true END="[DONE]" ;;
+  cross-stream) MODEL=claude-bench STREAM=true END="[DONE]" ;;
+  *) echo "mode: pass | cross | pass-stream | cross-stream" >&2; exit 2 ;;
+esac
+printf '{"model":"%s","stream":%s,"max_tokens":64,"messages":[{"role":"user","content":"You are benchmarking a relay. Say hello in one short sentence, please."},{"role":"assistant","content":"Hello! How can I help you today?"},{"role":"user","content":"Tell me a fact about the number seven."}]}' \
+  "$MODEL" "$STREAM" >"$W/body.json"
+EXPECT=()
+[ -n "$END" ] && EXPECT=(--expect-end "$END")
+
+# start_relay PREFIX... : the relay (under an optional wrapper), its port in $RP, its pid in $RPID.
+start_relay() {
+  rm -rf "$W/data"; mkdir -p "$W/data"; : >"$W/relay.out"
+  "$@" "$RELAY" --config "$W/cfg.yml" --data-dir "$W/data" serve --host 127.0.0.1 --port 0 >"$W/relay.out" 2>"$W/relay.err" &
+  RPID=$!
+  PIDS+=($RPID)
+  for _ in $(seq 600); do grep -q listening "$W/relay.out" 2>/dev/null && break; sleep 0.1; done
+  RP=$(head -1 "$W/relay.out" | sed 's/.*://')
+}
+load() {
+  "$B/drive" --url "http://127.0.0.1:$RP/v1/chat/completions" --body "$W/body.json" \
+    --header 'Authorization: Bearer bench-key' --concurrency "$C" --requests "$1" --max-secs 600 "${EXPECT[@]}" >"$W/drive.json"
+  python3 -c "import json,sys; d=json.load(open('$W/drive.json')); sys.exit(0 if d['ok']==$1 else 'drive: %s of $1 ok' % d['ok'])"
+}
+# The relay process's CPU ns (all threads) and context switches.
+readings() {
+  python3 - "$1" <<'PY'
+import os, sys
+pid = sys.argv[1]; ns = cs = 0
+for t in os.listdir(f"/proc/{pid}/task"):
+    try:
+        ns += int(open(f"/proc/{pid}/task/{t}/schedstat").read().split()[0])
+        for line in open(f"/proc/{pid}/task/{t}/status"):
+            if "ctxt_switches:" in line:
+                cs += int(line.split()[1])
+    except OSError:
+        pass
+print(ns, cs)
+PY
+}
+# SIGINT to the relay itself (under strace, the tracer's child), then wait for the wrapper.
+stop_relay() {
+  local child
+  child=$(pgrep -P "$RPID" -x monorelay || true)
+  kill -INT "${child:-$RPID}" 2>/dev/null || true
+  wait "$RPID" 2>/dev/null || true
+}
+
+echo "mode=$MODE requests=$N concurrency=$C logging=$LOGGING relay=$RELAY"
+if [[ $TOOLS == *cpu* ]]; then
+  start_relay
+  load 300
+  sleep 0.5
+  read -r ns0 cs0 < <(readings "$RPID")
+  load "$N"
+  sleep 0.3   # the writer's last group (commit interval 100 ms)
+  read -r ns1 cs1 < <(readings "$RPID")
+  python3 -c "print('cpu: %.1f us/req, %.2f context switches/req' % (($ns1-$ns0)/1e3/$N, ($cs1-$cs0)/$N))"
+  stop_relay
+fi
+if [[ $TOOLS == *strace* ]] && command -v strace >/dev/null; then
+  start_relay strace -f -c -o "$W/strace.txt"
+  load 300
+  load "$N"
+  sleep 0.3
+  stop_relay
+  # Includes the 300 warm-up requests and startup; per request over all N+300.
+  python3 - "$W/strace.txt" $((N + 300)) <<'PY'
+import sys
+n = int(sys.argv[2]); rows = {}
+for line in open(sys.argv[1]):
+    p = line.split()
+    if len(p) >= 5 and p[0][0].isdigit() and not p[-1].startswith("total"):
+        calls = int(p[3]); rows[p[-1]] = calls
+show = ["fdatasync", "fsync", "pwrite64", "futex", "epoll_wait", "sendto", "recvfrom", "writev", "write", "read", "sched_yield"]
+print("syscalls/req: " + ", ".join(f"{k} {rows[k]/n:.2f}" for k in show if k in rows)
+      + f" | all {sum(rows.values())/n:.1f}")
+PY
+fi
+if [[ $TOOLS == *callgrind* ]] && command -v valgrind >/dev/null; then
+  start_relay valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$W/cg.out"
+  load 200
+  callgrind_control -i on "$RPID" >/dev/null
+  load "$N"
+  sleep 0.5
+  callgrind_control -i off "$RPID" >/dev/null
+  stop_relay
+  IR=$(callgrind_annotate "$W/cg.out" 2>/dev/null | grep -m1 "PROGRAM TOTALS" | tr -dc 0-9)
+  echo "callgrind: $((IR / N)) instructions/req"
+  cp "$W/cg.out" "${CG_OUT:-/tmp/monorelay-cost-callgrind.out}"
+fi
