@@ -10,7 +10,8 @@
 //! 4. **Snapshot** — one `Arc<Runtime>` for the request's whole life (reloads swap it).
 //! 5. **Relay** — `relay::handle`: decode, route, attempt with failover, respond, record.
 //!
-//! `/api/auth/*` and `/api/setup*` (`auth_routes`) authenticate themselves (sessions, setup).
+//! `/api/auth/*` and `/api/setup*` (`auth_routes`, `sso_routes`) authenticate themselves (sessions,
+//! SSO, setup).
 //!
 //! `GET /metrics` (Prometheus text) sits behind the same auth unless `server.metrics_public`.
 //!
@@ -23,6 +24,7 @@ mod builder;
 mod conn;
 mod reload;
 mod responses_api;
+mod sso_routes;
 mod supervise;
 
 pub use builder::{AccessKey, Running, Server, ServerBuilder, ServerError};
@@ -79,6 +81,8 @@ pub struct App {
     pub config_changed: Arc<tokio::sync::Notify>,
     /// Request-body bytes held at once (sized at start from `server.max_inflight_body_bytes`).
     pub body_budget: BodyBudget,
+    /// SSO sign-ins in progress, the IdP/Turnstile HTTP client and discovery cache.
+    pub sso: crate::auth::sso::Sso,
 }
 
 impl App {
@@ -129,6 +133,7 @@ impl App {
             users: std::sync::OnceLock::new(),
             config_changed: Arc::default(),
             body_budget,
+            sso: crate::auth::sso::Sso::default(),
         })
     }
 }
