@@ -637,3 +637,22 @@ async fn turnstile_guards_login_and_setup() {
     let r = client().post(relay2.url("/api/setup")).bearer_auth(KEY).json(&body).send().await.unwrap();
     assert_eq!(r.status(), 503);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_makes_invites_offline_that_the_server_honours() {
+    let (dir, idp) = (tempfile::tempdir().unwrap(), Idp::start().await);
+    let (cfg, data) = (dir.path().join("config.yml"), dir.path().join("data"));
+    std::fs::write(&cfg, config(&idp, "  registration: invite\n", "")).unwrap();
+    let out = cli(&cfg, &data, &["users", "invite", "--role", "super-admin"]).await;
+    assert!(!out.status.success(), "no super-admin invites");
+    let out = cli(&cfg, &data, &["--json", "users", "invite", "--role", "admin", "--expires-hours", "2"]).await;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let inv: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let code = inv["code"].as_str().unwrap().to_string();
+    assert!(code.starts_with("inv-") && inv["role"] == "admin", "{inv}");
+    let relay = Relay::start_logged_file(&cfg, &data).await;
+    let mut b = Browser::new();
+    let cb = b.go_to_callback(&relay, "github", &format!("?invite={code}")).await;
+    assert!(b.finish(&cb).await.signed_in);
+    assert_eq!(b.me(&relay).await["user"]["role"], "admin");
+}
