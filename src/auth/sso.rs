@@ -641,10 +641,12 @@ impl Users {
     }
 
     /// Find or make the account for an SSO identity (see the module doc), granting admin to
-    /// `admin_usernames`. The user is returned active or not at all.
+    /// `admin_usernames` (an IdP username, or `provider:subject`, which no one can rename into).
+    /// The user is returned active or not at all.
     pub fn sso_sign_in(&self, id: &Identity, rules: &AuthConfig, invite: Option<&str>) -> Result<User, SsoError> {
         let link = SsoLink { provider: id.provider.clone(), subject: id.subject.clone() };
-        let admin = id.username.as_ref().is_some_and(|u| rules.admin_usernames.iter().any(|a| a == u));
+        let stable = format!("{}:{}", id.provider, id.subject);
+        let admin = rules.admin_usernames.iter().any(|a| *a == stable || id.username.as_ref() == Some(a));
         let users = self.list();
         let linked = users.iter().find(|u| u.sso.contains(&link));
         let by_email = || {

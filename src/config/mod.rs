@@ -8,6 +8,7 @@
 //! - `raw.rs`: the file as written; `yaml.rs`: the YAML crate behind one door;
 //! - `edit.rs`: in-place edits of the YAML text that keep comments and order.
 
+mod check;
 pub mod edit;
 mod env;
 mod load;

@@ -2,9 +2,9 @@
 //! one provider when `sso.enabled: true`, and monorelay's `github` / `google` / `oidc.<name>`
 //! blocks), `sso.registration`, and `server.turnstile_*`. Every problem names its key path.
 
+use super::check::http_url;
 use super::raw::{RawConfig, RawSso, RawSsoProvider};
 use super::types::*;
-use super::validate::http_url;
 
 /// Longest provider name (it is a URL path segment).
 const MAX_PROVIDER_NAME: usize = 32;

@@ -175,7 +175,8 @@ pub struct ServerConfig {
 pub struct AuthConfig {
     /// Password login is refused server-side.
     pub sso_only: bool,
-    /// IdP usernames (GitHub login, OIDC `preferred_username`) given the admin role at sign-in.
+    /// Given the admin role at sign-in: IdP usernames (GitHub login, OIDC `preferred_username`,
+    /// exact) or `provider:subject` (stable: a username can be renamed or chosen by its holder).
     pub admin_usernames: Vec<String>,
     /// Who SSO may create an account for.
     pub registration: Registration,

@@ -10,8 +10,8 @@
 //! throttled per username and per client address (429 with `Retry-After` after 5 in 15 minutes);
 //! wrong password, unknown user and password-less user answer alike. With `server.turnstile_enabled`
 //! login and setup also need a `turnstile_token` the verify endpoint accepts. `api_caller` is the
-//! check the rest of `/api` uses. SSO (`/api/auth/sso/*`, `/api/auth/providers`) is in
-//! `sso_routes`.
+//! check the rest of `/api` uses. SSO (`/api/auth/sso/*`, `/api/auth/providers`) has its own
+//! routes file beside this one.
 
 use super::App;
 use crate::auth::{Role, Users};
@@ -44,7 +44,6 @@ pub fn routes() -> axum::Router<Arc<App>> {
         .route("/api/auth/password", post(password))
         .route("/api/setup/status", get(setup_status))
         .route("/api/setup", post(setup))
-        .merge(super::sso_routes::routes())
 }
 
 /// An `/api` error, answered as JSON: `{"error": {"code", "message"}}`.

@@ -173,6 +173,7 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .merge(relay_routes)
         .merge(auth_routes::routes())
+        .merge(sso_routes::routes())
         .route("/health", get(health))
         .route("/metrics", get(metrics))
         .fallback(fallback)

@@ -364,7 +364,7 @@ async fn closed_registration_links_only_verified_emails() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn oidc_round_trip_with_discovery_id_token_and_admin_usernames() {
     let (dir, idp) = (tempfile::tempdir().unwrap(), Idp::start().await);
-    let relay = start(dir.path(), &idp, "  registration: open\n  admin_usernames: [ana]\n").await;
+    let relay = start(dir.path(), &idp, "  registration: open\n  admin_usernames: [ana, 'github:4242']\n").await;
     let users = relay.app.users.get().unwrap().clone();
     users.add("ana-local", monorelay::auth::Role::User, Some("ana@example.com".into()), None).unwrap();
     let mut b = Browser::new();
@@ -392,6 +392,11 @@ async fn oidc_round_trip_with_discovery_id_token_and_admin_usernames() {
     assert_eq!((me["user"]["name"].as_str(), me["user"]["role"].as_str()), (Some("mallory"), Some("user")));
     assert_eq!(me["user"]["email"], Value::Null);
     assert_eq!(users.list().len(), 2);
+    // `provider:subject` in admin_usernames names an identity whatever its username.
+    idp.script(|s| s.github_user = json!({"id": 4242, "login": "renamed"}));
+    let mut g = Browser::new();
+    assert!(g.sign_in(&relay, "github").await.signed_in);
+    assert_eq!(g.me(&relay).await["user"]["role"], "admin");
 
     // The public list of buttons: names and labels, no secrets.
     let r = Browser::new().get(&relay.url("/api/auth/providers")).await;
