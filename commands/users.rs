@@ -1,5 +1,5 @@
 //! `monorelay users list | add | remove | passwd | role | enable | disable` and
-//! `monorelay users keys list | create | revoke`: argument parsing and output over
+//! `monorelay users keys list | create | revoke` and `monorelay users invite`: argument parsing and output over
 //! `monorelay::admin` (`users.*`), through the control socket while `serve` runs and on the
 //! database otherwise. Passwords come from a prompt (no echo) or `--password-stdin`, never from
 //! an argument; `keys create` prints the new key once.
@@ -8,7 +8,8 @@ use crate::Cli;
 use crate::conn::{block_on, fmt_time};
 use clap::{Args, Subcommand};
 use monorelay::admin::{
-    RelayKeyCreate, RelayKeyRevoke, RelayKeyView, RelayKeysList, UserAdd, UserName, UserPasswd, UserRole, UserView,
+    InviteCreate, RelayKeyCreate, RelayKeyRevoke, RelayKeyView, RelayKeysList, UserAdd, UserName, UserPasswd, UserRole,
+    UserView,
 };
 use monorelay::auth::Role;
 use std::process::ExitCode;
@@ -32,6 +33,19 @@ pub enum UsersCommand {
     /// Relay keys of users: list, create, revoke.
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// Make an invite code for SSO sign-up under `sso.registration: invite` (printed this once;
+    /// the person signs in at /api/auth/sso/PROVIDER/login?invite=CODE).
+    Invite(InviteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InviteArgs {
+    /// The role the new account gets: user or admin.
+    #[arg(long, default_value = "user")]
+    pub role: Role,
+    /// Hours the code stays good (default 168, a week).
+    #[arg(long)]
+    pub expires_hours: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -171,6 +185,21 @@ pub fn run(cli: &Cli, cmd: &UsersCommand) -> anyhow::Result<ExitCode> {
                     eprintln!(
                         "relay key '{}' ({}) for '{}': shown this once, store it now",
                         created.info.label, created.info.prefix, created.info.user
+                    );
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            UsersCommand::Invite(a) => {
+                let inv = c.users_invite(&InviteCreate { role: a.role, expires_hours: a.expires_hours }).await?;
+                if cli.json {
+                    println!("{}", serde_json::to_string_pretty(&inv)?);
+                } else {
+                    println!("{}", inv.code);
+                    eprintln!(
+                        "invite for one {} account, good until {}: shown this once; the sign-in link is /api/auth/sso/<provider>/login?invite={}",
+                        inv.role.as_str(),
+                        fmt_time(inv.expires_ms),
+                        inv.code
                     );
                 }
                 Ok(ExitCode::SUCCESS)

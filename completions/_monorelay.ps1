@@ -685,6 +685,7 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Let a user sign in and use their relay keys again')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop a user: sign-in and their relay keys are refused')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Relay keys of users: list, create, revoke')
+            [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Make an invite code for SSO sign-up under `sso.registration: invite` (printed this once; the person signs in at /api/auth/sso/PROVIDER/login?invite=CODE)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -887,6 +888,23 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
         'monorelay;users;keys;help;help' {
             break
         }
+        'monorelay;users;invite' {
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'The role the new account gets: user or admin')
+            [CompletionResult]::new('--expires-hours', '--expires-hours', [CompletionResultType]::ParameterName, 'Hours the code stays good (default 168, a week)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./config.yml if it exists, else the embedded default)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the access key, database and control socket live (default: server.data_dir, else ./data)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v debug, -vv trace)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less log output (-q warnings only, -qq errors only)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less log output (-q warnings only, -qq errors only)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print data as JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'monorelay;users;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a user (works with or without a running server)')
@@ -896,6 +914,7 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Let a user sign in and use their relay keys again')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop a user: sign-in and their relay keys are refused')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Relay keys of users: list, create, revoke')
+            [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Make an invite code for SSO sign-up under `sso.registration: invite` (printed this once; the person signs in at /api/auth/sso/PROVIDER/login?invite=CODE)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -933,6 +952,9 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             break
         }
         'monorelay;users;help;keys;revoke' {
+            break
+        }
+        'monorelay;users;help;invite' {
             break
         }
         'monorelay;users;help;help' {
@@ -1381,6 +1403,7 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Let a user sign in and use their relay keys again')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop a user: sign-in and their relay keys are refused')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Relay keys of users: list, create, revoke')
+            [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Make an invite code for SSO sign-up under `sso.registration: invite` (printed this once; the person signs in at /api/auth/sso/PROVIDER/login?invite=CODE)')
             break
         }
         'monorelay;help;users;list' {
@@ -1417,6 +1440,9 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             break
         }
         'monorelay;help;users;keys;revoke' {
+            break
+        }
+        'monorelay;help;users;invite' {
             break
         }
         'monorelay;help;sync' {

@@ -247,6 +247,9 @@ _monorelay() {
             monorelay__subcmd__help__subcmd__users,enable)
                 cmd="monorelay__subcmd__help__subcmd__users__subcmd__enable"
                 ;;
+            monorelay__subcmd__help__subcmd__users,invite)
+                cmd="monorelay__subcmd__help__subcmd__users__subcmd__invite"
+                ;;
             monorelay__subcmd__help__subcmd__users,keys)
                 cmd="monorelay__subcmd__help__subcmd__users__subcmd__keys"
                 ;;
@@ -457,6 +460,9 @@ _monorelay() {
             monorelay__subcmd__users,help)
                 cmd="monorelay__subcmd__users__subcmd__help"
                 ;;
+            monorelay__subcmd__users,invite)
+                cmd="monorelay__subcmd__users__subcmd__invite"
+                ;;
             monorelay__subcmd__users,keys)
                 cmd="monorelay__subcmd__users__subcmd__keys"
                 ;;
@@ -483,6 +489,9 @@ _monorelay() {
                 ;;
             monorelay__subcmd__users__subcmd__help,help)
                 cmd="monorelay__subcmd__users__subcmd__help__subcmd__help"
+                ;;
+            monorelay__subcmd__users__subcmd__help,invite)
+                cmd="monorelay__subcmd__users__subcmd__help__subcmd__invite"
                 ;;
             monorelay__subcmd__users__subcmd__help,keys)
                 cmd="monorelay__subcmd__users__subcmd__help__subcmd__keys"
@@ -1453,7 +1462,7 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__help__subcmd__users)
-            opts="list add remove passwd role enable disable keys"
+            opts="list add remove passwd role enable disable keys invite"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1495,6 +1504,20 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__help__subcmd__users__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__help__subcmd__users__subcmd__invite)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3241,7 +3264,7 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__users)
-            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version list add remove passwd role enable disable keys help"
+            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version list add remove passwd role enable disable keys invite help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3353,7 +3376,7 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__users__subcmd__help)
-            opts="list add remove passwd role enable disable keys help"
+            opts="list add remove passwd role enable disable keys invite help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3409,6 +3432,20 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__users__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__users__subcmd__help__subcmd__invite)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3527,6 +3564,40 @@ _monorelay() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__users__subcmd__invite)
+            opts="-v -q -h -V --role --expires-hours --config --data-dir --verbose --quiet --log-format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expires-hours)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -624,6 +624,7 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand enable 'Let a user sign in and use their relay keys again'
             cand disable 'Stop a user: sign-in and their relay keys are refused'
             cand keys 'Relay keys of users: list, create, revoke'
+            cand invite 'Make an invite code for SSO sign-up under `sso.registration: invite` (printed this once; the person signs in at /api/auth/sso/PROVIDER/login?invite=CODE)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'monorelay;users;list'= {
@@ -809,6 +810,22 @@ set edit:completion:arg-completer[monorelay] = {|@words|
         }
         &'monorelay;users;keys;help;help'= {
         }
+        &'monorelay;users;invite'= {
+            cand --role 'The role the new account gets: user or admin'
+            cand --expires-hours 'Hours the code stays good (default 168, a week)'
+            cand --config 'Config file (default: ./config.yml if it exists, else the embedded default)'
+            cand --data-dir 'Where the access key, database and control socket live (default: server.data_dir, else ./data)'
+            cand --log-format 'Log line format'
+            cand -v 'More log output (-v debug, -vv trace)'
+            cand --verbose 'More log output (-v debug, -vv trace)'
+            cand -q 'Less log output (-q warnings only, -qq errors only)'
+            cand --quiet 'Less log output (-q warnings only, -qq errors only)'
+            cand --json 'Print data as JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'monorelay;users;help'= {
             cand list 'List users'
             cand add 'Add a user (works with or without a running server)'
@@ -818,6 +835,7 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand enable 'Let a user sign in and use their relay keys again'
             cand disable 'Stop a user: sign-in and their relay keys are refused'
             cand keys 'Relay keys of users: list, create, revoke'
+            cand invite 'Make an invite code for SSO sign-up under `sso.registration: invite` (printed this once; the person signs in at /api/auth/sso/PROVIDER/login?invite=CODE)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'monorelay;users;help;list'= {
@@ -844,6 +862,8 @@ set edit:completion:arg-completer[monorelay] = {|@words|
         &'monorelay;users;help;keys;create'= {
         }
         &'monorelay;users;help;keys;revoke'= {
+        }
+        &'monorelay;users;help;invite'= {
         }
         &'monorelay;users;help;help'= {
         }
@@ -1232,6 +1252,7 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand enable 'Let a user sign in and use their relay keys again'
             cand disable 'Stop a user: sign-in and their relay keys are refused'
             cand keys 'Relay keys of users: list, create, revoke'
+            cand invite 'Make an invite code for SSO sign-up under `sso.registration: invite` (printed this once; the person signs in at /api/auth/sso/PROVIDER/login?invite=CODE)'
         }
         &'monorelay;help;users;list'= {
         }
@@ -1257,6 +1278,8 @@ set edit:completion:arg-completer[monorelay] = {|@words|
         &'monorelay;help;users;keys;create'= {
         }
         &'monorelay;help;users;keys;revoke'= {
+        }
+        &'monorelay;help;users;invite'= {
         }
         &'monorelay;help;sync'= {
             cand setup 'Verify the GitHub token, find the private Gist "MonoRelay Configuration" or create it, and record its id (sync.gist_id). The token comes from MONORELAY_GITHUB_TOKEN / GITHUB_TOKEN, or --token-stdin (then stored 0600 in the data dir, never printed)'

@@ -177,6 +177,9 @@ impl Client {
     pub async fn users_keys_revoke(&mut self, a: &RelayKeyRevoke) -> Result<RelayKeyView, AdminError> {
         self.call_with("users.keys.revoke", a).await
     }
+    pub async fn users_invite(&mut self, a: &InviteCreate) -> Result<CreatedInvite, AdminError> {
+        self.call_with("users.invite", a).await
+    }
     pub async fn keys_add(&mut self, a: &KeysAdd) -> Result<KeyChange, AdminError> {
         self.call("keys.add", a.to_wire()).await
     }

@@ -472,6 +472,29 @@ impl std::fmt::Debug for UserAdd {
     }
 }
 
+/// `users.invite`: an invite code for `sso.registration: invite` (default: role `user`, 7 days).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct InviteCreate {
+    pub role: crate::auth::Role,
+    pub expires_hours: Option<u64>,
+}
+
+/// `users.invite`'s answer: the code, shown this once (only its hash is kept).
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CreatedInvite {
+    pub code: String,
+    pub role: crate::auth::Role,
+    pub expires_ms: u64,
+}
+
+impl std::fmt::Debug for CreatedInvite {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreatedInvite").field("role", &self.role).field("expires_ms", &self.expires_ms).finish()
+    }
+}
+
 /// `users.remove`, `users.enable`, `users.disable`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]

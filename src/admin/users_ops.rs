@@ -1,9 +1,14 @@
 //! `users.*`: users and their relay keys over `auth::Users` — the running server's (so a change
 //! takes effect at once) or, offline, one opened on the database file (created when missing, so
-//! `monorelay users add NAME --role super-admin` works before the first start).
+//! `monorelay users add NAME --role super-admin` works before the first start). Also invite codes
+//! for SSO registration (`users.invite`).
 
 use super::{AdminError, CreatedRelayKey, RelayKeyCreate, RelayKeyRevoke, RelayKeyView, RelayKeysList, Service};
-use super::{UserAdd, UserName, UserPasswd, UserRole, UserView};
+use super::{CreatedInvite, InviteCreate, UserAdd, UserName, UserPasswd, UserRole, UserView};
+
+/// How long an invite lasts unless told otherwise, and at most.
+const DEFAULT_INVITE_HOURS: u64 = 7 * 24;
+const MAX_INVITE_HOURS: u64 = 90 * 24;
 use crate::auth::{AuthError, KeyUsage, Limits, RelayKey, User, Users};
 use std::sync::Arc;
 
@@ -154,6 +159,24 @@ impl Service {
         };
         let (key, k) = users.create_key(&a.user, a.label, limits, a.expires_ms)?;
         Ok(CreatedRelayKey { key, info: key_view(&k, &KeyUsage::default()) })
+    }
+
+    /// An invite code for `sso.registration: invite`; not for super-admins (make those with
+    /// `users role`).
+    pub fn users_invite(&self, a: InviteCreate) -> Result<CreatedInvite, AdminError> {
+        if a.role == crate::auth::Role::SuperAdmin {
+            return Err(AdminError::invalid(Some("role"), "an invite is for a user or an admin"));
+        }
+        let hours = a.expires_hours.unwrap_or(DEFAULT_INVITE_HOURS);
+        if !(1..=MAX_INVITE_HOURS).contains(&hours) {
+            return Err(AdminError::invalid(
+                Some("expires_hours"),
+                format!("an invite lasts 1 to {MAX_INVITE_HOURS} hours, not {hours}"),
+            ));
+        }
+        let users = self.users()?;
+        let (code, inv) = users.create_invite(a.role, std::time::Duration::from_secs(hours * 3600))?;
+        Ok(CreatedInvite { code, role: inv.role, expires_ms: inv.expires_ms })
     }
 
     pub fn users_keys_revoke(&self, a: RelayKeyRevoke) -> Result<RelayKeyView, AdminError> {

@@ -5,11 +5,14 @@
 //! counters are written behind by one thread (`flush` waits for it). `Principal` is what the
 //! relay's auth hands to the pipeline: the owner and label of the key, its limits, and the handle
 //! that admits a request (`admit`, before any upstream call) and charges its tokens and cost
-//! (`charge`, from the completion hook). Sessions for the admin panel are in `session`.
+//! (`charge`, from the completion hook). Sessions for the admin panel are in `session`; sign-in
+//! with GitHub / Google / OIDC in `sso`; Cloudflare Turnstile checks in `turnstile`.
 
 pub mod limits;
 pub mod secret;
 pub mod session;
+pub mod sso;
+pub mod turnstile;
 
 pub use session::{LOGIN_MAX_FAILURES, Session};
 

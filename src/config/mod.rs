@@ -4,14 +4,16 @@
 //!
 //! - `types.rs`: the validated types the rest of the crate reads;
 //! - `load.rs`: file or text → raw → validated, `${ENV}` resolution (`env.rs`), vendor presets;
-//! - `validate.rs`: every check, with its key path;
+//! - `validate.rs`: every check, with its key path (`sso.rs`: the `sso:` section and Turnstile);
 //! - `raw.rs`: the file as written; `yaml.rs`: the YAML crate behind one door;
 //! - `edit.rs`: in-place edits of the YAML text that keep comments and order.
 
+mod check;
 pub mod edit;
 mod env;
 mod load;
 pub mod raw;
+mod sso;
 mod types;
 mod validate;
 pub mod yaml;

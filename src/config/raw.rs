@@ -145,6 +145,8 @@ pub struct RawServer {
     pub turnstile_site_key: String,
     pub jwt_secret: Secret<String>,
     pub turnstile_secret_key: Secret<String>,
+    /// monorelay: where Turnstile tokens are checked (default Cloudflare's siteverify).
+    pub turnstile_verify_url: String,
     /// monorelay: largest accepted request body.
     pub max_body_bytes: u64,
     /// monorelay: seconds in-flight requests get to finish on shutdown.
@@ -182,6 +184,7 @@ impl Default for RawServer {
             turnstile_site_key: String::new(),
             jwt_secret: Secret::default(),
             turnstile_secret_key: Secret::default(),
+            turnstile_verify_url: String::new(),
             max_body_bytes: 32 * 1024 * 1024,
             shutdown_grace_secs: 30,
             data_dir: String::new(),
@@ -644,10 +647,14 @@ pub struct RawWebdav {
     pub password: Secret<String>,
 }
 
+/// `sso`: the original's flat keys (one provider picked by `provider`, honoured when
+/// `enabled: true`) and monorelay's per-provider blocks (`github`, `google`, `oidc.<name>`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
 pub struct RawSso {
-    pub enabled: bool,
+    /// The original's switch. `false` turns every provider off; absent or `true` enables the
+    /// blocks below (the original's flat keys need an explicit `true`, as they did there).
+    pub enabled: Option<bool>,
     pub provider: String,
     pub prismaauth_url: String,
     pub client_id: String,
@@ -661,12 +668,20 @@ pub struct RawSso {
     pub github_client_secret: Secret<String>,
     pub google_client_secret: Secret<String>,
     pub local_sso_secret: Secret<String>,
+    /// monorelay: who SSO may create an account for: `closed` (nobody), `invite`, `open`.
+    pub registration: String,
+    /// monorelay: GitHub sign-in.
+    pub github: Option<RawSsoProvider>,
+    /// monorelay: Google sign-in (OIDC, issuer `https://accounts.google.com`).
+    pub google: Option<RawSsoProvider>,
+    /// monorelay: any number of named OIDC providers.
+    pub oidc: OrderedMap<RawSsoProvider>,
 }
 
 impl Default for RawSso {
     fn default() -> Self {
         RawSso {
-            enabled: false,
+            enabled: None,
             provider: "github".into(),
             prismaauth_url: "http://localhost:8080".into(),
             client_id: String::new(),
@@ -680,6 +695,31 @@ impl Default for RawSso {
             github_client_secret: Secret::default(),
             google_client_secret: Secret::default(),
             local_sso_secret: Secret::default(),
+            registration: "closed".into(),
+            github: None,
+            google: None,
+            oidc: OrderedMap::default(),
         }
     }
+}
+
+/// One SSO provider block. Every URL defaults to the real service (GitHub) or to OIDC discovery
+/// from `issuer`; setting one overrides it (tests point them at a loopback IdP).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct RawSsoProvider {
+    pub enabled: Option<bool>,
+    /// The button's text (default: the provider's name).
+    pub label: String,
+    pub client_id: String,
+    pub client_secret: Secret<String>,
+    pub scopes: Option<Vec<String>>,
+    /// OIDC: the issuer (discovery at `<issuer>/.well-known/openid-configuration`).
+    pub issuer: String,
+    pub auth_url: String,
+    pub token_url: String,
+    /// OIDC: the userinfo endpoint.
+    pub userinfo_url: String,
+    /// GitHub: the API base (`https://api.github.com`; GitHub Enterprise: `https://HOST/api/v3`).
+    pub api_base: String,
 }

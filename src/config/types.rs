@@ -178,13 +178,84 @@ pub struct ServerConfig {
     pub worker_threads: Option<usize>,
 }
 
-/// Sign-in settings (`sso.sso_only`, `sso.admin_usernames` of the original's `sso:` section).
+/// Sign-in settings: the `sso:` section and `server.turnstile_*`.
 #[derive(Debug, Clone, Default)]
 pub struct AuthConfig {
     /// Password login is refused server-side.
     pub sso_only: bool,
-    /// Users given the admin role when they sign in with SSO.
+    /// Given the admin role at sign-in: IdP usernames (GitHub login, OIDC `preferred_username`,
+    /// exact) or `provider:subject` (stable: a username can be renamed or chosen by its holder).
     pub admin_usernames: Vec<String>,
+    /// Who SSO may create an account for.
+    pub registration: Registration,
+    /// The SSO providers, in the order their buttons are shown (names unique).
+    pub sso: Vec<SsoProvider>,
+    /// Cloudflare Turnstile on password login and first-run setup.
+    pub turnstile: Option<TurnstileConfig>,
+}
+
+impl AuthConfig {
+    pub fn sso_provider(&self, name: &str) -> Option<&SsoProvider> {
+        self.sso.iter().find(|p| p.name == name)
+    }
+}
+
+/// `sso.registration`: whether an SSO sign-in with no matching account creates one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Registration {
+    /// Never: only identities already linked, or matching a user by verified email, sign in.
+    #[default]
+    Closed,
+    /// Only with an admin-created invite code (`monorelay users invite`), used once.
+    Invite,
+    /// Anyone the IdP vouches for gets a `user` account.
+    Open,
+}
+
+impl Registration {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Registration::Closed => "closed",
+            Registration::Invite => "invite",
+            Registration::Open => "open",
+        }
+    }
+}
+
+/// The real GitHub endpoints, used unless `sso.github.*` overrides them.
+pub const GITHUB_AUTH_URL: &str = "https://github.com/login/oauth/authorize";
+pub const GITHUB_TOKEN_URL: &str = "https://github.com/login/oauth/access_token";
+/// Google's OIDC issuer (discovery finds its endpoints).
+pub const GOOGLE_ISSUER: &str = "https://accounts.google.com";
+/// Cloudflare's Turnstile check.
+pub const TURNSTILE_VERIFY_URL: &str = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
+
+/// One SSO provider: its name is the `{provider}` of `/api/auth/sso/{provider}/…`.
+#[derive(Debug, Clone)]
+pub struct SsoProvider {
+    pub name: String,
+    pub label: String,
+    pub client_id: String,
+    pub client_secret: Secret<String>,
+    pub scopes: Vec<String>,
+    pub kind: SsoKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SsoKind {
+    /// GitHub's OAuth app flow; identity from `<api_base>/user` and `/user/emails`.
+    GitHub { auth_url: String, token_url: String, api_base: String },
+    /// OpenID Connect: endpoints from discovery at `issuer` unless given; identity from the
+    /// id_token (required when `issuer` is set) and the userinfo endpoint.
+    Oidc { issuer: Option<String>, auth_url: Option<String>, token_url: Option<String>, userinfo_url: Option<String> },
+}
+
+/// `server.turnstile_*`.
+#[derive(Debug, Clone)]
+pub struct TurnstileConfig {
+    pub site_key: String,
+    pub secret_key: Secret<String>,
+    pub verify_url: String,
 }
 
 /// `logging`: the request log (redb) and what it keeps.

@@ -4,6 +4,7 @@
 //! `.nan`, negative or absurdly large values are config errors rather than panics later
 //! (`Duration::from_secs_f64`, `Instant + Duration` and counters all have limits).
 
+use super::check::http_url;
 use super::raw::*;
 use super::types::*;
 use crate::glob::Glob;
@@ -162,21 +163,9 @@ pub(super) fn validate(raw: RawConfig, source: ConfigSource, problems: &mut Vec<
     let translation =
         TranslationConfig { default_max_tokens: t.default_max_tokens.max(1), drop_unsupported: t.drop_unsupported };
 
-    let auth = AuthConfig { sso_only: raw.sso.sso_only, admin_usernames: raw.sso.admin_usernames.clone() };
+    let auth = super::sso::validate_auth(&raw, problems, &mut warnings);
     let sync = validate_sync(&raw.sync, problems);
     Config { source, server, providers, routing, strategy, logging, translation, pricing, auth, sync, warnings }
-}
-
-fn http_url(problems: &mut Vec<String>, path: &str, url: &str) -> bool {
-    let ok = (url.starts_with("http://") || url.starts_with("https://"))
-        && url.parse::<http::Uri>().is_ok_and(|u| u.host().is_some_and(|h| !h.is_empty()));
-    if !ok {
-        problems.push(format!("{path}: must be an http:// or https:// URL, got '{url}'"));
-    } else if url.split("://").nth(1).and_then(|r| r.split('/').next()).is_some_and(|a| a.contains('@')) {
-        problems.push(format!("{path}: must not carry credentials (use sync.webdav.username/password)"));
-        return false;
-    }
-    ok
 }
 
 fn validate_sync(s: &super::raw::RawSync, problems: &mut Vec<String>) -> SyncConfig {

@@ -8,8 +8,10 @@
 //! made with that cookie must send the session's CSRF token in `x-csrf-token` (a header a
 //! cross-site form cannot send); one made with a Bearer access key needs none. Login failures are
 //! throttled per username and per client address (429 with `Retry-After` after 5 in 15 minutes);
-//! wrong password, unknown user and password-less user answer alike. `api_caller` is the check
-//! the rest of `/api` uses.
+//! wrong password, unknown user and password-less user answer alike. With `server.turnstile_enabled`
+//! login and setup also need a `turnstile_token` the verify endpoint accepts. `api_caller` is the
+//! check the rest of `/api` uses. SSO (`/api/auth/sso/*`, `/api/auth/providers`) has its own
+//! routes file beside this one.
 
 use super::App;
 use crate::auth::{Role, Users};
@@ -86,7 +88,7 @@ impl ApiCaller {
     }
 }
 
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+pub(super) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|c| {
         let (k, v) = c.trim().split_once('=')?;
         (k == name).then(|| v.trim().to_string())
@@ -141,7 +143,7 @@ pub fn api_caller(app: &App, method: &Method, headers: &HeaderMap) -> Result<Api
     Ok(ApiCaller::Session { user: session.user, role, token, csrf: session.csrf })
 }
 
-fn secure(app: &App, headers: &HeaderMap) -> bool {
+pub(super) fn secure(app: &App, headers: &HeaderMap) -> bool {
     let proto_https = headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())
@@ -161,7 +163,7 @@ fn secure(app: &App, headers: &HeaderMap) -> bool {
     proto_https || public_https
 }
 
-fn session_cookie(token: &str, secure: bool, max_age_secs: u64) -> HeaderValue {
+pub(super) fn session_cookie(token: &str, secure: bool, max_age_secs: u64) -> HeaderValue {
     let s = format!(
         "{SESSION_COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age_secs}{}",
         if secure { "; Secure" } else { "" }
@@ -190,6 +192,21 @@ fn me_json(users: &Users, name: &str, csrf: Option<&str>) -> serde_json::Value {
 struct Login {
     username: String,
     password: String,
+    #[serde(default)]
+    turnstile_token: Option<String>,
+}
+
+/// With Turnstile on, the request's token must pass the verify endpoint.
+async fn turnstile(app: &App, token: Option<&str>, addr: Option<&str>) -> Result<(), ApiError> {
+    let Some(cfg) = app.runtime.load().config.auth.turnstile.clone() else { return Ok(()) };
+    let unavailable =
+        || api_error(StatusCode::SERVICE_UNAVAILABLE, "turnstile_unavailable", "the Turnstile check could not be made");
+    let http = app.sso.http().map_err(|_| unavailable())?;
+    match crate::auth::turnstile::verify(http, &cfg, token, addr).await {
+        Ok(()) => Ok(()),
+        Err(crate::auth::turnstile::TurnstileError::Unavailable) => Err(unavailable()),
+        Err(_) => Err(api_error(StatusCode::FORBIDDEN, "turnstile_failed", "the Turnstile check failed; try again")),
+    }
 }
 
 async fn login(State(app): State<Arc<App>>, req: Request) -> Result<Response, ApiError> {
@@ -209,6 +226,7 @@ async fn login(State(app): State<Arc<App>>, req: Request) -> Result<Response, Ap
         e.retry_after = Some(wait);
         return Err(e);
     }
+    turnstile(&app, body.turnstile_token.as_deref(), addr.as_deref()).await?;
     let checked = {
         let users = users.clone();
         let (name, pw) = (body.username.clone(), body.password);
@@ -298,6 +316,8 @@ struct Setup {
     password: String,
     #[serde(default)]
     email: Option<String>,
+    #[serde(default)]
+    turnstile_token: Option<String>,
 }
 
 /// Create the first super-admin: only with the access key, only while there are no users.
@@ -310,7 +330,9 @@ async fn setup(State(app): State<Arc<App>>, req: Request) -> Result<Response, Ap
         ));
     }
     let users = users(&app)?.clone();
+    let addr = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
     let body: Setup = json_body(req).await?;
+    turnstile(&app, body.turnstile_token.as_deref(), addr.as_deref()).await?;
     if !users.is_empty() {
         return Err(api_error(StatusCode::CONFLICT, "already_set_up", "there are users already"));
     }

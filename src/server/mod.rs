@@ -10,9 +10,10 @@
 //! 4. **Snapshot** — one `Arc<Runtime>` for the request's whole life (reloads swap it).
 //! 5. **Relay** — `relay::handle`: decode, route, attempt with failover, respond, record.
 //!
-//! `/api/auth/*` and `/api/setup*` (`auth_routes`) authenticate themselves (sessions, setup), and
-//! so does the rest of `/api`, `/openapi.json` and `/docs` (`api`: sessions, the access key or a
-//! user's relay key, role-checked per route). CORS (`api::cors`, `server.cors_origins`) wraps all.
+//! `/api/auth/*` and `/api/setup*` (`auth_routes`, `sso_routes`) authenticate themselves (sessions,
+//! SSO, setup), and so does the rest of `/api`, `/openapi.json` and `/docs` (`api`: sessions, the
+//! access key or a user's relay key, role-checked per route). CORS (`api::cors`,
+//! `server.cors_origins`) wraps all.
 //!
 //! `GET /metrics` (Prometheus text) sits behind the same auth unless `server.metrics_public`.
 //!
@@ -30,6 +31,7 @@ mod conn;
 mod gemini_api;
 mod reload;
 mod responses_api;
+mod sso_routes;
 mod supervise;
 pub mod web;
 
@@ -89,6 +91,8 @@ pub struct App {
     pub body_budget: BodyBudget,
     /// The data dir (set by the builder when there is one): where `/api` finds sync state and caches.
     pub data_dir: std::sync::OnceLock<PathBuf>,
+    /// SSO sign-ins in progress, the IdP/Turnstile HTTP client and discovery cache.
+    pub sso: crate::auth::sso::Sso,
 }
 
 impl App {
@@ -140,6 +144,7 @@ impl App {
             config_changed: Arc::default(),
             body_budget,
             data_dir: std::sync::OnceLock::new(),
+            sso: crate::auth::sso::Sso::default(),
         })
     }
 }
@@ -183,6 +188,7 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(relay_routes)
         .merge(auth_routes::routes())
         .merge(api::routes())
+        .merge(sso_routes::routes())
         .route("/health", get(health))
         .route("/metrics", get(metrics))
         .fallback(fallback)

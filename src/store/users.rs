@@ -1,7 +1,8 @@
-//! Principals in the database: users, their relay keys, the keys' usage counters and admin
-//! sessions, each a table of (string id → versioned JSON bytes). The store keeps rows only; what
-//! they hold and mean is `auth`'s business (it encodes and decodes them), so a second backend
-//! (PostgreSQL, Redis for the counters) implements the same four operations of `UserStore`.
+//! Principals in the database: users, their relay keys, the keys' usage counters, admin
+//! sessions and SSO invites, each a table of (string id → versioned JSON bytes). The store keeps
+//! rows only; what they hold and mean is `auth`'s business (it encodes and decodes them), so a
+//! second backend (PostgreSQL, Redis for the counters) implements the same two operations of
+//! `UserStore`.
 
 use super::{RedbStore, StoreError};
 use redb::{ReadableTable, TableDefinition};
@@ -10,6 +11,7 @@ const USERS: TableDefinition<&str, &[u8]> = TableDefinition::new("users");
 const RELAY_KEYS: TableDefinition<&str, &[u8]> = TableDefinition::new("relay_keys");
 const KEY_USAGE: TableDefinition<&str, &[u8]> = TableDefinition::new("relay_key_usage");
 const SESSIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("sessions");
+const INVITES: TableDefinition<&str, &[u8]> = TableDefinition::new("invites");
 
 /// One of the principal tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,6 +24,8 @@ pub enum UserTable {
     KeyUsage,
     /// session id hash → session.
     Sessions,
+    /// invite code hash → SSO registration invite.
+    Invites,
 }
 
 impl UserTable {
@@ -31,6 +35,7 @@ impl UserTable {
             UserTable::RelayKeys => RELAY_KEYS,
             UserTable::KeyUsage => KEY_USAGE,
             UserTable::Sessions => SESSIONS,
+            UserTable::Invites => INVITES,
         }
     }
 }
@@ -53,7 +58,7 @@ pub trait UserStore: Send + Sync + 'static {
 
 impl RedbStore {
     pub(super) fn open_user_tables(tx: &redb::WriteTransaction) -> Result<(), StoreError> {
-        for t in [USERS, RELAY_KEYS, KEY_USAGE, SESSIONS] {
+        for t in [USERS, RELAY_KEYS, KEY_USAGE, SESSIONS, INVITES] {
             tx.open_table(t)?;
         }
         Ok(())

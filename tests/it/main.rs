@@ -35,6 +35,7 @@ mod translate;
 mod binary;
 mod packaging;
 mod sessions;
+mod sso;
 #[cfg(unix)]
 mod top;
 mod users;
