@@ -25,6 +25,8 @@ pub struct Shared {
     clients: Mutex<HashMap<Duration, reqwest::Client>>,
     /// Stored Responses-API conversations (`previous_response_id`, `GET /v1/responses/{id}`).
     pub responses: std::sync::Arc<crate::store::responses::ResponseStore>,
+    /// Files and batches pinned to the provider and key that made them.
+    pub objects: std::sync::Arc<crate::store::objects::ObjectStore>,
     /// Turns true when shutdown's grace period is over: open streams end with an error event.
     pub cut: std::sync::Arc<tokio::sync::watch::Sender<bool>>,
 }
@@ -96,6 +98,7 @@ pub struct Runtime {
     pub tool_support: std::sync::Arc<crate::tools::ToolSupport>,
     pub missing_routes: std::sync::Arc<crate::providers::MissingRoutes>,
     pub responses: std::sync::Arc<crate::store::responses::ResponseStore>,
+    pub objects: std::sync::Arc<crate::store::objects::ObjectStore>,
     /// `Shared::cut`: streams watch it to end cleanly when shutdown cuts them.
     pub cut: std::sync::Arc<tokio::sync::watch::Sender<bool>>,
 }
@@ -117,6 +120,7 @@ impl Runtime {
             tool_support: shared.tool_support.clone(),
             missing_routes: shared.missing_routes.clone(),
             responses: shared.responses.clone(),
+            objects: shared.objects.clone(),
             cut: shared.cut.clone(),
         })
     }

@@ -17,7 +17,12 @@ pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
         | Endpoint::Moderations
         | Endpoint::ImagesGenerations
         | Endpoint::Responses
-        | Endpoint::AudioSpeech => "/v1/messages",
+        | Endpoint::AudioSpeech
+        | Endpoint::AudioTranscriptions
+        | Endpoint::AudioTranslations
+        | Endpoint::ImagesEdits
+        | Endpoint::Files
+        | Endpoint::Batches => "/v1/messages",
         Endpoint::CountTokens => "/v1/messages/count_tokens",
         Endpoint::Models => "/v1/models",
     };

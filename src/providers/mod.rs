@@ -9,6 +9,7 @@ pub mod api;
 pub mod chatgpt_web;
 pub mod mock;
 pub mod outcome;
+pub mod raw;
 
 use crate::config::{ProviderConfig, ProviderKind};
 use crate::dialect::Dialect;
@@ -36,6 +37,14 @@ pub enum Endpoint {
     Responses,
     /// OpenAI text to speech (`/v1/audio/speech`): JSON in, audio bytes streamed back.
     AudioSpeech,
+    /// The rest of the OpenAI surface, sent raw (`raw::RawRequest`): multipart uploads streamed
+    /// through (`/v1/audio/transcriptions`, `/v1/audio/translations`, `/v1/images/edits`), and
+    /// files and batches pinned to the key that made them.
+    AudioTranscriptions,
+    AudioTranslations,
+    ImagesEdits,
+    Files,
+    Batches,
 }
 
 impl Endpoint {
@@ -57,6 +66,11 @@ impl Endpoint {
             Endpoint::ImagesGenerations => "images_generations",
             Endpoint::Responses => "responses",
             Endpoint::AudioSpeech => "audio_speech",
+            Endpoint::AudioTranscriptions => "audio_transcriptions",
+            Endpoint::AudioTranslations => "audio_translations",
+            Endpoint::ImagesEdits => "images_edits",
+            Endpoint::Files => "files",
+            Endpoint::Batches => "batches",
         }
     }
 
@@ -71,6 +85,11 @@ impl Endpoint {
             Endpoint::ImagesGenerations => "/images/generations",
             Endpoint::Responses => "/responses",
             Endpoint::AudioSpeech => "/audio/speech",
+            Endpoint::AudioTranscriptions => "/audio/transcriptions",
+            Endpoint::AudioTranslations => "/audio/translations",
+            Endpoint::ImagesEdits => "/images/edits",
+            Endpoint::Files => "/files",
+            Endpoint::Batches => "/batches",
         }
     }
 }

@@ -79,6 +79,7 @@ impl Completion {
                 latency_ms: 0.0,
                 ttfb_ms: None,
                 tokens: None,
+                tokens_estimated: false,
                 attempts: Vec::new(),
                 overhead_ms: None,
                 bodies: None,

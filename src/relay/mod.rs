@@ -31,9 +31,12 @@ mod completion;
 mod conversation;
 mod count;
 mod decode;
+mod form;
+pub mod objects;
 mod pipe;
 mod prepare;
 mod respond;
+pub mod surface;
 
 pub use completion::{Completion, IN_FLIGHT, InFlight, RecordSink};
 pub use count::count_tokens;

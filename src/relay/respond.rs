@@ -67,7 +67,40 @@ fn record_success(
         r.key_label = Some(lease.label().to_string());
         r.upstream = Some(upstream);
         r.attempts.push(attempt);
+        // The ChatGPT web backend reports no usage: what its answers carry is the relay's estimate.
+        if provider.config.kind == crate::config::ProviderKind::WebReverse {
+            r.tokens_estimated = true;
+        }
     }
+}
+
+/// Input tokens of an embeddings, moderations or completions request whose upstream reported no
+/// usage, estimated from its `input` (or `prompt`) strings.
+fn estimate_input(endpoint: Endpoint, body: &crate::body::JsonObject) -> Option<crate::record::Tokens> {
+    let field = match endpoint {
+        Endpoint::Embeddings | Endpoint::Moderations => "input",
+        Endpoint::Completions => "prompt",
+        _ => return None,
+    };
+    let mut input = 0;
+    match body.field::<serde_json::Value>(field).ok()?? {
+        serde_json::Value::String(s) => input += crate::tokens::estimate_text(&s),
+        serde_json::Value::Array(items) => {
+            for item in &items {
+                // Strings, or multimodal moderation parts with `text`.
+                match item {
+                    serde_json::Value::String(s) => input += crate::tokens::estimate_text(s),
+                    other => {
+                        if let Some(t) = other.get("text").and_then(serde_json::Value::as_str) {
+                            input += crate::tokens::estimate_text(t);
+                        }
+                    }
+                }
+            }
+        }
+        _ => return None,
+    }
+    Some(crate::record::Tokens { input, ..Default::default() })
 }
 
 /// Penalise the key for an unusable 2xx answer and hand back what the loop needs to fail over.
@@ -138,6 +171,16 @@ pub(super) async fn finish_plain(
     };
     record_success(completion, provider, cand, &lease, prepared, attempt);
     lease.finish(Outcome::Success, None);
+    let tokens = match tokens {
+        None => {
+            let estimate = estimate_input(inbound.endpoint, &call.req.body);
+            if let (Some(_), Some(r)) = (&estimate, completion.record_mut()) {
+                r.tokens_estimated = true;
+            }
+            estimate
+        }
+        some => some,
+    };
     if let Some(pending) = completion.conversation.take() {
         if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&body) {
             super::conversation::save(pending, v).await;

@@ -323,7 +323,7 @@ impl Worker {
 /// Turn a request record into what is stored: cost, token estimate, assembled and redacted bodies.
 fn enrich(id: u64, r: RequestRecord, s: &Settings, zstd: Option<&mut zstd::bulk::Compressor<'static>>) -> Row {
     let mut tokens = r.tokens.clone();
-    let mut estimated = false;
+    let mut estimated = r.tokens_estimated;
     let mut encoded = None;
     let mut truncated = false;
     if let Some(b) = r.bodies {

@@ -28,6 +28,7 @@ mod translate;
 mod binary;
 mod packaging;
 mod sessions;
+mod surface;
 #[cfg(unix)]
 mod top;
 mod users;
