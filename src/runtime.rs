@@ -1,7 +1,8 @@
 //! Everything built from one config: providers with their key pools and HTTP clients. A request
 //! takes one `Arc<Runtime>` snapshot for its whole life; a reload builds a new runtime first
 //! (fallible, `RuntimeError`) and swaps it in (infallible). State that must outlive reloads — key
-//! health, tool support, fetched model lists, HTTP connection pools — lives in `Shared`.
+//! health, tool support, fetched model lists, HTTP connection pools, the ChatGPT web sessions —
+//! lives in `Shared`.
 
 use crate::config::Config;
 use crate::keys::{KeyPool, KeyStates};
@@ -27,6 +28,8 @@ pub struct Shared {
     pub responses: std::sync::Arc<crate::store::responses::ResponseStore>,
     /// Files and batches pinned to the provider and key that made them.
     pub objects: std::sync::Arc<crate::store::objects::ObjectStore>,
+    /// The ChatGPT web providers' sessions, build-id caches and proof-of-work slots.
+    pub web_states: crate::providers::chatgpt_web::WebStates,
     /// Turns true when shutdown's grace period is over: open streams end with an error event.
     pub cut: std::sync::Arc<tokio::sync::watch::Sender<bool>>,
 }
@@ -111,7 +114,7 @@ impl Runtime {
             let client = shared
                 .client(p.connect_timeout)
                 .map_err(|source| RuntimeError::HttpClient { provider: p.name.clone(), source })?;
-            providers.push(Provider::new(p.clone(), pool, client));
+            providers.push(Provider::with_web_states(p.clone(), pool, client, &shared.web_states));
         }
         Ok(Runtime {
             config,

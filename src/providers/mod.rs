@@ -176,6 +176,17 @@ impl std::fmt::Debug for Provider {
 
 impl Provider {
     pub fn new(config: ProviderConfig, pool: KeyPool, client: reqwest::Client) -> Provider {
+        Self::with_web_states(config, pool, client, &chatgpt_web::WebStates::default())
+    }
+
+    /// A provider whose ChatGPT web sessions and caches (if it is one) come from `web`, which
+    /// outlives reloads (`runtime::Shared`).
+    pub fn with_web_states(
+        config: ProviderConfig,
+        pool: KeyPool,
+        client: reqwest::Client,
+        web: &chatgpt_web::WebStates,
+    ) -> Provider {
         let urls = ENDPOINTS
             .iter()
             .filter_map(|e| {
@@ -188,8 +199,8 @@ impl Provider {
             })
             .collect();
         let normalized_name = crate::config::normalize_name(&config.name);
-        let web =
-            (config.kind == ProviderKind::WebReverse).then(|| chatgpt_web::ChatGptWeb::new(&config, client.clone()));
+        let web = (config.kind == ProviderKind::WebReverse)
+            .then(|| chatgpt_web::ChatGptWeb::new(&config, client.clone(), web.get(&config)));
         Provider { config, pool, client, urls, normalized_name, web }
     }
 
