@@ -102,6 +102,9 @@ pub struct Runtime {
     pub missing_routes: std::sync::Arc<crate::providers::MissingRoutes>,
     pub responses: std::sync::Arc<crate::store::responses::ResponseStore>,
     pub objects: std::sync::Arc<crate::store::objects::ObjectStore>,
+    /// Every secret to redact from what clients, the log and stored bodies see: the config's
+    /// (`Config::secrets`), the access key in use, and the sync token from the environment.
+    pub secrets: std::sync::Arc<[Secret<String>]>,
     /// `Shared::cut`: streams watch it to end cleanly when shutdown cuts them.
     pub cut: std::sync::Arc<tokio::sync::watch::Sender<bool>>,
 }
@@ -116,7 +119,17 @@ impl Runtime {
                 .map_err(|source| RuntimeError::HttpClient { provider: p.name.clone(), source })?;
             providers.push(Provider::with_web_states(p.clone(), pool, client, &shared.web_states));
         }
+        let mut secrets = config.secrets();
+        secrets.extend(access_key.clone());
+        secrets.extend(
+            crate::sync::TOKEN_ENVS
+                .iter()
+                .filter_map(|v| std::env::var(v).ok())
+                .filter(|t| !t.trim().is_empty())
+                .map(Secret::new),
+        );
         Ok(Runtime {
+            secrets: secrets.into(),
             config,
             providers,
             access_key,

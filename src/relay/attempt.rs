@@ -179,7 +179,7 @@ async fn attempt_candidate(
         attempt.status = reply.status.as_u16();
         if !reply.status.is_success() {
             let body = completion.upstream(read_bounded(reply.body, MAX_ERROR_BODY_BYTES)).await.unwrap_or_default();
-            let c = Classified::response(context(provider, &lease), reply.status, &reply.headers, &body);
+            let c = Classified::response(context(rt, provider, &lease), reply.status, &reply.headers, &body);
             if c.fault == crate::providers::outcome::Fault::Provider && c.status.is_server_error() {
                 let reproduced = deferred.0.as_ref().is_some_and(|(_, prev)| prev.status == c.status);
                 let mut quiet = c.clone();

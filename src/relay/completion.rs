@@ -24,7 +24,9 @@ impl RecordSink for crate::store::writer::Writer {
         crate::store::writer::Writer::record(self, record);
     }
     fn configure(&self, runtime: &Runtime) {
-        self.set_settings(crate::store::writer::Settings::new(&runtime.config, runtime.access_key.as_ref()));
+        let mut settings = crate::store::writer::Settings::new(&runtime.config, runtime.access_key.as_ref());
+        settings.secrets = runtime.secrets.to_vec();
+        self.set_settings(settings);
     }
 }
 

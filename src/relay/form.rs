@@ -214,6 +214,8 @@ mod tests {
                 found = Some(f);
             }
         }
+        // What was buffered behind the field (the last chunk held it all) is read on.
+        s.push(&[]).unwrap();
         (found, s.finished())
     }
 

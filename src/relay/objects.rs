@@ -189,7 +189,7 @@ async fn create_file_in(
         content_type: s.headers.get(header::CONTENT_TYPE).cloned(),
         body: RawBody::Stream(Box::pin(body.into_stream(failed.clone()))),
     };
-    let reply = exchange(provider, "", KeyUse::Leased(lease), req, Some(&failed), completion).await?;
+    let reply = exchange(&rt.secrets, provider, "", KeyUse::Leased(lease), req, Some(&failed), completion).await?;
     let (status, ct, bytes) = read_answer(provider, reply, completion).await?;
     if let Some(id) = serde_json::from_slice::<Value>(&bytes).ok().as_ref().and_then(|v| v.get("id")?.as_str()) {
         pin(rt, id, ObjectKind::File, provider, &key, s.caller).await;
@@ -234,7 +234,7 @@ async fn create_batch_in(
         content_type: Some(http::HeaderValue::from_static("application/json")),
         body: RawBody::Bytes(bytes),
     };
-    let reply = exchange(provider, "", KeyUse::Pinned(key.clone()), req, None, completion).await?;
+    let reply = exchange(&rt.secrets, provider, "", KeyUse::Pinned(key.clone()), req, None, completion).await?;
     let (status, ct, bytes) = read_answer(provider, reply, completion).await?;
     if let Ok(batch) = serde_json::from_slice::<Value>(&bytes) {
         if let Some(id) = batch.get("id").and_then(Value::as_str) {
@@ -283,7 +283,7 @@ async fn object_in(
         ObjectOp::Cancel => (Method::POST, format!("{}/{id}/cancel", kind.path())),
     };
     let req = RawRequest { method, path_and_query: &path, content_type: None, body: RawBody::None };
-    let reply = exchange(provider, "", KeyUse::Pinned(key.clone()), req, None, completion).await?;
+    let reply = exchange(&rt.secrets, provider, "", KeyUse::Pinned(key.clone()), req, None, completion).await?;
     if op == ObjectOp::Content {
         // A file's content may be large: streamed through as it comes.
         let (status, ct) = (reply.status, reply.headers.get(header::CONTENT_TYPE).cloned());
@@ -347,7 +347,7 @@ async fn list_in(
     for (provider_name, fingerprint) in &accounts {
         let Ok((provider, key)) = pinned(rt, provider_name, provider_name, *fingerprint) else { continue };
         let req = RawRequest { method: Method::GET, path_and_query: &path, content_type: None, body: RawBody::None };
-        let reply = exchange(provider, "", KeyUse::Pinned(key), req, None, completion).await?;
+        let reply = exchange(&rt.secrets, provider, "", KeyUse::Pinned(key), req, None, completion).await?;
         let body = super::call::read_bounded(reply.body, super::call::MAX_UPSTREAM_BODY_BYTES)
             .await
             .ok_or_else(|| RelayError::bad_gateway(format!("[{}] the upstream list broke off", provider.name())))?;

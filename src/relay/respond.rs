@@ -116,7 +116,7 @@ pub(super) async fn finish_plain(
     attempt: Attempt,
     attempts: usize,
 ) -> Result<Response<Body>, Failed> {
-    let Call { inbound, provider, cand, prepared, .. } = call;
+    let Call { rt, inbound, provider, cand, prepared, .. } = call;
     let status = reply.status;
     let name = provider.name();
     if inbound.endpoint == Endpoint::AudioSpeech {
@@ -142,7 +142,7 @@ pub(super) async fn finish_plain(
         }
         _ => None,
     };
-    if let Some(c) = Classified::unusable_success(context(provider, &lease), &body, required) {
+    if let Some(c) = Classified::unusable_success(context(rt, provider, &lease), &body, required) {
         return Err(fail(lease, completion, attempt, c));
     }
     let (body, tokens) = if prepared.translated {
@@ -235,7 +235,7 @@ pub(super) async fn open_stream(
     attempt: Attempt,
     attempts: usize,
 ) -> Result<Response<Body>, Failed> {
-    let Call { inbound, req, provider, cand, prepared, .. } = call;
+    let Call { rt, inbound, req, provider, cand, prepared, .. } = call;
     let name = provider.name();
     let is_sse = reply
         .headers
@@ -247,7 +247,7 @@ pub(super) async fn open_stream(
         let body = read_bounded(upstream, MAX_ERROR_BODY_BYTES).await.unwrap_or_default();
         let info = ErrorInfo::parse(&body);
         let message = format!("the upstream answered a stream request without an event stream: {}", info.message);
-        let c = Classified::stream_error(context(provider, &lease), ErrorInfo { message, ..info });
+        let c = Classified::stream_error(context(rt, provider, &lease), ErrorInfo { message, ..info });
         return Err(fail(lease, completion, attempt, c));
     }
     // Wait for the first complete event before committing: an upstream that fails at once (an
@@ -269,7 +269,7 @@ pub(super) async fn open_stream(
         }
     }
     if let Some(info) = ErrorInfo::from_stream_event(prepared.upstream, first[0].event.as_deref(), &first[0].data) {
-        let c = Classified::stream_error(context(provider, &lease), info);
+        let c = Classified::stream_error(context(rt, provider, &lease), info);
         return Err(fail(lease, completion, attempt, c));
     }
     record_success(completion, provider, cand, &lease, prepared, attempt);
@@ -299,7 +299,8 @@ pub(super) async fn open_stream(
         taken,
         provider.name().to_string(),
     )
-    .cut_by(call.rt.cut.subscribe());
+    .cut_by(call.rt.cut.subscribe())
+    .redacting(call.rt.secrets.clone());
     *resp.body_mut() = Body::from_stream(pipe.into_stream());
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));

@@ -311,6 +311,7 @@ impl KeyUse {
 /// penalty when leased) and come back as the error to answer; a 2xx comes back unread, with the
 /// record's provider, model and key filled in.
 pub(super) async fn exchange(
+    secrets: &[crate::secret::Secret<String>],
     provider: &Provider,
     model: &str,
     key: KeyUse,
@@ -359,6 +360,7 @@ pub(super) async fn exchange(
             provider: provider.name(),
             ignore_errors: &provider.config.ignore_errors,
             key: Some(&key.key().config.secret),
+            secrets,
         };
         let c = Classified::response(ctx, reply.status, &reply.headers, &body);
         failed(completion, attempt, key, &c);
@@ -511,7 +513,8 @@ async fn run_upload(
             content_type,
             body: RawBody::Stream(Box::pin(stream)),
         };
-        let reply = exchange(provider, &cand.model, KeyUse::Leased(lease), req, Some(&failed), completion).await?;
+        let reply =
+            exchange(&rt.secrets, provider, &cand.model, KeyUse::Leased(lease), req, Some(&failed), completion).await?;
         let (status, ct, bytes) = read_answer(provider, reply, completion).await?;
         return Ok(respond(status, ct, Body::from(bytes), provider, &cand.model));
     }

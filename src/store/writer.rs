@@ -40,7 +40,7 @@ pub struct Settings {
     pub max_age: Option<Duration>,
     pub max_bytes: Option<u64>,
     pub prices: PriceTable,
-    /// Values that must never be stored: upstream keys and the access key.
+    /// Values that must never be stored: every configured secret and the access key.
     pub secrets: Vec<Secret<String>>,
 }
 
@@ -48,8 +48,7 @@ impl Settings {
     /// From a config and the relay's access key (which must never be stored either).
     pub fn new(config: &Config, access_key: Option<&Secret<String>>) -> Settings {
         let l = &config.logging;
-        let mut secrets: Vec<Secret<String>> =
-            config.providers.iter().flat_map(|p| p.keys.iter().map(|k| k.secret.clone())).collect();
+        let mut secrets: Vec<Secret<String>> = config.secrets();
         if let Some(k) = access_key {
             secrets.push(k.clone());
         }

@@ -327,6 +327,53 @@ async fn upstream_secrets_never_reach_the_client_or_the_record() {
 }
 
 #[tokio::test]
+async fn every_configured_secret_is_redacted_not_only_the_key_in_use() {
+    // Secrets that are not key-shaped (no `sk-`, no `Bearer`): only knowing them catches them.
+    let (spare, other, dav) = ("spare-key-of-up-4455667788", "other-provider-secret-xyz123", "webdav-pass-77889900");
+    let yaml = |url: &str| {
+        api_config(url, &[UPSTREAM_KEY, spare], "")
+            .replace("model_routing:\n", &format!("  other:\n    base_url: \"http://127.0.0.1:9/v1\"\n    keys: [{{key: \"{other}\"}}]\n    models: {{include: [o-only]}}\nmodel_routing:\n"))
+            + &format!("sync:\n  webdav:\n    url: \"http://127.0.0.1:9/dav/\"\n    username: u\n    password: \"{dav}\"\n")
+    };
+    let leak = format!("saw {spare}, {other}, {dav} and {KEY}");
+    let error = json!({"error": {"message": leak, "type": format!("t_{other}"), "code": dav}});
+    let clean = |text: &str| ![spare, other, dav, KEY].iter().any(|s| text.contains(s));
+
+    let up = Upstream::start().await;
+    let relay = Relay::start(&yaml(&up.url())).await;
+    up.push(Reply::json(400, error.clone()));
+    let text = relay.post("/v1/chat/completions", &chat("m", "hi")).await.text().await.unwrap();
+    assert!(clean(&text), "{text}");
+    assert!(text.contains("*****"), "{text}");
+    let rec = format!("{:?}", relay.records.wait_for(1).await[0]);
+    assert!(clean(&rec), "{rec}");
+
+    // Mid-stream error events, passthrough and translated.
+    for anthropic in [false, true] {
+        let up = Upstream::start().await;
+        let relay = Relay::start(&yaml(&up.url())).await;
+        up.push(Reply::sse(&[&chunk("hello"), &error.to_string(), "[DONE]"]));
+        let resp = if anthropic {
+            client()
+                .post(relay.url("/v1/messages"))
+                .header("x-api-key", KEY)
+                .json(&anthropic_request(true))
+                .send()
+                .await
+                .unwrap()
+        } else {
+            let mut body = chat("m", "hi");
+            body["stream"] = json!(true);
+            relay.post("/v1/chat/completions", &body).await
+        };
+        let text = resp.text().await.unwrap();
+        assert!(text.contains("hello") && clean(&text), "anthropic={anthropic}: {text}");
+        let rec = format!("{:?}", relay.records.wait_for(1).await[0]);
+        assert!(clean(&rec), "{rec}");
+    }
+}
+
+#[tokio::test]
 async fn the_first_error_ends_a_translated_stream() {
     let up = Upstream::start().await;
     let relay = Relay::start(&api_config(&up.url(), &["sk-1"], "")).await;
