@@ -283,6 +283,23 @@ fn anthropic_request(stream: bool) -> Value {
     json!({"model": "m", "max_tokens": 10, "stream": stream, "messages": [{"role": "user", "content": "hi"}]})
 }
 
+/// A streamed request, as an Anthropic client (translated) or an OpenAI one (passthrough).
+async fn stream_request(relay: &Relay, anthropic: bool) -> reqwest::Response {
+    if anthropic {
+        client()
+            .post(relay.url("/v1/messages"))
+            .header("x-api-key", KEY)
+            .json(&anthropic_request(true))
+            .send()
+            .await
+            .unwrap()
+    } else {
+        let mut body = chat("m", "hi");
+        body["stream"] = json!(true);
+        relay.post("/v1/chat/completions", &body).await
+    }
+}
+
 #[tokio::test]
 async fn upstream_secrets_never_reach_the_client_or_the_record() {
     let leak = format!("key {UPSTREAM_KEY} rejected; also saw Bearer sk-other-neighbour-key-998877");
@@ -304,19 +321,7 @@ async fn upstream_secrets_never_reach_the_client_or_the_record() {
         let relay = Relay::start(&api_config(&up.url(), &[UPSTREAM_KEY], "")).await;
         let err = error.to_string();
         up.push(Reply::sse(&[&chunk("hello"), &err, "[DONE]"]));
-        let resp = if anthropic {
-            client()
-                .post(relay.url("/v1/messages"))
-                .header("x-api-key", KEY)
-                .json(&anthropic_request(true))
-                .send()
-                .await
-                .unwrap()
-        } else {
-            let mut body = chat("m", "hi");
-            body["stream"] = json!(true);
-            relay.post("/v1/chat/completions", &body).await
-        };
+        let resp = stream_request(&relay, anthropic).await;
         let text = resp.text().await.unwrap();
         assert!(text.contains("hello"), "{text}");
         assert!(!text.contains(UPSTREAM_KEY) && !text.contains("neighbour-key"), "anthropic={anthropic}: {text}");
@@ -353,19 +358,7 @@ async fn every_configured_secret_is_redacted_not_only_the_key_in_use() {
         let up = Upstream::start().await;
         let relay = Relay::start(&yaml(&up.url())).await;
         up.push(Reply::sse(&[&chunk("hello"), &error.to_string(), "[DONE]"]));
-        let resp = if anthropic {
-            client()
-                .post(relay.url("/v1/messages"))
-                .header("x-api-key", KEY)
-                .json(&anthropic_request(true))
-                .send()
-                .await
-                .unwrap()
-        } else {
-            let mut body = chat("m", "hi");
-            body["stream"] = json!(true);
-            relay.post("/v1/chat/completions", &body).await
-        };
+        let resp = stream_request(&relay, anthropic).await;
         let text = resp.text().await.unwrap();
         assert!(text.contains("hello") && clean(&text), "anthropic={anthropic}: {text}");
         let rec = format!("{:?}", relay.records.wait_for(1).await[0]);
