@@ -503,6 +503,42 @@ async fn streams_cut_by_shutdown_end_with_an_error_and_are_recorded() {
 }
 
 #[tokio::test]
+async fn a_plain_request_cut_by_shutdown_is_answered_and_recorded_as_cut() {
+    let up = Upstream::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (cfg, data) = (dir.path().join("config.yml"), dir.path().join("data"));
+    let text = api_config(&up.url(), &["sk-1"], "").replace("server:\n", "server:\n  shutdown_grace_secs: 1\n");
+    std::fs::write(&cfg, text).unwrap();
+    let server = serve(&cfg, &data);
+    // The upstream takes a minute to answer: far past the grace period.
+    up.push(Reply::Delayed(std::time::Duration::from_secs(60), Box::new(Reply::json(200, completion("late")))));
+    let request = tokio::spawn(
+        client()
+            .post(format!("{}/v1/chat/completions", server.base))
+            .bearer_auth(KEY)
+            .json(&chat("m-cut", "hi"))
+            .send(),
+    );
+    while up.received().is_empty() {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(server.stop().await.success());
+    let resp = request.await.unwrap().unwrap();
+    assert_eq!(resp.status(), 503);
+    let body = resp.text().await.unwrap();
+    assert!(body.contains("shutting down"), "{body}");
+    let out = cli(&cfg, &data, &["--json", "logs", "tail", "-n", "10"]).await;
+    let all = String::from_utf8_lossy(&out.stdout);
+    let rec: Value = all
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .find(|e| e["requested_model"] == "m-cut")
+        .unwrap_or_else(|| panic!("the cut request's record was written: {all}"));
+    assert_eq!(rec["status"], 503, "{rec}");
+    assert!(rec["error"].as_str().unwrap().contains("shutting down"), "{rec}");
+}
+
+#[tokio::test]
 async fn request_bodies_past_the_global_budget_get_503_with_retry_after() {
     let up = Upstream::start().await;
     let yaml = api_config(&up.url(), &["sk-1"], "").replace("server:\n", "server:\n  max_inflight_body_bytes: 4096\n");
