@@ -571,3 +571,28 @@ async fn an_error_every_key_reproduces_penalises_none() {
     up.push(Reply::json(200, completion("fine")));
     assert_eq!(relay.post("/v1/chat/completions", &chat("m", "hi")).await.status(), 200);
 }
+
+#[tokio::test]
+async fn an_error_two_keys_reproduce_is_not_carried_to_another_provider_but_an_outage_is() {
+    let (a, b) = (Upstream::start().await, Upstream::start().await);
+    let yaml = api_config(&a.url(), &["sk-a1", "sk-a2"], "").replace(
+        "model_routing:\n",
+        &format!("  spare:\n    base_url: \"{}/v1\"\n    keys: [{{key: sk-b1}}]\nmodel_routing:\n  aliases: {{m: [\"m@up\", \"m@spare\"]}}\n", b.url()),
+    );
+    let relay = Relay::start(&yaml).await;
+    let boom = || Reply::json(500, json!({"error": {"message": "cannot parse messages", "type": "server_error"}}));
+    a.push(boom());
+    a.push(boom());
+    let resp = relay.post("/v1/chat/completions", &chat("m", "hi")).await;
+    assert_eq!(resp.status(), 500, "the upstream's own status");
+    assert_eq!(a.received().len(), 2);
+    assert!(b.received().is_empty(), "the request's own failure is not carried to another provider");
+    // Both keys answering 503 is the provider's outage: the other provider takes the request.
+    let down = || Reply::json(503, json!({"error": {"message": "overloaded", "type": "server_error"}}));
+    a.push(down());
+    a.push(down());
+    b.push(Reply::json(200, completion("from spare")));
+    let resp = relay.post("/v1/chat/completions", &chat("m", "hi")).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(b.received().len(), 1);
+}
