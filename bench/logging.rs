@@ -150,6 +150,7 @@ fn writer_alone() {
                 tokens: Some(monorelay::record::Tokens { input: 1000, output: 1000, cache_read: 0, cache_write: 0 }),
                 attempts: vec![],
                 overhead_ms: None,
+                tokens_estimated: false,
                 bodies: Some(bodies),
             });
             sent += 1;

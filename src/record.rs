@@ -91,6 +91,9 @@ pub struct RequestRecord {
     pub latency_ms: f64,
     pub ttfb_ms: Option<f64>,
     pub tokens: Option<Tokens>,
+    /// `tokens` is the relay's estimate (the upstream reports no usage: the ChatGPT web backend,
+    /// moderations).
+    pub tokens_estimated: bool,
     pub attempts: Vec<Attempt>,
     /// The relay's own time to the response head, upstream waits excluded.
     pub overhead_ms: Option<f64>,

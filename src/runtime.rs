@@ -1,7 +1,8 @@
 //! Everything built from one config: providers with their key pools and HTTP clients. A request
 //! takes one `Arc<Runtime>` snapshot for its whole life; a reload builds a new runtime first
 //! (fallible, `RuntimeError`) and swaps it in (infallible). State that must outlive reloads — key
-//! health, tool support, fetched model lists, HTTP connection pools — lives in `Shared`.
+//! health, tool support, fetched model lists, HTTP connection pools, the ChatGPT web sessions —
+//! lives in `Shared`.
 
 use crate::config::Config;
 use crate::keys::{KeyPool, KeyStates};
@@ -25,6 +26,10 @@ pub struct Shared {
     clients: Mutex<HashMap<Duration, reqwest::Client>>,
     /// Stored Responses-API conversations (`previous_response_id`, `GET /v1/responses/{id}`).
     pub responses: std::sync::Arc<crate::store::responses::ResponseStore>,
+    /// Files and batches pinned to the provider and key that made them.
+    pub objects: std::sync::Arc<crate::store::objects::ObjectStore>,
+    /// The ChatGPT web providers' sessions, build-id caches and proof-of-work slots.
+    pub web_states: crate::providers::chatgpt_web::WebStates,
     /// Turns true when shutdown's grace period is over: open streams end with an error event.
     pub cut: std::sync::Arc<tokio::sync::watch::Sender<bool>>,
 }
@@ -96,6 +101,10 @@ pub struct Runtime {
     pub tool_support: std::sync::Arc<crate::tools::ToolSupport>,
     pub missing_routes: std::sync::Arc<crate::providers::MissingRoutes>,
     pub responses: std::sync::Arc<crate::store::responses::ResponseStore>,
+    pub objects: std::sync::Arc<crate::store::objects::ObjectStore>,
+    /// Every secret to redact from what clients, the log and stored bodies see: the config's
+    /// (`Config::secrets`), the access key in use, and the sync token from the environment.
+    pub secrets: std::sync::Arc<[Secret<String>]>,
     /// `Shared::cut`: streams watch it to end cleanly when shutdown cuts them.
     pub cut: std::sync::Arc<tokio::sync::watch::Sender<bool>>,
 }
@@ -108,15 +117,26 @@ impl Runtime {
             let client = shared
                 .client(p.connect_timeout)
                 .map_err(|source| RuntimeError::HttpClient { provider: p.name.clone(), source })?;
-            providers.push(Provider::new(p.clone(), pool, client));
+            providers.push(Provider::with_web_states(p.clone(), pool, client, &shared.web_states));
         }
+        let mut secrets = config.secrets();
+        secrets.extend(access_key.clone());
+        secrets.extend(
+            crate::sync::TOKEN_ENVS
+                .iter()
+                .filter_map(|v| std::env::var(v).ok())
+                .filter(|t| !t.trim().is_empty())
+                .map(Secret::new),
+        );
         Ok(Runtime {
+            secrets: secrets.into(),
             config,
             providers,
             access_key,
             tool_support: shared.tool_support.clone(),
             missing_routes: shared.missing_routes.clone(),
             responses: shared.responses.clone(),
+            objects: shared.objects.clone(),
             cut: shared.cut.clone(),
         })
     }

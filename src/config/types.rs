@@ -117,6 +117,23 @@ pub struct Config {
     pub warnings: Vec<String>,
 }
 
+impl Config {
+    /// Every secret this config holds — each provider's keys and `proxy_url`, the access key,
+    /// the WebDAV password — for redaction: none of them may reach a client, the log or a stored
+    /// body, whichever key an error came from. (Secrets added to the config later, such as SSO
+    /// client secrets, belong here too.)
+    pub fn secrets(&self) -> Vec<Secret<String>> {
+        let mut out: Vec<Secret<String>> = Vec::new();
+        for p in &self.providers {
+            out.extend(p.keys.iter().map(|k| k.secret.clone()));
+            out.extend(p.web.as_ref().and_then(|w| w.proxy_url.clone()));
+        }
+        out.extend(self.server.access_key.clone());
+        out.extend(self.sync.webdav.as_ref().map(|w| w.password.clone()));
+        out
+    }
+}
+
 /// The public GitHub API, used when `sync.api_base` is empty.
 pub const GITHUB_API: &str = "https://api.github.com";
 

@@ -18,7 +18,12 @@ pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
         | Endpoint::ImagesGenerations
         | Endpoint::Responses
         | Endpoint::AudioSpeech
-        | Endpoint::GenerateContent => "/v1/messages",
+        | Endpoint::GenerateContent
+        | Endpoint::AudioTranscriptions
+        | Endpoint::AudioTranslations
+        | Endpoint::ImagesEdits
+        | Endpoint::Files
+        | Endpoint::Batches => "/v1/messages",
         Endpoint::CountTokens => "/v1/messages/count_tokens",
         Endpoint::Models => "/v1/models",
     };

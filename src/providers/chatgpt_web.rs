@@ -98,18 +98,49 @@ struct Build {
     at: Instant,
 }
 
-/// The provider's state: its HTTP client (its own when `proxy_url` is set), per-key sessions, the
-/// cached build id.
+/// The provider's state: its HTTP client (its own when `proxy_url` is set) and settings, built
+/// with each runtime, and its `WebState`, which outlives reloads.
 #[derive(Debug)]
 pub struct ChatGptWeb {
     client: Result<reqwest::Client, String>,
     cfg: WebReverseConfig,
     base: String,
+    state: Arc<WebState>,
+}
+
+/// What a `web_reverse` provider learns while serving — per-key sessions (device id, cookies),
+/// the cached build id, the proof-of-work slots — kept in `runtime::Shared` (`WebStates`) so a
+/// config reload neither forgets the sessions nor fetches the build again.
+#[derive(Debug)]
+pub struct WebState {
     sessions: Mutex<HashMap<[u8; 32], Arc<Session>>>,
     build: tokio::sync::Mutex<Option<Build>>,
     /// Proofs of work solved at once (the blocking threads of this provider): fewer than the
     /// cores, so hard challenges cannot take every core from the relay's workers.
     pow_slots: Arc<tokio::sync::Semaphore>,
+}
+
+impl Default for WebState {
+    fn default() -> WebState {
+        WebState {
+            sessions: Mutex::new(HashMap::new()),
+            build: tokio::sync::Mutex::new(None),
+            pow_slots: Arc::new(tokio::sync::Semaphore::new(pow_threads())),
+        }
+    }
+}
+
+/// Every `web_reverse` provider's `WebState`, by provider name and base URL (another backend
+/// starts afresh: its cookies and build belong to another host).
+#[derive(Debug, Default)]
+pub struct WebStates(Mutex<HashMap<(String, String), Arc<WebState>>>);
+
+impl WebStates {
+    pub fn get(&self, config: &ProviderConfig) -> Arc<WebState> {
+        let key = (crate::config::normalize_name(&config.name), config.base_url.clone());
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        map.entry(key).or_default().clone()
+    }
 }
 
 /// An answer made here instead of relayed (errors, model lists, decoded conversations).
@@ -197,8 +228,9 @@ fn backend_error(
 }
 
 impl ChatGptWeb {
-    /// `shared`: the runtime's pooled client, used unless `proxy_url` asks for a client of its own.
-    pub fn new(config: &ProviderConfig, shared: reqwest::Client) -> ChatGptWeb {
+    /// `shared`: the runtime's pooled client, used unless `proxy_url` asks for a client of its own;
+    /// `state`: the provider's sessions and caches from `WebStates`.
+    pub fn new(config: &ProviderConfig, shared: reqwest::Client, state: Arc<WebState>) -> ChatGptWeb {
         let cfg = config.web.clone().unwrap_or_else(|| WebReverseConfig {
             pow_difficulty: vec![0, 0, 0x3a],
             conversation_only: false,
@@ -221,14 +253,7 @@ impl ChatGptWeb {
                 })
                 .map_err(|e| format!("the proxy_url client cannot be built: {}", describe_reqwest(&e))),
         };
-        ChatGptWeb {
-            client,
-            cfg,
-            base: config.base_url.clone(),
-            sessions: Mutex::new(HashMap::new()),
-            build: tokio::sync::Mutex::new(None),
-            pow_slots: Arc::new(tokio::sync::Semaphore::new(pow_threads())),
-        }
+        ChatGptWeb { client, cfg, base: config.base_url.clone(), state }
     }
 
     /// The web model slug for a client model name: `model_mapping`, else the name itself.
@@ -238,7 +263,7 @@ impl ChatGptWeb {
 
     fn session(&self, auth: &HeaderValue) -> Arc<Session> {
         let id: [u8; 32] = sha2::Sha256::digest(auth.as_bytes()).into();
-        let mut map = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
+        let mut map = self.state.sessions.lock().unwrap_or_else(|p| p.into_inner());
         map.entry(id)
             .or_insert_with(|| Arc::new(Session { device_id: uuid4(), cookies: Mutex::new(Vec::new()) }))
             .clone()
@@ -348,7 +373,7 @@ impl ChatGptWeb {
     async fn build(&self, session: &Session, auth: &HeaderValue, timeout: Duration) -> Build {
         // Discovery only improves the fingerprint: it never holds requests up for long.
         let timeout = timeout.min(DISCOVERY_TIMEOUT);
-        let mut cached = self.build.lock().await;
+        let mut cached = self.state.build.lock().await;
         if let Some(b) = cached.as_ref().filter(|b| b.at.elapsed() < self.cfg.build_id_ttl) {
             return b.clone();
         }
@@ -382,7 +407,8 @@ impl ChatGptWeb {
         caps: pow::Caps,
     ) -> Result<String, pow::PowError> {
         let started = Instant::now();
-        let Ok(Ok(_slot)) = tokio::time::timeout(caps.max_time, self.pow_slots.clone().acquire_owned()).await else {
+        let Ok(Ok(_slot)) = tokio::time::timeout(caps.max_time, self.state.pow_slots.clone().acquire_owned()).await
+        else {
             return Err(pow::PowError::Busy(caps.max_time));
         };
         let left = caps.max_time.saturating_sub(started.elapsed());

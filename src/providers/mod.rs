@@ -10,6 +10,7 @@ pub mod chatgpt_web;
 pub mod gemini;
 pub mod mock;
 pub mod outcome;
+pub mod raw;
 
 use crate::config::{ProviderConfig, ProviderKind};
 use crate::dialect::Dialect;
@@ -40,6 +41,14 @@ pub enum Endpoint {
     /// Gemini `generateContent` / `streamGenerateContent`: a conversation, translated unless the
     /// upstream speaks Gemini.
     GenerateContent,
+    /// The rest of the OpenAI surface, sent raw (`raw::RawRequest`): multipart uploads streamed
+    /// through (`/v1/audio/transcriptions`, `/v1/audio/translations`, `/v1/images/edits`), and
+    /// files and batches pinned to the key that made them.
+    AudioTranscriptions,
+    AudioTranslations,
+    ImagesEdits,
+    Files,
+    Batches,
 }
 
 impl Endpoint {
@@ -69,6 +78,11 @@ impl Endpoint {
             Endpoint::Responses => "responses",
             Endpoint::AudioSpeech => "audio_speech",
             Endpoint::GenerateContent => "generate_content",
+            Endpoint::AudioTranscriptions => "audio_transcriptions",
+            Endpoint::AudioTranslations => "audio_translations",
+            Endpoint::ImagesEdits => "images_edits",
+            Endpoint::Files => "files",
+            Endpoint::Batches => "batches",
         }
     }
 
@@ -85,6 +99,11 @@ impl Endpoint {
             Endpoint::ImagesGenerations => "/images/generations",
             Endpoint::Responses => "/responses",
             Endpoint::AudioSpeech => "/audio/speech",
+            Endpoint::AudioTranscriptions => "/audio/transcriptions",
+            Endpoint::AudioTranslations => "/audio/translations",
+            Endpoint::ImagesEdits => "/images/edits",
+            Endpoint::Files => "/files",
+            Endpoint::Batches => "/batches",
         }
     }
 }
@@ -172,6 +191,17 @@ impl std::fmt::Debug for Provider {
 
 impl Provider {
     pub fn new(config: ProviderConfig, pool: KeyPool, client: reqwest::Client) -> Provider {
+        Self::with_web_states(config, pool, client, &chatgpt_web::WebStates::default())
+    }
+
+    /// A provider whose ChatGPT web sessions and caches (if it is one) come from `web`, which
+    /// outlives reloads (`runtime::Shared`).
+    pub fn with_web_states(
+        config: ProviderConfig,
+        pool: KeyPool,
+        client: reqwest::Client,
+        web: &chatgpt_web::WebStates,
+    ) -> Provider {
         let urls = ENDPOINTS
             .iter()
             .filter_map(|e| {
@@ -185,8 +215,8 @@ impl Provider {
             })
             .collect();
         let normalized_name = crate::config::normalize_name(&config.name);
-        let web =
-            (config.kind == ProviderKind::WebReverse).then(|| chatgpt_web::ChatGptWeb::new(&config, client.clone()));
+        let web = (config.kind == ProviderKind::WebReverse)
+            .then(|| chatgpt_web::ChatGptWeb::new(&config, client.clone(), web.get(&config)));
         Provider { config, pool, client, urls, normalized_name, web }
     }
 

@@ -47,10 +47,10 @@ impl From<Fault> for crate::error::Fault {
     }
 }
 
-/// Replace the key, and anything key-shaped, in every field the client or the log may see: the
-/// message, the upstream's type and its code (`crate::redact`).
-fn redact(mut info: ErrorInfo, key: Option<&Secret<String>>) -> ErrorInfo {
-    let secrets: Vec<&str> = key.map(|k| k.expose().as_str()).into_iter().collect();
+/// Replace the key, every other configured secret, and anything key-shaped, in every field the
+/// client or the log may see: the message, the upstream's type and its code (`crate::redact`).
+fn redact(mut info: ErrorInfo, ctx: &Context<'_>) -> ErrorInfo {
+    let secrets: Vec<&str> = ctx.key.into_iter().chain(ctx.secrets.iter()).map(|k| k.expose().as_str()).collect();
     info.message = crate::redact::error_text(&info.message, secrets.iter().copied());
     info.upstream_type = info.upstream_type.map(|t| crate::redact::error_text(&t, secrets.iter().copied()));
     if let Some(code) = info.code.as_mut() {
@@ -88,6 +88,8 @@ pub struct Context<'a> {
     pub ignore_errors: &'a [String],
     /// The key used, redacted from messages.
     pub key: Option<&'a Secret<String>>,
+    /// Every other configured secret (`Runtime::secrets`), redacted too.
+    pub secrets: &'a [Secret<String>],
 }
 
 impl Classified {
@@ -99,7 +101,7 @@ impl Classified {
             let message = format!("[{}] the upstream answered with a redirect ({})", ctx.provider, status.as_u16());
             return Classified::provider(StatusCode::BAD_GATEWAY, ErrorKind::Upstream, message);
         }
-        let info = redact(ErrorInfo::parse(body), ctx.key);
+        let info = redact(ErrorInfo::parse(body), &ctx);
         // Google answers a bad key with 400 and the reason `API_KEY_INVALID`: the key's fault.
         let google_bad_key =
             status == StatusCode::BAD_REQUEST && memchr::memmem::find(body, b"API_KEY_INVALID").is_some();
@@ -159,7 +161,7 @@ impl Classified {
     /// An error event in an upstream's stream (before or after the first byte reached the client:
     /// the caller decides whether failing over is still possible).
     pub fn stream_error(ctx: Context<'_>, info: ErrorInfo) -> Classified {
-        let info = redact(info, ctx.key);
+        let info = redact(info, &ctx);
         let mut c = Classified::bad_answer(ctx.provider, &info.message);
         c.upstream_type = info.upstream_type;
         c.code = info.code;
@@ -306,7 +308,7 @@ mod tests {
     use serde_json::json;
 
     fn ctx<'a>(ignore: &'a [String], key: Option<&'a Secret<String>>) -> Context<'a> {
-        Context { provider: "p", ignore_errors: ignore, key }
+        Context { provider: "p", ignore_errors: ignore, key, secrets: &[] }
     }
 
     fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {

@@ -5,7 +5,9 @@
 //! round is due, and a "tools not supported" refusal sends the request again, downgraded. Nothing
 //! is retried once the first byte has gone to the client: that line is drawn in `respond`. A 5xx
 //! that a second key reproduces on the same request is the request's doing: neither key is
-//! penalised (the first key's penalty waits for the second answer), and no further key is tried.
+//! penalised (the first key's penalty waits for the second answer), no further key is tried, and
+//! no other provider either (the upstream's status is the answer) — unless the status is one of
+//! an upstream's outage (502, 503, 504), which another provider does not share.
 
 use super::call::{Call, MAX_ERROR_BODY_BYTES, context, fail_attempt, read_bounded};
 use super::completion::Completion;
@@ -179,7 +181,7 @@ async fn attempt_candidate(
         attempt.status = reply.status.as_u16();
         if !reply.status.is_success() {
             let body = completion.upstream(read_bounded(reply.body, MAX_ERROR_BODY_BYTES)).await.unwrap_or_default();
-            let c = Classified::response(context(provider, &lease), reply.status, &reply.headers, &body);
+            let c = Classified::response(context(rt, provider, &lease), reply.status, &reply.headers, &body);
             if c.fault == crate::providers::outcome::Fault::Provider && c.status.is_server_error() {
                 let reproduced = deferred.0.as_ref().is_some_and(|(_, prev)| prev.status == c.status);
                 let mut quiet = c.clone();
@@ -191,9 +193,14 @@ async fn attempt_candidate(
                         prev.finish(quiet.penalty.clone(), Some(&quiet.message));
                     }
                     lease.finish(quiet.penalty.clone(), Some(&quiet.message));
-                    // No more keys of this candidate; another candidate (a different upstream)
-                    // may still be tried, and when none is left this status is the answer.
-                    return Err(Failure::NextCandidate(c.to_error(), None));
+                    // The request is what fails: no more keys, and no other provider either —
+                    // the upstream's status is the answer. Only an answer that speaks of the
+                    // upstream's own state (502, 503, 504: down, overloaded, timed out) still
+                    // lets another provider try, since that one does not share the outage.
+                    if outage(c.status) {
+                        return Err(Failure::NextCandidate(c.to_error(), None));
+                    }
+                    return Err(Failure::Final(c.to_error()));
                 }
                 // A different failure before: that key pays its own penalty now (Drop).
                 deferred = Deferred(Some((lease, c.clone())));
@@ -231,6 +238,11 @@ async fn attempt_candidate(
             }
         }
     }
+}
+
+/// A server error that says the upstream itself is unavailable rather than the request failing.
+fn outage(status: StatusCode) -> bool {
+    matches!(status, StatusCode::BAD_GATEWAY | StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT)
 }
 
 /// A failed key whose penalty waits for the next key's answer; paid when dropped.

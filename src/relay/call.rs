@@ -30,9 +30,14 @@ pub(super) struct Call<'a> {
     pub(super) prepared: &'a Prepared,
 }
 
-/// What the classifier needs to know of this provider and key.
-pub(super) fn context<'a>(provider: &'a Provider, lease: &'a Lease) -> Context<'a> {
-    Context { provider: provider.name(), ignore_errors: &provider.config.ignore_errors, key: Some(lease.secret()) }
+/// What the classifier needs to know of this provider and key, and the secrets to redact.
+pub(super) fn context<'a>(rt: &'a Runtime, provider: &'a Provider, lease: &'a Lease) -> Context<'a> {
+    Context {
+        provider: provider.name(),
+        ignore_errors: &provider.config.ignore_errors,
+        key: Some(lease.secret()),
+        secrets: &rt.secrets,
+    }
 }
 
 /// Record a failed attempt and apply its penalty to the key; returns the key's index (tried).

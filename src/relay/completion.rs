@@ -24,7 +24,9 @@ impl RecordSink for crate::store::writer::Writer {
         crate::store::writer::Writer::record(self, record);
     }
     fn configure(&self, runtime: &Runtime) {
-        self.set_settings(crate::store::writer::Settings::new(&runtime.config, runtime.access_key.as_ref()));
+        let mut settings = crate::store::writer::Settings::new(&runtime.config, runtime.access_key.as_ref());
+        settings.secrets = runtime.secrets.to_vec();
+        self.set_settings(settings);
     }
 }
 
@@ -79,6 +81,7 @@ impl Completion {
                 latency_ms: 0.0,
                 ttfb_ms: None,
                 tokens: None,
+                tokens_estimated: false,
                 attempts: Vec::new(),
                 overhead_ms: None,
                 bodies: None,

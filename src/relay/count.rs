@@ -74,7 +74,7 @@ async fn run(rt: &Runtime, inbound: &Inbound, completion: &mut Completion) -> Re
         attempt.status = reply.status.as_u16();
         let bytes = completion.upstream(read_bounded(reply.body, MAX_ERROR_BODY_BYTES)).await.unwrap_or_default();
         if !reply.status.is_success() {
-            let c = Classified::response(context(provider, &lease), reply.status, &reply.headers, &bytes);
+            let c = Classified::response(context(rt, provider, &lease), reply.status, &reply.headers, &bytes);
             if route_missing(reply.status, &bytes) {
                 // An Anthropic-dialect server without the route: estimate locally, and remember.
                 fail_attempt(lease, completion, attempt, &c);

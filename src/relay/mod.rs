@@ -31,10 +31,13 @@ mod completion;
 mod conversation;
 mod count;
 mod decode;
+mod form;
+pub mod objects;
 mod pipe;
 mod prepare;
 mod raw_sse;
 mod respond;
+pub mod surface;
 
 pub use completion::{Completion, IN_FLIGHT, InFlight, RecordSink};
 pub use count::count_tokens;
@@ -77,7 +80,22 @@ pub async fn handle(rt: Arc<Runtime>, sink: Arc<dyn RecordSink>, inbound: Inboun
     let started = Instant::now();
     let mut completion = Completion::new(sink, &inbound, RecordKind::Completion, started);
     let dialect = inbound.dialect;
-    match run(&rt, &inbound, &mut completion).await {
+    // Past the shutdown grace period a request still waiting for its answer is cut: it is
+    // answered with an error and recorded as cut (a stream already under way ends in `pipe`).
+    let mut cut = rt.cut.subscribe();
+    let result = {
+        let relayed = run(&rt, &inbound, &mut completion);
+        tokio::select! {
+            r = relayed => r,
+            Ok(_) = cut.wait_for(|c| *c) => Err(RelayError::new(
+                http::StatusCode::SERVICE_UNAVAILABLE,
+                crate::error::ErrorKind::Unavailable,
+                crate::error::Fault::Relay,
+                "the relay is shutting down: the request was cut at the end of server.shutdown_grace_secs",
+            )),
+        }
+    };
+    match result {
         Ok(resp) => resp,
         Err(e) => {
             log_failure(&inbound, &e);

@@ -135,6 +135,8 @@ pub struct Pipe {
     cut: Option<tokio::sync::watch::Receiver<bool>>,
     /// Raw forwarding (`forward_raw`): the bytes of the event not yet complete.
     raw: Option<Vec<u8>>,
+    /// Every configured secret (`Runtime::secrets`), redacted from error events with the key.
+    secrets: std::sync::Arc<[crate::secret::Secret<String>]>,
 }
 
 impl Pipe {
@@ -169,6 +171,7 @@ impl Pipe {
             scratch: Vec::new(),
             cut: None,
             raw: None,
+            secrets: std::sync::Arc::from(Vec::new()),
         }
     }
 
@@ -180,6 +183,18 @@ impl Pipe {
             self.raw = Some(tail);
         }
         self
+    }
+
+    /// Redact `secrets` (besides the key in use) from every error event.
+    pub fn redacting(mut self, secrets: std::sync::Arc<[crate::secret::Secret<String>]>) -> Pipe {
+        self.secrets = secrets;
+        self
+    }
+
+    /// The key in use and every configured secret, as text to redact.
+    fn secret_texts(&self) -> Vec<&str> {
+        let key = self.lease.as_ref().map(|l| l.secret());
+        key.into_iter().chain(self.secrets.iter()).map(|s| s.expose().as_str()).collect()
     }
 
     /// End the stream with an error event (and its record) when `cut` turns true.
@@ -507,8 +522,7 @@ impl Pipe {
 
     /// An upstream error event's text with the key, and anything key-shaped, replaced.
     fn redacted(&self, data: &str) -> String {
-        let key = self.lease.as_ref().map(|l| l.secret().expose().as_str());
-        crate::redact::error_text(data, key)
+        crate::redact::error_text(data, self.secret_texts())
     }
 
     fn tokens(&self) -> Option<crate::record::Tokens> {
@@ -527,7 +541,7 @@ impl Pipe {
             None => decoder.finish(&mut irs),
         };
         let (mut terminal, mut error) = (false, None);
-        let key = self.lease.as_ref().map(|l| l.secret().expose().as_str());
+        let (key, secrets) = (self.lease.as_ref().map(Lease::secret), &self.secrets);
         for ie in &irs {
             match ie {
                 ir::StreamEvent::MessageStart { usage, .. } => self.ir_usage = Some(*usage),
@@ -536,8 +550,9 @@ impl Pipe {
                 ir::StreamEvent::Error { message, error_type } => {
                     // The first error ends the stream: nothing the translator makes after it
                     // (closing blocks, a stop) may follow it to the client.
-                    let message = crate::redact::error_text(message, key);
-                    let error_type = crate::redact::error_text(error_type, key);
+                    let texts: Vec<&str> = key.into_iter().chain(secrets.iter()).map(|s| s.expose().as_str()).collect();
+                    let message = crate::redact::error_text(message, texts.iter().copied());
+                    let error_type = crate::redact::error_text(error_type, texts.iter().copied());
                     encoder.push(&ir::StreamEvent::Error { error_type, message: message.clone() }, out);
                     error = Some(ErrorInfo { message, ..ErrorInfo::default() });
                     break;
@@ -571,6 +586,7 @@ impl Pipe {
                     provider: &self.provider,
                     ignore_errors: &[],
                     key: self.lease.as_ref().map(Lease::secret),
+                    secrets: &self.secrets,
                 };
                 Ending::UpstreamError(Classified::stream_error(ctx, info))
             }

@@ -67,7 +67,40 @@ fn record_success(
         r.key_label = Some(lease.label().to_string());
         r.upstream = Some(upstream);
         r.attempts.push(attempt);
+        // The ChatGPT web backend reports no usage: what its answers carry is the relay's estimate.
+        if provider.config.kind == crate::config::ProviderKind::WebReverse {
+            r.tokens_estimated = true;
+        }
     }
+}
+
+/// Input tokens of an embeddings, moderations or completions request whose upstream reported no
+/// usage, estimated from its `input` (or `prompt`) strings.
+fn estimate_input(endpoint: Endpoint, body: &crate::body::JsonObject) -> Option<crate::record::Tokens> {
+    let field = match endpoint {
+        Endpoint::Embeddings | Endpoint::Moderations => "input",
+        Endpoint::Completions => "prompt",
+        _ => return None,
+    };
+    let mut input = 0;
+    match body.field::<serde_json::Value>(field).ok()?? {
+        serde_json::Value::String(s) => input += crate::tokens::estimate_text(&s),
+        serde_json::Value::Array(items) => {
+            for item in &items {
+                // Strings, or multimodal moderation parts with `text`.
+                match item {
+                    serde_json::Value::String(s) => input += crate::tokens::estimate_text(s),
+                    other => {
+                        if let Some(t) = other.get("text").and_then(serde_json::Value::as_str) {
+                            input += crate::tokens::estimate_text(t);
+                        }
+                    }
+                }
+            }
+        }
+        _ => return None,
+    }
+    Some(crate::record::Tokens { input, ..Default::default() })
 }
 
 /// Penalise the key for an unusable 2xx answer and hand back what the loop needs to fail over.
@@ -83,7 +116,7 @@ pub(super) async fn finish_plain(
     attempt: Attempt,
     attempts: usize,
 ) -> Result<Response<Body>, Failed> {
-    let Call { inbound, provider, cand, prepared, .. } = call;
+    let Call { rt, inbound, provider, cand, prepared, .. } = call;
     let status = reply.status;
     let name = provider.name();
     if inbound.endpoint == Endpoint::AudioSpeech {
@@ -109,7 +142,7 @@ pub(super) async fn finish_plain(
         }
         _ => None,
     };
-    if let Some(c) = Classified::unusable_success(context(provider, &lease), &body, required) {
+    if let Some(c) = Classified::unusable_success(context(rt, provider, &lease), &body, required) {
         return Err(fail(lease, completion, attempt, c));
     }
     let (body, tokens) = if prepared.translated {
@@ -139,6 +172,16 @@ pub(super) async fn finish_plain(
     };
     record_success(completion, provider, cand, &lease, prepared, attempt);
     lease.finish(Outcome::Success, None);
+    let tokens = match tokens {
+        None => {
+            let estimate = estimate_input(inbound.endpoint, &call.req.body);
+            if let (Some(_), Some(r)) = (&estimate, completion.record_mut()) {
+                r.tokens_estimated = true;
+            }
+            estimate
+        }
+        some => some,
+    };
     if let Some(pending) = completion.conversation.take() {
         if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&body) {
             super::conversation::save(pending, v).await;
@@ -193,7 +236,7 @@ pub(super) async fn open_stream(
     attempt: Attempt,
     attempts: usize,
 ) -> Result<Response<Body>, Failed> {
-    let Call { inbound, req, provider, cand, prepared, .. } = call;
+    let Call { rt, inbound, req, provider, cand, prepared, .. } = call;
     let name = provider.name();
     let is_sse = reply
         .headers
@@ -205,7 +248,7 @@ pub(super) async fn open_stream(
         let body = read_bounded(upstream, MAX_ERROR_BODY_BYTES).await.unwrap_or_default();
         let info = ErrorInfo::parse(&body);
         let message = format!("the upstream answered a stream request without an event stream: {}", info.message);
-        let c = Classified::stream_error(context(provider, &lease), ErrorInfo { message, ..info });
+        let c = Classified::stream_error(context(rt, provider, &lease), ErrorInfo { message, ..info });
         return Err(fail(lease, completion, attempt, c));
     }
     // Wait for the first complete event before committing: an upstream that fails at once (an
@@ -230,7 +273,7 @@ pub(super) async fn open_stream(
         }
     }
     if let Some(info) = ErrorInfo::from_stream_event(prepared.upstream, first[0].event.as_deref(), &first[0].data) {
-        let c = Classified::stream_error(context(provider, &lease), info);
+        let c = Classified::stream_error(context(rt, provider, &lease), info);
         return Err(fail(lease, completion, attempt, c));
     }
     record_success(completion, provider, cand, &lease, prepared, attempt);
@@ -263,7 +306,8 @@ pub(super) async fn open_stream(
         provider.name().to_string(),
     )
     .cut_by(call.rt.cut.subscribe())
-    .forward_raw(seen.split_off(super::raw_sse::complete_len(&seen)));
+    .forward_raw(seen.split_off(super::raw_sse::complete_len(&seen)))
+    .redacting(call.rt.secrets.clone());
     *resp.body_mut() = Body::from_stream(pipe.into_stream());
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));

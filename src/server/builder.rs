@@ -217,6 +217,7 @@ impl ServerBuilder {
         let shared = shared.unwrap_or_default();
         if let Some(store) = &db {
             shared.responses.attach(store.clone());
+            shared.objects.attach(store.clone());
         }
         if let Some(dir) = &data_dir {
             shared.load_model_caches(dir);

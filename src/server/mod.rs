@@ -33,6 +33,7 @@ mod reload;
 mod responses_api;
 mod sso_routes;
 mod supervise;
+mod surface;
 pub mod web;
 
 pub use builder::{AccessKey, Running, Server, ServerBuilder, ServerError};
@@ -55,7 +56,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use http::{HeaderMap, StatusCode, header};
 use serde_json::json;
-use std::hash::{Hash, Hasher};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -149,9 +149,31 @@ impl App {
     }
 }
 
-/// The caller's identity after auth: a non-secret hash of the credential it used.
-#[derive(Debug, Clone, Copy)]
+/// The caller's identity after auth: the principal behind the credential (a user and one of
+/// their relay keys, or the server's access key), as a stable non-secret hash. Stored Responses
+/// conversations, files and batches belong to it; rotating the access key keeps them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Caller(pub u64);
+
+impl Caller {
+    /// Whoever holds the server's access key.
+    pub const ACCESS_KEY: Caller = Caller(0);
+
+    /// A user's relay key (user name and the key's public prefix).
+    pub fn of(p: &crate::auth::Principal) -> Caller {
+        use sha2::Digest as _;
+        // Stable across builds and restarts (it is stored), unlike `DefaultHasher`.
+        let digest = sha2::Sha256::new()
+            .chain_update(p.user.as_bytes())
+            .chain_update([0])
+            .chain_update(p.key_prefix.as_bytes())
+            .finalize();
+        let mut id = [0u8; 8];
+        id.copy_from_slice(&digest[..8]);
+        // 0 is the access key's.
+        Caller(u64::from_be_bytes(id).max(1))
+    }
+}
 
 pub fn router(app: Arc<App>) -> Router {
     let relay_routes = Router::new()
@@ -186,6 +208,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1beta/models/{target}", get(gemini_api::get_model).post(gemini_api::model_method));
     Router::new()
         .merge(relay_routes)
+        .merge(surface::routes())
         .merge(auth_routes::routes())
         .merge(api::routes())
         .merge(sso_routes::routes())
@@ -260,6 +283,7 @@ async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Resp
     let expected = if rt.config.server.access_key_enabled { rt.access_key.as_ref() } else { None };
     let ok = expected.is_some_and(|k| bool::from(k.expose().as_bytes().ct_eq(token.as_bytes())));
     drop(rt);
+    let mut caller = Caller::ACCESS_KEY;
     if !ok {
         // A user's relay key (`mr-…`, looked up by its public prefix, compared hashed).
         let found = match app.users.get() {
@@ -268,14 +292,13 @@ async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Resp
         };
         match found {
             Ok(p) => {
+                caller = Caller::of(&p);
                 req.extensions_mut().insert(p);
             }
             Err(why) => return RelayError::unauthorized(why.message()).render(dialect),
         }
     }
-    let mut h = std::hash::DefaultHasher::new();
-    token.hash(&mut h);
-    req.extensions_mut().insert(Caller(h.finish()));
+    req.extensions_mut().insert(caller);
     next.run(req).await
 }
 

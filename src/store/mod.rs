@@ -9,11 +9,14 @@
 //! kept for `AGGREGATE_RETENTION_DAYS`. `users` keeps principals (users, relay keys, their usage,
 //! sessions). `keystate` adds the upstream keys' health (`key_states`, `key_windows`), which
 //! `serve` keeps here even with the request log off; `responses` the stored Responses-API
-//! conversations (`responses`).
+//! conversations (`responses`); `objects` which provider and key hold each file and batch made
+//! through the relay (`openai_objects`).
 
 pub mod bodies;
 pub mod keystate;
+pub mod objects;
 pub mod responses;
+pub mod side;
 pub mod users;
 pub mod writer;
 

@@ -6,12 +6,13 @@
 //! in-memory redb. Entries older than `logging.max_age` are pruned (at most one pass per
 //! `PRUNE_INTERVAL`), like the request log.
 
+use super::side::SideDb;
 use super::{RedbStore, StoreError};
 use redb::TableDefinition;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime};
 
 const RESPONSES: TableDefinition<&str, &[u8]> = TableDefinition::new("responses");
@@ -31,37 +32,20 @@ pub struct StoredResponse {
 }
 
 /// The store of Responses conversations (see the module docs).
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct ResponseStore {
-    file: OnceLock<Arc<RedbStore>>,
-    memory: OnceLock<Result<redb::Database, String>>,
+    side: SideDb,
     last_prune_ms: AtomicU64,
-}
-
-impl std::fmt::Debug for ResponseStore {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ResponseStore").field("file", &self.file.get().map(|s| s.path().to_path_buf())).finish()
-    }
 }
 
 impl ResponseStore {
     /// Keep conversations in `store`'s file (before the first request; later calls are ignored).
     pub fn attach(&self, store: Arc<RedbStore>) {
-        let _ = self.file.set(store);
+        self.side.attach(store);
     }
 
     fn db(&self) -> Result<&redb::Database, StoreError> {
-        if let Some(s) = self.file.get() {
-            return Ok(s.database());
-        }
-        self.memory
-            .get_or_init(|| {
-                redb::Builder::new()
-                    .create_with_backend(redb::backends::InMemoryBackend::new())
-                    .map_err(|e| e.to_string())
-            })
-            .as_ref()
-            .map_err(|e| StoreError(format!("in-memory database: {e}")))
+        self.side.db()
     }
 
     /// Keep `entry` under `id`; prunes entries older than `max_age` now and then.

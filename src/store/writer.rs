@@ -47,7 +47,7 @@ pub struct Settings {
     pub max_age: Option<Duration>,
     pub max_bytes: Option<u64>,
     pub prices: PriceTable,
-    /// Values that must never be stored: upstream keys and the access key.
+    /// Values that must never be stored: every configured secret and the access key.
     pub secrets: Vec<Secret<String>>,
     /// Longest a record waits for its group's commit (`logging.commit_interval_ms`).
     pub commit_interval: Duration,
@@ -57,8 +57,7 @@ impl Settings {
     /// From a config and the relay's access key (which must never be stored either).
     pub fn new(config: &Config, access_key: Option<&Secret<String>>) -> Settings {
         let l = &config.logging;
-        let mut secrets: Vec<Secret<String>> =
-            config.providers.iter().flat_map(|p| p.keys.iter().map(|k| k.secret.clone())).collect();
+        let mut secrets: Vec<Secret<String>> = config.secrets();
         if let Some(k) = access_key {
             secrets.push(k.clone());
         }
@@ -376,7 +375,7 @@ impl Worker {
 /// Turn a request record into what is stored: cost, token estimate, assembled and redacted bodies.
 fn enrich(id: u64, r: RequestRecord, s: &Settings, zstd: Option<&mut zstd::bulk::Compressor<'static>>) -> Row {
     let mut tokens = r.tokens.clone();
-    let mut estimated = false;
+    let mut estimated = r.tokens_estimated;
     let mut encoded = None;
     let mut truncated = false;
     if let Some(b) = r.bodies {

@@ -55,7 +55,7 @@ providers:
     provider_type: api
     base_url: "{openai_up.url}/v1"
     keys: [{{key: "{OPENAI_KEY}", label: "k1"}}]
-    models: {{include: ["gpt-test", "gpt-emulated"]}}
+    models: {{include: ["gpt-test", "gpt-emulated", "whisper-1", "gpt-image-1"]}}
   up_failover:
     provider_type: api
     base_url: "{openai_up.url}/v1"

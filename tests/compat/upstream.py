@@ -96,6 +96,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_POST = _handle
     do_GET = _handle
+    do_DELETE = _handle
 
     def _send(self, reply: Reply) -> None:
         if reply.delay:

@@ -43,6 +43,8 @@ struct Fake {
     verified: usize,
     conversations: Vec<Value>,
     requirements_seen: Arc<Notify>,
+    /// The `oai-device-id` of each `chat-requirements` call.
+    devices: Vec<String>,
 }
 
 type Shared = Arc<Mutex<Fake>>;
@@ -80,7 +82,8 @@ async fn requirements(State(s): State<Shared>, headers: HeaderMap, body: String)
         (f.requirements_seen.clone(), f.mode, f.difficulty.clone(), f.seed.clone())
     };
     notify.notify_one();
-    assert!(headers.get("oai-device-id").is_some());
+    let device = headers.get("oai-device-id").and_then(|v| v.to_str().ok()).expect("a device id");
+    s.lock().unwrap().devices.push(device.to_string());
     let p: Value = serde_json::from_str(&body).unwrap();
     assert!(p["p"].as_str().unwrap().starts_with("gAAAAAC"), "{p}");
     if mode == Mode::Expired {
@@ -209,6 +212,7 @@ async fn start_fake(mode: Mode, difficulty: &str, answer: &str) -> (String, Shar
         verified: 0,
         conversations: Vec::new(),
         requirements_seen: Arc::new(Notify::new()),
+        devices: Vec::new(),
     }));
     let app = Router::new()
         .route("/", get(home))
@@ -556,4 +560,41 @@ async fn a_refused_proof_is_a_backend_fault_not_an_invalid_key() {
     assert_eq!(fake.lock().unwrap().verified, 0);
     let view = relay.app.runtime.load().providers[0].pool.view();
     assert_ne!(view[0].status.name(), "invalid", "the token is fine: only the backend refused");
+}
+
+#[tokio::test]
+async fn a_reload_keeps_sessions_and_the_build_id_and_the_log_marks_tokens_estimated() {
+    let (url, fake) = start_fake(Mode::Cumulative, "00ffff", "Hi there, friend.").await;
+    let dir = tempfile::tempdir().unwrap();
+    let (cfg, data) = (dir.path().join("config.yml"), dir.path().join("data"));
+    std::fs::write(&cfg, web_config(&url, "")).unwrap();
+    let relay = Relay::start_logged_file(&cfg, &data).await;
+    assert_eq!(relay.post("/v1/chat/completions", &chat("gpt-4o", "hi")).await.status(), 200);
+    // A reload that changes the provider: a new runtime, new providers.
+    std::fs::write(&cfg, web_config(&url, "").replace("rate_limit_cooldown: 60", "rate_limit_cooldown: 61")).unwrap();
+    monorelay::server::reload_now(&relay.app).unwrap();
+    let cooldown = relay.app.runtime.load().providers[0].config.cooldown;
+    assert_eq!(cooldown, std::time::Duration::from_secs(61), "the reload took effect");
+    assert_eq!(relay.post("/v1/chat/completions", &chat("gpt-4o", "again")).await.status(), 200);
+    {
+        let f = fake.lock().unwrap();
+        assert_eq!(f.verified, 2);
+        assert_eq!(f.home_hits, 1, "the build id survived the reload");
+        assert_eq!(f.devices.len(), 2);
+        assert_eq!(f.devices[0], f.devices[1], "the key's session (device id, cookies) survived the reload");
+    }
+    relay.flush().await;
+    let mut socket =
+        monorelay::admin::Client::connect(&data.join(monorelay::admin::socket::SOCKET_FILE)).await.unwrap();
+    let page = socket.call_value("logs.query", json!({"limit": 10})).await.unwrap();
+    let entries = page["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    for e in entries {
+        assert_eq!(e["tokens_estimated"], true, "{e}");
+        assert!(e["tokens"]["output"].as_u64().unwrap() > 0, "{e}");
+    }
+    // `logs` shows the estimate as such (`~input/output`).
+    let out = cli(&cfg, &data, &["logs", "tail", "-n", "5"]).await;
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && text.contains("tok ~"), "{text} {}", String::from_utf8_lossy(&out.stderr));
 }

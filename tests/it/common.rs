@@ -57,6 +57,7 @@ impl Reply {
 
 #[derive(Debug, Clone)]
 pub struct Received {
+    pub method: String,
     pub path: String,
     pub headers: HeaderMap,
     pub body: Bytes,
@@ -117,9 +118,10 @@ impl Upstream {
 
 async fn upstream_handler(State(state): State<Arc<UpstreamState>>, req: Request) -> Response {
     let path = req.uri().path().to_string();
+    let method = req.method().to_string();
     let headers = req.headers().clone();
     let body = axum::body::to_bytes(req.into_body(), usize::MAX).await.unwrap_or_default();
-    state.received.lock().expect("lock").push(Received { path, headers, body });
+    state.received.lock().expect("lock").push(Received { method, path, headers, body });
     let mut reply = state.script.lock().expect("lock").pop_front();
     while let Some(Reply::Delayed(d, inner)) = reply {
         tokio::time::sleep(d).await;

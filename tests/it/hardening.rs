@@ -283,6 +283,23 @@ fn anthropic_request(stream: bool) -> Value {
     json!({"model": "m", "max_tokens": 10, "stream": stream, "messages": [{"role": "user", "content": "hi"}]})
 }
 
+/// A streamed request, as an Anthropic client (translated) or an OpenAI one (passthrough).
+async fn stream_request(relay: &Relay, anthropic: bool) -> reqwest::Response {
+    if anthropic {
+        client()
+            .post(relay.url("/v1/messages"))
+            .header("x-api-key", KEY)
+            .json(&anthropic_request(true))
+            .send()
+            .await
+            .unwrap()
+    } else {
+        let mut body = chat("m", "hi");
+        body["stream"] = json!(true);
+        relay.post("/v1/chat/completions", &body).await
+    }
+}
+
 #[tokio::test]
 async fn upstream_secrets_never_reach_the_client_or_the_record() {
     let leak = format!("key {UPSTREAM_KEY} rejected; also saw Bearer sk-other-neighbour-key-998877");
@@ -304,25 +321,48 @@ async fn upstream_secrets_never_reach_the_client_or_the_record() {
         let relay = Relay::start(&api_config(&up.url(), &[UPSTREAM_KEY], "")).await;
         let err = error.to_string();
         up.push(Reply::sse(&[&chunk("hello"), &err, "[DONE]"]));
-        let resp = if anthropic {
-            client()
-                .post(relay.url("/v1/messages"))
-                .header("x-api-key", KEY)
-                .json(&anthropic_request(true))
-                .send()
-                .await
-                .unwrap()
-        } else {
-            let mut body = chat("m", "hi");
-            body["stream"] = json!(true);
-            relay.post("/v1/chat/completions", &body).await
-        };
+        let resp = stream_request(&relay, anthropic).await;
         let text = resp.text().await.unwrap();
         assert!(text.contains("hello"), "{text}");
         assert!(!text.contains(UPSTREAM_KEY) && !text.contains("neighbour-key"), "anthropic={anthropic}: {text}");
         let recs = relay.records.wait_for(1).await;
         let stored = format!("{:?}", recs[0]);
         assert!(!stored.contains(UPSTREAM_KEY), "{stored}");
+    }
+}
+
+#[tokio::test]
+async fn every_configured_secret_is_redacted_not_only_the_key_in_use() {
+    // Secrets that are not key-shaped (no `sk-`, no `Bearer`): only knowing them catches them.
+    let (spare, other, dav) = ("spare-key-of-up-4455667788", "other-provider-secret-xyz123", "webdav-pass-77889900");
+    let yaml = |url: &str| {
+        api_config(url, &[UPSTREAM_KEY, spare], "")
+            .replace("model_routing:\n", &format!("  other:\n    base_url: \"http://127.0.0.1:9/v1\"\n    keys: [{{key: \"{other}\"}}]\n    models: {{include: [o-only]}}\nmodel_routing:\n"))
+            + &format!("sync:\n  webdav:\n    url: \"http://127.0.0.1:9/dav/\"\n    username: u\n    password: \"{dav}\"\n")
+    };
+    let leak = format!("saw {spare}, {other}, {dav} and {KEY}");
+    let error = json!({"error": {"message": leak, "type": format!("t_{other}"), "code": dav}});
+    let clean = |text: &str| ![spare, other, dav, KEY].iter().any(|s| text.contains(s));
+
+    let up = Upstream::start().await;
+    let relay = Relay::start(&yaml(&up.url())).await;
+    up.push(Reply::json(400, error.clone()));
+    let text = relay.post("/v1/chat/completions", &chat("m", "hi")).await.text().await.unwrap();
+    assert!(clean(&text), "{text}");
+    assert!(text.contains("*****"), "{text}");
+    let rec = format!("{:?}", relay.records.wait_for(1).await[0]);
+    assert!(clean(&rec), "{rec}");
+
+    // Mid-stream error events, passthrough and translated.
+    for anthropic in [false, true] {
+        let up = Upstream::start().await;
+        let relay = Relay::start(&yaml(&up.url())).await;
+        up.push(Reply::sse(&[&chunk("hello"), &error.to_string(), "[DONE]"]));
+        let resp = stream_request(&relay, anthropic).await;
+        let text = resp.text().await.unwrap();
+        assert!(text.contains("hello") && clean(&text), "anthropic={anthropic}: {text}");
+        let rec = format!("{:?}", relay.records.wait_for(1).await[0]);
+        assert!(clean(&rec), "{rec}");
     }
 }
 
@@ -463,6 +503,42 @@ async fn streams_cut_by_shutdown_end_with_an_error_and_are_recorded() {
 }
 
 #[tokio::test]
+async fn a_plain_request_cut_by_shutdown_is_answered_and_recorded_as_cut() {
+    let up = Upstream::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (cfg, data) = (dir.path().join("config.yml"), dir.path().join("data"));
+    let text = api_config(&up.url(), &["sk-1"], "").replace("server:\n", "server:\n  shutdown_grace_secs: 1\n");
+    std::fs::write(&cfg, text).unwrap();
+    let server = serve(&cfg, &data);
+    // The upstream takes a minute to answer: far past the grace period.
+    up.push(Reply::Delayed(std::time::Duration::from_secs(60), Box::new(Reply::json(200, completion("late")))));
+    let request = tokio::spawn(
+        client()
+            .post(format!("{}/v1/chat/completions", server.base))
+            .bearer_auth(KEY)
+            .json(&chat("m-cut", "hi"))
+            .send(),
+    );
+    while up.received().is_empty() {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(server.stop().await.success());
+    let resp = request.await.unwrap().unwrap();
+    assert_eq!(resp.status(), 503);
+    let body = resp.text().await.unwrap();
+    assert!(body.contains("shutting down"), "{body}");
+    let out = cli(&cfg, &data, &["--json", "logs", "tail", "-n", "10"]).await;
+    let all = String::from_utf8_lossy(&out.stdout);
+    let rec: Value = all
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .find(|e| e["requested_model"] == "m-cut")
+        .unwrap_or_else(|| panic!("the cut request's record was written: {all}"));
+    assert_eq!(rec["status"], 503, "{rec}");
+    assert!(rec["error"].as_str().unwrap().contains("shutting down"), "{rec}");
+}
+
+#[tokio::test]
 async fn request_bodies_past_the_global_budget_get_503_with_retry_after() {
     let up = Upstream::start().await;
     let yaml = api_config(&up.url(), &["sk-1"], "").replace("server:\n", "server:\n  max_inflight_body_bytes: 4096\n");
@@ -494,4 +570,29 @@ async fn an_error_every_key_reproduces_penalises_none() {
     // Other clients are unaffected.
     up.push(Reply::json(200, completion("fine")));
     assert_eq!(relay.post("/v1/chat/completions", &chat("m", "hi")).await.status(), 200);
+}
+
+#[tokio::test]
+async fn an_error_two_keys_reproduce_is_not_carried_to_another_provider_but_an_outage_is() {
+    let (a, b) = (Upstream::start().await, Upstream::start().await);
+    let yaml = api_config(&a.url(), &["sk-a1", "sk-a2"], "").replace(
+        "model_routing:\n",
+        &format!("  spare:\n    base_url: \"{}/v1\"\n    keys: [{{key: sk-b1}}]\nmodel_routing:\n  aliases: {{m: [\"m@up\", \"m@spare\"]}}\n", b.url()),
+    );
+    let relay = Relay::start(&yaml).await;
+    let boom = || Reply::json(500, json!({"error": {"message": "cannot parse messages", "type": "server_error"}}));
+    a.push(boom());
+    a.push(boom());
+    let resp = relay.post("/v1/chat/completions", &chat("m", "hi")).await;
+    assert_eq!(resp.status(), 500, "the upstream's own status");
+    assert_eq!(a.received().len(), 2);
+    assert!(b.received().is_empty(), "the request's own failure is not carried to another provider");
+    // Both keys answering 503 is the provider's outage: the other provider takes the request.
+    let down = || Reply::json(503, json!({"error": {"message": "overloaded", "type": "server_error"}}));
+    a.push(down());
+    a.push(down());
+    b.push(Reply::json(200, completion("from spare")));
+    let resp = relay.post("/v1/chat/completions", &chat("m", "hi")).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(b.received().len(), 1);
 }

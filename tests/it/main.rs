@@ -36,6 +36,7 @@ mod binary;
 mod packaging;
 mod sessions;
 mod sso;
+mod surface;
 #[cfg(unix)]
 mod top;
 mod users;

@@ -405,6 +405,7 @@ fn the_first_retention_pass_uses_the_configs_settings() {
         tokens: None,
         attempts: Vec::new(),
         overhead_ms: None,
+        tokens_estimated: false,
         bodies: None,
     });
     writer.flush();
