@@ -60,6 +60,10 @@ pub trait Host: Send + Sync + 'static {
     }
     /// An operation wrote the config file (sync's auto-push listens). Default: nobody listens.
     fn config_changed(&self) {}
+    /// The shared backends, when the server is one of several relays.
+    fn cluster(&self) -> Option<Arc<crate::state::Cluster>> {
+        None
+    }
 }
 
 /// Everything the offline service reads: the config and its file, and the data dir.
@@ -249,6 +253,10 @@ impl Service {
             last_minute: {
                 let (requests, errors) = h.live().last_minute();
                 Some(RecentCounts { requests, errors })
+            },
+            cluster: match h.cluster() {
+                Some(c) => Some(c.status().await),
+                None => None,
             },
         })
     }

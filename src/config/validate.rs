@@ -160,7 +160,21 @@ pub(super) fn validate(raw: RawConfig, source: ConfigSource, problems: &mut Vec<
 
     let auth = AuthConfig { sso_only: raw.sso.sso_only, admin_usernames: raw.sso.admin_usernames.clone() };
     let sync = validate_sync(&raw.sync, problems);
-    Config { source, server, providers, routing, strategy, logging, translation, pricing, auth, sync, warnings }
+    let cluster = super::cluster::validate(&raw.storage, &raw.state, problems);
+    Config {
+        source,
+        server,
+        providers,
+        routing,
+        strategy,
+        logging,
+        translation,
+        pricing,
+        auth,
+        sync,
+        cluster,
+        warnings,
+    }
 }
 
 fn http_url(problems: &mut Vec<String>, path: &str, url: &str) -> bool {

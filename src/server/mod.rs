@@ -20,6 +20,7 @@
 mod admin_host;
 pub mod auth_routes;
 mod builder;
+mod cluster;
 mod conn;
 mod reload;
 mod responses_api;
@@ -79,6 +80,8 @@ pub struct App {
     pub config_changed: Arc<tokio::sync::Notify>,
     /// Request-body bytes held at once (sized at start from `server.max_inflight_body_bytes`).
     pub body_budget: BodyBudget,
+    /// The shared backends, when this relay is one of several (`storage`/`state` in the config).
+    pub cluster: std::sync::OnceLock<Arc<crate::state::Cluster>>,
 }
 
 impl App {
@@ -129,6 +132,7 @@ impl App {
             users: std::sync::OnceLock::new(),
             config_changed: Arc::default(),
             body_budget,
+            cluster: std::sync::OnceLock::new(),
         })
     }
 }
@@ -430,6 +434,9 @@ async fn metrics(State(app): State<Arc<App>>) -> Response {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(16 * 1024);
     app.live.render_prometheus(&mut out);
+    if let Some(c) = app.cluster.get() {
+        c.render_prometheus(&mut out);
+    }
     let rt = app.runtime.load();
     let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
     let _ = writeln!(

@@ -7,6 +7,7 @@
 mod admin;
 mod chatgpt_web;
 mod claude_code;
+mod cluster;
 mod common;
 mod config;
 mod count_tokens;
