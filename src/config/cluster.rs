@@ -2,7 +2,9 @@
 //! one machine (`storage.backend: redb`, `state.backend: local`, nothing else to run); with
 //! `postgres` the request log and its hourly aggregates live in PostgreSQL, and with `redis` key
 //! health (cooldowns), relay-key rpm limits, the live event stream and the list of live instances
-//! are shared through Redis. Raw (serde) and validated types, and their checks, are all here.
+//! are shared through Redis; with `config.source: postgres` the config itself is kept in the
+//! database and pushed to every relay. Raw (serde) and validated types, and their checks, are all
+//! here.
 
 use crate::secret::Secret;
 use serde::Deserialize;
@@ -28,6 +30,15 @@ pub struct RawState {
     pub backend: String,
     /// `redis://host:6379/0` (a secret: it may carry a password).
     pub redis_url: Secret<String>,
+}
+
+/// `config:`: where the config itself lives.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct RawConfigSection {
+    /// `file` (default) or `postgres`: the text is kept in the database, edits made through any
+    /// relay's API or CLI reach every relay, and each relay keeps a copy in its config file.
+    pub source: String,
 }
 
 /// Where the request log lives.
@@ -56,9 +67,16 @@ pub enum StateBackend {
 pub struct ClusterConfig {
     pub storage: StorageBackend,
     pub state: StateBackend,
+    /// `config.source: postgres`: the config is shared through the database.
+    pub config_in_db: bool,
 }
 
-pub(super) fn validate(storage: &RawStorage, state: &RawState, problems: &mut Vec<String>) -> ClusterConfig {
+pub(super) fn validate(
+    storage: &RawStorage,
+    state: &RawState,
+    config: &RawConfigSection,
+    problems: &mut Vec<String>,
+) -> ClusterConfig {
     let storage = match storage.backend.trim() {
         "" | "redb" => StorageBackend::Redb,
         "postgres" | "postgresql" => {
@@ -98,7 +116,20 @@ pub(super) fn validate(storage: &RawStorage, state: &RawState, problems: &mut Ve
             StateBackend::Local
         }
     };
-    ClusterConfig { storage, state }
+    let config_in_db = match config.source.trim() {
+        "" | "file" => false,
+        "postgres" | "postgresql" => {
+            if storage == StorageBackend::Redb {
+                problems.push("config.source: 'postgres' needs storage.backend: postgres".into());
+            }
+            true
+        }
+        other => {
+            problems.push(format!("config.source: unknown source '{other}' (expected file or postgres)"));
+            false
+        }
+    };
+    ClusterConfig { storage, state, config_in_db }
 }
 
 #[cfg(test)]
@@ -108,7 +139,8 @@ mod tests {
     #[test]
     fn defaults_are_one_machine_and_bad_values_are_named() {
         let mut p = Vec::new();
-        assert_eq!(validate(&RawStorage::default(), &RawState::default(), &mut p), ClusterConfig::default());
+        let file = RawConfigSection::default();
+        assert_eq!(validate(&RawStorage::default(), &RawState::default(), &file, &mut p), ClusterConfig::default());
         assert!(p.is_empty());
         let s = RawStorage {
             backend: "postgres".into(),
@@ -116,8 +148,11 @@ mod tests {
             pool_size: Some(0),
         };
         let r = RawState { backend: "memcached".into(), ..RawState::default() };
-        validate(&s, &r, &mut p);
+        validate(&s, &r, &file, &mut p);
         assert_eq!(p.len(), 3, "{p:?}");
+        let mut p = Vec::new();
+        validate(&RawStorage::default(), &RawState::default(), &RawConfigSection { source: "postgres".into() }, &mut p);
+        assert_eq!(p, ["config.source: 'postgres' needs storage.backend: postgres"]);
         assert!(p[0].starts_with("storage.postgres_url") && p[1].starts_with("storage.pool_size"));
         assert!(p[2].contains("'memcached'"));
     }

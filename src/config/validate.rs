@@ -160,7 +160,7 @@ pub(super) fn validate(raw: RawConfig, source: ConfigSource, problems: &mut Vec<
 
     let auth = AuthConfig { sso_only: raw.sso.sso_only, admin_usernames: raw.sso.admin_usernames.clone() };
     let sync = validate_sync(&raw.sync, problems);
-    let cluster = super::cluster::validate(&raw.storage, &raw.state, problems);
+    let cluster = super::cluster::validate(&raw.storage, &raw.state, &raw.config, problems);
     Config {
         source,
         server,

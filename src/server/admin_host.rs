@@ -52,5 +52,8 @@ impl Host for App {
 
     fn config_changed(&self) {
         self.config_changed.notify_one();
+        if let Some(c) = self.cluster.get().filter(|c| c.config_in_db) {
+            c.config_written.notify_one();
+        }
     }
 }

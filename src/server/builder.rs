@@ -205,6 +205,7 @@ impl ServerBuilder {
         let mut key_persister = None;
         // Shared backends first: a relay that cannot reach its PostgreSQL must not start.
         let cluster = super::cluster::connect(&config.cluster).await?;
+        let config = super::cluster::adopt_shared_config(&cluster, config).await?;
         if let Some(dir) = &data_dir {
             let path = crate::store::db_path(dir, &config.logging);
             let store_err =

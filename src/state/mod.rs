@@ -71,6 +71,8 @@ pub struct ClusterStatus {
     pub degraded_count: u64,
     /// The live instances (with `redis`), this one included.
     pub instances: Vec<Instance>,
+    /// With `config.source: postgres`: the shared config version this relay runs.
+    pub config_version: Option<i64>,
     /// With `postgres`: records held in memory while PostgreSQL is unreachable.
     pub held_records: u64,
     /// With `postgres`: records dropped because too many were held.
@@ -84,6 +86,12 @@ pub struct Cluster {
     pub instance: String,
     pub redis: Option<std::sync::Arc<redis::RedisState>>,
     pub postgres: Option<std::sync::Arc<crate::store::postgres::PgStore>>,
+    /// `config.source: postgres`: config edits are pushed to the database and pulled from it.
+    pub config_in_db: bool,
+    /// Signalled when an admin operation wrote the config file (the push task waits on it).
+    pub config_written: tokio::sync::Notify,
+    /// The shared config version this relay runs (0: none yet).
+    pub config_version: std::sync::atomic::AtomicI64,
 }
 
 impl Cluster {
@@ -95,6 +103,9 @@ impl Cluster {
             state_backend: "local".into(),
             ..ClusterStatus::default()
         };
+        if self.config_in_db {
+            s.config_version = Some(self.config_version.load(std::sync::atomic::Ordering::Relaxed));
+        }
         if let Some(pg) = &self.postgres {
             let h = pg.health();
             (s.held_records, s.lost_records, s.storage_error) = (h.held, h.lost, h.last_error);

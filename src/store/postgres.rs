@@ -44,7 +44,28 @@ const MIGRATIONS: &[&str] = &[
      CREATE TABLE meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL);
      INSERT INTO meta VALUES ('log_bytes', 0);
      CREATE TABLE principals (tbl TEXT NOT NULL, id TEXT NOT NULL, value BYTEA NOT NULL, PRIMARY KEY (tbl, id));",
+    // 2: the shared config (`config.source: postgres`), one row.
+    "CREATE TABLE config_doc (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        text TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        updated_ms BIGINT NOT NULL,
+        updated_by TEXT
+     );",
 ];
+
+/// The channel a config change is announced on (its payload: the new version).
+pub const CONFIG_CHANNEL: &str = "monorelay_config";
+
+/// The shared config as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigDoc {
+    pub text: String,
+    pub version: i64,
+    pub updated_ms: u64,
+    /// The instance (or `import`) that wrote it.
+    pub updated_by: Option<String>,
+}
 
 /// The advisory lock taken while migrating (any constant shared by every monorelay).
 const MIGRATION_LOCK: i64 = 0x6d6f_6e6f_7265_6c61;
@@ -390,6 +411,65 @@ impl PgStore {
     pub fn flush_held(&self) -> Result<(), StoreError> {
         let i = self.inner.clone();
         self.run(async move { i.flush_held().await })
+    }
+
+    /// The connection settings, for a connection of one's own (`LISTEN`).
+    pub fn connect_config(&self) -> tokio_postgres::Config {
+        self.inner.config.clone()
+    }
+
+    /// The shared config, if one was stored.
+    pub fn config_doc(&self) -> Result<Option<ConfigDoc>, StoreError> {
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let row = c
+                    .query_opt("SELECT text, version, updated_ms, updated_by FROM config_doc WHERE id = 1", &[])
+                    .await
+                    .map_err(pg)?;
+                Ok(row.map(|r| ConfigDoc {
+                    text: r.get(0),
+                    version: r.get(1),
+                    updated_ms: r.get::<_, i64>(2).max(0) as u64,
+                    updated_by: r.get(3),
+                }))
+            })
+            .await
+        })
+    }
+
+    /// Store `text` as the shared config (unless it is already what is stored) and announce it
+    /// on `CONFIG_CHANNEL` in the same transaction. Returns the version now stored.
+    pub fn put_config(&self, text: &str, by: &str) -> Result<i64, StoreError> {
+        let (text, by) = (text.to_string(), by.to_string());
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let tx = c.transaction().await.map_err(pg)?;
+                let now = super::unix_ms(std::time::SystemTime::now()) as i64;
+                let cur = tx
+                    .query_opt("SELECT text, version FROM config_doc WHERE id = 1 FOR UPDATE", &[])
+                    .await
+                    .map_err(pg)?;
+                if let Some(r) = &cur {
+                    if r.get::<_, &str>(0) == text {
+                        return Ok(r.get::<_, i64>(1));
+                    }
+                }
+                let version = cur.map_or(1, |r| r.get::<_, i64>(1) + 1);
+                tx.execute(
+                    "INSERT INTO config_doc (id, text, version, updated_ms, updated_by) VALUES (1, $1, $2, $3, $4) \
+                     ON CONFLICT (id) DO UPDATE SET text = $1, version = $2, updated_ms = $3, updated_by = $4",
+                    &[&text, &version, &now, &by],
+                )
+                .await
+                .map_err(pg)?;
+                tx.execute("SELECT pg_notify($1, $2)", &[&CONFIG_CHANNEL, &version.to_string()]).await.map_err(pg)?;
+                tx.commit().await.map_err(pg)?;
+                Ok(version)
+            })
+            .await
+        })
     }
 
     /// Rows already written with these ids (`monorelay migrate`, resuming).

@@ -381,3 +381,84 @@ async fn a_redis_restart_degrades_to_local_state_and_recovers() {
     })
     .await;
 }
+
+/// A database of its own (the shared config is one row per database), dropped at the end.
+struct OwnDatabase {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl OwnDatabase {
+    async fn create(pg: &str) -> OwnDatabase {
+        let name = tag("monorelay_cfg").replace('-', "_");
+        let (client, conn) = tokio_postgres::connect(pg, tokio_postgres::NoTls).await.unwrap();
+        tokio::spawn(conn);
+        client.batch_execute(&format!("CREATE DATABASE {name}")).await.expect("CREATE DATABASE (needs CREATEDB)");
+        let (base, _) = pg.rsplit_once('/').unwrap();
+        OwnDatabase { admin_url: pg.to_string(), url: format!("{base}/{name}"), name }
+    }
+    async fn drop_now(self) {
+        let (client, conn) = tokio_postgres::connect(&self.admin_url, tokio_postgres::NoTls).await.unwrap();
+        tokio::spawn(conn);
+        let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_config_edit_through_one_relay_applies_on_the_other() {
+    let Some((pg, redis)) = services() else { return };
+    let db = OwnDatabase::create(&pg).await;
+    let dir = tempfile::tempdir().unwrap();
+    let up = Upstream::start().await;
+    let mut text =
+        std::fs::read_to_string(cluster_config(dir.path(), &up.url(), &["sk-cluster-config"], &db.url, &redis))
+            .unwrap();
+    text.push_str("config:\n  source: postgres\n");
+    // Each relay has a file of its own: only the database connects them.
+    let files: Vec<PathBuf> = ["a", "b"]
+        .iter()
+        .map(|n| {
+            let d = dir.path().join(format!("cfg-{n}"));
+            std::fs::create_dir_all(&d).unwrap();
+            let f = d.join("config.yml");
+            std::fs::write(&f, &text).unwrap();
+            f
+        })
+        .collect();
+    let a = Node::start(&files[0], dir.path(), "a");
+    let b = Node::start(&files[1], dir.path(), "b");
+    assert_eq!(a.admin().await.status().await.unwrap().providers, 1);
+    assert_eq!(a.cluster().await.config_version, Some(1), "A seeded the database");
+    assert_eq!(b.cluster().await.config_version, Some(1), "B runs the same version");
+
+    let edited = text.replace("model_routing:", "  extra:\n    provider_type: mock\nmodel_routing:");
+    let put = b.admin().await.config_put(&monorelay::admin::ConfigPut { text: edited.clone() }).await.unwrap();
+    assert!(put.reloaded);
+    let start = Instant::now();
+    eventually("A runs B's edit", || async { a.admin().await.status().await.unwrap().providers == 2 }).await;
+    eprintln!("cluster: a config edit through B applied on A after {:?}", start.elapsed());
+    assert_eq!(std::fs::read_to_string(&files[0]).unwrap(), edited, "A keeps the shared config in its file");
+    assert_eq!(a.cluster().await.config_version, Some(2));
+
+    // An invalid edit is refused where it is made and reaches nobody.
+    let bad = edited.replace("provider_type: mock", "provider_type: nonsense");
+    let e = b.admin().await.config_put(&monorelay::admin::ConfigPut { text: bad }).await.unwrap_err();
+    assert_eq!(e.http_status(), 400, "{e:?}");
+    assert_eq!(a.cluster().await.config_version, Some(2));
+
+    // `config export` prints what is stored; `config import` stores a file and A applies it.
+    let out = cli(&files[1], &b.data, &["config", "export"]).await;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), edited);
+    let import = dir.path().join("import.yml");
+    std::fs::write(&import, &text).unwrap();
+    let out = cli(&files[1], &b.data, &["config", "import", import.to_str().unwrap()]).await;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    eventually("A runs the imported config", || async { a.admin().await.status().await.unwrap().providers == 1 }).await;
+    eventually("B runs it too", || async { b.admin().await.status().await.unwrap().providers == 1 }).await;
+
+    drop(a);
+    drop(b);
+    db.drop_now().await;
+}
