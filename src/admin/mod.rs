@@ -206,9 +206,9 @@ impl Service {
     pub async fn status(&self) -> Result<StatusInfo, AdminError> {
         let db = match &self.store {
             Some(s) => {
+                // A shared database that is down must not take `status` with it.
                 let s = s.clone();
-                let (records, bytes) = blocking(move || s.size()).await?;
-                Some(DbSize { records, bytes })
+                blocking(move || s.size()).await.ok().map(|(records, bytes)| DbSize { records, bytes })
             }
             None => None,
         };

@@ -150,10 +150,10 @@ mod tests {
         let r = RawState { backend: "memcached".into(), ..RawState::default() };
         validate(&s, &r, &file, &mut p);
         assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p[0].starts_with("storage.postgres_url") && p[1].starts_with("storage.pool_size"));
+        assert!(p[2].contains("'memcached'"));
         let mut p = Vec::new();
         validate(&RawStorage::default(), &RawState::default(), &RawConfigSection { source: "postgres".into() }, &mut p);
         assert_eq!(p, ["config.source: 'postgres' needs storage.backend: postgres"]);
-        assert!(p[0].starts_with("storage.postgres_url") && p[1].starts_with("storage.pool_size"));
-        assert!(p[2].contains("'memcached'"));
     }
 }

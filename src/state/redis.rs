@@ -393,6 +393,9 @@ impl RedisState {
             if self.is_connected() {
                 if let Ok(mut ps) = self.client.get_async_pubsub().await {
                     if ps.subscribe(&[KEYS_CHANNEL, EVENTS_CHANNEL]).await.is_ok() {
+                        // Changes published before this subscription (while reconnecting) are
+                        // in the stored key states.
+                        self.resync().await;
                         let mut stream = ps.on_message();
                         while let Some(msg) = stream.next().await {
                             let Ok(payload) = msg.get_payload::<String>() else { continue };

@@ -220,6 +220,8 @@ async fn two_relays_share_key_health_rpm_limits_and_the_log() {
     up.state.script.lock().unwrap().clear();
 
     // B's `logs tail -f` sees a request served by A, tagged with A's instance.
+    // The event forwarder is a subscriber of its own: wait for one more.
+    let listening = b.admin().await.status().await.unwrap().subscribers;
     let mut follow = bin();
     follow.arg("--config").arg(&cfg).arg("--data-dir").arg(&b.data).args([
         "--json",
@@ -240,7 +242,8 @@ async fn two_relays_share_key_health_rpm_limits_and_the_log() {
             let _ = tx.send(line);
         }
     });
-    eventually("B's tail -f subscribed", || async { b.admin().await.status().await.unwrap().subscribers >= 1 }).await;
+    eventually("B's tail -f subscribed", || async { b.admin().await.status().await.unwrap().subscribers > listening })
+        .await;
     up.push(Reply::json(200, completion("live")));
     assert_eq!(a.chat(KEY, m_share_live.as_str()).await.status(), 200);
     let line = tokio::task::spawn_blocking(move || rx.recv_timeout(PATIENCE)).await.unwrap().expect("a live line");
@@ -460,5 +463,112 @@ async fn a_config_edit_through_one_relay_applies_on_the_other() {
 
     drop(a);
     drop(b);
+    db.drop_now().await;
+}
+
+/// A TCP forwarder to PostgreSQL that can be cut (every connection closed, new ones refused) and
+/// restored: PostgreSQL lost mid-run without stopping the one other tests use.
+struct Cuttable {
+    addr: std::net::SocketAddr,
+    up: Arc<std::sync::atomic::AtomicBool>,
+    cut: Arc<tokio::sync::Notify>,
+}
+
+impl Cuttable {
+    async fn start(target: String) -> Cuttable {
+        use std::sync::atomic::Ordering;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let up = Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let cut = Arc::new(tokio::sync::Notify::new());
+        let (u, c) = (up.clone(), cut.clone());
+        tokio::spawn(async move {
+            while let Ok((mut inbound, _)) = listener.accept().await {
+                if !u.load(Ordering::SeqCst) {
+                    continue;
+                }
+                let (target, c) = (target.clone(), c.clone());
+                tokio::spawn(async move {
+                    let Ok(mut outbound) = tokio::net::TcpStream::connect(&target).await else { return };
+                    tokio::select! {
+                        _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound) => {}
+                        () = c.notified() => {}
+                    }
+                });
+            }
+        });
+        Cuttable { addr, up, cut }
+    }
+    fn set(&self, up: bool) {
+        self.up.store(up, std::sync::atomic::Ordering::SeqCst);
+        if !up {
+            self.cut.notify_waiters();
+        }
+    }
+}
+
+use std::sync::Arc;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn records_are_held_while_postgres_is_unreachable_and_written_when_it_is_back() {
+    let Some((pg, redis)) = services() else { return };
+    let model = tag("cl-held");
+    // postgres://user@HOST:PORT/db → the same through the forwarder.
+    let rest = pg.split_once("://").unwrap().1;
+    let (auth, hostpath) = rest.rsplit_once('@').unwrap();
+    let (hostport, db) = hostpath.split_once('/').unwrap();
+    let proxy = Cuttable::start(hostport.to_string()).await;
+    let via = format!("postgres://{auth}@{}/{db}", proxy.addr);
+    let dir = tempfile::tempdir().unwrap();
+    let up = Upstream::start().await;
+    let cfg = cluster_config(dir.path(), &up.url(), &["sk-cluster-held"], &via, &redis);
+    let a = Node::start(&cfg, dir.path(), "a");
+
+    proxy.set(false);
+    const N: usize = 5;
+    for _ in 0..N {
+        up.push(Reply::json(200, completion("ok")));
+        assert_eq!(a.chat(KEY, &model).await.status(), 200, "relaying goes on without the database");
+    }
+    eventually("A reports the records it holds", || async {
+        let c = a.cluster().await;
+        c.held_records == N as u64 && c.storage_error.is_some()
+    })
+    .await;
+    assert!(a.metrics().await.contains(&format!("monorelay_records_held {N}")));
+    assert_eq!(pg_count(&pg, &model).await, 0);
+
+    proxy.set(true);
+    eventually("the held records are written", || async { pg_count(&pg, &model).await == N as i64 }).await;
+    let c = a.cluster().await;
+    assert_eq!((c.held_records, c.lost_records, c.storage_error), (0, 0, None));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_from_a_newer_version_is_refused_with_a_clear_message() {
+    let Some((pg, _)) = services() else { return };
+    let db = OwnDatabase::create(&pg).await;
+    let url = monorelay::secret::Secret::new(db.url.clone());
+    let u = url.clone();
+    // Two relays migrating at once: the advisory lock makes one wait for the other.
+    let (first, second) = tokio::join!(
+        tokio::task::spawn_blocking(move || monorelay::store::postgres::PgStore::connect(&u, 1).map(drop)),
+        tokio::task::spawn_blocking({
+            let u = url.clone();
+            move || monorelay::store::postgres::PgStore::connect(&u, 1).map(drop)
+        })
+    );
+    first.unwrap().unwrap();
+    second.unwrap().unwrap();
+    let (client, conn) = tokio_postgres::connect(&db.url, tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(conn);
+    client.batch_execute("UPDATE schema_version SET version = 99").await.unwrap();
+    let u = url.clone();
+    let e = tokio::task::spawn_blocking(move || monorelay::store::postgres::PgStore::connect(&u, 1).map(drop))
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert!(e.0.contains("schema version 99") && e.0.contains("upgrade monorelay"), "{e}");
+    drop(client);
     db.drop_now().await;
 }
