@@ -1,4 +1,5 @@
-//! `monorelay config check | show | example | path`. `show` goes through `monorelay::admin`
+//! `monorelay config check | show | example | path | import | export` (the last two move the
+//! shared config between a file and PostgreSQL). `show` goes through `monorelay::admin`
 //! (`config.get`: secrets as `***`).
 
 use crate::Cli;
@@ -17,6 +18,11 @@ pub enum ConfigCommand {
     Example,
     /// Print which config file is used.
     Path,
+    /// Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running
+    /// relay applies it within a second. FILE's own `storage` names the database.
+    Import { file: PathBuf },
+    /// Print the shared config stored in PostgreSQL (the database the config's `storage` names).
+    Export,
 }
 
 /// The config file `serve` would use: `--config`/`MONORELAY_CONFIG`, else ./config.yml if it
@@ -36,8 +42,46 @@ pub fn load(cli: &Cli) -> Result<config::Config, config::ConfigError> {
     }
 }
 
+/// The PostgreSQL store `config`'s `storage` names (migrated as `serve` would).
+fn shared_store(config: &config::Config) -> anyhow::Result<monorelay::store::postgres::PgStore> {
+    match &config.cluster.storage {
+        config::cluster::StorageBackend::Postgres { url, .. } => {
+            Ok(monorelay::store::postgres::PgStore::connect(url, 1)?)
+        }
+        config::cluster::StorageBackend::Redb => {
+            anyhow::bail!("{}: storage.backend is not postgres, so there is no shared config", config.source)
+        }
+    }
+}
+
 pub fn run(cli: &Cli, cmd: &ConfigCommand) -> anyhow::Result<ExitCode> {
     match cmd {
+        ConfigCommand::Import { file } => {
+            let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("'{}': {e}", file.display()))?;
+            let config = config::load_file(file)?;
+            let version = shared_store(&config)?.put_config(&text, "config import")?;
+            if cli.json {
+                println!("{}", serde_json::json!({"version": version}));
+            } else {
+                println!("stored '{}' as shared config version {version}", file.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ConfigCommand::Export => {
+            let config = load(cli)?;
+            let Some(doc) = shared_store(&config)?.config_doc()? else {
+                anyhow::bail!("no shared config is stored yet ('monorelay config import FILE' stores one)");
+            };
+            if cli.json {
+                println!(
+                    "{}",
+                    serde_json::json!({"version": doc.version, "updated_ms": doc.updated_ms, "updated_by": doc.updated_by, "text": doc.text})
+                );
+            } else {
+                print!("{}", doc.text);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         ConfigCommand::Example => {
             print!("{}", config::EXAMPLE);
             Ok(ExitCode::SUCCESS)

@@ -138,6 +138,8 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the config in use with every secret shown as ***')
             [CompletionResult]::new('example', 'example', [CompletionResultType]::ParameterValue, 'Print a fully commented example config')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print which config file is used')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE''s own `storage` names the database')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print the shared config stored in PostgreSQL (the database the config''s `storage` names)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -201,11 +203,43 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'monorelay;config;import' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./config.yml if it exists, else the embedded default)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the access key, database and control socket live (default: server.data_dir, else ./data)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v debug, -vv trace)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less log output (-q warnings only, -qq errors only)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less log output (-q warnings only, -qq errors only)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print data as JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'monorelay;config;export' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./config.yml if it exists, else the embedded default)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the access key, database and control socket live (default: server.data_dir, else ./data)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v debug, -vv trace)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less log output (-q warnings only, -qq errors only)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less log output (-q warnings only, -qq errors only)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print data as JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'monorelay;config;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Load and validate the config; list every problem with its key path (exit 1 if any)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the config in use with every secret shown as ***')
             [CompletionResult]::new('example', 'example', [CompletionResultType]::ParameterValue, 'Print a fully commented example config')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print which config file is used')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE''s own `storage` names the database')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print the shared config stored in PostgreSQL (the database the config''s `storage` names)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -219,6 +253,12 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             break
         }
         'monorelay;config;help;path' {
+            break
+        }
+        'monorelay;config;help;import' {
+            break
+        }
+        'monorelay;config;help;export' {
             break
         }
         'monorelay;config;help;help' {
@@ -1302,6 +1342,8 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the config in use with every secret shown as ***')
             [CompletionResult]::new('example', 'example', [CompletionResultType]::ParameterValue, 'Print a fully commented example config')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print which config file is used')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE''s own `storage` names the database')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print the shared config stored in PostgreSQL (the database the config''s `storage` names)')
             break
         }
         'monorelay;help;config;check' {
@@ -1314,6 +1356,12 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             break
         }
         'monorelay;help;config;path' {
+            break
+        }
+        'monorelay;help;config;import' {
+            break
+        }
+        'monorelay;help;config;export' {
             break
         }
         'monorelay;help;route' {

@@ -76,8 +76,14 @@ _monorelay() {
             monorelay__subcmd__config,example)
                 cmd="monorelay__subcmd__config__subcmd__example"
                 ;;
+            monorelay__subcmd__config,export)
+                cmd="monorelay__subcmd__config__subcmd__export"
+                ;;
             monorelay__subcmd__config,help)
                 cmd="monorelay__subcmd__config__subcmd__help"
+                ;;
+            monorelay__subcmd__config,import)
+                cmd="monorelay__subcmd__config__subcmd__import"
                 ;;
             monorelay__subcmd__config,path)
                 cmd="monorelay__subcmd__config__subcmd__path"
@@ -91,8 +97,14 @@ _monorelay() {
             monorelay__subcmd__config__subcmd__help,example)
                 cmd="monorelay__subcmd__config__subcmd__help__subcmd__example"
                 ;;
+            monorelay__subcmd__config__subcmd__help,export)
+                cmd="monorelay__subcmd__config__subcmd__help__subcmd__export"
+                ;;
             monorelay__subcmd__config__subcmd__help,help)
                 cmd="monorelay__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            monorelay__subcmd__config__subcmd__help,import)
+                cmd="monorelay__subcmd__config__subcmd__help__subcmd__import"
                 ;;
             monorelay__subcmd__config__subcmd__help,path)
                 cmd="monorelay__subcmd__config__subcmd__help__subcmd__path"
@@ -159,6 +171,12 @@ _monorelay() {
                 ;;
             monorelay__subcmd__help__subcmd__config,example)
                 cmd="monorelay__subcmd__help__subcmd__config__subcmd__example"
+                ;;
+            monorelay__subcmd__help__subcmd__config,export)
+                cmd="monorelay__subcmd__help__subcmd__config__subcmd__export"
+                ;;
+            monorelay__subcmd__help__subcmd__config,import)
+                cmd="monorelay__subcmd__help__subcmd__config__subcmd__import"
                 ;;
             monorelay__subcmd__help__subcmd__config,path)
                 cmd="monorelay__subcmd__help__subcmd__config__subcmd__path"
@@ -604,7 +622,7 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__config)
-            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version check show example path help"
+            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version check show example path import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -681,8 +699,34 @@ _monorelay() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        monorelay__subcmd__config__subcmd__export)
+            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         monorelay__subcmd__config__subcmd__help)
-            opts="check show example path help"
+            opts="check show example path import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -723,7 +767,35 @@ _monorelay() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        monorelay__subcmd__config__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         monorelay__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__config__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -758,6 +830,32 @@ _monorelay() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__config__subcmd__import)
+            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -846,7 +944,7 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__help__subcmd__config)
-            opts="check show example path"
+            opts="check show example path import export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -874,6 +972,34 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__help__subcmd__config__subcmd__example)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__help__subcmd__config__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__help__subcmd__config__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -130,6 +130,8 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand show 'Print the config in use with every secret shown as ***'
             cand example 'Print a fully commented example config'
             cand path 'Print which config file is used'
+            cand import 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE''s own `storage` names the database'
+            cand export 'Print the shared config stored in PostgreSQL (the database the config''s `storage` names)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'monorelay;config;check'= {
@@ -188,11 +190,41 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'monorelay;config;import'= {
+            cand --config 'Config file (default: ./config.yml if it exists, else the embedded default)'
+            cand --data-dir 'Where the access key, database and control socket live (default: server.data_dir, else ./data)'
+            cand --log-format 'Log line format'
+            cand -v 'More log output (-v debug, -vv trace)'
+            cand --verbose 'More log output (-v debug, -vv trace)'
+            cand -q 'Less log output (-q warnings only, -qq errors only)'
+            cand --quiet 'Less log output (-q warnings only, -qq errors only)'
+            cand --json 'Print data as JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'monorelay;config;export'= {
+            cand --config 'Config file (default: ./config.yml if it exists, else the embedded default)'
+            cand --data-dir 'Where the access key, database and control socket live (default: server.data_dir, else ./data)'
+            cand --log-format 'Log line format'
+            cand -v 'More log output (-v debug, -vv trace)'
+            cand --verbose 'More log output (-v debug, -vv trace)'
+            cand -q 'Less log output (-q warnings only, -qq errors only)'
+            cand --quiet 'Less log output (-q warnings only, -qq errors only)'
+            cand --json 'Print data as JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'monorelay;config;help'= {
             cand check 'Load and validate the config; list every problem with its key path (exit 1 if any)'
             cand show 'Print the config in use with every secret shown as ***'
             cand example 'Print a fully commented example config'
             cand path 'Print which config file is used'
+            cand import 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE''s own `storage` names the database'
+            cand export 'Print the shared config stored in PostgreSQL (the database the config''s `storage` names)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'monorelay;config;help;check'= {
@@ -202,6 +234,10 @@ set edit:completion:arg-completer[monorelay] = {|@words|
         &'monorelay;config;help;example'= {
         }
         &'monorelay;config;help;path'= {
+        }
+        &'monorelay;config;help;import'= {
+        }
+        &'monorelay;config;help;export'= {
         }
         &'monorelay;config;help;help'= {
         }
@@ -1177,6 +1213,8 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand show 'Print the config in use with every secret shown as ***'
             cand example 'Print a fully commented example config'
             cand path 'Print which config file is used'
+            cand import 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE''s own `storage` names the database'
+            cand export 'Print the shared config stored in PostgreSQL (the database the config''s `storage` names)'
         }
         &'monorelay;help;config;check'= {
         }
@@ -1185,6 +1223,10 @@ set edit:completion:arg-completer[monorelay] = {|@words|
         &'monorelay;help;config;example'= {
         }
         &'monorelay;help;config;path'= {
+        }
+        &'monorelay;help;config;import'= {
+        }
+        &'monorelay;help;config;export'= {
         }
         &'monorelay;help;route'= {
         }

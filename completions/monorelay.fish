@@ -95,20 +95,22 @@ complete -c monorelay -n "__fish_monorelay_using_subcommand restart" -s q -l qui
 complete -c monorelay -n "__fish_monorelay_using_subcommand restart" -l json -d 'Print data as JSON instead of text'
 complete -c monorelay -n "__fish_monorelay_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c monorelay -n "__fish_monorelay_using_subcommand restart" -s V -l version -d 'Print version'
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -l config -d 'Config file (default: ./config.yml if it exists, else the embedded default)' -r -F
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -l data-dir -d 'Where the access key, database and control socket live (default: server.data_dir, else ./data)' -r -F
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -l log-format -d 'Log line format' -r -f -a "human\t''
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -l config -d 'Config file (default: ./config.yml if it exists, else the embedded default)' -r -F
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -l data-dir -d 'Where the access key, database and control socket live (default: server.data_dir, else ./data)' -r -F
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -l log-format -d 'Log line format' -r -f -a "human\t''
 json\t''"
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -s v -l verbose -d 'More log output (-v debug, -vv trace)'
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -s q -l quiet -d 'Less log output (-q warnings only, -qq errors only)'
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -l json -d 'Print data as JSON instead of text'
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -s h -l help -d 'Print help'
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -s V -l version -d 'Print version'
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -f -a "check" -d 'Load and validate the config; list every problem with its key path (exit 1 if any)'
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -f -a "show" -d 'Print the config in use with every secret shown as ***'
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -f -a "example" -d 'Print a fully commented example config'
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -f -a "path" -d 'Print which config file is used'
-complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -s v -l verbose -d 'More log output (-v debug, -vv trace)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -s q -l quiet -d 'Less log output (-q warnings only, -qq errors only)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -l json -d 'Print data as JSON instead of text'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -s h -l help -d 'Print help'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -s V -l version -d 'Print version'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -f -a "check" -d 'Load and validate the config; list every problem with its key path (exit 1 if any)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -f -a "show" -d 'Print the config in use with every secret shown as ***'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -f -a "example" -d 'Print a fully commented example config'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -f -a "path" -d 'Print which config file is used'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -f -a "import" -d 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE\'s own `storage` names the database'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -f -a "export" -d 'Print the shared config stored in PostgreSQL (the database the config\'s `storage` names)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and not __fish_seen_subcommand_from check show example path import export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file (default: ./config.yml if it exists, else the embedded default)' -r -F
 complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from check" -l data-dir -d 'Where the access key, database and control socket live (default: server.data_dir, else ./data)' -r -F
 complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from check" -l log-format -d 'Log line format' -r -f -a "human\t''
@@ -145,10 +147,30 @@ complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_s
 complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print data as JSON instead of text'
 complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from import" -l config -d 'Config file (default: ./config.yml if it exists, else the embedded default)' -r -F
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from import" -l data-dir -d 'Where the access key, database and control socket live (default: server.data_dir, else ./data)' -r -F
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from import" -l log-format -d 'Log line format' -r -f -a "human\t''
+json\t''"
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More log output (-v debug, -vv trace)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Less log output (-q warnings only, -qq errors only)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from import" -l json -d 'Print data as JSON instead of text'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from export" -l config -d 'Config file (default: ./config.yml if it exists, else the embedded default)' -r -F
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from export" -l data-dir -d 'Where the access key, database and control socket live (default: server.data_dir, else ./data)' -r -F
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from export" -l log-format -d 'Log line format' -r -f -a "human\t''
+json\t''"
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from export" -s v -l verbose -d 'More log output (-v debug, -vv trace)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Less log output (-q warnings only, -qq errors only)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from export" -l json -d 'Print data as JSON instead of text'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Load and validate the config; list every problem with its key path (exit 1 if any)'
 complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the config in use with every secret shown as ***'
 complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "example" -d 'Print a fully commented example config'
 complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print which config file is used'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "import" -d 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE\'s own `storage` names the database'
+complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print the shared config stored in PostgreSQL (the database the config\'s `storage` names)'
 complete -c monorelay -n "__fish_monorelay_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c monorelay -n "__fish_monorelay_using_subcommand route" -l text -d 'Conversation text, for complexity routing (`auto`)' -r
 complete -c monorelay -n "__fish_monorelay_using_subcommand route" -l config -d 'Config file (default: ./config.yml if it exists, else the embedded default)' -r -F
@@ -744,6 +766,8 @@ complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_see
 complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the config in use with every secret shown as ***'
 complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "example" -d 'Print a fully commented example config'
 complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print which config file is used'
+complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "import" -d 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE\'s own `storage` names the database'
+complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "export" -d 'Print the shared config stored in PostgreSQL (the database the config\'s `storage` names)'
 complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "list" -d 'List providers: type, base URL, keys, models'
 complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "test" -d 'Send one small real request with every key; exit 1 if any key failed'
 complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "models" -d 'Fetch a provider\'s model list from its upstream (cached for /v1/models)'

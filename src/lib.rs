@@ -26,6 +26,7 @@ pub mod router;
 pub mod runtime;
 pub mod secret;
 pub mod server;
+pub mod state;
 pub mod stats;
 pub mod store;
 pub mod sync;

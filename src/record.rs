@@ -200,4 +200,7 @@ pub struct LogEntry {
     pub attempts: Vec<Attempt>,
     pub has_bodies: bool,
     pub bodies_truncated: bool,
+    /// The relay that served it, when several share one log (`state::instance_id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
 }

@@ -65,6 +65,10 @@ pub trait Host: Send + Sync + 'static {
     }
     /// An operation wrote the config file (sync's auto-push listens). Default: nobody listens.
     fn config_changed(&self) {}
+    /// The shared backends, when the server is one of several relays.
+    fn cluster(&self) -> Option<Arc<crate::state::Cluster>> {
+        None
+    }
 }
 
 /// Everything the offline service reads: the config and its file, and the data dir.
@@ -217,9 +221,9 @@ impl Service {
     pub async fn status(&self) -> Result<StatusInfo, AdminError> {
         let db = match &self.store {
             Some(s) => {
+                // A shared database that is down must not take `status` with it.
                 let s = s.clone();
-                let (records, bytes) = blocking(move || s.size()).await?;
-                Some(DbSize { records, bytes })
+                blocking(move || s.size()).await.ok().map(|(records, bytes)| DbSize { records, bytes })
             }
             None => None,
         };
@@ -264,6 +268,10 @@ impl Service {
             last_minute: {
                 let (requests, errors) = h.live().last_minute();
                 Some(RecentCounts { requests, errors })
+            },
+            cluster: match h.cluster() {
+                Some(c) => Some(c.status().await),
+                None => None,
             },
         })
     }

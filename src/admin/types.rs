@@ -82,6 +82,9 @@ pub struct StatusInfo {
     pub sync_error: Option<crate::sync::Failure>,
     /// Requests and errors recorded in the last 60 seconds.
     pub last_minute: Option<RecentCounts>,
+    /// With shared backends (`storage`/`state`): this instance, the live ones, degraded or not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<crate::state::ClusterStatus>,
 }
 
 /// Requests and errors over a recent window.

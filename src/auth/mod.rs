@@ -234,6 +234,22 @@ impl Principal {
         Ok(())
     }
 
+    /// `admit`, then (with shared state) the rpm limit counted across every relay of the cluster;
+    /// while Redis is unreachable the local count applies alone.
+    pub async fn admit_shared(&self, model: &str) -> Result<(), crate::error::RelayError> {
+        self.admit(model)?;
+        let (Some(rpm), Some(shared)) = (self.limits.rpm, self.users.shared.get()) else { return Ok(()) };
+        let w = Windows::at(now_ms());
+        match shared.count_minute(&self.key_prefix, w.minute).await {
+            Some(n) if n > u64::from(rpm) => {
+                let full = KeyUsage { minute: w.minute, minute_requests: rpm, ..KeyUsage::default() };
+                let only_rpm = Limits { rpm: Some(rpm), ..Limits::default() };
+                limits::check(&self.key_label, &only_rpm, &full, model, &w)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Charge a finished request's tokens and cost (prices as the runtime knows them).
     pub fn charge(&self, r: &RequestRecord) {
         let Some(t) = &r.tokens else { return };
@@ -281,6 +297,8 @@ pub struct Users {
     /// The usage writer, joined on drop so the database is closed when `Users` is gone.
     writer: Mutex<Option<std::thread::JoinHandle<()>>>,
     pub(crate) sessions: session::Sessions,
+    /// Shared state (Redis) that rpm limits are also counted in, when relays form a cluster.
+    pub shared: std::sync::OnceLock<Arc<crate::state::redis::RedisState>>,
 }
 
 impl std::fmt::Debug for Users {
@@ -325,6 +343,7 @@ impl Users {
             persist: Mutex::new(Some(tx)),
             writer: Mutex::new(Some(writer)),
             sessions,
+            shared: std::sync::OnceLock::new(),
         }))
     }
 

@@ -6,9 +6,11 @@
 //! - `load.rs`: file or text → raw → validated, `${ENV}` resolution (`env.rs`), vendor presets;
 //! - `validate.rs`: every check, with its key path (`sso.rs`: the `sso:` section and Turnstile);
 //! - `raw.rs`: the file as written; `yaml.rs`: the YAML crate behind one door;
+//! - `cluster.rs`: `storage` and `state`, the backends several relays share;
 //! - `edit.rs`: in-place edits of the YAML text that keep comments and order.
 
 mod check;
+pub mod cluster;
 pub mod edit;
 mod env;
 mod load;

@@ -64,6 +64,12 @@ pub struct RawConfig {
     pub sso: RawSso,
     /// monorelay: USD prices per 1M tokens by model glob (falls back to the provider's costs).
     pub pricing: RawPricing,
+    /// monorelay: where the request log lives (`redb` or `postgres`).
+    pub storage: super::cluster::RawStorage,
+    /// monorelay: where key health, rate limits and live events are shared (`local` or `redis`).
+    pub state: super::cluster::RawState,
+    /// monorelay: where the config itself lives (`config.source: file | postgres`).
+    pub config: super::cluster::RawConfigSection,
 }
 
 /// `pricing` as a mapping `glob: {input, output, cache_read, cache_write}` or as a list of

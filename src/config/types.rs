@@ -113,6 +113,8 @@ pub struct Config {
     pub auth: AuthConfig,
     /// `sync`: where `monorelay sync` pushes and pulls.
     pub sync: SyncConfig,
+    /// `storage` and `state`: one machine, or several relays sharing PostgreSQL and Redis.
+    pub cluster: super::cluster::ClusterConfig,
     /// Things worth saying at start or reload that do not stop the config from loading.
     pub warnings: Vec<String>,
 }

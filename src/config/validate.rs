@@ -165,7 +165,21 @@ pub(super) fn validate(raw: RawConfig, source: ConfigSource, problems: &mut Vec<
 
     let auth = super::sso::validate_auth(&raw, problems, &mut warnings);
     let sync = validate_sync(&raw.sync, problems);
-    Config { source, server, providers, routing, strategy, logging, translation, pricing, auth, sync, warnings }
+    let cluster = super::cluster::validate(&raw.storage, &raw.state, &raw.config, problems);
+    Config {
+        source,
+        server,
+        providers,
+        routing,
+        strategy,
+        logging,
+        translation,
+        pricing,
+        auth,
+        sync,
+        cluster,
+        warnings,
+    }
 }
 
 fn validate_sync(s: &super::raw::RawSync, problems: &mut Vec<String>) -> SyncConfig {

@@ -82,6 +82,12 @@ impl KeyStates {
         KeyStates { backend, local: None, cursors: Mutex::default() }
     }
 
+    /// Health kept by another backend over the in-process map `local` (Redis over local copies,
+    /// which are still persisted and shown).
+    pub fn layered(backend: Arc<dyn KeyStateBackend>, local: Arc<LocalKeyStates>) -> KeyStates {
+        KeyStates { backend, local: Some(local), cursors: Mutex::default() }
+    }
+
     /// The in-process map, when that is the backend.
     pub fn local_states(&self) -> Option<&Arc<LocalKeyStates>> {
         self.local.as_ref()

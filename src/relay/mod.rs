@@ -168,7 +168,7 @@ async fn run(
     }
     // A user's relay key is held to its limits before anything goes upstream.
     if let Some(p) = &inbound.principal {
-        p.admit(&req.model)?;
+        p.admit_shared(&req.model).await?;
     }
     let candidates = router::resolve_with(rt, &req.model, &|| decode::conversation_text(&req))?;
     let sticky = rt.providers[candidates[0].provider].pool.strategy == crate::config::Strategy::Sticky;

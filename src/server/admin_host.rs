@@ -46,8 +46,14 @@ impl Host for App {
     fn users(&self) -> Option<Arc<crate::auth::Users>> {
         self.users.get().cloned()
     }
+    fn cluster(&self) -> Option<Arc<crate::state::Cluster>> {
+        self.cluster.get().cloned()
+    }
 
     fn config_changed(&self) {
         self.config_changed.notify_one();
+        if let Some(c) = self.cluster.get().filter(|c| c.config_in_db) {
+            c.config_written.notify_one();
+        }
     }
 }

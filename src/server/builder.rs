@@ -5,7 +5,9 @@
 //!    when the config sets none.
 //! 2. **Runtime**: providers, key pools and HTTP clients built from the config (fallible; nothing
 //!    is started if it fails).
-//! 3. **Database** (with a data dir): the redb file keeps upstream key health (cooldowns, invalid
+//! 3. **Database** (with a data dir): with `storage.backend: postgres` / `state.backend: redis`
+//!    the shared backends are connected first (`cluster.rs`: the log and users in PostgreSQL, key
+//!    health, rpm and live events through Redis). The redb file keeps upstream key health (cooldowns, invalid
 //!    keys, quotas, usage windows), restored here and saved behind by its own thread — opened even
 //!    with `logging.enabled: false` — and the request log: its writer thread, configured from the
 //!    runtime before its first retention pass; or a caller's `RecordSink`.
@@ -201,6 +203,9 @@ impl ServerBuilder {
         let logging = config.logging.enabled;
         let mut db = None;
         let mut key_persister = None;
+        // Shared backends first: a relay that cannot reach its PostgreSQL must not start.
+        let cluster = super::cluster::connect(&config.cluster).await?;
+        let config = super::cluster::adopt_shared_config(&cluster, config).await?;
         if let Some(dir) = &data_dir {
             let path = crate::store::db_path(dir, &config.logging);
             let store_err =
@@ -208,10 +213,14 @@ impl ServerBuilder {
             let store = Arc::new(RedbStore::open(&path).map_err(|e| store_err(&e))?);
             if shared.is_none() {
                 let (states, persister) = KeyStates::persistent(store.clone()).map_err(|e| store_err(&e))?;
-                shared = Some(Arc::new(Shared::with_key_states(states)));
+                shared = Some(Arc::new(Shared::with_key_states(super::cluster::key_states(&cluster, states))));
                 key_persister = Some(persister);
             }
             db = Some(store);
+        }
+        if shared.is_none() && cluster.as_ref().is_some_and(|c| c.redis.is_some()) {
+            let states = super::cluster::key_states(&cluster, KeyStates::default());
+            shared = Some(Arc::new(Shared::with_key_states(states)));
         }
         let db_users = db.clone();
         let shared = shared.unwrap_or_default();
@@ -233,7 +242,8 @@ impl ServerBuilder {
         let app = match sink {
             Some(sink) => App::new(runtime, shared, sink, config_path, generated_key),
             None => {
-                let store: Option<Arc<dyn LogStore>> = db.filter(|_| logging).map(|d| d as Arc<dyn LogStore>);
+                let pg = cluster.as_ref().and_then(|c| c.postgres.clone()).map(|p| p as Arc<dyn LogStore>);
+                let store: Option<Arc<dyn LogStore>> = pg.or(db.map(|d| d as Arc<dyn LogStore>)).filter(|_| logging);
                 // Configured from the runtime before the writer's first retention pass runs.
                 let settings = Settings::new(&runtime.config, runtime.access_key.as_ref());
                 let writer = Writer::start(store, settings, Arc::default(), Default::default());
@@ -245,11 +255,20 @@ impl ServerBuilder {
             let _ = app.data_dir.set(dir.clone());
         }
 
-        // Users and their relay keys live in the same database.
-        if let Some(store) = &db_users {
-            let users = crate::auth::Users::open(store.clone())
-                .map_err(|e| ServerError::Store { path: store.path().to_path_buf(), message: e.to_string() })?;
+        // Users and their relay keys live in the same database (PostgreSQL when shared).
+        let user_store: Option<(Arc<dyn crate::store::users::UserStore>, PathBuf)> =
+            match (cluster.as_ref().and_then(|c| c.postgres.clone()), &db_users) {
+                (Some(pg), _) => Some((pg, PathBuf::from("postgres"))),
+                (None, Some(store)) => Some((store.clone(), store.path().to_path_buf())),
+                (None, None) => None,
+            };
+        if let Some((store, path)) = user_store {
+            let users =
+                crate::auth::Users::open(store).map_err(|e| ServerError::Store { path, message: e.to_string() })?;
             users.configure(&app.runtime.load().config);
+            if let Some(r) = cluster.as_ref().and_then(|c| c.redis.clone()) {
+                let _ = users.shared.set(r);
+            }
             let _ = app.users.set(users);
         }
 
@@ -296,6 +315,11 @@ impl ServerBuilder {
             supervisor.spawn("sync auto-push", OnPanic::Restart, move || {
                 crate::admin::auto_push(service.clone(), changed.clone())
             });
+        }
+
+        if let Some(c) = cluster {
+            super::cluster::supervise(&mut supervisor, &app, &c);
+            let _ = app.cluster.set(c);
         }
 
         Ok(Server { app, listener, addr, control, supervisor, access, data_dir, key_persister })
@@ -356,12 +380,16 @@ impl Server {
         // key health once more.
         let writer = app.writer.clone();
         let users = app.users.get().cloned();
+        let pg = app.cluster.get().and_then(|c| c.postgres.clone());
         let _ = tokio::task::spawn_blocking(move || {
             if let Some(w) = writer {
                 w.shutdown();
             }
             if let Some(u) = users {
                 u.flush();
+            }
+            if let Some(pg) = pg {
+                super::cluster::drain_held(&pg);
             }
             if let Some(p) = key_persister {
                 p.shutdown();

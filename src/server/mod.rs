@@ -27,6 +27,7 @@ mod admin_host;
 pub mod api;
 pub mod auth_routes;
 mod builder;
+mod cluster;
 mod conn;
 mod gemini_api;
 mod reload;
@@ -93,6 +94,8 @@ pub struct App {
     pub data_dir: std::sync::OnceLock<PathBuf>,
     /// SSO sign-ins in progress, the IdP/Turnstile HTTP client and discovery cache.
     pub sso: crate::auth::sso::Sso,
+    /// The shared backends, when this relay is one of several (`storage`/`state` in the config).
+    pub cluster: std::sync::OnceLock<Arc<crate::state::Cluster>>,
 }
 
 impl App {
@@ -145,6 +148,7 @@ impl App {
             body_budget,
             data_dir: std::sync::OnceLock::new(),
             sso: crate::auth::sso::Sso::default(),
+            cluster: std::sync::OnceLock::new(),
         })
     }
 }
@@ -493,6 +497,9 @@ async fn metrics(State(app): State<Arc<App>>) -> Response {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(16 * 1024);
     app.live.render_prometheus(&mut out);
+    if let Some(c) = app.cluster.get() {
+        c.render_prometheus(&mut out);
+    }
     let rt = app.runtime.load();
     let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
     let _ = writeln!(

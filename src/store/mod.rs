@@ -10,11 +10,13 @@
 //! sessions). `keystate` adds the upstream keys' health (`key_states`, `key_windows`), which
 //! `serve` keeps here even with the request log off; `responses` the stored Responses-API
 //! conversations (`responses`); `objects` which provider and key hold each file and batch made
-//! through the relay (`openai_objects`).
+//! through the relay (`openai_objects`). `postgres` is the shared backend of `LogStore` and
+//! `UserStore` (`storage.backend: postgres`).
 
 pub mod bodies;
 pub mod keystate;
 pub mod objects;
+pub mod postgres;
 pub mod responses;
 pub mod side;
 pub mod users;
@@ -282,6 +284,10 @@ pub trait LogStore: Send + Sync + 'static {
     fn clear(&self) -> Result<u64, StoreError>;
     /// Records and stored bytes (logs + bodies).
     fn size(&self) -> Result<(u64, u64), StoreError>;
+    /// A shared database's health: records held while it is unreachable (`None`: a local file).
+    fn health(&self) -> Option<postgres::PgHealth> {
+        None
+    }
 }
 
 pub struct RedbStore {
@@ -350,6 +356,20 @@ fn add_meta(meta: &mut redb::Table<&str, u64>, key: &str, delta: i128) -> Result
 fn decode_agg(bytes: &[u8]) -> Agg {
     // Version byte, then JSON; an unreadable aggregate counts as empty rather than failing stats.
     bytes.split_first().and_then(|(_, rest)| serde_json::from_slice(rest).ok()).unwrap_or_default()
+}
+
+/// The group an aggregate row (unix hour, model␟provider␟key␟user) falls in.
+fn group_name(hour: u64, key: &str, by: GroupBy) -> String {
+    let parts: Vec<&str> = key.split(SEP).collect();
+    let part = |i: usize| parts.get(i).copied().unwrap_or("").to_string();
+    match by {
+        GroupBy::Total => "total".to_string(),
+        GroupBy::Model => part(0),
+        GroupBy::Provider => part(1),
+        GroupBy::Key => format!("{}/{}", part(1), part(2)),
+        GroupBy::User => part(3),
+        GroupBy::Hour => format!("{}", hour * 3600),
+    }
 }
 
 fn encode_agg(a: &Agg) -> Vec<u8> {
@@ -454,17 +474,7 @@ impl LogStore for RedbStore {
         for item in hourly.range((lo, "")..(hi, ""))? {
             let (k, v) = item?;
             let (hour, key) = k.value();
-            let parts: Vec<&str> = key.split(SEP).collect();
-            let part = |i: usize| parts.get(i).copied().unwrap_or("").to_string();
-            let group = match by {
-                GroupBy::Total => "total".to_string(),
-                GroupBy::Model => part(0),
-                GroupBy::Provider => part(1),
-                GroupBy::Key => format!("{}/{}", part(1), part(2)),
-                GroupBy::User => part(3),
-                GroupBy::Hour => format!("{}", hour * 3600),
-            };
-            out.entry(group).or_default().merge(&decode_agg(v.value()));
+            out.entry(group_name(hour, key, by)).or_default().merge(&decode_agg(v.value()));
         }
         Ok(out)
     }

@@ -12,6 +12,7 @@ mod api_logs;
 mod api_resources;
 mod chatgpt_web;
 mod claude_code;
+mod cluster;
 mod common;
 mod config;
 mod count_tokens;

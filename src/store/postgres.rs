@@ -1,0 +1,765 @@
+//! The PostgreSQL backend of `LogStore` (the request log, its bodies and hourly aggregates) and of
+//! `UserStore` (users, relay keys, their usage, sessions), for several relays sharing one database
+//! (`storage.backend: postgres`).
+//!
+//! The traits are synchronous (the writer is a thread of its own; the admin layer calls them on
+//! blocking threads), so `PgStore` owns a small tokio runtime of its own and a tiny pool of
+//! `tokio_postgres` connections; every call runs there and the caller waits on a channel, which
+//! never panics whatever thread calls it.
+//!
+//! Writes are batched: one multi-row `INSERT` per batch of the writer, with the batch's hourly
+//! aggregates merged under row locks in a stable order, all in one transaction; a replayed row is
+//! ignored (`ON CONFLICT DO NOTHING`), so retrying a batch never counts twice. While the database
+//! is unreachable, batches are **held** in memory (at most `MAX_HELD` records, the oldest dropped
+//! and counted beyond that), reported loudly, and flushed by a background task once it is back.
+//!
+//! Migrations are embedded (`MIGRATIONS`) and run at start under an advisory lock, so two relays
+//! starting at once migrate once; a database migrated by a newer monorelay is refused with a
+//! message saying so.
+
+use super::users::{UserRow, UserStore, UserTable};
+use super::{Expired, GroupBy, LogEntry, LogPage, LogQuery, LogStore, Row, StoreError, StoredBodies};
+use crate::secret::Secret;
+use crate::stats::Agg;
+use std::collections::{BTreeMap, VecDeque};
+use std::future::Future;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio_postgres::types::ToSql;
+
+/// Every schema change, in order; `schema_version` is the number applied. Never edit one that
+/// has shipped: add the next.
+const MIGRATIONS: &[&str] = &[
+    // 1: the request log, bodies, aggregates, counters, principals.
+    "CREATE TABLE request_log (
+        id BIGINT PRIMARY KEY,
+        started_at_ms BIGINT NOT NULL,
+        instance TEXT,
+        entry BYTEA NOT NULL
+     );
+     CREATE INDEX request_log_started ON request_log (started_at_ms);
+     CREATE TABLE request_bodies (id BIGINT PRIMARY KEY, bodies BYTEA NOT NULL);
+     CREATE TABLE hourly (hour BIGINT NOT NULL, key TEXT NOT NULL, agg BYTEA NOT NULL, PRIMARY KEY (hour, key));
+     CREATE TABLE meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL);
+     INSERT INTO meta VALUES ('log_bytes', 0);
+     CREATE TABLE principals (tbl TEXT NOT NULL, id TEXT NOT NULL, value BYTEA NOT NULL, PRIMARY KEY (tbl, id));",
+    // 2: the shared config (`config.source: postgres`), one row.
+    "CREATE TABLE config_doc (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        text TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        updated_ms BIGINT NOT NULL,
+        updated_by TEXT
+     );",
+];
+
+/// The channel a config change is announced on (its payload: the new version).
+pub const CONFIG_CHANNEL: &str = "monorelay_config";
+
+/// The shared config as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigDoc {
+    pub text: String,
+    pub version: i64,
+    pub updated_ms: u64,
+    /// The instance (or `import`) that wrote it.
+    pub updated_by: Option<String>,
+}
+
+/// The advisory lock taken while migrating (any constant shared by every monorelay).
+const MIGRATION_LOCK: i64 = 0x6d6f_6e6f_7265_6c61;
+/// Records held in memory while the database is unreachable, at most.
+pub const MAX_HELD: usize = 100_000;
+/// How often held records are retried.
+const RETRY_EVERY: Duration = Duration::from_secs(1);
+/// Connecting gives up after this long.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Rows fetched per round trip while scanning the log for a query.
+const SCAN_CHUNK: i64 = 1000;
+/// Parameters per row of the log insert.
+const LOG_PARAMS: usize = 4;
+
+fn pg(e: tokio_postgres::Error) -> StoreError {
+    // `Display` of a database error is only "db error"; its detail is in the source.
+    match e.as_db_error() {
+        Some(d) => StoreError(format!("postgres: {}", d.message())),
+        None => StoreError(format!("postgres: {e}")),
+    }
+}
+
+/// A row ready to insert, kept owned so that it can be held and retried.
+#[derive(Clone)]
+struct Pending {
+    entry: LogEntry,
+    encoded: Vec<u8>,
+    bodies: Option<Vec<u8>>,
+}
+
+/// A connection of the pool, reconnected when it is found closed.
+type Slot = tokio::sync::Mutex<Option<tokio_postgres::Client>>;
+
+struct Inner {
+    config: tokio_postgres::Config,
+    slots: Vec<Slot>,
+    next: AtomicUsize,
+    held: Mutex<VecDeque<Pending>>,
+    /// Records dropped because more than `MAX_HELD` were held.
+    lost: AtomicU64,
+    /// Records written after being held.
+    recovered: AtomicU64,
+    last_error: Mutex<Option<String>>,
+}
+
+/// The request log and principals in PostgreSQL.
+pub struct PgStore {
+    inner: Arc<Inner>,
+    rt: Option<tokio::runtime::Runtime>,
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore").field("pool", &self.inner.slots.len()).finish()
+    }
+}
+
+impl Drop for PgStore {
+    fn drop(&mut self) {
+        // Dropping a runtime inside another one's context would panic; this never does.
+        if let Some(rt) = self.rt.take() {
+            rt.shutdown_background();
+        }
+    }
+}
+
+/// What `status` says about the database.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PgHealth {
+    /// Records waiting in memory for the database.
+    pub held: u64,
+    /// Records dropped because too many were held.
+    pub lost: u64,
+    /// Records written late, after the database came back.
+    pub recovered: u64,
+    pub last_error: Option<String>,
+}
+
+impl Inner {
+    async fn connect(&self) -> Result<tokio_postgres::Client, StoreError> {
+        let (client, conn) = self.config.connect(tokio_postgres::NoTls).await.map_err(pg)?;
+        tokio::spawn(async move {
+            if let Err(e) = conn.await {
+                tracing::debug!("postgres connection closed: {e}");
+            }
+        });
+        Ok(client)
+    }
+
+    /// Run `f` on a pooled connection (connected or reconnected as needed).
+    async fn with<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        F: AsyncFnOnce(&mut tokio_postgres::Client) -> Result<T, StoreError>,
+    {
+        let n = self.slots.len().max(1);
+        let start = self.next.fetch_add(1, Ordering::Relaxed);
+        // A free connection if there is one, else wait for ours in turn.
+        let mut guard = None;
+        for i in 0..n {
+            if let Some(slot) = self.slots.get((start + i) % n) {
+                if let Ok(g) = slot.try_lock() {
+                    guard = Some(g);
+                    break;
+                }
+            }
+        }
+        let mut guard = match guard {
+            Some(g) => g,
+            None => match self.slots.get(start % n) {
+                Some(s) => s.lock().await,
+                None => return Err(StoreError("postgres: no connection pool".into())),
+            },
+        };
+        if guard.as_ref().is_none_or(|c| c.is_closed()) {
+            *guard = Some(self.connect().await?);
+        }
+        let Some(client) = guard.as_mut() else { return Err(StoreError("postgres: not connected".into())) };
+        let r = f(client).await;
+        if r.is_err() && client.is_closed() {
+            *guard = None;
+        }
+        r
+    }
+
+    async fn migrate(&self) -> Result<u32, StoreError> {
+        self.with(async |c| {
+            c.execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK]).await.map_err(pg)?;
+            let r = migrate_locked(c).await;
+            let _ = c.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK]).await;
+            r
+        })
+        .await
+    }
+
+    async fn write(&self, rows: &[Pending]) -> Result<(), StoreError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        self.with(async |c| {
+            let tx = c.transaction().await.map_err(pg)?;
+            let mut added: i64 = 0;
+            for chunk in rows.chunks(1024) {
+                let ids: Vec<i64> = chunk.iter().map(|p| p.entry.id as i64).collect();
+                let starts: Vec<i64> = chunk.iter().map(|p| p.entry.started_at_ms as i64).collect();
+                let mut sql = String::from("INSERT INTO request_log (id, started_at_ms, instance, entry) VALUES ");
+                let mut params: Vec<&(dyn ToSql + Sync)> = Vec::with_capacity(chunk.len() * LOG_PARAMS);
+                for (i, p) in chunk.iter().enumerate() {
+                    let b = i * LOG_PARAMS;
+                    if i > 0 {
+                        sql.push(',');
+                    }
+                    sql.push_str(&format!("(${},${},${},${})", b + 1, b + 2, b + 3, b + 4));
+                    params.extend([&ids[i] as &(dyn ToSql + Sync), &starts[i], &p.entry.instance, &p.encoded]);
+                    added += p.encoded.len() as i64;
+                }
+                sql.push_str(" ON CONFLICT (id) DO NOTHING");
+                tx.execute(sql.as_str(), &params).await.map_err(pg)?;
+                for (i, p) in chunk.iter().enumerate() {
+                    if let Some(b) = &p.bodies {
+                        tx.execute(
+                            "INSERT INTO request_bodies (id, bodies) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
+                            &[&ids[i], b],
+                        )
+                        .await
+                        .map_err(pg)?;
+                        added += b.len() as i64;
+                    }
+                }
+            }
+            // Aggregates in key order, so that two relays lock them in the same order.
+            let mut aggs: BTreeMap<(i64, String), Agg> = BTreeMap::new();
+            for p in rows {
+                let hour = (p.entry.started_at_ms / 3_600_000) as i64;
+                aggs.entry((hour, p.entry.agg_key())).or_default().add(&p.entry);
+            }
+            for ((hour, key), add) in aggs {
+                tx.execute(
+                    "INSERT INTO hourly (hour, key, agg) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    &[&hour, &key, &super::encode_agg(&Agg::default())],
+                )
+                .await
+                .map_err(pg)?;
+                let row = tx
+                    .query_one("SELECT agg FROM hourly WHERE hour = $1 AND key = $2 FOR UPDATE", &[&hour, &key])
+                    .await
+                    .map_err(pg)?;
+                let mut agg = super::decode_agg(row.get::<_, &[u8]>(0));
+                agg.merge(&add);
+                tx.execute(
+                    "UPDATE hourly SET agg = $3 WHERE hour = $1 AND key = $2",
+                    &[&hour, &key, &super::encode_agg(&agg)],
+                )
+                .await
+                .map_err(pg)?;
+            }
+            tx.execute("UPDATE meta SET value = value + $1 WHERE key = 'log_bytes'", &[&added]).await.map_err(pg)?;
+            tx.commit().await.map_err(pg)
+        })
+        .await
+    }
+
+    /// Write what is held (oldest first); `Ok` when nothing is left.
+    async fn flush_held(&self) -> Result<(), StoreError> {
+        loop {
+            let batch: Vec<Pending> = {
+                let held = self.held.lock().unwrap_or_else(|p| p.into_inner());
+                held.iter().take(1024).cloned().collect()
+            };
+            if batch.is_empty() {
+                return Ok(());
+            }
+            self.write(&batch).await?;
+            let mut held = self.held.lock().unwrap_or_else(|p| p.into_inner());
+            let n = batch.len().min(held.len());
+            held.drain(..n);
+            self.recovered.fetch_add(n as u64, Ordering::Relaxed);
+            if held.is_empty() {
+                *self.last_error.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                tracing::info!("request log: PostgreSQL is back; every held record is written");
+            }
+        }
+    }
+
+    fn hold(&self, rows: Vec<Pending>, why: &StoreError) -> u64 {
+        let mut held = self.held.lock().unwrap_or_else(|p| p.into_inner());
+        held.extend(rows);
+        let mut lost = 0;
+        while held.len() > MAX_HELD {
+            held.pop_front();
+            lost += 1;
+        }
+        let n = held.len();
+        drop(held);
+        if lost > 0 {
+            self.lost.fetch_add(lost, Ordering::Relaxed);
+        }
+        let mut last = self.last_error.lock().unwrap_or_else(|p| p.into_inner());
+        if last.is_none() {
+            tracing::error!(
+                "request log: cannot write to PostgreSQL ({why}); holding {n} records in memory (at most {MAX_HELD}) \
+                 until it is back. Relaying continues."
+            );
+        }
+        *last = Some(why.0.clone());
+        lost
+    }
+}
+
+async fn migrate_locked(c: &mut tokio_postgres::Client) -> Result<u32, StoreError> {
+    c.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)").await.map_err(pg)?;
+    let rows = c.query("SELECT version FROM schema_version", &[]).await.map_err(pg)?;
+    let current = rows.first().map_or(0, |r| r.get::<_, i32>(0)).max(0) as usize;
+    if rows.is_empty() {
+        c.execute("INSERT INTO schema_version VALUES (0)", &[]).await.map_err(pg)?;
+    }
+    if current > MIGRATIONS.len() {
+        return Err(StoreError(format!(
+            "the PostgreSQL database is at schema version {current}, newer than this monorelay knows ({}): \
+             upgrade monorelay, or point storage.postgres_url at another database",
+            MIGRATIONS.len()
+        )));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+        let tx = c.transaction().await.map_err(pg)?;
+        tx.batch_execute(sql).await.map_err(|e| StoreError(format!("migration {}: {}", i + 1, pg(e).0)))?;
+        tx.execute("UPDATE schema_version SET version = $1", &[&((i + 1) as i32)]).await.map_err(pg)?;
+        tx.commit().await.map_err(pg)?;
+        tracing::info!("PostgreSQL: applied migration {}", i + 1);
+    }
+    Ok(MIGRATIONS.len() as u32)
+}
+
+impl PgStore {
+    /// Connect, migrate (under the advisory lock) and start the retry task. Fails with a clear
+    /// message when the database is unreachable or newer than this version.
+    pub fn connect(url: &Secret<String>, pool_size: u32) -> Result<PgStore, StoreError> {
+        let mut config: tokio_postgres::Config = url
+            .expose()
+            .parse()
+            .map_err(|e| StoreError(format!("storage.postgres_url: not a PostgreSQL URL ({e})")))?;
+        config.connect_timeout(CONNECT_TIMEOUT).application_name("monorelay");
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("monorelay-pg")
+            .enable_all()
+            .build()
+            .map_err(|e| StoreError(format!("cannot start the PostgreSQL runtime: {e}")))?;
+        let inner = Arc::new(Inner {
+            config,
+            slots: (0..pool_size.max(1)).map(|_| tokio::sync::Mutex::new(None)).collect(),
+            next: AtomicUsize::new(0),
+            held: Mutex::new(VecDeque::new()),
+            lost: AtomicU64::new(0),
+            recovered: AtomicU64::new(0),
+            last_error: Mutex::new(None),
+        });
+        let store = PgStore { inner: inner.clone(), rt: Some(rt) };
+        let i = inner.clone();
+        store.run(async move { i.migrate().await }).map_err(|e| StoreError(format!("PostgreSQL: {}", e.0)))?;
+        let weak = Arc::downgrade(&inner);
+        if let Some(rt) = &store.rt {
+            rt.spawn(async move {
+                loop {
+                    tokio::time::sleep(RETRY_EVERY).await;
+                    let Some(i) = weak.upgrade() else { return };
+                    let any = !i.held.lock().unwrap_or_else(|p| p.into_inner()).is_empty();
+                    if any {
+                        if let Err(e) = i.flush_held().await {
+                            tracing::debug!("request log: PostgreSQL still unreachable: {e}");
+                        }
+                    }
+                }
+            });
+        }
+        Ok(store)
+    }
+
+    /// Run `fut` on the store's runtime and wait for it.
+    fn run<T: Send + 'static>(
+        &self,
+        fut: impl Future<Output = Result<T, StoreError>> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let Some(rt) = &self.rt else { return Err(StoreError("postgres: the store is closed".into())) };
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        rt.spawn(async move {
+            let _ = tx.send(fut.await);
+        });
+        rx.recv().unwrap_or_else(|_| Err(StoreError("postgres: the call was cancelled".into())))
+    }
+
+    /// Held, lost and late-written records, and the last error while it lasts.
+    pub fn health(&self) -> PgHealth {
+        let i = &self.inner;
+        PgHealth {
+            held: i.held.lock().unwrap_or_else(|p| p.into_inner()).len() as u64,
+            lost: i.lost.load(Ordering::Relaxed),
+            recovered: i.recovered.load(Ordering::Relaxed),
+            last_error: i.last_error.lock().unwrap_or_else(|p| p.into_inner()).clone(),
+        }
+    }
+
+    /// Write everything held now (shutdown, tests); `Err` while the database is unreachable.
+    pub fn flush_held(&self) -> Result<(), StoreError> {
+        let i = self.inner.clone();
+        self.run(async move { i.flush_held().await })
+    }
+
+    /// The connection settings, for a connection of one's own (`LISTEN`).
+    pub fn connect_config(&self) -> tokio_postgres::Config {
+        self.inner.config.clone()
+    }
+
+    /// The shared config, if one was stored.
+    pub fn config_doc(&self) -> Result<Option<ConfigDoc>, StoreError> {
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let row = c
+                    .query_opt("SELECT text, version, updated_ms, updated_by FROM config_doc WHERE id = 1", &[])
+                    .await
+                    .map_err(pg)?;
+                Ok(row.map(|r| ConfigDoc {
+                    text: r.get(0),
+                    version: r.get(1),
+                    updated_ms: r.get::<_, i64>(2).max(0) as u64,
+                    updated_by: r.get(3),
+                }))
+            })
+            .await
+        })
+    }
+
+    /// Store `text` as the shared config (unless it is already what is stored) and announce it
+    /// on `CONFIG_CHANNEL` in the same transaction. Returns the version now stored.
+    pub fn put_config(&self, text: &str, by: &str) -> Result<i64, StoreError> {
+        let (text, by) = (text.to_string(), by.to_string());
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let tx = c.transaction().await.map_err(pg)?;
+                let now = super::unix_ms(std::time::SystemTime::now()) as i64;
+                let cur = tx
+                    .query_opt("SELECT text, version FROM config_doc WHERE id = 1 FOR UPDATE", &[])
+                    .await
+                    .map_err(pg)?;
+                if let Some(r) = &cur {
+                    if r.get::<_, &str>(0) == text {
+                        return Ok(r.get::<_, i64>(1));
+                    }
+                }
+                let version = cur.map_or(1, |r| r.get::<_, i64>(1) + 1);
+                tx.execute(
+                    "INSERT INTO config_doc (id, text, version, updated_ms, updated_by) VALUES (1, $1, $2, $3, $4) \
+                     ON CONFLICT (id) DO UPDATE SET text = $1, version = $2, updated_ms = $3, updated_by = $4",
+                    &[&text, &version, &now, &by],
+                )
+                .await
+                .map_err(pg)?;
+                tx.execute("SELECT pg_notify($1, $2)", &[&CONFIG_CHANNEL, &version.to_string()]).await.map_err(pg)?;
+                tx.commit().await.map_err(pg)?;
+                Ok(version)
+            })
+            .await
+        })
+    }
+
+    /// Rows already written with these ids (`monorelay migrate`, resuming).
+    pub fn count_ids(&self, lo: u64, hi: u64) -> Result<u64, StoreError> {
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let r = c
+                    .query_one(
+                        "SELECT count(*) FROM request_log WHERE id >= $1 AND id < $2",
+                        &[&(lo as i64), &(hi.min(i64::MAX as u64) as i64)],
+                    )
+                    .await
+                    .map_err(pg)?;
+                Ok(r.get::<_, i64>(0) as u64)
+            })
+            .await
+        })
+    }
+}
+
+impl LogStore for PgStore {
+    fn append(&self, rows: &[Row]) -> Result<(), StoreError> {
+        let mut batch = Vec::with_capacity(rows.len());
+        for r in rows {
+            let mut entry = r.entry.clone();
+            entry.short_id.clear();
+            let encoded = entry.encode()?;
+            batch.push(Pending { entry, encoded, bodies: r.bodies.clone() });
+        }
+        let i = self.inner.clone();
+        let result = self.run(async move {
+            // Held records go first, so the log stays in order once the database is back.
+            let earlier = !i.held.lock().unwrap_or_else(|p| p.into_inner()).is_empty();
+            let r = match earlier {
+                true => i.flush_held().await,
+                false => Ok(()),
+            };
+            let r = match r {
+                Ok(()) => i.write(&batch).await,
+                Err(e) => Err(e),
+            };
+            Ok(match r {
+                Ok(()) => 0,
+                Err(e) => i.hold(batch, &e),
+            })
+        });
+        match result {
+            Ok(0) => Ok(()),
+            Ok(lost) => Err(StoreError(format!("{lost} held records dropped: more than {MAX_HELD} were waiting"))),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn query(&self, q: &LogQuery) -> Result<LogPage, StoreError> {
+        let q = q.clone();
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let limit = q.limit.unwrap_or(50).clamp(1, 1000);
+                let lo = q.since_ms.map_or(0, super::id_at_ms);
+                let hi = q.until_ms.map_or(u64::MAX, super::id_at_ms);
+                let (mut lo, mut hi) = match (q.after, q.oldest_first) {
+                    (Some(a), true) => (lo.max(a.saturating_add(1)), hi),
+                    (Some(a), false) => (lo, hi.min(a)),
+                    (None, _) => (lo, hi),
+                };
+                let cap = |v: u64| v.min(i64::MAX as u64) as i64;
+                let mut page = LogPage::default();
+                let mut scanned = 0usize;
+                let sql = if q.oldest_first {
+                    "SELECT id, entry FROM request_log WHERE id >= $1 AND id < $2 ORDER BY id ASC LIMIT $3"
+                } else {
+                    "SELECT id, entry FROM request_log WHERE id >= $1 AND id < $2 ORDER BY id DESC LIMIT $3"
+                };
+                while lo < hi {
+                    let rows = c.query(sql, &[&cap(lo), &cap(hi), &SCAN_CHUNK]).await.map_err(pg)?;
+                    if rows.is_empty() {
+                        break;
+                    }
+                    let full = rows.len() as i64 == SCAN_CHUNK;
+                    for row in rows {
+                        let id = row.get::<_, i64>(0) as u64;
+                        scanned += 1;
+                        if q.oldest_first {
+                            lo = id.saturating_add(1);
+                        } else {
+                            hi = id;
+                        }
+                        let Ok(mut e) = LogEntry::decode(row.get::<_, &[u8]>(1)) else { continue };
+                        e.id = id;
+                        e.short_id = super::short_id(id);
+                        if q.matches(&e) {
+                            page.entries.push(e);
+                            if page.entries.len() == limit {
+                                page.next = Some(id);
+                                return Ok(page);
+                            }
+                        }
+                        if scanned >= super::MAX_SCAN_ROWS {
+                            page.next = Some(id);
+                            return Ok(page);
+                        }
+                    }
+                    if !full {
+                        break;
+                    }
+                }
+                Ok(page)
+            })
+            .await
+        })
+    }
+
+    fn get(&self, id: u64) -> Result<Option<(LogEntry, Option<StoredBodies>)>, StoreError> {
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let key = id.min(i64::MAX as u64) as i64;
+                let Some(row) =
+                    c.query_opt("SELECT entry FROM request_log WHERE id = $1", &[&key]).await.map_err(pg)?
+                else {
+                    return Ok(None);
+                };
+                let mut entry = LogEntry::decode(row.get::<_, &[u8]>(0))?;
+                entry.short_id = super::short_id(entry.id);
+                let bodies = c
+                    .query_opt("SELECT bodies FROM request_bodies WHERE id = $1", &[&key])
+                    .await
+                    .map_err(pg)?
+                    .map(|r| StoredBodies::decode(r.get::<_, &[u8]>(0)).map_err(StoreError))
+                    .transpose()?;
+                Ok(Some((entry, bodies)))
+            })
+            .await
+        })
+    }
+
+    fn stats(&self, since_ms: u64, until_ms: u64, by: GroupBy) -> Result<BTreeMap<String, Agg>, StoreError> {
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let lo = (since_ms / 3_600_000) as i64;
+                let hi = until_ms.div_ceil(3_600_000).min(i64::MAX as u64) as i64;
+                let rows = c
+                    .query("SELECT hour, key, agg FROM hourly WHERE hour >= $1 AND hour < $2", &[&lo, &hi])
+                    .await
+                    .map_err(pg)?;
+                let mut out: BTreeMap<String, Agg> = BTreeMap::new();
+                for row in rows {
+                    let hour = row.get::<_, i64>(0) as u64;
+                    let key: &str = row.get(1);
+                    out.entry(super::group_name(hour, key, by)).or_default().merge(&super::decode_agg(row.get(2)));
+                }
+                Ok(out)
+            })
+            .await
+        })
+    }
+
+    fn expire(&self, cutoff_ms: Option<u64>, max_bytes: Option<u64>, chunk: usize) -> Result<Expired, StoreError> {
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let mut done = Expired::default();
+                let tx = c.transaction().await.map_err(pg)?;
+                let bytes: i64 =
+                    tx.query_one("SELECT value FROM meta WHERE key = 'log_bytes' FOR UPDATE", &[]).await.map_err(pg)?.get(0);
+                let cutoff = cutoff_ms.map_or(0, super::id_at_ms).min(i64::MAX as u64) as i64;
+                let too_big = max_bytes.is_some_and(|m| bytes.max(0) as u64 > m);
+                // Records past the age cutoff; then, while over the size cap, the oldest.
+                let rows = tx
+                    .query(
+                        "DELETE FROM request_log WHERE id IN (SELECT id FROM request_log WHERE id < $1 OR $2 \
+                         ORDER BY id LIMIT $3) RETURNING id, length(entry)",
+                        &[&cutoff, &too_big, &(chunk as i64)],
+                    )
+                    .await
+                    .map_err(pg)?;
+                let ids: Vec<i64> = rows.iter().map(|r| r.get(0)).collect();
+                let mut freed: i64 = rows.iter().map(|r| i64::from(r.get::<_, i32>(1))).sum();
+                if !ids.is_empty() {
+                    let b = tx
+                        .query_one("WITH d AS (DELETE FROM request_bodies WHERE id = ANY($1) RETURNING length(bodies) AS n) SELECT COALESCE(sum(n), 0)::BIGINT FROM d", &[&ids])
+                        .await
+                        .map_err(pg)?;
+                    freed += b.get::<_, i64>(0);
+                }
+                tx.execute("UPDATE meta SET value = GREATEST(value - $1, 0) WHERE key = 'log_bytes'", &[&freed])
+                    .await
+                    .map_err(pg)?;
+                done.records = ids.len() as u64;
+                let now_h = super::unix_ms(std::time::SystemTime::now()) / 3_600_000;
+                let agg_cutoff = now_h.saturating_sub(super::AGGREGATE_RETENTION_DAYS * 24) as i64;
+                done.aggregates = tx.execute("DELETE FROM hourly WHERE hour < $1", &[&agg_cutoff]).await.map_err(pg)?;
+                done.more = ids.len() >= chunk;
+                tx.commit().await.map_err(pg)?;
+                Ok(done)
+            })
+            .await
+        })
+    }
+
+    fn clear(&self) -> Result<u64, StoreError> {
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let tx = c.transaction().await.map_err(pg)?;
+                let n = tx.execute("DELETE FROM request_log", &[]).await.map_err(pg)?;
+                tx.execute("DELETE FROM request_bodies", &[]).await.map_err(pg)?;
+                tx.execute("UPDATE meta SET value = 0 WHERE key = 'log_bytes'", &[]).await.map_err(pg)?;
+                tx.commit().await.map_err(pg)?;
+                Ok(n)
+            })
+            .await
+        })
+    }
+
+    fn size(&self) -> Result<(u64, u64), StoreError> {
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let n: i64 = c.query_one("SELECT count(*) FROM request_log", &[]).await.map_err(pg)?.get(0);
+                let b: i64 =
+                    c.query_one("SELECT value FROM meta WHERE key = 'log_bytes'", &[]).await.map_err(pg)?.get(0);
+                Ok((n.max(0) as u64, b.max(0) as u64))
+            })
+            .await
+        })
+    }
+
+    fn health(&self) -> Option<PgHealth> {
+        Some(PgStore::health(self))
+    }
+}
+
+fn table_name(t: UserTable) -> &'static str {
+    match t {
+        UserTable::Users => "users",
+        UserTable::RelayKeys => "relay_keys",
+        UserTable::KeyUsage => "relay_key_usage",
+        UserTable::Sessions => "sessions",
+        UserTable::Invites => "invites",
+    }
+}
+
+impl UserStore for PgStore {
+    fn load(&self, table: UserTable) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let rows = c
+                    .query("SELECT id, value FROM principals WHERE tbl = $1 ORDER BY id", &[&table_name(table)])
+                    .await
+                    .map_err(pg)?;
+                Ok(rows.into_iter().map(|r| (r.get::<_, String>(0), r.get::<_, Vec<u8>>(1))).collect())
+            })
+            .await
+        })
+    }
+
+    fn apply(&self, rows: &[UserRow]) -> Result<(), StoreError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let rows = rows.to_vec();
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let tx = c.transaction().await.map_err(pg)?;
+                for r in &rows {
+                    let t = table_name(r.table);
+                    match &r.value {
+                        Some(v) => tx
+                            .execute(
+                                "INSERT INTO principals (tbl, id, value) VALUES ($1, $2, $3) \
+                                 ON CONFLICT (tbl, id) DO UPDATE SET value = EXCLUDED.value",
+                                &[&t, &r.id, v],
+                            )
+                            .await
+                            .map_err(pg)?,
+                        None => tx
+                            .execute("DELETE FROM principals WHERE tbl = $1 AND id = $2", &[&t, &r.id])
+                            .await
+                            .map_err(pg)?,
+                    };
+                }
+                tx.commit().await.map_err(pg)
+            })
+            .await
+        })
+    }
+}
