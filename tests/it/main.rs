@@ -27,6 +27,7 @@ mod translate;
 
 mod binary;
 mod packaging;
+mod principals;
 mod sessions;
 mod surface;
 #[cfg(unix)]
