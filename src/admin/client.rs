@@ -11,8 +11,14 @@ use serde_json::{Value, json};
 use std::path::Path;
 use std::sync::Arc;
 use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::net::UnixStream;
+#[cfg(unix)]
 use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
+
+// The control socket is Unix only; elsewhere `connect` says so and these are never built.
+#[cfg(not(unix))]
+type OwnedReadHalf = tokio::io::Empty;
+#[cfg(not(unix))]
+type OwnedWriteHalf = tokio::io::Sink;
 
 enum Transport {
     Socket { reader: BufReader<OwnedReadHalf>, writer: OwnedWriteHalf, next_id: u64 },
@@ -43,9 +49,19 @@ fn decode<T: DeserializeOwned>(v: Value) -> Result<T, AdminError> {
 }
 
 impl Client {
-    /// Connect to a running server's socket.
+    /// Connect to a running server's socket (Unix only: elsewhere `Unavailable`, saying why).
+    #[cfg(not(unix))]
     pub async fn connect(path: &Path) -> Result<Client, AdminError> {
-        let stream = UnixStream::connect(path).await.map_err(|e| match e.kind() {
+        Err(AdminError::unavailable(format!(
+            "no control socket at '{}': the control socket is not supported on this platform (Unix only)",
+            path.display()
+        )))
+    }
+
+    /// Connect to a running server's socket.
+    #[cfg(unix)]
+    pub async fn connect(path: &Path) -> Result<Client, AdminError> {
+        let stream = tokio::net::UnixStream::connect(path).await.map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => {
                 AdminError::unavailable(format!("no server socket at '{}'", path.display()))
             }

@@ -10,6 +10,9 @@
 //! Bad input — a line that is not JSON, a line over 1 MiB, an unknown op, arguments of the wrong
 //! type — gets a typed `invalid` error naming what is wrong; the connection stays usable and the
 //! server is unaffected.
+//!
+//! Unix only: elsewhere (Windows) `serve` answers `ErrorKind::Unsupported`, the server runs
+//! without a control socket (saying so once), and the CLI works on the data dir directly.
 
 use super::{AdminError, Service};
 use serde_json::{Value, json};
@@ -17,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+#[cfg(unix)]
 use tokio::net::{UnixListener, UnixStream};
 
 /// The socket's file name in the data dir.
@@ -45,8 +49,18 @@ impl Drop for Listener {
     }
 }
 
+/// No control socket on this platform: the caller goes on without one.
+#[cfg(not(unix))]
+pub async fn serve(_service: Arc<Service>, _path: &Path) -> std::io::Result<Listener> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "the control socket is not supported on this platform (Unix only): status, stop, top and live logs need a Unix host; other commands work on the data dir",
+    ))
+}
+
 /// Bind the socket at `path` (refusing if another server answers there; a stale file is
 /// replaced) and serve `service` on it.
+#[cfg(unix)]
 pub async fn serve(service: Arc<Service>, path: &Path) -> std::io::Result<Listener> {
     if path.exists() {
         if UnixStream::connect(path).await.is_ok() {
@@ -150,6 +164,7 @@ fn parse_request(line: &[u8]) -> (Value, Result<(String, Value), AdminError>) {
     (id, Ok((op, args)))
 }
 
+#[cfg(unix)]
 async fn connection(service: &Service, stream: UnixStream) -> std::io::Result<()> {
     let (r, mut w) = stream.into_split();
     let mut reader = BufReader::new(r);

@@ -287,11 +287,15 @@ impl ServerBuilder {
             (Some(dir), true) => {
                 let path = dir.join(crate::admin::socket::SOCKET_FILE);
                 let service = Arc::new(crate::admin::Service::online(app.clone(), dir.clone()));
-                Some(
-                    crate::admin::socket::serve(service, &path)
-                        .await
-                        .map_err(|source| ServerError::ControlSocket { path: path.clone(), source })?,
-                )
+                match crate::admin::socket::serve(service, &path).await {
+                    Ok(l) => Some(l),
+                    // Not on this platform (Windows): serve without one, and say so.
+                    Err(e) if e.kind() == std::io::ErrorKind::Unsupported => {
+                        tracing::warn!("{e}");
+                        None
+                    }
+                    Err(source) => return Err(ServerError::ControlSocket { path: path.clone(), source }),
+                }
             }
             _ => None,
         };

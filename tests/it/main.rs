@@ -35,6 +35,7 @@ mod translate;
 
 mod binary;
 mod packaging;
+mod principals;
 mod sessions;
 mod sso;
 mod surface;
