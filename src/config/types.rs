@@ -121,9 +121,9 @@ pub struct Config {
 
 impl Config {
     /// Every secret this config holds — each provider's keys and `proxy_url`, the access key,
-    /// the WebDAV password — for redaction: none of them may reach a client, the log or a stored
-    /// body, whichever key an error came from. (Secrets added to the config later, such as SSO
-    /// client secrets, belong here too.)
+    /// the WebDAV password, the SSO client secrets, the Turnstile secret, the PostgreSQL and
+    /// Redis URLs — for redaction: none of them may reach a client, the log or a stored body,
+    /// whichever key an error came from. A secret added to the config belongs here too.
     pub fn secrets(&self) -> Vec<Secret<String>> {
         let mut out: Vec<Secret<String>> = Vec::new();
         for p in &self.providers {
@@ -132,6 +132,15 @@ impl Config {
         }
         out.extend(self.server.access_key.clone());
         out.extend(self.sync.webdav.as_ref().map(|w| w.password.clone()));
+        out.extend(self.auth.sso.iter().map(|p| p.client_secret.clone()));
+        out.extend(self.auth.turnstile.as_ref().map(|t| t.secret_key.clone()));
+        if let super::cluster::StorageBackend::Postgres { url, .. } = &self.cluster.storage {
+            out.push(url.clone());
+        }
+        if let super::cluster::StateBackend::Redis { url } = &self.cluster.state {
+            out.push(url.clone());
+        }
+        out.retain(|s| !s.expose().is_empty());
         out
     }
 }

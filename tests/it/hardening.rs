@@ -335,14 +335,16 @@ async fn upstream_secrets_never_reach_the_client_or_the_record() {
 async fn every_configured_secret_is_redacted_not_only_the_key_in_use() {
     // Secrets that are not key-shaped (no `sk-`, no `Bearer`): only knowing them catches them.
     let (spare, other, dav) = ("spare-key-of-up-4455667788", "other-provider-secret-xyz123", "webdav-pass-77889900");
+    let sso = "github-client-secret-1122334455";
     let yaml = |url: &str| {
         api_config(url, &[UPSTREAM_KEY, spare], "")
             .replace("model_routing:\n", &format!("  other:\n    base_url: \"http://127.0.0.1:9/v1\"\n    keys: [{{key: \"{other}\"}}]\n    models: {{include: [o-only]}}\nmodel_routing:\n"))
             + &format!("sync:\n  webdav:\n    url: \"http://127.0.0.1:9/dav/\"\n    username: u\n    password: \"{dav}\"\n")
+            + &format!("sso:\n  github:\n    client_id: gh-id\n    client_secret: \"{sso}\"\n")
     };
-    let leak = format!("saw {spare}, {other}, {dav} and {KEY}");
+    let leak = format!("saw {spare}, {other}, {dav}, {sso} and {KEY}");
     let error = json!({"error": {"message": leak, "type": format!("t_{other}"), "code": dav}});
-    let clean = |text: &str| ![spare, other, dav, KEY].iter().any(|s| text.contains(s));
+    let clean = |text: &str| ![spare, other, dav, sso, KEY].iter().any(|s| text.contains(s));
 
     let up = Upstream::start().await;
     let relay = Relay::start(&yaml(&up.url())).await;
