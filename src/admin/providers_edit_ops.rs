@@ -127,6 +127,12 @@ impl Service {
 
     pub async fn providers_delete(&self, a: ProviderName) -> Result<ProviderChange, AdminError> {
         self.require_provider(&a.name)?;
+        if self.config()?.providers.len() <= 1 {
+            return Err(AdminError::conflict(format!(
+                "'{}' is the only provider: without one every request would fail",
+                a.name
+            )));
+        }
         self.provider_edit(&a.name, |t| edit::remove_provider(t, &a.name)).await
     }
 

@@ -343,4 +343,11 @@ async fn providers_created_updated_disabled_and_deleted_in_config_yml() {
         expect_error(&api.call(m, path, &admin, body).await, 404, "not_found");
     }
     assert!(!std::fs::read_to_string(&api.config_path).unwrap().contains("second"));
+    let before = std::fs::read_to_string(&api.config_path).unwrap();
+    expect_error(&api.call("DELETE", "/api/providers/up", &admin, None).await, 409, "conflict");
+    assert_eq!(
+        std::fs::read_to_string(&api.config_path).unwrap(),
+        before,
+        "the only provider stays, the file untouched"
+    );
 }

@@ -116,7 +116,7 @@ async fn create(State(app): State<Arc<App>>, c: Caller, Body(a): Body<ProviderCr
 #[utoipa::path(patch, path = "/api/providers/{name}", tag = "providers", request_body = Object,
     params(("name" = String, Path, description = "The provider's name")),
     responses((status = 200, body = ProviderChange), (status = 400, body = super::ErrorBody),
-    (status = 401, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
     (status = 404, body = super::ErrorBody), (status = 503, body = super::ErrorBody)))]
 async fn update(
     State(app): State<Arc<App>>,
@@ -132,7 +132,7 @@ async fn update(
 #[utoipa::path(delete, path = "/api/providers/{name}", tag = "providers",
     params(("name" = String, Path, description = "The provider's name")),
     responses((status = 200, body = ProviderChange), (status = 400, body = super::ErrorBody),
-    (status = 401, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
     (status = 404, body = super::ErrorBody), (status = 503, body = super::ErrorBody)))]
 async fn remove(State(app): State<Arc<App>>, c: Caller, Path(name): Path<String>) -> ApiResult<ProviderChange> {
     c.require(Role::Admin)?;
@@ -143,7 +143,7 @@ async fn remove(State(app): State<Arc<App>>, c: Caller, Path(name): Path<String>
 #[utoipa::path(post, path = "/api/providers/{name}/enable", tag = "providers",
     params(("name" = String, Path, description = "The provider's name")),
     responses((status = 200, body = ProviderChange), (status = 400, body = super::ErrorBody),
-    (status = 401, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
     (status = 404, body = super::ErrorBody), (status = 503, body = super::ErrorBody)))]
 async fn enable(State(app): State<Arc<App>>, c: Caller, Path(name): Path<String>) -> ApiResult<ProviderChange> {
     c.require(Role::Admin)?;
@@ -154,7 +154,7 @@ async fn enable(State(app): State<Arc<App>>, c: Caller, Path(name): Path<String>
 #[utoipa::path(post, path = "/api/providers/{name}/disable", tag = "providers",
     params(("name" = String, Path, description = "The provider's name")),
     responses((status = 200, body = ProviderChange), (status = 400, body = super::ErrorBody),
-    (status = 401, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
     (status = 404, body = super::ErrorBody), (status = 503, body = super::ErrorBody)))]
 async fn disable(State(app): State<Arc<App>>, c: Caller, Path(name): Path<String>) -> ApiResult<ProviderChange> {
     c.require(Role::Admin)?;
@@ -165,7 +165,7 @@ async fn disable(State(app): State<Arc<App>>, c: Caller, Path(name): Path<String
 #[utoipa::path(put, path = "/api/providers/{name}/models", tag = "providers", request_body = ProviderModels,
     params(("name" = String, Path, description = "The provider's name")),
     responses((status = 200, body = ProviderChange), (status = 400, body = super::ErrorBody),
-    (status = 401, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
     (status = 404, body = super::ErrorBody), (status = 503, body = super::ErrorBody)))]
 async fn set_models(
     State(app): State<Arc<App>>,
