@@ -102,6 +102,7 @@ impl Service {
                 "serving the embedded default: there is no config file to write (start with --config)",
             )
         })?;
+        let _one_writer = super::keys_ops::config_write_lock().lock().await;
         let text = if a.text.contains("***") { self.unredact(&a.text)? } else { a.text };
         let (reloaded, backup) = self.write_config(&path, &text, true).await?;
         Ok(ConfigWritten { path, backup, reloaded })

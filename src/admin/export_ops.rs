@@ -122,7 +122,7 @@ pub fn parse_import(format: ImportFormat, content: &str) -> Result<Vec<NewKey>, 
                     // `LABEL=key`; a key may itself hold `=` (base64), so only a plain label counts.
                     Some((l, k))
                         if !l.is_empty()
-                            && !k.trim().is_empty()
+                            && !k.trim().trim_matches('=').is_empty()
                             && l.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' ')) =>
                     {
                         out.push(key(k, Some(l), None))

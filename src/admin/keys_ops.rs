@@ -221,6 +221,7 @@ impl Service {
         &self,
         f: impl FnOnce(&str) -> Result<String, String>,
     ) -> Result<(PathBuf, bool), AdminError> {
+        let _one_writer = config_write_lock().lock().await;
         let path = self.config_file()?;
         let text = std::fs::read_to_string(&path)?;
         let new = f(&text).map_err(|e| AdminError::invalid(None, e))?;
@@ -264,6 +265,13 @@ impl Service {
             Err(e) => Err(AdminError::internal(format!("the reload task failed: {e}"))),
         }
     }
+}
+
+/// Held while the config file is read, changed and written, so that two edits (from the API,
+/// the socket, the panel) never lose one another's change or race on the temporary file.
+pub(super) fn config_write_lock() -> &'static tokio::sync::Mutex<()> {
+    static LOCK: std::sync::OnceLock<tokio::sync::Mutex<()>> = std::sync::OnceLock::new();
+    LOCK.get_or_init(|| tokio::sync::Mutex::new(()))
 }
 
 fn unique_label(text: &str, provider: &str, want: &str) -> Result<String, String> {

@@ -14,6 +14,7 @@ mod dashboard_ops;
 mod error;
 mod export_ops;
 mod keys_ops;
+mod providers_edit_ops;
 mod providers_ops;
 pub mod socket;
 mod sync_ops;
@@ -25,6 +26,7 @@ pub use config_ops::ConfigGet;
 pub use dashboard_ops::*;
 pub use error::AdminError;
 pub use export_ops::*;
+pub use providers_edit_ops::*;
 pub use sync_ops::*;
 pub use types::*;
 pub(crate) use users_ops::user_view;
@@ -142,6 +144,12 @@ pub const OPS: &[&str] = &[
     "keys.export",
     "providers.get",
     "providers.test_key",
+    "providers.create",
+    "providers.update",
+    "providers.delete",
+    "providers.enable",
+    "providers.disable",
+    "providers.set_models",
     "config.settings",
 ];
 
@@ -384,6 +392,12 @@ impl Service {
             "keys.export" => to_json(self.keys_export(parse_args(args)?)),
             "providers.get" => to_json(self.providers_get(parse_args(args)?)),
             "providers.test_key" => to_json(self.providers_test_key(parse_args(args)?).await),
+            "providers.create" => to_json(self.providers_create(parse_args(args)?).await),
+            "providers.update" => to_json(self.providers_update(parse_args(args)?).await),
+            "providers.delete" => to_json(self.providers_delete(parse_args(args)?).await),
+            "providers.enable" => to_json(self.providers_enable(parse_args(args)?, true).await),
+            "providers.disable" => to_json(self.providers_enable(parse_args(args)?, false).await),
+            "providers.set_models" => to_json(self.providers_set_models(parse_args(args)?).await),
             "config.settings" => to_json(self.config_settings()),
             other => Err(AdminError::invalid(
                 Some("op"),

@@ -4,6 +4,9 @@
 //! the admin panel). Block-style key lists and one-line flow items (`- {key: …, label: …}`) are
 //! understood; anything else is refused with a message rather than guessed at.
 
+mod provider;
+pub use provider::{add_provider, has_provider, remove_provider, set_provider_field};
+
 use super::normalize_name;
 use crate::secret::Secret;
 use std::path::Path;
@@ -78,7 +81,16 @@ fn flow_fields(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn find(lines: &[&str], provider: &str) -> Result<KeysBlock, String> {
+/// A provider's block under `providers:`: its line, the end of its block, the indent of its
+/// own keys, and the line after its last non-blank line (where a new line of it goes).
+pub(super) struct ProviderBlock {
+    pub line: usize,
+    pub end: usize,
+    pub child_indent: usize,
+    pub insert_at: usize,
+}
+
+fn provider_block(lines: &[&str], provider: &str) -> Result<ProviderBlock, String> {
     let top = lines
         .iter()
         .position(|l| indent(l) == 0 && mapping_key(l).is_some_and(|(k, _)| k == "providers"))
@@ -104,7 +116,6 @@ fn find(lines: &[&str], provider: &str) -> Result<KeysBlock, String> {
     // The provider's block: until a non-comment line at or above its indent.
     let mut end = lines.len();
     let mut child_indent = None;
-    let mut keys_line = None;
     for (i, l) in lines.iter().enumerate().skip(provider_line + 1) {
         if is_blank_or_comment(l) {
             continue;
@@ -114,12 +125,8 @@ fn find(lines: &[&str], provider: &str) -> Result<KeysBlock, String> {
             end = i;
             break;
         }
-        let ci = *child_indent.get_or_insert(ind);
-        if ind == ci && mapping_key(l).is_some_and(|(k, _)| k == "keys") {
-            keys_line = Some(i);
-        }
+        child_indent.get_or_insert(ind);
     }
-    let child_indent = child_indent.unwrap_or(pind + 2);
     // Insert after the provider block's last non-blank line.
     let mut last = provider_line;
     for (i, l) in lines.iter().enumerate().take(end).skip(provider_line + 1) {
@@ -127,6 +134,16 @@ fn find(lines: &[&str], provider: &str) -> Result<KeysBlock, String> {
             last = i;
         }
     }
+    Ok(ProviderBlock { line: provider_line, end, child_indent: child_indent.unwrap_or(pind + 2), insert_at: last + 1 })
+}
+
+fn find(lines: &[&str], provider: &str) -> Result<KeysBlock, String> {
+    let ProviderBlock { line: provider_line, end, child_indent, insert_at } = provider_block(lines, provider)?;
+    let keys_line = (provider_line + 1..end).find(|&i| {
+        let l = lines[i];
+        !is_blank_or_comment(l) && indent(l) == child_indent && mapping_key(l).is_some_and(|(k, _)| k == "keys")
+    });
+    let last = insert_at - 1;
     let Some(kl) = keys_line else {
         return Ok(KeysBlock {
             keys_line: None,

@@ -47,10 +47,11 @@ if [ -z "$port" ]; then
     echo "monorelay did not start:" >&2; cat "$work/serve.log" >&2; exit 1
 fi
 
-"$venv/bin/schemathesis" run "http://127.0.0.1:$port/openapi.json" \
+# From the scratch dir: schemathesis keeps a cache in its working directory.
+(cd "$work" && "$venv/bin/schemathesis" run "http://127.0.0.1:$port/openapi.json" \
     -H "Authorization: Bearer $key" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
     --phases examples,coverage,fuzzing --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-10}" --seed 1 --workers 2 \
     --exclude-path-regex '^/api/(sync/(setup|push|pull|diff|history)|events)$' \
-    --exclude-name 'PUT /api/config' --exclude-name 'POST /api/config/reload'
+    --exclude-name 'PUT /api/config' --exclude-name 'POST /api/config/reload')
 curl -sf "http://127.0.0.1:$port/health" > /dev/null || { echo "monorelay died under the check" >&2; exit 1; }

@@ -290,3 +290,64 @@ async fn cors_off_by_default_listed_origins_with_credentials_star_without() {
     assert_eq!(r.headers()["access-control-allow-origin"], "*");
     assert!(r.headers().get("access-control-allow-credentials").is_none(), "never * with credentials");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn providers_created_updated_disabled_and_deleted_in_config_yml() {
+    let api = Api::start("").await;
+    let admin = api.ada.key.clone();
+    let body = json!({"name": "second", "config": {"base_url": format!("{}/v1", api.upstream.url()), "keys": [{"key": "sk-second", "label": "s1"}]}});
+    expect_error(&api.call("POST", "/api/providers", &api.bob.key, Some(body.clone())).await, 403, "forbidden");
+    let (s, v) = api.call("POST", "/api/providers", &admin, Some(body.clone())).await;
+    assert_eq!((s, v["applied"].as_bool()), (201, Some(true)), "{v}");
+    no_secret(&v);
+    let file = std::fs::read_to_string(&api.config_path).unwrap();
+    let e = api.call("POST", "/api/providers", &admin, Some(body)).await;
+    assert_eq!(e.0, 409, "{file}");
+    expect_error(&e, 409, "conflict");
+    let bad = json!({"name": "third", "config": {"base_url": "http://x/v1", "kys": []}});
+    let e = api.call("POST", "/api/providers", &admin, Some(bad)).await;
+    assert!(expect_error(&e, 400, "invalid").is_some_and(|p| p.starts_with("providers.third")), "{}", e.1);
+    let e = api.call("POST", "/api/providers", &admin, Some(json!({"name": "a b"}))).await;
+    assert_eq!(expect_error(&e, 400, "invalid").as_deref(), Some("name"));
+
+    let (s, v) = api
+        .call("PATCH", "/api/providers/second", &admin, Some(json!({"timeout": 45, "rate_limit_cooldown": null})))
+        .await;
+    assert_eq!(s, 200, "{v}");
+    let e = api.call("PATCH", "/api/providers/second", &admin, Some(json!({"keys": []}))).await;
+    assert_eq!(expect_error(&e, 400, "invalid").as_deref(), Some("set.keys"));
+    let e = api.call("PATCH", "/api/providers/second", &admin, Some(json!({"timeout": "soon"}))).await;
+    expect_error(&e, 400, "invalid");
+    let (s, v) = api
+        .call("PUT", "/api/providers/second/models", &admin, Some(json!({"include": ["gpt-*"], "exclude": ["gpt-3*"]})))
+        .await;
+    assert_eq!(s, 200, "{v}");
+    let (_, p) = api.call("GET", "/api/providers/second", &admin, None).await;
+    assert_eq!(p["models"], json!(["gpt-*"]), "{p}");
+    let (s, _) = api.call("POST", "/api/providers/second/disable", &admin, None).await;
+    assert_eq!(s, 200);
+    let (_, p) = api.call("GET", "/api/providers/second", &admin, None).await;
+    assert_eq!(p["enabled"], false, "{p}");
+    let (s, _) = api.call("POST", "/api/providers/second/enable", &admin, None).await;
+    assert_eq!(s, 200);
+    let file = std::fs::read_to_string(&api.config_path).unwrap();
+    assert!(file.starts_with("# the test config\n") && file.contains("    timeout: 45\n"), "{file}");
+    let (s, _) = api.call("DELETE", "/api/providers/second", &admin, None).await;
+    assert_eq!(s, 200);
+    for (m, path) in [
+        ("DELETE", "/api/providers/second"),
+        ("POST", "/api/providers/second/enable"),
+        ("PATCH", "/api/providers/second"),
+    ] {
+        let body = (m == "PATCH").then(|| json!({"timeout": 1}));
+        expect_error(&api.call(m, path, &admin, body).await, 404, "not_found");
+    }
+    assert!(!std::fs::read_to_string(&api.config_path).unwrap().contains("second"));
+    let before = std::fs::read_to_string(&api.config_path).unwrap();
+    expect_error(&api.call("DELETE", "/api/providers/up", &admin, None).await, 409, "conflict");
+    assert_eq!(
+        std::fs::read_to_string(&api.config_path).unwrap(),
+        before,
+        "the only provider stays, the file untouched"
+    );
+}

@@ -135,7 +135,7 @@ async fn edit(
 #[utoipa::path(delete, path = "/api/providers/{name}/keys/{label}", tag = "keys",
     params(("name" = String, Path, description = "The provider's name"),
            ("label" = String, Path, description = "The key's label")),
-    responses((status = 200, body = KeyChange), (status = 401, body = super::ErrorBody),
+    responses((status = 200, body = KeyChange), (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody),
     (status = 403, body = super::ErrorBody), (status = 404, body = super::ErrorBody),
     (status = 503, body = super::ErrorBody)))]
 async fn remove(
@@ -151,7 +151,7 @@ async fn remove(
 #[utoipa::path(post, path = "/api/providers/{name}/keys/{label}/enable", tag = "keys",
     params(("name" = String, Path, description = "The provider's name"),
            ("label" = String, Path, description = "The key's label")),
-    responses((status = 200, body = KeyChange), (status = 401, body = super::ErrorBody),
+    responses((status = 200, body = KeyChange), (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody),
     (status = 403, body = super::ErrorBody), (status = 404, body = super::ErrorBody),
     (status = 503, body = super::ErrorBody)))]
 async fn enable(
@@ -167,7 +167,7 @@ async fn enable(
 #[utoipa::path(post, path = "/api/providers/{name}/keys/{label}/disable", tag = "keys",
     params(("name" = String, Path, description = "The provider's name"),
            ("label" = String, Path, description = "The key's label")),
-    responses((status = 200, body = KeyChange), (status = 401, body = super::ErrorBody),
+    responses((status = 200, body = KeyChange), (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody),
     (status = 403, body = super::ErrorBody), (status = 404, body = super::ErrorBody),
     (status = 503, body = super::ErrorBody)))]
 async fn disable(

@@ -1,24 +1,33 @@
 //! `/api/providers*`: the configured providers with their keys' live state, one provider, a
 //! real one-request test of every key of every provider (the batch health check) or of one
-//! provider or key, and the upstream's model list (fetched and cached). Admin only.
+//! provider or key, and the upstream's model list (fetched and cached); and the provider's block
+//! in config.yml created, updated field by field, deleted, enabled, disabled, its include /
+//! exclude model lists set (edited in place, validated, reloaded). Admin only.
 
-use super::{ApiResult, Body, Caller, Page, PageQuery, Query, answer, paginate, service};
-use crate::admin::{KeyTest, ModelList, ProviderInfo, ProviderKeyTest, ProviderName, ProviderTest};
+use super::{ApiError, ApiResult, Body, Caller, Page, PageQuery, Query, answer, paginate, service};
+use crate::admin::{
+    KeyTest, ModelList, ProviderChange, ProviderCreate, ProviderInfo, ProviderKeyTest, ProviderModels, ProviderName,
+    ProviderTest, ProviderUpdate,
+};
 use crate::auth::Role;
 use crate::server::App;
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use http::StatusCode;
 use serde::Deserialize;
 use std::sync::Arc;
 
 pub fn routes() -> axum::Router<Arc<App>> {
     axum::Router::new()
-        .route("/api/providers", get(list))
+        .route("/api/providers", get(list).post(create))
         .route("/api/providers/test", post(test_all))
-        .route("/api/providers/{name}", get(one))
+        .route("/api/providers/{name}", get(one).patch(update).delete(remove))
+        .route("/api/providers/{name}/enable", post(enable))
+        .route("/api/providers/{name}/disable", post(disable))
+        .route("/api/providers/{name}/models", get(models).put(set_models))
         .route("/api/providers/{name}/test", post(test_one))
-        .route("/api/providers/{name}/models", get(models))
 }
 
 /// Providers in config order, each with its keys (masked: labels and state, never the key).
@@ -90,4 +99,81 @@ async fn test_one(
 async fn models(State(app): State<Arc<App>>, c: Caller, Path(name): Path<String>) -> ApiResult<ModelList> {
     c.require(Role::Admin)?;
     answer(service(&app).providers_models(ProviderName { name }).await)
+}
+
+/// Add a provider to config.yml: `{name, config: {provider_type?, base_url?, keys?, models?, …}}`.
+#[utoipa::path(post, path = "/api/providers", tag = "providers", request_body = ProviderCreate,
+    responses((status = 201, body = ProviderChange), (status = 400, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 409, body = super::ErrorBody), (status = 503, body = super::ErrorBody)))]
+async fn create(State(app): State<Arc<App>>, c: Caller, Body(a): Body<ProviderCreate>) -> Result<Response, ApiError> {
+    c.require(Role::Admin)?;
+    let done = service(&app).providers_create(a).await?;
+    Ok((StatusCode::CREATED, Json(done)).into_response())
+}
+
+/// Set fields of a provider in config.yml (`null` removes one); keys have their own routes.
+#[utoipa::path(patch, path = "/api/providers/{name}", tag = "providers", request_body = Object,
+    params(("name" = String, Path, description = "The provider's name")),
+    responses((status = 200, body = ProviderChange), (status = 400, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 404, body = super::ErrorBody), (status = 503, body = super::ErrorBody)))]
+async fn update(
+    State(app): State<Arc<App>>,
+    c: Caller,
+    Path(name): Path<String>,
+    Body(set): Body<serde_json::Map<String, serde_json::Value>>,
+) -> ApiResult<ProviderChange> {
+    c.require(Role::Admin)?;
+    answer(service(&app).providers_update(ProviderUpdate { name, set }).await)
+}
+
+/// Remove a provider from config.yml.
+#[utoipa::path(delete, path = "/api/providers/{name}", tag = "providers",
+    params(("name" = String, Path, description = "The provider's name")),
+    responses((status = 200, body = ProviderChange), (status = 400, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 404, body = super::ErrorBody), (status = 503, body = super::ErrorBody)))]
+async fn remove(State(app): State<Arc<App>>, c: Caller, Path(name): Path<String>) -> ApiResult<ProviderChange> {
+    c.require(Role::Admin)?;
+    answer(service(&app).providers_delete(ProviderName { name }).await)
+}
+
+/// Enable a provider in config.yml.
+#[utoipa::path(post, path = "/api/providers/{name}/enable", tag = "providers",
+    params(("name" = String, Path, description = "The provider's name")),
+    responses((status = 200, body = ProviderChange), (status = 400, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 404, body = super::ErrorBody), (status = 503, body = super::ErrorBody)))]
+async fn enable(State(app): State<Arc<App>>, c: Caller, Path(name): Path<String>) -> ApiResult<ProviderChange> {
+    c.require(Role::Admin)?;
+    answer(service(&app).providers_enable(ProviderName { name }, true).await)
+}
+
+/// Disable a provider in config.yml.
+#[utoipa::path(post, path = "/api/providers/{name}/disable", tag = "providers",
+    params(("name" = String, Path, description = "The provider's name")),
+    responses((status = 200, body = ProviderChange), (status = 400, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 404, body = super::ErrorBody), (status = 503, body = super::ErrorBody)))]
+async fn disable(State(app): State<Arc<App>>, c: Caller, Path(name): Path<String>) -> ApiResult<ProviderChange> {
+    c.require(Role::Admin)?;
+    answer(service(&app).providers_enable(ProviderName { name }, false).await)
+}
+
+/// Set a provider's include / exclude model lists (globs) in config.yml.
+#[utoipa::path(put, path = "/api/providers/{name}/models", tag = "providers", request_body = ProviderModels,
+    params(("name" = String, Path, description = "The provider's name")),
+    responses((status = 200, body = ProviderChange), (status = 400, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 409, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 404, body = super::ErrorBody), (status = 503, body = super::ErrorBody)))]
+async fn set_models(
+    State(app): State<Arc<App>>,
+    c: Caller,
+    Path(name): Path<String>,
+    Body(mut m): Body<ProviderModels>,
+) -> ApiResult<ProviderChange> {
+    c.require(Role::Admin)?;
+    m.name = super::same_as_path("body.name", &m.name, name)?;
+    answer(service(&app).providers_set_models(m).await)
 }
