@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/cost.sh — load-independent cost of one relayed request: relay CPU µs, context switches and syscalls (strace -c), instructions (callgrind) per request over a fixed count.
 # Usage: bench/cost.sh RELAY_BINARY [pass|cross|pass-stream|cross-stream] [REQUESTS] [log-on|log-off] [TOOLS]
-#   TOOLS: any of cpu,strace,callgrind (default cpu,strace). Needs the bench binaries (bench/run.sh
+#   TOOLS: any of cpu,strace,callgrind,mem (default cpu,strace); mem: RSS idle, at 500 concurrent
+#   slow streams, and 3 s after them. Needs the bench binaries (bench/run.sh
 #   builds them; BENCH_BIN overrides where they are), strace and valgrind for those tools.
 # Unlike wrk's throughput, these figures barely move when other work shares the machine, so two
 # builds can be compared back to back on a busy box. Loopback only; everything started is stopped.
@@ -15,6 +16,7 @@ LOGGING=${4:-log-on}
 TOOLS=${5:-cpu,strace}
 B=${BENCH_BIN:-$REPO/bench/target/release}
 C=${CONCURRENCY:-16}
+ulimit -n 65536 2>/dev/null || true
 W=$(mktemp -d /tmp/monorelay-cost-XXXX)
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$W"; }
@@ -28,7 +30,7 @@ ON=$([ "$LOGGING" = log-on ] && echo true || echo false)
 cat >"$W/cfg.yml" <<YML
 server: {host: 127.0.0.1, port: 0, access_key: "bench-key"}
 providers:
-  oa: {provider_type: api, base_url: "http://127.0.0.1:$MP/v1", keys: [{key: k1}, {key: k2}], models: {include: [gpt-bench]}}
+  oa: {provider_type: api, base_url: "http://127.0.0.1:$MP/v1", keys: [{key: k1}, {key: k2}], models: {include: [gpt-bench, gpt-slow]}}
   an: {provider_type: anthropic, base_url: "http://127.0.0.1:$MP", keys: [{key: a1}, {key: a2}], models: {include: [claude-bench]}}
 logging: {enabled: $ON, store_bodies: true}
 YML
@@ -92,6 +94,26 @@ if [[ $TOOLS == *cpu* ]]; then
   sleep 0.3   # the writer's last group (commit interval 100 ms)
   read -r ns1 cs1 < <(readings "$RPID")
   python3 -c "print('cpu: %.1f us/req, %.2f context switches/req' % (($ns1-$ns0)/1e3/$N, ($cs1-$cs0)/$N))"
+  stop_relay
+fi
+rss() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+if [[ $TOOLS == *mem* ]]; then
+  start_relay
+  load 300
+  sleep 1
+  idle=$(rss "$RPID")
+  sed 's/"model":"[^"]*"/"model":"gpt-slow"/; s/"stream":false/"stream":true/' "$W/body.json" >"$W/slow.json"
+  peak=0
+  ( while kill -0 "$RPID" 2>/dev/null; do rss "$RPID"; echo; sleep 0.05; done ) >"$W/rss.log" 2>/dev/null &
+  SAMPLER=$!
+  "$B/drive" --url "http://127.0.0.1:$RP/v1/chat/completions" --body "$W/slow.json" \
+    --header 'Authorization: Bearer bench-key' --concurrency 500 --requests 500 --max-secs 60 --expect-end "[DONE]" >"$W/slow.out"
+  sleep 3
+  after=$(rss "$RPID")
+  kill "$SAMPLER" 2>/dev/null || true
+  peak=$(sort -n "$W/rss.log" | tail -1)
+  ok=$(python3 -c "import json; print(json.load(open('$W/slow.out'))['ok'])")
+  echo "mem: idle $idle MB, peak at 500 slow streams $peak MB ($ok/500 ok), 3 s after $after MB"
   stop_relay
 fi
 if [[ $TOOLS == *strace* ]] && command -v strace >/dev/null; then

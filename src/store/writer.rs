@@ -212,9 +212,7 @@ impl Writer {
     /// New settings (start or reload), taken by the next batch; retention runs at once under them.
     pub fn set_settings(&self, settings: Settings) {
         self.settings.store(Arc::new(settings));
-        if self.tx.try_send(Msg::Configured).is_ok() {
-            self.wake();
-        }
+        let _ = self.tx.try_send(Msg::Configured);
     }
 }
 
@@ -267,7 +265,7 @@ impl Worker {
                 Err(RecvTimeoutError::Disconnected) => return,
             }
             // Group commit: gather until the interval is up, the group is full, or a caller
-            // waits (flush, retention, stop). Senders do not wake a sleeping writer
+            // waits (flush, retention, stop; not a reload). Senders do not wake a sleeping writer
             // (`park_timeout`), except the `WAKE_AT`-th record and the callers that wait.
             let deadline = Instant::now() + self.settings.load().commit_interval;
             loop {
@@ -277,7 +275,8 @@ impl Worker {
                         Err(_) => break,
                     }
                 }
-                let urgent = batch.iter().any(|m| !matches!(m, Msg::Record(..)));
+                // New settings (a reload) do not cut a group short; only a waiting caller does.
+                let urgent = batch.iter().any(|m| matches!(m, Msg::Flush(_) | Msg::Retention(_) | Msg::Stop));
                 let now = Instant::now();
                 if urgent || batch.len() >= MAX_BATCH || now >= deadline {
                     break;
