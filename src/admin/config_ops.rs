@@ -57,13 +57,8 @@ impl Service {
     /// Every secret value of the config in force, longest first.
     fn known_secrets(&self) -> Result<Vec<String>, AdminError> {
         let config = self.config()?;
-        let mut secrets: Vec<String> = config
-            .providers
-            .iter()
-            .flat_map(|p| p.keys.iter().map(|k| k.secret.expose().clone()))
-            .chain(config.server.access_key.iter().map(|k| k.expose().clone()))
-            .filter(|s| s.len() >= 4)
-            .collect();
+        let mut secrets: Vec<String> =
+            config.secrets().iter().map(|s| s.expose().clone()).filter(|s| s.len() >= 4).collect();
         // Longest first, so a secret that contains another is replaced whole.
         secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
         Ok(secrets)
