@@ -226,7 +226,7 @@ impl RelayError {
                 "type": self.anthropic_type(),
                 "message": self.message,
             }}),
-            Dialect::Gemini => crate::translate::gemini::error_body(self.status.as_u16(), &self.message),
+            Dialect::Gemini => crate::wire::gemini::error_body(self.status.as_u16(), &self.message),
         };
         Bytes::from(v.to_string())
     }

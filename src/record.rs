@@ -2,7 +2,8 @@
 //! the single completion hook of the relay pipeline and handed to its record sink; and `LogEntry`,
 //! the same request as the request log stores it, as stats aggregate it and as live subscribers
 //! (`logs tail -f`, `top`) receive it. Plain data: everything that reads or writes records imports
-//! this module, and it imports none of them.
+//! this module, and it imports none of them. It also holds this relay's instance name
+//! (`instance_id`, set once by `join_cluster`), with which every record is tagged in a cluster.
 
 use crate::dialect::Dialect;
 use serde::{Deserialize, Serialize};
@@ -203,4 +204,29 @@ pub struct LogEntry {
     /// The relay that served it, when several share one log (`state::instance_id`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance: Option<String>,
+}
+
+static INSTANCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// This relay's name in a cluster (`None` on a single machine): `MONORELAY_INSTANCE`, else
+/// `host:pid`. Set by `join_cluster`, read by the log writer to tag every record.
+pub fn instance_id() -> Option<String> {
+    INSTANCE.get().cloned()
+}
+
+/// Name this process as a cluster member (once; later calls keep the first name).
+pub fn join_cluster() -> String {
+    INSTANCE
+        .get_or_init(|| {
+            std::env::var("MONORELAY_INSTANCE").ok().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| {
+                let host = std::fs::read_to_string("/etc/hostname")
+                    .ok()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .or_else(|| std::env::var("HOSTNAME").ok())
+                    .unwrap_or_else(|| "relay".into());
+                format!("{host}:{}", std::process::id())
+            })
+        })
+        .clone()
 }

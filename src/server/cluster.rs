@@ -5,7 +5,7 @@
 //! in step both ways (admin edits pushed, other relays' edits pulled on `NOTIFY`).
 
 use super::App;
-use super::builder::ServerError;
+use super::errors::ServerError;
 use super::supervise::{OnPanic, Supervisor};
 use crate::config::cluster::{ClusterConfig, StateBackend, StorageBackend};
 use crate::config::{self, Config, ConfigSource};

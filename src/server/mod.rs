@@ -29,6 +29,7 @@ pub mod auth_routes;
 mod builder;
 mod cluster;
 mod conn;
+mod errors;
 mod gemini_api;
 mod reload;
 mod responses_api;

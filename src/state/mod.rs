@@ -7,32 +7,8 @@
 pub mod redis;
 
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
-static INSTANCE: OnceLock<String> = OnceLock::new();
-
-/// This relay's name in a cluster (`None` on a single machine): `MONORELAY_INSTANCE`, else
-/// `host:pid`. Set by `join_cluster`, read by the log writer to tag every record.
-pub fn instance_id() -> Option<String> {
-    INSTANCE.get().cloned()
-}
-
-/// Name this process as a cluster member (once; later calls keep the first name).
-pub fn join_cluster() -> String {
-    INSTANCE
-        .get_or_init(|| {
-            std::env::var("MONORELAY_INSTANCE").ok().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| {
-                let host = std::fs::read_to_string("/etc/hostname")
-                    .ok()
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .or_else(|| std::env::var("HOSTNAME").ok())
-                    .unwrap_or_else(|| "relay".into());
-                format!("{host}:{}", std::process::id())
-            })
-        })
-        .clone()
-}
+pub use crate::record::{instance_id, join_cluster};
 
 /// Whether the shared state is reachable.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -429,7 +429,7 @@ fn enrich(id: u64, r: RequestRecord, s: &Settings, zstd: Option<&mut zstd::bulk:
         attempts: r.attempts,
         has_bodies: encoded.is_some(),
         bodies_truncated: truncated,
-        instance: crate::state::instance_id(),
+        instance: crate::record::instance_id(),
     };
     Row { entry, bodies: encoded }
 }

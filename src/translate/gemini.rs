@@ -1045,28 +1045,7 @@ pub fn decode_response(body: &[u8]) -> Result<ir::Response, TranslateError> {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-/// Google's status name for an HTTP status.
-pub fn status_name(code: u16) -> &'static str {
-    match code {
-        400 | 413 | 422 => "INVALID_ARGUMENT",
-        401 => "UNAUTHENTICATED",
-        403 => "PERMISSION_DENIED",
-        404 => "NOT_FOUND",
-        405 | 501 => "UNIMPLEMENTED",
-        408 | 504 => "DEADLINE_EXCEEDED",
-        409 => "ABORTED",
-        429 => "RESOURCE_EXHAUSTED",
-        499 => "CANCELLED",
-        503 | 529 => "UNAVAILABLE",
-        500..=599 => "INTERNAL",
-        _ => "UNKNOWN",
-    }
-}
-
-/// An error body in Gemini's shape.
-pub fn error_body(code: u16, message: &str) -> Value {
-    json!({"error": {"code": code, "message": message, "status": status_name(code)}})
-}
+pub use crate::wire::gemini::{error_body, status_name};
 
 /// An error chunk in a Gemini stream. `error_type` picks the code (rate limits 429, overload 503,
 /// bad requests 400, else 500).

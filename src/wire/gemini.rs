@@ -189,3 +189,26 @@ pub struct Usage {
 fn is_zero(n: &u64) -> bool {
     *n == 0
 }
+
+/// Google's status name for an HTTP status.
+pub fn status_name(code: u16) -> &'static str {
+    match code {
+        400 | 413 | 422 => "INVALID_ARGUMENT",
+        401 => "UNAUTHENTICATED",
+        403 => "PERMISSION_DENIED",
+        404 => "NOT_FOUND",
+        405 | 501 => "UNIMPLEMENTED",
+        408 | 504 => "DEADLINE_EXCEEDED",
+        409 => "ABORTED",
+        429 => "RESOURCE_EXHAUSTED",
+        499 => "CANCELLED",
+        503 | 529 => "UNAVAILABLE",
+        500..=599 => "INTERNAL",
+        _ => "UNKNOWN",
+    }
+}
+
+/// An error body in Gemini's shape.
+pub fn error_body(code: u16, message: &str) -> Value {
+    serde_json::json!({"error": {"code": code, "message": message, "status": status_name(code)}})
+}

@@ -419,7 +419,7 @@ async fn sso_only_refuses_password_sign_in_server_side() {
         .await
         .unwrap();
     assert_eq!(r.status(), 403);
-    assert_eq!(r.json::<Value>().await.unwrap()["error"]["code"], "sso_only");
+    assert_eq!(r.json::<Value>().await.unwrap()["error"]["type"], "sso_only");
     assert!(Browser::new().sign_in(&relay, "github").await.signed_in);
     let v: Value = client().get(relay.url("/api/auth/providers")).send().await.unwrap().json().await.unwrap();
     assert_eq!(v["password_login"], false);
@@ -619,7 +619,7 @@ async fn turnstile_guards_login_and_setup() {
     };
     let r = setup(None).await.unwrap();
     assert_eq!(r.status(), 403);
-    assert_eq!(r.json::<Value>().await.unwrap()["error"]["code"], "turnstile_failed");
+    assert_eq!(r.json::<Value>().await.unwrap()["error"]["type"], "turnstile_failed");
     assert_eq!(setup(Some("bad-token")).await.unwrap().status(), 403);
     assert!(relay.app.users.get().unwrap().is_empty());
     assert_eq!(setup(Some("good-token")).await.unwrap().status(), 201);
