@@ -182,6 +182,7 @@ async function flow(context, base, upstream, vp) {
     if (phone) {
       await page.click('[data-test=menu-button]')
       await page.click(`.n-drawer [data-test=nav-${view}]`)
+      await page.waitForSelector('.n-drawer', { state: 'detached' })
     } else {
       await page.click(`[data-test=nav-${view}]`)
     }
@@ -292,8 +293,9 @@ async function flow(context, base, upstream, vp) {
   }
   const zhTitle = await page.evaluate(() => document.documentElement.lang)
   assert.equal(zhTitle, 'zh-CN')
-  // The nav speaks Chinese now.
-  assert.match(await page.locator('[data-test=nav-logs]').first().textContent(), /日志/)
+  // The page speaks Chinese now.
+  assert.match(await page.textContent('[data-test=sign-out]'), /退出登录/)
+  assert.match(await page.textContent('h1'), /同步/)
   // Keyboard: focus is visible (an outline) on the first focusable element.
   await page.evaluate(() => {
     document.activeElement?.blur()
