@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core'
 import OpenAI from 'openai'
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:http'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -104,6 +104,7 @@ function startRelay(dir) {
 }
 
 async function main() {
+  if (!existsSync(BIN)) throw new Error(`no monorelay binary at ${BIN} (cargo build --bin monorelay, or set MONORELAY_BIN)`)
   rmSync(OUT, { recursive: true, force: true })
   mkdirSync(OUT, { recursive: true })
   const upstream = await startUpstream()
@@ -112,10 +113,11 @@ async function main() {
     { name: 'desktop', width: 1280, height: 800 },
     { name: 'phone', width: 375, height: 812 },
   ]
-  for (const vp of viewports) {
+  for (const vp of viewports.filter((v) => !process.env.E2E_ONLY || v.name === process.env.E2E_ONLY)) {
     const dir = mkdtempSync(join(tmpdir(), 'monorelay-e2e-'))
     const relay = await startRelay(dir)
-    const browser = await chromium.launch({
+    // A fresh profile (--user-data-dir) for every run: playwright passes it for a persistent context.
+    const context = await chromium.launchPersistentContext(join(dir, 'chromium'), {
       executablePath: CHROMIUM,
       headless: true,
       args: [
@@ -127,16 +129,23 @@ async function main() {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        `--user-data-dir=${join(dir, 'chromium')}`,
       ],
+      viewport: { width: vp.width, height: vp.height },
+      locale: 'en-US',
+      colorScheme: 'light',
     })
     try {
       log(vp.name, 'relay at', relay.base)
-      await flow(browser, relay.base, upstream, vp)
+      await flow(context, relay.base, upstream, vp)
     } catch (e) {
+      const page = context.pages().at(-1)
+      if (page) {
+        await page.screenshot({ path: join(OUT, `${vp.name}-FAILED.png`), fullPage: true }).catch(() => {})
+        e.message += '\npage text: ' + (await page.innerText('body').catch(() => '')).slice(0, 2000)
+      }
       failures.push(`${vp.name}: ${e.stack ?? e}`)
     } finally {
-      await browser.close()
+      await context.close()
       relay.child.kill('SIGTERM')
       await new Promise((r) => relay.child.once('exit', r))
       rmSync(dir, { recursive: true, force: true })
@@ -150,25 +159,30 @@ async function main() {
   log('all flows passed; screenshots in', OUT)
 }
 
-async function flow(browser, base, upstream, vp) {
-  const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, locale: 'en-US', colorScheme: 'light' })
+async function flow(context, base, upstream, vp) {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base })
   const page = await context.newPage()
   page.setDefaultTimeout(WAIT_MS)
   const problems = []
   page.on('console', (m) => {
     if (m.type() !== 'error') return
-    // The SSO route exists only with SSO built in: its absence is expected and handled.
-    if (m.location()?.url?.includes('/api/auth/providers')) return
+    // The SSO route exists only with SSO built in: its absence is expected and handled. The
+    // wrong-password sign-in below is provoked on purpose.
+    const url = m.location()?.url ?? ''
+    if (url.includes('/api/auth/providers') || (url.endsWith('/api/auth/login') && m.text().includes('401'))) return
     problems.push(`console: ${m.text()} (${m.location()?.url ?? ''})`)
   })
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  page.on('response', async (r) => {
+    if ((process.env.E2E_DEBUG || r.status() >= 400) && r.url().includes('/api/')) log(vp.name, r.request().method(), r.url(), r.status(), (await r.text().catch(() => '')).slice(0, 300))
+  })
   const shot = (name) => page.screenshot({ path: join(OUT, `${vp.name}-${name}.png`), fullPage: true })
   const phone = vp.width < 768
   const go = async (view) => {
     if (phone) {
       await page.click('[data-test=menu-button]')
       await page.click(`.n-drawer [data-test=nav-${view}]`)
+      await page.waitForSelector('.n-drawer', { state: 'detached' })
     } else {
       await page.click(`[data-test=nav-${view}]`)
     }
@@ -279,15 +293,24 @@ async function flow(browser, base, upstream, vp) {
   }
   const zhTitle = await page.evaluate(() => document.documentElement.lang)
   assert.equal(zhTitle, 'zh-CN')
-  // The nav speaks Chinese now.
-  assert.match(await page.locator('[data-test=nav-logs]').first().textContent(), /日志/)
+  // The page speaks Chinese now.
+  assert.match(await page.textContent('[data-test=sign-out]'), /退出登录/)
+  assert.match(await page.textContent('h1'), /同步/)
   // Keyboard: focus is visible (an outline) on the first focusable element.
+  await page.evaluate(() => {
+    document.activeElement?.blur()
+    window.scrollTo(0, 0)
+  })
   await page.keyboard.press('Tab')
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle)
-  assert.notEqual(outline, 'none', 'focus is visible')
+  await page.keyboard.press('Tab')
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement
+    return { tag: el?.tagName, outline: el ? getComputedStyle(el).outlineStyle : 'none' }
+  })
+  assert.ok(focused.tag && focused.tag !== 'BODY', 'Tab moves the focus')
+  assert.notEqual(focused.outline, 'none', `focus is visible on ${focused.tag}`)
 
   if (problems.length) throw new Error(problems.join('\n'))
-  await context.close()
   log(vp.name, 'flow passed')
 }
 

@@ -260,3 +260,19 @@ describe('routing explanation', () => {
     expect(explainRoute('other', {}, {})).toEqual([])
   })
 })
+
+import { maskSecrets, unmaskSecrets } from '../src/lib/masked'
+
+describe('masked secrets', () => {
+  const shown = 'server:\n  access_key: ***\nproviders:\n  a:\n    keys:\n      - key: *** # main\n      - ***\n    note: "a *** in a string"\n'
+  it('parse, edit and come back as shown', () => {
+    expect(syntaxProblems(shown)).toEqual([])
+    expect(unmaskSecrets(maskSecrets(shown))).toBe(shown)
+    const added = addProvider(shown, { name: 'b', provider_type: 'api', base_url: '', enabled: true })
+    expect(added).toContain('  access_key: ***\n')
+    expect(added).toContain('      - key: *** # main\n')
+    expect(added).toContain('      - ***\n')
+    expect(added).toContain('"a *** in a string"')
+    expect(lineOfPath(shown, 'providers.a.keys[0].key')).toBe(6)
+  })
+})

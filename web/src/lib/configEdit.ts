@@ -3,6 +3,7 @@
 // comments and order of everything else are kept, then sent whole to `PUT /api/config`, which
 // validates it, keeps secrets shown as `***`, writes it atomically and reloads.
 import { parseDocument, YAMLMap } from 'yaml'
+import { maskSecrets, unmaskSecrets } from './masked'
 
 export interface ProviderForm {
   name: string
@@ -17,7 +18,7 @@ export interface ProviderForm {
 export class EditError extends Error {}
 
 function load(text: string) {
-  const doc = parseDocument(text)
+  const doc = parseDocument(maskSecrets(text))
   if (doc.errors.length) throw new EditError(doc.errors[0].message.split('\n')[0])
   return doc
 }
@@ -38,7 +39,7 @@ export function addProvider(text: string, f: ProviderForm): string {
   if (f.key) p.keys = [{ key: f.key, label: f.key_label || 'main' }]
   if (!doc.has('providers') || doc.get('providers') === null) doc.set('providers', doc.createNode({}))
   doc.setIn(['providers', f.name], doc.createNode(p))
-  return doc.toString()
+  return unmaskSecrets(doc.toString())
 }
 
 export function editProvider(text: string, f: ProviderForm): string {
@@ -48,13 +49,13 @@ export function editProvider(text: string, f: ProviderForm): string {
   doc.setIn(['providers', f.name, 'provider_type'], f.provider_type)
   if (f.base_url) doc.setIn(['providers', f.name, 'base_url'], f.base_url)
   else doc.deleteIn(['providers', f.name, 'base_url'])
-  return doc.toString()
+  return unmaskSecrets(doc.toString())
 }
 
 export function deleteProvider(text: string, name: string): string {
   const doc = load(text)
   if (!doc.deleteIn(['providers', name])) throw new EditError(`no provider named '${name}'`)
-  return doc.toString()
+  return unmaskSecrets(doc.toString())
 }
 
 export function setInclude(text: string, name: string, models: string[]): string {
@@ -65,5 +66,5 @@ export function setInclude(text: string, name: string, models: string[]): string
     seq.flow = true
     doc.setIn(['providers', name, 'models', 'include'], seq)
   } else doc.deleteIn(['providers', name, 'models', 'include'])
-  return doc.toString()
+  return unmaskSecrets(doc.toString())
 }

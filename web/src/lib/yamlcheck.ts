@@ -2,6 +2,7 @@
 // (the `yaml` parser), and the line of a key path the server names in a validation error
 // (`providers.openai.keys[2].key: …`), so both show at their line.
 import { parseDocument, isMap, isSeq, LineCounter, type Node } from 'yaml'
+import { maskSecrets } from './masked'
 
 export interface Problem {
   line: number | null
@@ -10,7 +11,7 @@ export interface Problem {
 
 export function syntaxProblems(text: string): Problem[] {
   const lc = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true })
+  const doc = parseDocument(maskSecrets(text), { lineCounter: lc, prettyErrors: false, uniqueKeys: true })
   return [...doc.errors, ...doc.warnings].map((e) => ({
     line: e.pos ? lc.linePos(e.pos[0]).line : null,
     message: e.message.split('\n')[0],
@@ -30,7 +31,7 @@ export function splitPath(path: string): (string | number)[] {
 /** The 1-based line where `path` is written in `text`, or of its nearest existing parent. */
 export function lineOfPath(text: string, path: string): number | null {
   const lc = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lc })
+  const doc = parseDocument(maskSecrets(text), { lineCounter: lc })
   let node: unknown = doc.contents
   let found: number | null = null
   for (const seg of splitPath(path)) {
