@@ -99,6 +99,17 @@ impl Service {
         })?;
         let _one_writer = super::keys_ops::config_write_lock().lock().await;
         let text = if a.text.contains("***") { self.unredact(&a.text)? } else { a.text };
+        if let Some(n) = masked_line(&text) {
+            // A `***` that no longer reads like the line `config.get` showed (re-quoted, moved)
+            // cannot be matched to its secret: writing it would replace the secret with `***`.
+            return Err(AdminError::invalid(
+                Some("text"),
+                format!(
+                    "line {n}: a secret shown as *** was changed on its line, so it cannot be restored; \
+                     keep the line exactly as shown or write the whole value"
+                ),
+            ));
+        }
         let (reloaded, backup) = self.write_config(&path, &text, true).await?;
         Ok(ConfigWritten { path, backup, reloaded })
     }
@@ -184,6 +195,22 @@ fn redact(text: &str, secrets: &[String]) -> String {
 
 /// `  key: sk-…  # comment` → `  key: ***  # comment` (block style; flow items are covered by
 /// the known-secret pass). `${ENV}` references are not secrets and stay.
+/// The first line (1-based) whose sensitive key still holds a masked `***` value.
+fn masked_line(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let body = line.trim_start().trim_start_matches("- ").trim_start_matches('{');
+            body.split(',').any(|field| {
+                field.split_once(':').is_some_and(|(name, value)| {
+                    let name = name.trim().trim_matches(['"', '\'']);
+                    let bare = value.split(" #").next().unwrap_or("").trim().trim_end_matches('}').trim();
+                    SENSITIVE_KEYS.contains(&name) && bare.trim_matches(['"', '\'']) == "***"
+                })
+            })
+        })
+        .map(|i| i + 1)
+}
+
 fn redact_line(line: &str) -> String {
     let body = line.trim_start().trim_start_matches("- ");
     let Some((name, value)) = body.split_once(':') else { return line.to_string() };
@@ -204,6 +231,14 @@ fn redact_line(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_masked_secret_left_in_the_text_is_found() {
+        assert_eq!(masked_line("a: 1\nserver:\n  access_key: \"***\"\n"), Some(3));
+        assert_eq!(masked_line("    keys:\n      - {key: ***, label: b}\n"), Some(2));
+        assert_eq!(masked_line("      - key: '***'  # main\n"), Some(1));
+        assert_eq!(masked_line("server:\n  access_key: \"real\"\n  note: \"***\"\n"), None);
+    }
 
     #[test]
     fn redacts_known_secrets_and_sensitive_keys() {
