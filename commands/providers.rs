@@ -1,11 +1,12 @@
-//! `monorelay providers list | test | models`: argument parsing and output over
+//! `monorelay providers list | test | verify | models`: argument parsing and output over
 //! `monorelay::admin` (`providers.*`): what is configured (with the running server's key states),
-//! whether each key really works (one small real request per key), and what models an upstream
+//! whether each key really works (one small real request per key), whether one provider answers
+//! text, tool calls and streams (three timed probes with one key), and what models an upstream
 //! offers.
 
 use crate::Cli;
 use clap::{Args, Subcommand};
-use monorelay::admin::{ProviderName, ProviderTest};
+use monorelay::admin::{ProviderName, ProviderTest, ProviderVerify};
 use std::process::ExitCode;
 
 #[derive(Debug, Subcommand)]
@@ -14,6 +15,8 @@ pub enum ProvidersCommand {
     List,
     /// Send one small real request with every key; exit 1 if any key failed.
     Test(TestArgs),
+    /// Probe one provider with one key: text, tool call, stream; exit 1 if a check failed.
+    Verify(VerifyArgs),
     /// Fetch a provider's model list from its upstream (cached for /v1/models).
     Models(ModelsArgs),
 }
@@ -23,6 +26,18 @@ pub struct TestArgs {
     /// Providers to test (default: every enabled one).
     pub names: Vec<String>,
     /// Model to test with (default: the provider's test_model, else its first included model).
+    #[arg(long)]
+    pub model: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The provider.
+    pub name: String,
+    /// The key's label (default: the first enabled key).
+    #[arg(long)]
+    pub key: Option<String>,
+    /// Model to probe (default: the provider's test_model, else its first included model).
     #[arg(long)]
     pub model: Option<String>,
 }
@@ -43,6 +58,7 @@ pub fn run(cli: &Cli, cmd: &ProvidersCommand) -> anyhow::Result<ExitCode> {
         match cmd {
             ProvidersCommand::List => list(cli, &mut c).await,
             ProvidersCommand::Test(a) => test(cli, &mut c, a).await,
+            ProvidersCommand::Verify(a) => verify(cli, &mut c, a).await,
             ProvidersCommand::Models(a) => models(cli, &mut c, a).await,
         }
     })
@@ -109,6 +125,40 @@ async fn test(cli: &Cli, c: &mut monorelay::admin::Client, a: &TestArgs) -> anyh
         }
     }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+async fn verify(cli: &Cli, c: &mut monorelay::admin::Client, a: &VerifyArgs) -> anyhow::Result<ExitCode> {
+    let bar = if cli.json { indicatif::ProgressBar::hidden() } else { indicatif::ProgressBar::new_spinner() };
+    bar.set_message("probing: text, tool call, stream…");
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    let v = ProviderVerify { provider: a.name.clone(), key: a.key.clone(), model: a.model.clone() };
+    let report = c.providers_verify(&v).await;
+    bar.finish_and_clear();
+    let report = report?;
+    if cli.json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        println!("provider '{}', key '{}', model '{}'", report.provider, report.key, report.model);
+        println!("{:<10} {:<5} {:<6} {:>9} {:>11}  MESSAGE", "CHECK", "OK", "STATUS", "LATENCY", "FIRST TOKEN");
+        for ch in &report.checks {
+            println!(
+                "{:<10} {:<5} {:<6} {:>7}ms {:>11}  {}",
+                ch.check,
+                if ch.skipped {
+                    "-"
+                } else if ch.ok {
+                    "yes"
+                } else {
+                    "no"
+                },
+                if ch.status == 0 { "-".to_string() } else { ch.status.to_string() },
+                ch.latency_ms,
+                ch.first_token_ms.map_or("-".to_string(), |t| format!("{t}ms")),
+                ch.message
+            );
+        }
+    }
+    Ok(if report.ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 async fn models(cli: &Cli, c: &mut monorelay::admin::Client, a: &ModelsArgs) -> anyhow::Result<ExitCode> {

@@ -295,6 +295,7 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List providers: type, base URL, keys, models')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send one small real request with every key; exit 1 if any key failed')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Probe one provider with one key: text, tool call, stream; exit 1 if a check failed')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'Fetch a provider''s model list from its upstream (cached for /v1/models)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -330,6 +331,23 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'monorelay;providers;verify' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key''s label (default: the first enabled key)')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to probe (default: the provider''s test_model, else its first included model)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./config.yml if it exists, else the embedded default)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the access key, database and control socket live (default: server.data_dir, else ./data)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v debug, -vv trace)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less log output (-q warnings only, -qq errors only)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less log output (-q warnings only, -qq errors only)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print data as JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'monorelay;providers;models' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./config.yml if it exists, else the embedded default)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the access key, database and control socket live (default: server.data_dir, else ./data)')
@@ -348,6 +366,7 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
         'monorelay;providers;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List providers: type, base URL, keys, models')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send one small real request with every key; exit 1 if any key failed')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Probe one provider with one key: text, tool call, stream; exit 1 if a check failed')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'Fetch a provider''s model list from its upstream (cached for /v1/models)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -356,6 +375,9 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             break
         }
         'monorelay;providers;help;test' {
+            break
+        }
+        'monorelay;providers;help;verify' {
             break
         }
         'monorelay;providers;help;models' {
@@ -1370,6 +1392,7 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
         'monorelay;help;providers' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List providers: type, base URL, keys, models')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send one small real request with every key; exit 1 if any key failed')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Probe one provider with one key: text, tool call, stream; exit 1 if a check failed')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'Fetch a provider''s model list from its upstream (cached for /v1/models)')
             break
         }
@@ -1377,6 +1400,9 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             break
         }
         'monorelay;help;providers;test' {
+            break
+        }
+        'monorelay;help;providers;verify' {
             break
         }
         'monorelay;help;providers;models' {

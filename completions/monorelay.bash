@@ -229,6 +229,9 @@ _monorelay() {
             monorelay__subcmd__help__subcmd__providers,test)
                 cmd="monorelay__subcmd__help__subcmd__providers__subcmd__test"
                 ;;
+            monorelay__subcmd__help__subcmd__providers,verify)
+                cmd="monorelay__subcmd__help__subcmd__providers__subcmd__verify"
+                ;;
             monorelay__subcmd__help__subcmd__service,install)
                 cmd="monorelay__subcmd__help__subcmd__service__subcmd__install"
                 ;;
@@ -388,6 +391,9 @@ _monorelay() {
             monorelay__subcmd__providers,test)
                 cmd="monorelay__subcmd__providers__subcmd__test"
                 ;;
+            monorelay__subcmd__providers,verify)
+                cmd="monorelay__subcmd__providers__subcmd__verify"
+                ;;
             monorelay__subcmd__providers__subcmd__help,help)
                 cmd="monorelay__subcmd__providers__subcmd__help__subcmd__help"
                 ;;
@@ -399,6 +405,9 @@ _monorelay() {
                 ;;
             monorelay__subcmd__providers__subcmd__help,test)
                 cmd="monorelay__subcmd__providers__subcmd__help__subcmd__test"
+                ;;
+            monorelay__subcmd__providers__subcmd__help,verify)
+                cmd="monorelay__subcmd__providers__subcmd__help__subcmd__verify"
                 ;;
             monorelay__subcmd__service,help)
                 cmd="monorelay__subcmd__service__subcmd__help"
@@ -1280,7 +1289,7 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__help__subcmd__providers)
-            opts="list test models"
+            opts="list test verify models"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1322,6 +1331,20 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__help__subcmd__providers__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__help__subcmd__providers__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2478,7 +2501,7 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__providers)
-            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version list test models help"
+            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version list test verify models help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2504,7 +2527,7 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__providers__subcmd__help)
-            opts="list test models help"
+            opts="list test verify models help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2560,6 +2583,20 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__providers__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__providers__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2632,6 +2669,40 @@ _monorelay() {
                 return 0
             fi
             case "${prev}" in
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__providers__subcmd__verify)
+            opts="-v -q -h -V --key --model --config --data-dir --verbose --quiet --log-format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -271,6 +271,7 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand --version 'Print version'
             cand list 'List providers: type, base URL, keys, models'
             cand test 'Send one small real request with every key; exit 1 if any key failed'
+            cand verify 'Probe one provider with one key: text, tool call, stream; exit 1 if a check failed'
             cand models 'Fetch a provider''s model list from its upstream (cached for /v1/models)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -303,6 +304,22 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'monorelay;providers;verify'= {
+            cand --key 'The key''s label (default: the first enabled key)'
+            cand --model 'Model to probe (default: the provider''s test_model, else its first included model)'
+            cand --config 'Config file (default: ./config.yml if it exists, else the embedded default)'
+            cand --data-dir 'Where the access key, database and control socket live (default: server.data_dir, else ./data)'
+            cand --log-format 'Log line format'
+            cand -v 'More log output (-v debug, -vv trace)'
+            cand --verbose 'More log output (-v debug, -vv trace)'
+            cand -q 'Less log output (-q warnings only, -qq errors only)'
+            cand --quiet 'Less log output (-q warnings only, -qq errors only)'
+            cand --json 'Print data as JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'monorelay;providers;models'= {
             cand --config 'Config file (default: ./config.yml if it exists, else the embedded default)'
             cand --data-dir 'Where the access key, database and control socket live (default: server.data_dir, else ./data)'
@@ -320,12 +337,15 @@ set edit:completion:arg-completer[monorelay] = {|@words|
         &'monorelay;providers;help'= {
             cand list 'List providers: type, base URL, keys, models'
             cand test 'Send one small real request with every key; exit 1 if any key failed'
+            cand verify 'Probe one provider with one key: text, tool call, stream; exit 1 if a check failed'
             cand models 'Fetch a provider''s model list from its upstream (cached for /v1/models)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'monorelay;providers;help;list'= {
         }
         &'monorelay;providers;help;test'= {
+        }
+        &'monorelay;providers;help;verify'= {
         }
         &'monorelay;providers;help;models'= {
         }
@@ -1233,11 +1253,14 @@ set edit:completion:arg-completer[monorelay] = {|@words|
         &'monorelay;help;providers'= {
             cand list 'List providers: type, base URL, keys, models'
             cand test 'Send one small real request with every key; exit 1 if any key failed'
+            cand verify 'Probe one provider with one key: text, tool call, stream; exit 1 if a check failed'
             cand models 'Fetch a provider''s model list from its upstream (cached for /v1/models)'
         }
         &'monorelay;help;providers;list'= {
         }
         &'monorelay;help;providers;test'= {
+        }
+        &'monorelay;help;providers;verify'= {
         }
         &'monorelay;help;providers;models'= {
         }

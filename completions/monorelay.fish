@@ -182,19 +182,20 @@ complete -c monorelay -n "__fish_monorelay_using_subcommand route" -s q -l quiet
 complete -c monorelay -n "__fish_monorelay_using_subcommand route" -l json -d 'Print data as JSON instead of text'
 complete -c monorelay -n "__fish_monorelay_using_subcommand route" -s h -l help -d 'Print help'
 complete -c monorelay -n "__fish_monorelay_using_subcommand route" -s V -l version -d 'Print version'
-complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test models help" -l config -d 'Config file (default: ./config.yml if it exists, else the embedded default)' -r -F
-complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test models help" -l data-dir -d 'Where the access key, database and control socket live (default: server.data_dir, else ./data)' -r -F
-complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test models help" -l log-format -d 'Log line format' -r -f -a "human\t''
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -l config -d 'Config file (default: ./config.yml if it exists, else the embedded default)' -r -F
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -l data-dir -d 'Where the access key, database and control socket live (default: server.data_dir, else ./data)' -r -F
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -l log-format -d 'Log line format' -r -f -a "human\t''
 json\t''"
-complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test models help" -s v -l verbose -d 'More log output (-v debug, -vv trace)'
-complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test models help" -s q -l quiet -d 'Less log output (-q warnings only, -qq errors only)'
-complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test models help" -l json -d 'Print data as JSON instead of text'
-complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test models help" -s h -l help -d 'Print help'
-complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test models help" -s V -l version -d 'Print version'
-complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test models help" -f -a "list" -d 'List providers: type, base URL, keys, models'
-complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test models help" -f -a "test" -d 'Send one small real request with every key; exit 1 if any key failed'
-complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test models help" -f -a "models" -d 'Fetch a provider\'s model list from its upstream (cached for /v1/models)'
-complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test models help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -s v -l verbose -d 'More log output (-v debug, -vv trace)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -s q -l quiet -d 'Less log output (-q warnings only, -qq errors only)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -l json -d 'Print data as JSON instead of text'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -s h -l help -d 'Print help'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -s V -l version -d 'Print version'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -f -a "list" -d 'List providers: type, base URL, keys, models'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -f -a "test" -d 'Send one small real request with every key; exit 1 if any key failed'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -f -a "verify" -d 'Probe one provider with one key: text, tool call, stream; exit 1 if a check failed'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -f -a "models" -d 'Fetch a provider\'s model list from its upstream (cached for /v1/models)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and not __fish_seen_subcommand_from list test verify models help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from list" -l config -d 'Config file (default: ./config.yml if it exists, else the embedded default)' -r -F
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from list" -l data-dir -d 'Where the access key, database and control socket live (default: server.data_dir, else ./data)' -r -F
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from list" -l log-format -d 'Log line format' -r -f -a "human\t''
@@ -214,6 +215,17 @@ complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fis
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from test" -l json -d 'Print data as JSON instead of text'
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from verify" -l key -d 'The key\'s label (default: the first enabled key)' -r
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from verify" -l model -d 'Model to probe (default: the provider\'s test_model, else its first included model)' -r
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from verify" -l config -d 'Config file (default: ./config.yml if it exists, else the embedded default)' -r -F
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from verify" -l data-dir -d 'Where the access key, database and control socket live (default: server.data_dir, else ./data)' -r -F
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from verify" -l log-format -d 'Log line format' -r -f -a "human\t''
+json\t''"
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More log output (-v debug, -vv trace)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Less log output (-q warnings only, -qq errors only)'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from verify" -l json -d 'Print data as JSON instead of text'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from models" -l config -d 'Config file (default: ./config.yml if it exists, else the embedded default)' -r -F
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from models" -l data-dir -d 'Where the access key, database and control socket live (default: server.data_dir, else ./data)' -r -F
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from models" -l log-format -d 'Log line format' -r -f -a "human\t''
@@ -225,6 +237,7 @@ complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fis
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from models" -s V -l version -d 'Print version'
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "list" -d 'List providers: type, base URL, keys, models'
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send one small real request with every key; exit 1 if any key failed'
+complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Probe one provider with one key: text, tool call, stream; exit 1 if a check failed'
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "models" -d 'Fetch a provider\'s model list from its upstream (cached for /v1/models)'
 complete -c monorelay -n "__fish_monorelay_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c monorelay -n "__fish_monorelay_using_subcommand top" -l socket -d 'The server\'s control socket (default: monorelay.sock in the data dir)' -r -F
@@ -770,6 +783,7 @@ complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_see
 complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "export" -d 'Print the shared config stored in PostgreSQL (the database the config\'s `storage` names)'
 complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "list" -d 'List providers: type, base URL, keys, models'
 complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "test" -d 'Send one small real request with every key; exit 1 if any key failed'
+complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "verify" -d 'Probe one provider with one key: text, tool call, stream; exit 1 if a check failed'
 complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "models" -d 'Fetch a provider\'s model list from its upstream (cached for /v1/models)'
 complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "tail" -d 'Print the latest requests, one line each (oldest first); -f keeps following'
 complete -c monorelay -n "__fish_monorelay_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "show" -d 'Show one request: metadata, then the conversation and the answer'

@@ -208,6 +208,9 @@ impl Client {
     pub async fn providers_test(&mut self, a: &ProviderTest) -> Result<Vec<KeyTest>, AdminError> {
         self.call_with("providers.test", a).await
     }
+    pub async fn providers_verify(&mut self, a: &ProviderVerify) -> Result<VerifyReport, AdminError> {
+        self.call_with("providers.verify", a).await
+    }
     pub async fn providers_models(&mut self, a: &ProviderName) -> Result<ModelList, AdminError> {
         self.call_with("providers.models", a).await
     }

@@ -16,6 +16,7 @@ mod export_ops;
 mod keys_ops;
 mod providers_edit_ops;
 mod providers_ops;
+mod providers_verify_ops;
 pub mod socket;
 mod sync_ops;
 pub mod types;
@@ -151,6 +152,7 @@ pub const OPS: &[&str] = &[
     "providers.disable",
     "providers.set_models",
     "config.settings",
+    "providers.verify",
 ];
 
 impl Service {
@@ -392,6 +394,7 @@ impl Service {
             "keys.export" => to_json(self.keys_export(parse_args(args)?)),
             "providers.get" => to_json(self.providers_get(parse_args(args)?)),
             "providers.test_key" => to_json(self.providers_test_key(parse_args(args)?).await),
+            "providers.verify" => to_json(self.providers_verify(parse_args(args)?).await),
             "providers.create" => to_json(self.providers_create(parse_args(args)?).await),
             "providers.update" => to_json(self.providers_update(parse_args(args)?).await),
             "providers.delete" => to_json(self.providers_delete(parse_args(args)?).await),

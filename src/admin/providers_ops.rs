@@ -14,11 +14,11 @@ use std::sync::Arc;
 use std::time::Instant;
 
 /// Longest upstream message kept in a test result.
-const TEST_MESSAGE_CHARS: usize = 120;
+pub(super) const TEST_MESSAGE_CHARS: usize = 120;
 
 impl Service {
     /// The runtime to talk to upstreams with: the server's, else one built from the config.
-    fn runtime_for_upstreams(&self) -> Result<Arc<Runtime>, AdminError> {
+    pub(super) fn runtime_for_upstreams(&self) -> Result<Arc<Runtime>, AdminError> {
         if let Some(h) = &self.host {
             return Ok(h.runtime());
         }
@@ -26,7 +26,7 @@ impl Service {
         Runtime::build(c, &Shared::default(), None).map(Arc::new).map_err(|e| AdminError::internal(e.to_string()))
     }
 
-    fn find_provider<'a>(rt: &'a Runtime, name: &str) -> Result<&'a Provider, AdminError> {
+    pub(super) fn find_provider<'a>(rt: &'a Runtime, name: &str) -> Result<&'a Provider, AdminError> {
         rt.provider_index(name).map(|i| &rt.providers[i]).ok_or_else(|| {
             AdminError::not_found(format!("unknown provider '{name}' (known: {})", rt.provider_names().join(", ")))
         })
@@ -204,7 +204,7 @@ impl Service {
     }
 }
 
-fn test_model(p: &Provider, explicit: &Option<String>) -> Option<String> {
+pub(super) fn test_model(p: &Provider, explicit: &Option<String>) -> Option<String> {
     explicit
         .clone()
         .or_else(|| Some(p.config.test_model.clone()).filter(|m| !m.is_empty()))
@@ -215,7 +215,7 @@ fn test_model(p: &Provider, explicit: &Option<String>) -> Option<String> {
         })
 }
 
-async fn read_all(reply: UpstreamReply) -> Vec<u8> {
+pub(super) async fn read_all(reply: UpstreamReply) -> Vec<u8> {
     let mut bytes = Vec::new();
     let mut stream = reply.body;
     while let Some(Ok(chunk)) = futures_util::StreamExt::next(&mut stream).await {

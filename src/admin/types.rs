@@ -363,6 +363,47 @@ pub struct KeyTest {
     pub message: String,
 }
 
+/// `providers.verify`: three probes (text, tool call, stream) with one key of one provider.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProviderVerify {
+    pub provider: String,
+    /// The key's label (default: the first enabled key).
+    pub key: Option<String>,
+    /// Model to probe (default: the provider's test_model, else its first included model).
+    pub model: Option<String>,
+}
+
+/// One probe of `providers.verify`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct VerifyCheck {
+    /// `text`, `tool_call` or `stream`.
+    pub check: String,
+    pub ok: bool,
+    /// Not run (the upstream has no such API); `ok` is false.
+    pub skipped: bool,
+    /// The upstream's HTTP status; 0 when none came (connection error, timeout, skipped).
+    pub status: u16,
+    pub latency_ms: f64,
+    /// Stream only: time to the first text.
+    pub first_token_ms: Option<f64>,
+    pub message: String,
+}
+
+/// What `providers.verify` found.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct VerifyReport {
+    pub provider: String,
+    /// The key's label.
+    pub key: String,
+    pub model: String,
+    /// Every check that ran passed.
+    pub ok: bool,
+    pub checks: Vec<VerifyCheck>,
+}
+
 /// `providers.models`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -66,6 +66,7 @@ impl utoipa::Modify for Security {
         super::status::status, super::status::info, super::status::stats, super::status::dashboard,
         super::status::slow, super::status::costs,
         super::providers::list, super::providers::one, super::providers::test_all, super::providers::test_one,
+        super::providers::verify,
         super::providers::models, super::providers::create, super::providers::update, super::providers::remove,
         super::providers::enable, super::providers::disable, super::providers::set_models,
         super::keys::list, super::keys::add, super::keys::import, super::keys::edit, super::keys::remove,

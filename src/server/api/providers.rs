@@ -1,13 +1,13 @@
 //! `/api/providers*`: the configured providers with their keys' live state, one provider, a
 //! real one-request test of every key of every provider (the batch health check) or of one
-//! provider or key, and the upstream's model list (fetched and cached); and the provider's block
+//! provider or key, a text / tool-call / stream probe with one key (verify), and the upstream's model list (fetched and cached); and the provider's block
 //! in config.yml created, updated field by field, deleted, enabled, disabled, its include /
 //! exclude model lists set (edited in place, validated, reloaded). Admin only.
 
 use super::{ApiError, ApiResult, Body, Caller, Page, PageQuery, Query, answer, paginate, service};
 use crate::admin::{
     KeyTest, ModelList, ProviderChange, ProviderCreate, ProviderInfo, ProviderKeyTest, ProviderModels, ProviderName,
-    ProviderTest, ProviderUpdate,
+    ProviderTest, ProviderUpdate, ProviderVerify, VerifyReport,
 };
 use crate::auth::Role;
 use crate::server::App;
@@ -28,6 +28,7 @@ pub fn routes() -> axum::Router<Arc<App>> {
         .route("/api/providers/{name}/disable", post(disable))
         .route("/api/providers/{name}/models", get(models).put(set_models))
         .route("/api/providers/{name}/test", post(test_one))
+        .route("/api/providers/{name}/verify", post(verify))
 }
 
 /// Providers in config order, each with its keys (masked: labels and state, never the key).
@@ -88,6 +89,34 @@ async fn test_one(
         Some(key) => svc.providers_test_key(ProviderKeyTest { provider: name, key, model: t.model }).await,
         None => svc.providers_test(ProviderTest { names: vec![name], model: t.model }).await,
     })
+}
+
+/// What to verify of one provider.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct VerifyOne {
+    /// The key's label (default: the first enabled key).
+    pub key: Option<String>,
+    /// Model to probe (default: the provider's test_model, else its first included model).
+    pub model: Option<String>,
+}
+
+/// Probe one provider with one key: a one-word text answer, a forced tool call and a stream, each
+/// with its status, latency (and first-token time) and message. Failed probes are a 200 with
+/// `ok: false`; probes are not logged and leave key health alone.
+#[utoipa::path(post, path = "/api/providers/{name}/verify", tag = "providers", request_body = VerifyOne,
+    params(("name" = String, Path, description = "The provider's name")),
+    responses((status = 200, body = VerifyReport), (status = 400, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 404, body = super::ErrorBody), (status = 409, body = super::ErrorBody)))]
+async fn verify(
+    State(app): State<Arc<App>>,
+    c: Caller,
+    Path(name): Path<String>,
+    Body(v): Body<VerifyOne>,
+) -> ApiResult<VerifyReport> {
+    c.require(Role::Admin)?;
+    answer(service(&app).providers_verify(ProviderVerify { provider: name, key: v.key, model: v.model }).await)
 }
 
 /// Fetch the upstream's model list with a usable key (cached for `/v1/models`).
