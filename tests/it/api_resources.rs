@@ -26,6 +26,9 @@ async fn providers_and_upstream_keys() {
     let (s, one) = api.call("GET", "/api/providers/up", &api.ada.key, None).await;
     assert_eq!((s, one["name"].as_str()), (200, Some("up")));
     expect_error(&api.call("GET", "/api/providers/nope", &api.ada.key, None).await, 404, "not_found");
+    // A path segment that does not decode is a 400 in the one error shape, naming the path.
+    let p = expect_error(&api.call("GET", "/api/providers/%FF%FE", &api.ada.key, None).await, 400, "invalid");
+    assert_eq!(p.as_deref(), Some("path"));
 
     // Add, refuse a duplicate, import three formats.
     let admin = api.ada.session.clone();

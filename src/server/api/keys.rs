@@ -4,14 +4,14 @@
 //! `/api/export`: client settings pairing the relay's URL with a relay key (any caller; a plain
 //! user only with their own key).
 
-use super::{ApiError, ApiResult, Body, Caller, Page, PageQuery, Query, answer, paginate, service};
+use super::{ApiError, ApiResult, Body, Caller, Page, PageQuery, Path, Query, answer, paginate, service};
 use crate::admin::{
     Count, Exported, KeyChange, KeyInfo, KeyRef, KeySelector, KeySet, KeysAdd, KeysExport, KeysImport, NewKey,
 };
 use crate::auth::Role;
 use crate::server::App;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
 use http::{HeaderMap, StatusCode};

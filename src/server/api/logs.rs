@@ -2,13 +2,15 @@
 //! cursor paging), one record with its three bodies, export (JSON lines or CSV), clear. A plain
 //! user sees only their own records; clearing is for admins.
 
-use super::{ApiError, ApiResult, Caller, CursorKind, Page, Query, answer, cursor, page_size, read_cursor, service};
+use super::{
+    ApiError, ApiResult, Caller, CursorKind, Page, Path, Query, answer, cursor, page_size, read_cursor, service,
+};
 use crate::admin::{Deleted, LogDetail, LogId, LogShow};
 use crate::auth::Role;
 use crate::server::App;
 use crate::store::{LogEntry, LogQuery};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use http::header;

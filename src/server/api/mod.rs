@@ -315,6 +315,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
     }
 }
 
+/// Path parameters: a segment that does not decode (bad percent-encoding, not UTF-8) is a 400 in
+/// the one error shape, not axum's plain-text rejection.
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T> {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Path<T>, ApiError> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(v)) => Ok(Path(v)),
+            Err(e) => Err(ApiError::invalid("path", e.body_text())),
+        }
+    }
+}
+
 // ---- paging ----
 
 /// One page of a list. `next_cursor` (when not null) fetches the next page.

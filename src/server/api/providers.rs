@@ -4,7 +4,7 @@
 //! in config.yml created, updated field by field, deleted, enabled, disabled, its include /
 //! exclude model lists set (edited in place, validated, reloaded). Admin only.
 
-use super::{ApiError, ApiResult, Body, Caller, Page, PageQuery, Query, answer, paginate, service};
+use super::{ApiError, ApiResult, Body, Caller, Page, PageQuery, Path, Query, answer, paginate, service};
 use crate::admin::{
     KeyTest, ModelList, ProviderChange, ProviderCreate, ProviderInfo, ProviderKeyTest, ProviderModels, ProviderName,
     ProviderTest, ProviderUpdate, ProviderVerify, VerifyReport,
@@ -12,7 +12,7 @@ use crate::admin::{
 use crate::auth::Role;
 use crate::server::App;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use http::StatusCode;

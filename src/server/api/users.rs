@@ -3,7 +3,7 @@
 //! everyone); a plain user reaches only their own account and keys. A relay key is shown in
 //! clear exactly once, in the answer that creates it.
 
-use super::{ApiError, ApiResult, Body, Caller, Page, PageQuery, Query, Via, answer, paginate, service};
+use super::{ApiError, ApiResult, Body, Caller, Page, PageQuery, Path, Query, Via, answer, paginate, service};
 use crate::admin::{
     CreatedRelayKey, RelayKeyCreate, RelayKeyRevoke, RelayKeyView, RelayKeysList, UserAdd, UserName, UserPasswd,
     UserRole, UserView,
@@ -11,7 +11,7 @@ use crate::admin::{
 use crate::auth::Role;
 use crate::server::App;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get};
 use http::StatusCode;
