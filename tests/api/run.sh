@@ -47,11 +47,13 @@ if [ -z "$port" ]; then
     echo "monorelay did not start:" >&2; cat "$work/serve.log" >&2; exit 1
 fi
 
-# From the scratch dir: schemathesis keeps a cache in its working directory.
+# From the scratch dir: schemathesis keeps a cache in its working directory. One worker:
+# with two, hypothesis's lambda-source cache raced once ("AST constructor recursion depth
+# mismatch", a runtime error of the tool, not of the API).
 (cd "$work" && "$venv/bin/schemathesis" run "http://127.0.0.1:$port/openapi.json" \
     -H "Authorization: Bearer $key" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
-    --phases examples,coverage,fuzzing --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-10}" --seed 1 --workers 2 \
+    --phases examples,coverage,fuzzing --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-10}" --seed 1 --workers 1 \
     --exclude-path-regex '^/api/(sync/(setup|push|pull|diff|history)|events)$' \
     --exclude-name 'PUT /api/config' --exclude-name 'POST /api/config/reload')
 curl -sf "http://127.0.0.1:$port/health" > /dev/null || { echo "monorelay died under the check" >&2; exit 1; }
