@@ -209,6 +209,11 @@ impl ServerBuilder {
             shared.responses.attach(store.clone());
             shared.objects.attach(store.clone());
         }
+        // Shared by every relay when there is PostgreSQL (it wins over the file).
+        if let Some(pg) = cluster.as_ref().and_then(|c| c.postgres.clone()) {
+            shared.responses.attach_postgres(pg.clone());
+            shared.objects.attach_postgres(pg);
+        }
         if let Some(dir) = &data_dir {
             shared.load_model_caches(dir);
         }

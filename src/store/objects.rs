@@ -1,10 +1,13 @@
 //! Files and batches made through the relay (`/v1/files`, `/v1/batches`), each pinned to the
 //! provider and the key that created it: an upstream only knows its own objects, so every later
 //! call on one (get, content, delete, cancel) must go to the same account, after a restart too.
-//! Table `openai_objects` (object id → JSON `Pin`) in the request log's redb file when the server
-//! has a data dir, else in memory. A pin names the key by its fingerprint (`keys::KeyId`), never
+//! Table `openai_objects` (object id → JSON `Pin`) in the shared PostgreSQL with
+//! `storage.backend: postgres` (so that any relay of a cluster finds the account of an object made
+//! through another), else in the request log's redb file when the server has a data dir, else in
+//! memory. A pin names the key by its fingerprint (`keys::KeyId`), never
 //! by its secret, and records the principal that made the object: no one else sees it.
 
+use super::postgres::PgStore;
 use super::side::SideDb;
 use super::{RedbStore, StoreError};
 use redb::{ReadableTable, TableDefinition};
@@ -12,6 +15,12 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 const OBJECTS: TableDefinition<&str, &[u8]> = TableDefinition::new("openai_objects");
+/// The table's name in PostgreSQL's `side_kv`.
+const PG_TABLE: &str = "openai_objects";
+
+fn decode(bytes: &[u8]) -> Result<Pin, StoreError> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError(format!("corrupt pin: {e}")))
+}
 
 /// What kind of upstream object a pin is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,8 +55,16 @@ impl ObjectStore {
         self.side.attach(store);
     }
 
+    /// Keep pins in the shared PostgreSQL (see the module docs).
+    pub fn attach_postgres(&self, store: Arc<PgStore>) {
+        self.side.attach_postgres(store);
+    }
+
     pub fn put(&self, id: &str, pin: &Pin) -> Result<(), StoreError> {
         let bytes = serde_json::to_vec(pin).map_err(|e| StoreError(format!("cannot encode a pin: {e}")))?;
+        if let Some(pg) = self.side.postgres() {
+            return pg.side_put(PG_TABLE, id, pin.created_ms, bytes);
+        }
         let tx = self.side.db()?.begin_write()?;
         tx.open_table(OBJECTS)?.insert(id, bytes.as_slice())?;
         tx.commit()?;
@@ -56,6 +73,11 @@ impl ObjectStore {
 
     /// The pin of `id` if `owner` made it.
     pub fn get(&self, owner: u64, id: &str) -> Result<Option<Pin>, StoreError> {
+        if let Some(pg) = self.side.postgres() {
+            let Some(bytes) = pg.side_get(PG_TABLE, id)? else { return Ok(None) };
+            let pin = decode(&bytes)?;
+            return Ok((pin.owner == owner).then_some(pin));
+        }
         let tx = self.side.db()?.begin_read()?;
         let t = match tx.open_table(OBJECTS) {
             Ok(t) => t,
@@ -63,12 +85,15 @@ impl ObjectStore {
             Err(e) => return Err(e.into()),
         };
         let Some(v) = t.get(id)? else { return Ok(None) };
-        let pin: Pin = serde_json::from_slice(v.value()).map_err(|e| StoreError(format!("corrupt pin: {e}")))?;
+        let pin = decode(v.value())?;
         Ok((pin.owner == owner).then_some(pin))
     }
 
     /// Forget `id` (deleted upstream).
     pub fn remove(&self, id: &str) -> Result<(), StoreError> {
+        if let Some(pg) = self.side.postgres() {
+            return pg.side_remove(PG_TABLE, id).map(drop);
+        }
         let tx = self.side.db()?.begin_write()?;
         tx.open_table(OBJECTS)?.remove(id)?;
         tx.commit()?;
@@ -77,6 +102,16 @@ impl ObjectStore {
 
     /// Every object of `kind` that `owner` made, oldest first.
     pub fn list(&self, owner: u64, kind: ObjectKind) -> Result<Vec<(String, Pin)>, StoreError> {
+        if let Some(pg) = self.side.postgres() {
+            let mut out: Vec<(String, Pin)> = pg
+                .side_list(PG_TABLE)?
+                .into_iter()
+                .filter_map(|(id, v)| decode(&v).ok().map(|pin| (id, pin)))
+                .filter(|(_, pin)| pin.owner == owner && pin.kind == kind)
+                .collect();
+            out.sort_by_key(|(_, p)| p.created_ms);
+            return Ok(out);
+        }
         let tx = self.side.db()?.begin_read()?;
         let t = match tx.open_table(OBJECTS) {
             Ok(t) => t,

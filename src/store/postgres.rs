@@ -28,9 +28,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio_postgres::types::ToSql;
 
+mod partitions;
+mod side;
+
 /// Every schema change, in order; `schema_version` is the number applied. Never edit one that
-/// has shipped: add the next.
-const MIGRATIONS: &[&str] = &[
+/// has shipped: add the next. (Public so that a test can build an older schema.)
+pub const MIGRATIONS: &[&str] = &[
     // 1: the request log, bodies, aggregates, counters, principals.
     "CREATE TABLE request_log (
         id BIGINT PRIMARY KEY,
@@ -52,6 +55,10 @@ const MIGRATIONS: &[&str] = &[
         updated_ms BIGINT NOT NULL,
         updated_by TEXT
      );",
+    // 3: the request log and its bodies partitioned by day (`partitions`), rows kept.
+    partitions::MIGRATION,
+    // 4: tables kept beside the log (stored Responses conversations, file and batch pins).
+    side::MIGRATION,
 ];
 
 /// The channel a config change is announced on (its payload: the new version).
@@ -109,6 +116,8 @@ struct Inner {
     /// Records written after being held.
     recovered: AtomicU64,
     last_error: Mutex<Option<String>>,
+    /// Days whose partitions are known to exist (`partitions`).
+    days: Mutex<std::collections::HashSet<i64>>,
 }
 
 /// The request log and principals in PostgreSQL.
@@ -204,6 +213,7 @@ impl Inner {
         if rows.is_empty() {
             return Ok(());
         }
+        self.ensure_days(rows.iter().map(|p| p.entry.id)).await;
         self.with(async |c| {
             let tx = c.transaction().await.map_err(pg)?;
             let mut added: i64 = 0;
@@ -361,10 +371,14 @@ impl PgStore {
             lost: AtomicU64::new(0),
             recovered: AtomicU64::new(0),
             last_error: Mutex::new(None),
+            days: Mutex::default(),
         });
         let store = PgStore { inner: inner.clone(), rt: Some(rt) };
         let i = inner.clone();
         store.run(async move { i.migrate().await }).map_err(|e| StoreError(format!("PostgreSQL: {}", e.0)))?;
+        if let Some(rt) = &store.rt {
+            rt.spawn(partitions::maintain(Arc::downgrade(&inner)));
+        }
         let weak = Arc::downgrade(&inner);
         if let Some(rt) = &store.rt {
             rt.spawn(async move {
@@ -633,6 +647,11 @@ impl LogStore for PgStore {
     fn expire(&self, cutoff_ms: Option<u64>, max_bytes: Option<u64>, chunk: usize) -> Result<Expired, StoreError> {
         let i = self.inner.clone();
         self.run(async move {
+            // Whole days past the cutoff go first, a `DROP` each; the day the cutoff falls in,
+            // the default partition and the size cap are trimmed row by row below.
+            if let Some(done) = i.drop_expired_day(cutoff_ms).await? {
+                return Ok(done);
+            }
             i.with(async |c| {
                 let mut done = Expired::default();
                 let tx = c.transaction().await.map_err(pg)?;

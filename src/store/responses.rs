@@ -2,10 +2,12 @@
 //! is kept (its full input items and the response object), per principal, so that
 //! `previous_response_id` can continue a conversation through an upstream that keeps no state,
 //! and `GET /v1/responses/{id}`, `DELETE` and `input_items` can answer. Table `responses`
-//! (response id → JSON) in the request log's redb file when the server has a data dir, else in an
-//! in-memory redb. Entries older than `logging.max_age` are pruned (at most one pass per
+//! (response id → JSON) in the shared PostgreSQL with `storage.backend: postgres` (so that a
+//! conversation made through one relay continues through any other), else in the request log's
+//! redb file when the server has a data dir, else in an in-memory redb. Entries older than `logging.max_age` are pruned (at most one pass per
 //! `PRUNE_INTERVAL`), like the request log.
 
+use super::postgres::PgStore;
 use super::side::SideDb;
 use super::{RedbStore, StoreError};
 use redb::TableDefinition;
@@ -16,6 +18,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 const RESPONSES: TableDefinition<&str, &[u8]> = TableDefinition::new("responses");
+/// The table's name in PostgreSQL's `side_kv`.
+const PG_TABLE: &str = "responses";
 /// How often a write may also prune expired conversations.
 const PRUNE_INTERVAL: Duration = Duration::from_secs(600);
 
@@ -44,6 +48,25 @@ impl ResponseStore {
         self.side.attach(store);
     }
 
+    /// Keep conversations in the shared PostgreSQL (see the module docs).
+    pub fn attach_postgres(&self, store: Arc<PgStore>) {
+        self.side.attach_postgres(store);
+    }
+
+    /// Whether a prune is due now (at most one per `PRUNE_INTERVAL`); the cutoff if so.
+    fn prune_cutoff(&self, max_age: Option<Duration>) -> Option<u64> {
+        let now = super::unix_ms(SystemTime::now());
+        let last = self.last_prune_ms.load(Ordering::Relaxed);
+        let interval = u64::try_from(PRUNE_INTERVAL.as_millis()).unwrap_or(u64::MAX);
+        let age = max_age.filter(|_| now.saturating_sub(last) >= interval)?;
+        self.last_prune_ms.store(now, Ordering::Relaxed);
+        Some(now.saturating_sub(u64::try_from(age.as_millis()).unwrap_or(u64::MAX)))
+    }
+
+    fn decode(bytes: &[u8]) -> Result<StoredResponse, StoreError> {
+        serde_json::from_slice(bytes).map_err(|e| StoreError(format!("corrupt stored response: {e}")))
+    }
+
     fn db(&self) -> Result<&redb::Database, StoreError> {
         self.side.db()
     }
@@ -51,17 +74,19 @@ impl ResponseStore {
     /// Keep `entry` under `id`; prunes entries older than `max_age` now and then.
     pub fn put(&self, id: &str, entry: &StoredResponse, max_age: Option<Duration>) -> Result<(), StoreError> {
         let bytes = serde_json::to_vec(entry).map_err(|e| StoreError(format!("cannot encode a response: {e}")))?;
+        if let Some(pg) = self.side.postgres() {
+            pg.side_put(PG_TABLE, id, entry.created_ms, bytes)?;
+            if let Some(cutoff) = self.prune_cutoff(max_age) {
+                pg.side_prune(PG_TABLE, cutoff)?;
+            }
+            return Ok(());
+        }
         let db = self.db()?;
         let tx = db.begin_write()?;
         {
             let mut t = tx.open_table(RESPONSES)?;
             t.insert(id, bytes.as_slice())?;
-            let now = super::unix_ms(SystemTime::now());
-            let last = self.last_prune_ms.load(Ordering::Relaxed);
-            let interval = u64::try_from(PRUNE_INTERVAL.as_millis()).unwrap_or(u64::MAX);
-            if let Some(age) = max_age.filter(|_| now.saturating_sub(last) >= interval) {
-                self.last_prune_ms.store(now, Ordering::Relaxed);
-                let cutoff = now.saturating_sub(u64::try_from(age.as_millis()).unwrap_or(u64::MAX));
+            if let Some(cutoff) = self.prune_cutoff(max_age) {
                 t.retain(|_, v| {
                     serde_json::from_slice::<StoredResponse>(v).map(|e| e.created_ms >= cutoff).unwrap_or(false)
                 })?;
@@ -73,6 +98,11 @@ impl ResponseStore {
 
     /// The response `id` if `caller` made it.
     pub fn get(&self, caller: u64, id: &str) -> Result<Option<StoredResponse>, StoreError> {
+        if let Some(pg) = self.side.postgres() {
+            let Some(bytes) = pg.side_get(PG_TABLE, id)? else { return Ok(None) };
+            let entry = Self::decode(&bytes)?;
+            return Ok((entry.caller == caller).then_some(entry));
+        }
         let db = self.db()?;
         let tx = db.begin_read()?;
         let t = match tx.open_table(RESPONSES) {
@@ -81,8 +111,7 @@ impl ResponseStore {
             Err(e) => return Err(e.into()),
         };
         let Some(v) = t.get(id)? else { return Ok(None) };
-        let entry: StoredResponse =
-            serde_json::from_slice(v.value()).map_err(|e| StoreError(format!("corrupt stored response: {e}")))?;
+        let entry = Self::decode(v.value())?;
         Ok((entry.caller == caller).then_some(entry))
     }
 
@@ -90,6 +119,9 @@ impl ResponseStore {
     pub fn delete(&self, caller: u64, id: &str) -> Result<bool, StoreError> {
         if self.get(caller, id)?.is_none() {
             return Ok(false);
+        }
+        if let Some(pg) = self.side.postgres() {
+            return pg.side_remove(PG_TABLE, id);
         }
         let db = self.db()?;
         let tx = db.begin_write()?;

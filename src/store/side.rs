@@ -1,7 +1,10 @@
 //! The database of a table kept beside the request log (stored Responses conversations, pinned
-//! files and batches): the request log's redb file once the server attaches it, else an in-memory
-//! redb (tests, no data dir) created on first use.
+//! files and batches): the shared PostgreSQL when the server attaches one (`storage.backend:
+//! postgres`, so that every relay of a cluster sees the same entries), else the request log's redb
+//! file once the server attaches it, else an in-memory redb (tests, no data dir) created on first
+//! use.
 
+use super::postgres::PgStore;
 use super::{RedbStore, StoreError};
 use std::sync::{Arc, OnceLock};
 
@@ -10,11 +13,15 @@ use std::sync::{Arc, OnceLock};
 pub struct SideDb {
     file: OnceLock<Arc<RedbStore>>,
     memory: OnceLock<Result<redb::Database, String>>,
+    postgres: OnceLock<Arc<PgStore>>,
 }
 
 impl std::fmt::Debug for SideDb {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SideDb").field("file", &self.file.get().map(|s| s.path().to_path_buf())).finish()
+        f.debug_struct("SideDb")
+            .field("file", &self.file.get().map(|s| s.path().to_path_buf()))
+            .field("postgres", &self.postgres.get().is_some())
+            .finish()
     }
 }
 
@@ -22,6 +29,17 @@ impl SideDb {
     /// Keep the table in `store`'s file (before the first request; later calls are ignored).
     pub fn attach(&self, store: Arc<RedbStore>) {
         let _ = self.file.set(store);
+    }
+
+    /// Keep the table in the shared PostgreSQL instead (before the first request; later calls
+    /// are ignored). It wins over an attached file.
+    pub fn attach_postgres(&self, store: Arc<PgStore>) {
+        let _ = self.postgres.set(store);
+    }
+
+    /// The shared database, when attached: callers use it instead of `db()`.
+    pub fn postgres(&self) -> Option<&PgStore> {
+        self.postgres.get().map(|p| p.as_ref())
     }
 
     pub fn db(&self) -> Result<&redb::Database, StoreError> {

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 const PATIENCE: Duration = Duration::from_secs(30);
 
 /// The services' URLs, or `None` (with a loud notice) when they are not given outside CI.
-fn services() -> Option<(String, String)> {
+pub(crate) fn services() -> Option<(String, String)> {
     let pg = std::env::var("MONORELAY_TEST_POSTGRES_URL").ok().filter(|s| !s.is_empty());
     let redis = std::env::var("MONORELAY_TEST_REDIS_URL").ok().filter(|s| !s.is_empty());
     match (pg, redis) {
@@ -45,13 +45,13 @@ fn services() -> Option<(String, String)> {
 }
 
 /// A suffix unique to this run: the database and Redis outlive a test run.
-fn tag(name: &str) -> String {
+pub(crate) fn tag(name: &str) -> String {
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
     format!("{name}-{:x}-{nanos:x}", std::process::id())
 }
 
 /// The shared config of both relays: one provider `up` with `keys`, the shared backends.
-fn cluster_config(dir: &Path, upstream: &str, keys: &[&str], pg: &str, redis: &str) -> PathBuf {
+pub(crate) fn cluster_config(dir: &Path, upstream: &str, keys: &[&str], pg: &str, redis: &str) -> PathBuf {
     let mut text = api_config(upstream, keys, "");
     text.push_str(&format!(
         "storage:\n  backend: postgres\n  postgres_url: \"{pg}\"\n  pool_size: 2\nstate:\n  backend: redis\n  redis_url: \"{redis}\"\n"
@@ -61,22 +61,22 @@ fn cluster_config(dir: &Path, upstream: &str, keys: &[&str], pg: &str, redis: &s
     path
 }
 
-struct Node {
-    served: Served,
-    data: PathBuf,
+pub(crate) struct Node {
+    pub(crate) served: Served,
+    pub(crate) data: PathBuf,
 }
 
 impl Node {
-    fn start(cfg: &Path, root: &Path, name: &str) -> Node {
+    pub(crate) fn start(cfg: &Path, root: &Path, name: &str) -> Node {
         let data = root.join(name);
         std::fs::create_dir_all(&data).unwrap();
         let served = serve(cfg, &data);
         Node { served, data }
     }
-    async fn admin(&self) -> Client {
+    pub(crate) async fn admin(&self) -> Client {
         Client::connect(&self.data.join(SOCKET_FILE)).await.unwrap()
     }
-    async fn chat(&self, key: &str, model: &str) -> reqwest::Response {
+    pub(crate) async fn chat(&self, key: &str, model: &str) -> reqwest::Response {
         client()
             .post(format!("{}/v1/chat/completions", self.served.base))
             .bearer_auth(key)
@@ -102,7 +102,7 @@ impl Node {
 }
 
 /// Poll `f` until it holds, for at most `PATIENCE`.
-async fn eventually<F, Fut>(what: &str, mut f: F)
+pub(crate) async fn eventually<F, Fut>(what: &str, mut f: F)
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
@@ -125,7 +125,7 @@ fn label_of(auth: &str, keys: &[&str]) -> String {
     format!("k{}", i + 1)
 }
 
-async fn pg_count(pg: &str, model: &str) -> i64 {
+pub(crate) async fn pg_count(pg: &str, model: &str) -> i64 {
     let (client, conn) = tokio_postgres::connect(pg, tokio_postgres::NoTls).await.unwrap();
     tokio::spawn(conn);
     // The entry is versioned JSON after one format byte; the model is in it verbatim.
@@ -386,14 +386,14 @@ async fn a_redis_restart_degrades_to_local_state_and_recovers() {
 }
 
 /// A database of its own (the shared config is one row per database), dropped at the end.
-struct OwnDatabase {
+pub(crate) struct OwnDatabase {
     admin_url: String,
     name: String,
-    url: String,
+    pub(crate) url: String,
 }
 
 impl OwnDatabase {
-    async fn create(pg: &str) -> OwnDatabase {
+    pub(crate) async fn create(pg: &str) -> OwnDatabase {
         let name = tag("monorelay_cfg").replace('-', "_");
         let (client, conn) = tokio_postgres::connect(pg, tokio_postgres::NoTls).await.unwrap();
         tokio::spawn(conn);
@@ -401,7 +401,7 @@ impl OwnDatabase {
         let (base, _) = pg.rsplit_once('/').unwrap();
         OwnDatabase { admin_url: pg.to_string(), url: format!("{base}/{name}"), name }
     }
-    async fn drop_now(self) {
+    pub(crate) async fn drop_now(self) {
         let (client, conn) = tokio_postgres::connect(&self.admin_url, tokio_postgres::NoTls).await.unwrap();
         tokio::spawn(conn);
         let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).await;

@@ -387,6 +387,13 @@ impl Served {
         std::process::Command::new("kill").arg("-TERM").arg(child.id().to_string()).status().expect("kill");
         tokio::task::spawn_blocking(move || child.wait().expect("wait")).await.expect("join")
     }
+
+    /// SIGKILL (`kill -9`): nothing of the server's shutdown runs; returns once it is gone.
+    pub async fn kill9(mut self) -> std::process::ExitStatus {
+        let mut child = self.child.take().expect("running");
+        std::process::Command::new("kill").arg("-KILL").arg(child.id().to_string()).status().expect("kill");
+        tokio::task::spawn_blocking(move || child.wait().expect("wait")).await.expect("join")
+    }
 }
 
 impl Drop for Served {

@@ -14,6 +14,7 @@ mod api_verify;
 mod chatgpt_web;
 mod claude_code;
 mod cluster;
+mod cluster_store;
 mod common;
 mod config;
 mod count_tokens;

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 const BOUNDARY: &str = "relaytestboundary";
 
-fn part(name: &str, filename: Option<&str>, value: &[u8]) -> Vec<u8> {
+pub(crate) fn part(name: &str, filename: Option<&str>, value: &[u8]) -> Vec<u8> {
     let mut out = format!("--{BOUNDARY}\r\n").into_bytes();
     match filename {
         Some(f) => out.extend_from_slice(
@@ -30,11 +30,11 @@ fn part(name: &str, filename: Option<&str>, value: &[u8]) -> Vec<u8> {
     out
 }
 
-fn end() -> Vec<u8> {
+pub(crate) fn end() -> Vec<u8> {
     format!("--{BOUNDARY}--\r\n").into_bytes()
 }
 
-fn content_type() -> String {
+pub(crate) fn content_type() -> String {
     format!("multipart/form-data; boundary={BOUNDARY}")
 }
 
