@@ -109,9 +109,10 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_nginx(work, mock_port):
+def start_nginx(work, mock_port, *more_ports):
     """nginx as a reverse proxy to the mock: upstream keepalive, no buffering (streams flow), no
-    access log. Returns (proc, port), or (None, None) when nginx is not installed."""
+    access log. Returns (proc, port), or (None, None) when nginx is not installed. With
+    `more_ports`, it balances over all the ports (round-robin; bench/cluster.py's load balancer)."""
     exe = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
     if not exe:
         log("nginx not found (apt-get install nginx-light): no nginx anchor in this run")
@@ -132,7 +133,7 @@ http {{
   access_log off;
   client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fcgi;
   uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;
-  upstream mock {{ server 127.0.0.1:{mock_port}; keepalive 128; }}
+  upstream mock {{ {" ".join(f"server 127.0.0.1:{p};" for p in (mock_port,) + more_ports)} keepalive 128; }}
   server {{
     listen 127.0.0.1:{port} backlog=4096;
     location / {{

@@ -1,13 +1,16 @@
 //! The PostgreSQL backend of `LogStore` (the request log, its bodies and hourly aggregates) and of
 //! `UserStore` (users, relay keys, their usage, sessions), for several relays sharing one database
-//! (`storage.backend: postgres`).
+//! (`storage.backend: postgres`). The log's tables are partitioned by day (`partitions`: made
+//! ahead, dropped whole by retention); `side` keeps the tables beside the log (stored Responses
+//! conversations, file and batch pins).
 //!
 //! The traits are synchronous (the writer is a thread of its own; the admin layer calls them on
 //! blocking threads), so `PgStore` owns a small tokio runtime of its own and a tiny pool of
 //! `tokio_postgres` connections; every call runs there and the caller waits on a channel, which
 //! never panics whatever thread calls it.
 //!
-//! Writes are batched: one multi-row `INSERT` per batch of the writer, with the batch's hourly
+//! Writes are batched: one multi-row `INSERT` per batch of the writer for the records (and one for
+//! their bodies), with the batch's hourly
 //! aggregates merged under row locks in a stable order, all in one transaction; a replayed row is
 //! ignored (`ON CONFLICT DO NOTHING`), so retrying a batch never counts twice. While the database
 //! is unreachable, batches are **held** in memory (at most `MAX_HELD` records, the oldest dropped
@@ -233,16 +236,22 @@ impl Inner {
                 }
                 sql.push_str(" ON CONFLICT (id) DO NOTHING");
                 tx.execute(sql.as_str(), &params).await.map_err(pg)?;
+                // The bodies in one statement too (a round trip per record was most of a batch's time).
+                let mut sql = String::from("INSERT INTO request_bodies (id, bodies) VALUES ");
+                let mut params: Vec<&(dyn ToSql + Sync)> = Vec::with_capacity(chunk.len() * 2);
                 for (i, p) in chunk.iter().enumerate() {
                     if let Some(b) = &p.bodies {
-                        tx.execute(
-                            "INSERT INTO request_bodies (id, bodies) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
-                            &[&ids[i], b],
-                        )
-                        .await
-                        .map_err(pg)?;
+                        if !params.is_empty() {
+                            sql.push(',');
+                        }
+                        sql.push_str(&format!("(${},${})", params.len() + 1, params.len() + 2));
+                        params.extend([&ids[i] as &(dyn ToSql + Sync), b]);
                         added += b.len() as i64;
                     }
+                }
+                if !params.is_empty() {
+                    sql.push_str(" ON CONFLICT (id) DO NOTHING");
+                    tx.execute(sql.as_str(), &params).await.map_err(pg)?;
                 }
             }
             // Aggregates in key order, so that two relays lock them in the same order.
