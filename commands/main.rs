@@ -9,6 +9,7 @@ mod gen_docs;
 mod init;
 mod keys;
 mod logs;
+mod migrate;
 mod providers;
 mod route;
 mod serve;
@@ -96,6 +97,8 @@ pub enum Command {
     Service(service::ServiceCommand),
     /// Write a first config.yml: pick a provider, paste its key (never overwrites without --force).
     Init(init::InitArgs),
+    /// Copy this data dir's database (log, stats, users) into PostgreSQL for several relays.
+    Migrate(migrate::MigrateArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(gen_docs::CompletionsArgs),
     /// Write the man pages into a directory.
@@ -166,6 +169,7 @@ fn main() -> ExitCode {
         Command::Sync(cmd) => sync::run(&cli, cmd),
         Command::Service(cmd) => service::run(&cli, cmd),
         Command::Init(args) => init::run(&cli, args),
+        Command::Migrate(args) => migrate::run(&cli, args),
         Command::Completions(args) => gen_docs::completions(&cli, args),
         Command::Man(args) => gen_docs::man(&cli, args),
     };

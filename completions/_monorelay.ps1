@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Back the config up to a private GitHub Gist or WebDAV (secrets encrypted) and bring it back')
             [CompletionResult]::new('service', 'service', [CompletionResultType]::ParameterValue, 'Install, remove or inspect monorelay as a systemd (or launchd) service')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a first config.yml: pick a provider, paste its key (never overwrites without --force)')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy this data dir''s database (log, stats, users) into PostgreSQL for several relays')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1295,6 +1296,23 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'monorelay;migrate' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to copy the data dir''s database to')
+            [CompletionResult]::new('--postgres-url', '--postgres-url', [CompletionResultType]::ParameterName, 'The database (default: the config''s storage.postgres_url)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./config.yml if it exists, else the embedded default)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the access key, database and control socket live (default: server.data_dir, else ./data)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v debug, -vv trace)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less log output (-q warnings only, -qq errors only)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less log output (-q warnings only, -qq errors only)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print data as JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'monorelay;completions' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write the scripts for every shell into DIR instead (monorelay.bash, _monorelay, monorelay.fish, _monorelay.ps1, monorelay.elv)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./config.yml if it exists, else the embedded default)')
@@ -1342,6 +1360,7 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Back the config up to a private GitHub Gist or WebDAV (secrets encrypted) and bring it back')
             [CompletionResult]::new('service', 'service', [CompletionResultType]::ParameterValue, 'Install, remove or inspect monorelay as a systemd (or launchd) service')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a first config.yml: pick a provider, paste its key (never overwrites without --force)')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy this data dir''s database (log, stats, users) into PostgreSQL for several relays')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1562,6 +1581,9 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             break
         }
         'monorelay;help;init' {
+            break
+        }
+        'monorelay;help;migrate' {
             break
         }
         'monorelay;help;completions' {

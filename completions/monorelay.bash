@@ -37,6 +37,9 @@ _monorelay() {
             monorelay,man)
                 cmd="monorelay__subcmd__man"
                 ;;
+            monorelay,migrate)
+                cmd="monorelay__subcmd__migrate"
+                ;;
             monorelay,providers)
                 cmd="monorelay__subcmd__providers"
                 ;;
@@ -132,6 +135,9 @@ _monorelay() {
                 ;;
             monorelay__subcmd__help,man)
                 cmd="monorelay__subcmd__help__subcmd__man"
+                ;;
+            monorelay__subcmd__help,migrate)
+                cmd="monorelay__subcmd__help__subcmd__migrate"
                 ;;
             monorelay__subcmd__help,providers)
                 cmd="monorelay__subcmd__help__subcmd__providers"
@@ -575,7 +581,7 @@ _monorelay() {
 
     case "${cmd}" in
         monorelay)
-            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version serve status stop restart config route providers top logs stats keys users sync service init completions man help"
+            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version serve status stop restart config route providers top logs stats keys users sync service init migrate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -925,7 +931,7 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__help)
-            opts="serve status stop restart config route providers top logs stats keys users sync service init completions man help"
+            opts="serve status stop restart config route providers top logs stats keys users sync service init migrate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1275,6 +1281,20 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__help__subcmd__migrate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2481,6 +2501,40 @@ _monorelay() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__migrate)
+            opts="-v -q -h -V --to --postgres-url --config --data-dir --verbose --quiet --log-format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -W "postgres" -- "${cur}"))
+                    return 0
+                    ;;
+                --postgres-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

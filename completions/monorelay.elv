@@ -45,6 +45,7 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand sync 'Back the config up to a private GitHub Gist or WebDAV (secrets encrypted) and bring it back'
             cand service 'Install, remove or inspect monorelay as a systemd (or launchd) service'
             cand init 'Write a first config.yml: pick a provider, paste its key (never overwrites without --force)'
+            cand migrate 'Copy this data dir''s database (log, stats, users) into PostgreSQL for several relays'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Write the man pages into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1171,6 +1172,22 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'monorelay;migrate'= {
+            cand --to 'Where to copy the data dir''s database to'
+            cand --postgres-url 'The database (default: the config''s storage.postgres_url)'
+            cand --config 'Config file (default: ./config.yml if it exists, else the embedded default)'
+            cand --data-dir 'Where the access key, database and control socket live (default: server.data_dir, else ./data)'
+            cand --log-format 'Log line format'
+            cand -v 'More log output (-v debug, -vv trace)'
+            cand --verbose 'More log output (-v debug, -vv trace)'
+            cand -q 'Less log output (-q warnings only, -qq errors only)'
+            cand --quiet 'Less log output (-q warnings only, -qq errors only)'
+            cand --json 'Print data as JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'monorelay;completions'= {
             cand --dir 'Write the scripts for every shell into DIR instead (monorelay.bash, _monorelay, monorelay.fish, _monorelay.ps1, monorelay.elv)'
             cand --config 'Config file (default: ./config.yml if it exists, else the embedded default)'
@@ -1216,6 +1233,7 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand sync 'Back the config up to a private GitHub Gist or WebDAV (secrets encrypted) and bring it back'
             cand service 'Install, remove or inspect monorelay as a systemd (or launchd) service'
             cand init 'Write a first config.yml: pick a provider, paste its key (never overwrites without --force)'
+            cand migrate 'Copy this data dir''s database (log, stats, users) into PostgreSQL for several relays'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Write the man pages into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1378,6 +1396,8 @@ set edit:completion:arg-completer[monorelay] = {|@words|
         &'monorelay;help;service;status'= {
         }
         &'monorelay;help;init'= {
+        }
+        &'monorelay;help;migrate'= {
         }
         &'monorelay;help;completions'= {
         }

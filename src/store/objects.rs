@@ -14,9 +14,9 @@ use redb::{ReadableTable, TableDefinition};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
-const OBJECTS: TableDefinition<&str, &[u8]> = TableDefinition::new("openai_objects");
+pub(crate) const OBJECTS: TableDefinition<&str, &[u8]> = TableDefinition::new("openai_objects");
 /// The table's name in PostgreSQL's `side_kv`.
-const PG_TABLE: &str = "openai_objects";
+pub(crate) const PG_TABLE: &str = "openai_objects";
 
 fn decode(bytes: &[u8]) -> Result<Pin, StoreError> {
     serde_json::from_slice(bytes).map_err(|e| StoreError(format!("corrupt pin: {e}")))

@@ -494,24 +494,6 @@ impl PgStore {
             .await
         })
     }
-
-    /// Rows already written with these ids (`monorelay migrate`, resuming).
-    pub fn count_ids(&self, lo: u64, hi: u64) -> Result<u64, StoreError> {
-        let i = self.inner.clone();
-        self.run(async move {
-            i.with(async |c| {
-                let r = c
-                    .query_one(
-                        "SELECT count(*) FROM request_log WHERE id >= $1 AND id < $2",
-                        &[&(lo as i64), &(hi.min(i64::MAX as u64) as i64)],
-                    )
-                    .await
-                    .map_err(pg)?;
-                Ok(r.get::<_, i64>(0) as u64)
-            })
-            .await
-        })
-    }
 }
 
 impl LogStore for PgStore {
@@ -789,5 +771,157 @@ impl UserStore for PgStore {
             })
             .await
         })
+    }
+}
+
+/// What `migrate_from_redb` copied.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Migrated {
+    /// Records in the redb file.
+    pub records: u64,
+    /// …of which were already in PostgreSQL (an earlier, interrupted run).
+    pub already: u64,
+    /// …and were copied now.
+    pub copied: u64,
+    pub aggregates: u64,
+    pub principals: u64,
+    /// Stored Responses conversations and file/batch pins.
+    pub side: u64,
+}
+
+/// A record as copied by `migrate_from_redb`: id, start (unix ms), encoded entry, bodies.
+type CopyRow = (i64, i64, Vec<u8>, Option<Vec<u8>>);
+
+/// Records copied per transaction by `migrate_from_redb`.
+const MIGRATE_CHUNK: usize = 1000;
+
+impl PgStore {
+    /// Copy a redb data dir's request log (with bodies), hourly aggregates, principals, stored
+    /// conversations and file/batch pins into this database. Resumable: records already there are skipped (each chunk is one
+    /// transaction), aggregates and principals are overwritten with the file's. Every chunk's
+    /// count is checked after it commits. `progress(done, total)` is called after each chunk.
+    pub fn migrate_from_redb(
+        &self,
+        redb: &super::RedbStore,
+        mut progress: impl FnMut(u64, u64),
+    ) -> Result<Migrated, StoreError> {
+        use redb::{ReadableTable, ReadableTableMetadata};
+        let mut done = Migrated::default();
+        let tx = redb.database().begin_read()?;
+        let logs = tx.open_table(super::LOGS)?;
+        let bodies = tx.open_table(super::BODIES)?;
+        done.records = logs.len()?;
+        let mut chunk: Vec<CopyRow> = Vec::with_capacity(MIGRATE_CHUNK);
+        let mut seen = 0u64;
+        let mut iter = logs.iter()?;
+        loop {
+            let next = iter.next().transpose()?;
+            if let Some((k, v)) = &next {
+                let id = k.value();
+                let entry = v.value().to_vec();
+                let started = LogEntry::decode(&entry).map(|e| e.started_at_ms).unwrap_or_else(|_| super::id_ms(id));
+                let body = bodies.get(id)?.map(|b| b.value().to_vec());
+                chunk.push((id.min(i64::MAX as u64) as i64, started as i64, entry, body));
+            }
+            if chunk.len() == MIGRATE_CHUNK || (next.is_none() && !chunk.is_empty()) {
+                let rows = std::mem::take(&mut chunk);
+                let n = rows.len() as u64;
+                let i = self.inner.clone();
+                let inserted = self.run(async move { i.copy_records(rows).await })?;
+                done.copied += inserted;
+                done.already += n - inserted;
+                seen += n;
+                progress(seen, done.records);
+            }
+            if next.is_none() {
+                break;
+            }
+        }
+        let hourly = tx.open_table(super::HOURLY)?;
+        let mut aggs = Vec::new();
+        for item in hourly.iter()? {
+            let (k, v) = item?;
+            let (hour, key) = k.value();
+            aggs.push((hour.min(i64::MAX as u64) as i64, key.to_string(), v.value().to_vec()));
+        }
+        done.aggregates = aggs.len() as u64;
+        let mut principals = Vec::new();
+        for t in [UserTable::Users, UserTable::RelayKeys, UserTable::KeyUsage, UserTable::Sessions] {
+            for (id, value) in UserStore::load(redb, t)? {
+                principals.push(UserRow { table: t, id, value: Some(value) });
+            }
+        }
+        done.principals = principals.len() as u64;
+        let i = self.inner.clone();
+        self.run(async move {
+            i.with(async |c| {
+                let tx = c.transaction().await.map_err(pg)?;
+                for (hour, key, agg) in &aggs {
+                    tx.execute(
+                        "INSERT INTO hourly (hour, key, agg) VALUES ($1, $2, $3) \
+                         ON CONFLICT (hour, key) DO UPDATE SET agg = EXCLUDED.agg",
+                        &[hour, key, agg],
+                    )
+                    .await
+                    .map_err(pg)?;
+                }
+                tx.commit().await.map_err(pg)
+            })
+            .await
+        })?;
+        UserStore::apply(self, &principals)?;
+        done.side = self.copy_side_from_redb(redb)?;
+        Ok(done)
+    }
+}
+
+impl Inner {
+    /// Insert records that are not there yet (one transaction), check that every one of them is
+    /// there after, and count the bytes added. Returns how many were new.
+    async fn copy_records(&self, rows: Vec<CopyRow>) -> Result<u64, StoreError> {
+        // Old records go to their days' partitions, not the default one.
+        self.ensure_days(rows.iter().map(|r| r.0.max(0) as u64)).await;
+        self.with(async |c| {
+            let tx = c.transaction().await.map_err(pg)?;
+            let mut inserted = 0u64;
+            let mut added: i64 = 0;
+            for (id, started, entry, body) in &rows {
+                let n = tx
+                    .execute(
+                        "INSERT INTO request_log (id, started_at_ms, instance, entry) VALUES ($1, $2, NULL, $3) \
+                         ON CONFLICT (id) DO NOTHING",
+                        &[id, started, entry],
+                    )
+                    .await
+                    .map_err(pg)?;
+                if n == 1 {
+                    inserted += 1;
+                    added += entry.len() as i64;
+                    if let Some(b) = body {
+                        tx.execute(
+                            "INSERT INTO request_bodies (id, bodies) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
+                            &[id, b],
+                        )
+                        .await
+                        .map_err(pg)?;
+                        added += b.len() as i64;
+                    }
+                }
+            }
+            tx.execute("UPDATE meta SET value = value + $1 WHERE key = 'log_bytes'", &[&added]).await.map_err(pg)?;
+            let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+            let there: i64 =
+                tx.query_one("SELECT count(*) FROM request_log WHERE id = ANY($1)", &[&ids]).await.map_err(pg)?.get(0);
+            if there != ids.len() as i64 {
+                return Err(StoreError(format!(
+                    "migration check failed: {} of {} records of a chunk are in PostgreSQL",
+                    there,
+                    ids.len()
+                )));
+            }
+            tx.commit().await.map_err(pg)?;
+            Ok(inserted)
+        })
+        .await
     }
 }

@@ -17,9 +17,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
-const RESPONSES: TableDefinition<&str, &[u8]> = TableDefinition::new("responses");
+pub(crate) const RESPONSES: TableDefinition<&str, &[u8]> = TableDefinition::new("responses");
 /// The table's name in PostgreSQL's `side_kv`.
-const PG_TABLE: &str = "responses";
+pub(crate) const PG_TABLE: &str = "responses";
 /// How often a write may also prune expired conversations.
 const PRUNE_INTERVAL: Duration = Duration::from_secs(600);
 

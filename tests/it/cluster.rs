@@ -572,3 +572,79 @@ async fn a_database_from_a_newer_version_is_refused_with_a_clear_message() {
     drop(client);
     db.drop_now().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn migrate_copies_a_redb_data_dir_into_postgres_resumably() {
+    let Some((pg, redis)) = services() else { return };
+    let db = OwnDatabase::create(&pg).await;
+    let dir = tempfile::tempdir().unwrap();
+    let up = Upstream::start().await;
+    // One machine first: redb in the data dir.
+    let single = dir.path().join("single.yml");
+    std::fs::write(&single, api_config(&up.url(), &["sk-cluster-migrate"], "")).unwrap();
+    let data = dir.path().join("data");
+    let relay = serve(&single, &data);
+    let mut admin = Client::connect(&data.join(SOCKET_FILE)).await.unwrap();
+    admin.users_add(&UserAdd { name: "dora".into(), role: Role::User, ..UserAdd::default() }).await.unwrap();
+    for _ in 0..3 {
+        up.push(Reply::json(200, completion("ok")));
+        let r = client()
+            .post(format!("{}/v1/chat/completions", relay.base))
+            .bearer_auth(KEY)
+            .json(&chat("cl-migrated", "hi"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+    }
+    // A stored Responses conversation, to be continued after the move.
+    up.push(Reply::json(200, completion("kept")));
+    let r = client()
+        .post(format!("{}/v1/responses", relay.base))
+        .bearer_auth(KEY)
+        .json(&serde_json::json!({"model": "resp-migrated", "input": "remember me"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let response_id = r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    drop(admin);
+    assert!(relay.stop().await.success());
+
+    let out = cli(&single, &data, &["--json", "migrate", "--to", "postgres", "--postgres-url", &db.url]).await;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let m: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (m["records"].as_u64(), m["copied"].as_u64(), m["already"].as_u64()),
+        (Some(4), Some(4), Some(0)),
+        "{m}"
+    );
+    assert!(m["aggregates"].as_u64() >= Some(1) && m["principals"].as_u64() >= Some(1), "{m}");
+    assert_eq!(m["side"].as_u64(), Some(1), "the stored conversation: {m}");
+    // A second run (an interrupted first one, say) copies nothing twice.
+    let out = cli(&single, &data, &["--json", "migrate", "--to", "postgres", "--postgres-url", &db.url]).await;
+    let m: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((m["copied"].as_u64(), m["already"].as_u64()), (Some(0), Some(4)), "{m}");
+    // Every record went to its day's partition.
+    let (pgc, conn) = tokio_postgres::connect(&db.url, tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(conn);
+    let in_default: i64 = pgc.query_one("SELECT count(*) FROM request_log_default", &[]).await.unwrap().get(0);
+    assert_eq!(in_default, 0);
+    drop(pgc);
+
+    // A relay on that database serves the migrated log, stats and users.
+    let cfg = cluster_config(dir.path(), &up.url(), &["sk-cluster-migrate"], &db.url, &redis);
+    let node = Node::start(&cfg, dir.path(), "after");
+    let out = cli(&cfg, &node.data, &["--json", "logs", "tail", "--model", "cl-migrated"]).await;
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3, "{}", String::from_utf8_lossy(&out.stdout));
+    let out = cli(&cfg, &node.data, &["--json", "stats"]).await;
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["total"]["requests"], 4, "{stats}");
+    let users = node.admin().await.users_list().await.unwrap();
+    assert!(users.iter().any(|u| u.name == "dora"), "{users:?}");
+    let got =
+        client().get(format!("{}/v1/responses/{response_id}", node.served.base)).bearer_auth(KEY).send().await.unwrap();
+    assert_eq!(got.status(), 200, "the conversation moved too");
+    drop(node);
+    db.drop_now().await;
+}

@@ -6,7 +6,7 @@
 //! any other.
 
 use super::{PgStore, pg};
-use crate::store::StoreError;
+use crate::store::{RedbStore, StoreError, objects, responses};
 
 /// Schema 4.
 pub(super) const MIGRATION: &str = "
@@ -92,5 +92,31 @@ impl PgStore {
             })
             .await
         })
+    }
+
+    /// Copy a redb file's conversations and pins here, overwriting what has their ids
+    /// (`monorelay migrate`); how many entries.
+    pub fn copy_side_from_redb(&self, redb: &RedbStore) -> Result<u64, StoreError> {
+        use redb::ReadableTable;
+        let tx = redb.database().begin_read()?;
+        let mut n = 0;
+        for (def, table) in [(responses::RESPONSES, responses::PG_TABLE), (objects::OBJECTS, objects::PG_TABLE)] {
+            let t = match tx.open_table(def) {
+                Ok(t) => t,
+                Err(redb::TableError::TableDoesNotExist(_)) => continue,
+                Err(e) => return Err(e.into()),
+            };
+            for item in t.iter()? {
+                let (k, v) = item?;
+                // Both kinds are JSON with the time they were made in `created_ms`.
+                let created = serde_json::from_slice::<serde_json::Value>(v.value())
+                    .ok()
+                    .and_then(|j| j.get("created_ms").and_then(serde_json::Value::as_u64))
+                    .unwrap_or(0);
+                self.side_put(table, k.value(), created, v.value().to_vec())?;
+                n += 1;
+            }
+        }
+        Ok(n)
     }
 }
