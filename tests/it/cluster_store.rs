@@ -178,6 +178,32 @@ async fn an_unpartitioned_log_is_partitioned_by_day_without_losing_a_row() {
     let s = store.clone();
     let (records, stored) = tokio::task::spawn_blocking(move || s.size().unwrap()).await.unwrap();
     assert_eq!((records, stored as i64), (50, left), "the size counter follows the dropped days");
+
+    // A record of a day without a partition waits in the default one; the first batch of that
+    // day makes the partition and moves it there.
+    let later = now + 10 * DAY_MS;
+    let early = monorelay::store::new_id(UNIX_EPOCH + Duration::from_millis(later));
+    c.execute(
+        "INSERT INTO request_log (id, started_at_ms, instance, entry) VALUES ($1, $2, NULL, $3)",
+        &[&(early as i64), &(later as i64), &vec![1u8, b'{', b'}']],
+    )
+    .await
+    .unwrap();
+    assert_eq!(count(&c, "SELECT count(*) FROM request_log_default").await, 1);
+    let s = store.clone();
+    tokio::task::spawn_blocking(move || {
+        let entry = LogEntry {
+            id: monorelay::store::new_id(UNIX_EPOCH + Duration::from_millis(later + 1)),
+            started_at_ms: later + 1,
+            requested_model: "later".into(),
+            ..Default::default()
+        };
+        s.append(&[monorelay::store::Row { entry, bodies: None }]).unwrap();
+    })
+    .await
+    .unwrap();
+    assert_eq!(count(&c, "SELECT count(*) FROM request_log_default").await, 0);
+    assert_eq!(count(&c, &format!("SELECT count(*) FROM request_log_{}", day_name(later))).await, 2);
     drop(store);
     drop(c);
     db.drop_now().await;
