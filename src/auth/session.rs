@@ -2,7 +2,8 @@
 //! cookie; the server keeps only the token's SHA-256 (so a copy of the database holds no usable
 //! session), the user, a 7-day sliding expiry and the CSRF token that cookie-authenticated
 //! state-changing calls must echo in `x-csrf-token`. Login failures are counted per username and
-//! per client address: 5 in 15 minutes and further attempts get a 429 until the window passes.
+//! per client address: 5 in 15 minutes and further attempts get a 429 until the window passes
+//! (with shared state counted across relays too: `state::shared_auth`).
 
 use super::{AuthError, Users, now_ms, row, secret};
 use crate::store::StoreError;
@@ -181,6 +182,21 @@ impl Users {
                     .then(|| recent.iter().min().map_or(1, |t| (t + LOGIN_WINDOW_MS - now).div_ceil(1000)))
             })
             .max()
+    }
+
+    /// `login_blocked`, and with shared state (Redis) the failures counted on every relay.
+    pub async fn login_blocked_shared(&self, username: &str, addr: Option<&str>) -> Option<u64> {
+        let local = self.login_blocked(username, addr);
+        let Some(shared) = self.shared.get() else { return local };
+        local.max(shared.login_blocked(&throttle_keys(username, addr), LOGIN_MAX_FAILURES).await)
+    }
+
+    /// `login_failed`, and with shared state (Redis) counted for every relay too.
+    pub async fn login_failed_shared(&self, username: &str, addr: Option<&str>) {
+        self.login_failed(username, addr);
+        if let Some(shared) = self.shared.get() {
+            shared.login_failed(&throttle_keys(username, addr), LOGIN_WINDOW_MS).await;
+        }
     }
 
     /// Count a failed login.

@@ -52,7 +52,7 @@ const PUBLISH_QUEUE: usize = 4096;
 const KEYS_CHANNEL: &str = "mr:keys";
 const EVENTS_CHANNEL: &str = "mr:events";
 
-/// Count a request in the key's minute and give the counter its expiry, atomically.
+/// Count one in a counter and give a new counter its expiry, atomically.
 const RPM_SCRIPT: &str =
     "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
 
@@ -195,7 +195,7 @@ impl RedisState {
 
     /// Run one command; `None` when Redis is (or just became) unreachable. Never waits while
     /// degraded.
-    async fn query<T: redis::FromRedisValue>(&self, cmd: &redis::Cmd) -> Option<T> {
+    pub(super) async fn query<T: redis::FromRedisValue>(&self, cmd: &redis::Cmd) -> Option<T> {
         let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner()).clone()?;
         match tokio::time::timeout(COMMAND_TIMEOUT, cmd.query_async::<T>(&mut conn)).await {
             Ok(Ok(v)) => Some(v),
@@ -213,8 +213,13 @@ impl RedisState {
     /// Count a request of relay key `prefix` in this minute; the count so far (this one
     /// included), or `None` when degraded (the caller's local count applies alone).
     pub async fn count_minute(&self, prefix: &str, minute: u64) -> Option<u64> {
+        self.count(&format!("mr:rpm:{prefix}:{minute}"), 120_000).await
+    }
+
+    /// Add one to counter `key`, made to expire `ttl_ms` after it is created; the count.
+    pub(super) async fn count(&self, key: &str, ttl_ms: u64) -> Option<u64> {
         let mut cmd = redis::cmd("EVAL");
-        cmd.arg(RPM_SCRIPT).arg(1).arg(format!("mr:rpm:{prefix}:{minute}")).arg(120_000);
+        cmd.arg(RPM_SCRIPT).arg(1).arg(key).arg(ttl_ms);
         self.query::<u64>(&cmd).await
     }
 

@@ -598,16 +598,18 @@ where
 impl Node {
     /// `POST /api/auth/login`: the session cookie, if the login was accepted.
     async fn login(&self, user: &str, password: &str) -> Option<String> {
+        self.login_status(user, password).await.1
+    }
+    /// `POST /api/auth/login`: the status and the session cookie it set.
+    async fn login_status(&self, user: &str, password: &str) -> (u16, Option<String>) {
         let r = client()
             .post(format!("{}/api/auth/login", self.served.base))
             .json(&serde_json::json!({"username": user, "password": password}))
             .send()
             .await
             .unwrap();
-        if r.status() != 200 {
-            return None;
-        }
-        Some(r.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string())
+        let cookie = r.headers().get("set-cookie").map(|c| c.to_str().unwrap().split(';').next().unwrap().to_string());
+        (r.status().as_u16(), cookie.filter(|_| r.status() == 200))
     }
     /// The status of `GET /api/auth/me` with a session cookie.
     async fn me(&self, cookie: &str) -> u16 {
@@ -618,12 +620,14 @@ impl Node {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn users_keys_and_sessions_changed_on_one_relay_apply_on_the_other() {
-    let Some((pg, redis)) = services() else { return };
+    let Some((pg, _)) = services() else { return };
     let (model, other) = (tag("cl-principal"), tag("cl-principal-other"));
     let user = tag("dave");
     let dir = tempfile::tempdir().unwrap();
     let up = Upstream::start().await;
-    let cfg = cluster_config(dir.path(), &up.url(), &[&tag("sk-cluster-principals")], &pg, &redis);
+    // A Redis of its own: the failed login below would count against 127.0.0.1 for every test.
+    let redis = OwnRedis::start(dir.path());
+    let cfg = cluster_config(dir.path(), &up.url(), &[&tag("sk-cluster-principals")], &pg, &redis.url());
     let a = Node::start(&cfg, dir.path(), "a");
     let b = Node::start(&cfg, dir.path(), "b");
     // Both relays up: their principals' listeners are running.
@@ -724,4 +728,67 @@ async fn a_token_quota_spent_half_on_each_relay_refuses_the_next_request_on_both
         assert!(body.contains("insufficient_quota") && body.contains("tokens per day"), "{name}: {body}");
     }
     assert_eq!(up.received().len(), 2, "no refused request reached the upstream");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_logins_count_on_both_relays_and_an_sso_sign_in_started_on_one_completes_on_the_other() {
+    let Some((pg, _)) = services() else { return };
+    let user = tag("fay");
+    let dir = tempfile::tempdir().unwrap();
+    let up = Upstream::start().await;
+    // A Redis of its own: failed logins count against 127.0.0.1 for 15 minutes.
+    let redis = OwnRedis::start(dir.path());
+    let cfg = cluster_config(dir.path(), &up.url(), &["sk-cluster-login"], &pg, &redis.url());
+    let idp = crate::sso::Idp::start().await;
+    let b_ = &idp.base;
+    let mut text = std::fs::read_to_string(&cfg).unwrap();
+    text.push_str(&format!(
+        "sso:\n  registration: open\n  github:\n    client_id: client-1\n    client_secret: gh-secret\n    auth_url: \"{b_}/authorize\"\n    token_url: \"{b_}/token\"\n    api_base: \"{b_}\"\n"
+    ));
+    std::fs::write(&cfg, text).unwrap();
+    let a = Node::start(&cfg, dir.path(), "a");
+    let b = Node::start(&cfg, dir.path(), "b");
+
+    // Failed logins: 3 on A and 2 on B reach the limit of 5 that neither relay reaches alone.
+    let pw = "correct horse battery";
+    let mut on_b = b.admin().await;
+    on_b.users_add(&UserAdd { name: user.clone(), role: Role::User, password: Some(pw.into()), ..UserAdd::default() })
+        .await
+        .unwrap();
+    // (Asked through A's admin socket: a login A refused would count as a failure.)
+    eventually("A knows the user made on B", || async {
+        a.admin().await.users_list().await.unwrap().iter().any(|u| u.name == user)
+    })
+    .await;
+    for node in [&a, &a, &a, &b, &b] {
+        assert_eq!(node.login_status(&user, "wrong horse battery").await.0, 401);
+    }
+    assert_eq!(monorelay::auth::LOGIN_MAX_FAILURES, 5);
+    for (name, node) in [("A", &a), ("B", &b)] {
+        let (status, cookie) = node.login_status(&user, pw).await;
+        assert_eq!((status, cookie.is_some()), (429, false), "{name} refuses even the right password for now");
+    }
+
+    // An SSO sign-in started on A (its `state` kept in Redis) completes on B's callback, once.
+    let login = tag("octo");
+    let id = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 / 1000;
+    idp.script(|s| {
+        s.github_user = serde_json::json!({"id": id, "login": login, "name": "Octo"});
+        s.github_emails =
+            serde_json::json!([{"email": format!("{login}@example.com"), "primary": true, "verified": true}]);
+    });
+    let mut browser = crate::sso::Browser::new();
+    let r = browser.get(&format!("{}/api/auth/sso/github/login", a.served.base)).await;
+    let at_idp = crate::sso::Browser::location(&r);
+    let r = browser.get(&at_idp).await;
+    let callback_on_a = crate::sso::Browser::location(&r);
+    assert!(callback_on_a.starts_with(&a.served.base), "{callback_on_a}");
+    let callback_on_b = callback_on_a.replacen(&a.served.base, &b.served.base, 1);
+    let out = browser.finish(&callback_on_b).await;
+    assert_eq!((out.location.as_str(), out.signed_in), ("/", true), "{out:?}");
+    let me: Value = browser.get(&format!("{}/api/auth/me", b.served.base)).await.json().await.unwrap();
+    assert_eq!(me["user"]["name"], login.as_str());
+    // Replayed on A (the state spent, its cookie cleared) it is refused.
+    let again = browser.finish(&callback_on_a).await;
+    assert!(!again.signed_in && again.location.contains("error"), "{again:?}");
 }
