@@ -4,8 +4,9 @@
 //! - **Key health.** Each key keeps its in-process `LocalKey` (so the lease path does no I/O), and
 //!   `SharedKey` wraps it: a 429 (cooldown until T), a 401/403 (invalid), `keys reset` and
 //!   `keys enable/disable` are written to Redis (`mr:key:<provider>:<fingerprint>`, expiring with
-//!   the cooldown) and published on `mr:keys`; every other instance applies them to its own copy at
-//!   once. A key that 429s on one relay is skipped by all.
+//!   the cooldown) and published on `mr:keys`, as is a weight set at runtime (published only);
+//!   every other instance applies them to its own copy at once. A key that 429s on one relay is
+//!   skipped by all.
 //! - **Relay-key rpm.** One counter per key and minute (`mr:rpm:<prefix>:<minute>`), incremented
 //!   and given its expiry by one Lua script, so the limit holds across instances exactly.
 //! - **Relay-key quotas.** Tokens per UTC day (`mr:tokens:<prefix>:<day>`, INCRBY) and USD per
@@ -87,6 +88,10 @@ pub enum KeyEvent {
     /// `keys enable/disable` (`None`: follow the config).
     Enabled {
         enabled: Option<bool>,
+    },
+    /// A weight set at runtime (`PATCH /api/keys`, `keys set`; `None`: the config's).
+    Weight {
+        weight: Option<f64>,
     },
 }
 
@@ -502,6 +507,11 @@ fn apply(key: &LocalKey, event: &KeyEvent, origin: &str, now: &Now) {
                 h.invalid = false;
             }
         }
+        KeyEvent::Weight { weight } => {
+            drop(h);
+            key.set_weight_override(*weight);
+            return;
+        }
     }
     drop(h);
     key.dirty.store(true, Ordering::Relaxed);
@@ -573,6 +583,7 @@ impl KeyHealth for SharedKey {
     }
     fn set_weight_override(&self, weight: Option<f64>) {
         self.inner.set_weight_override(weight);
+        self.state.publish_key(&self.id, KeyEvent::Weight { weight });
     }
     fn reset(&self) {
         self.inner.reset();
@@ -604,6 +615,10 @@ mod tests {
         assert!(matches!(handle.check(&config, &now), Avail::Usable { .. }));
         apply(&key, &KeyEvent::Invalid, "a", &now);
         assert!(matches!(handle.check(&config, &now), Avail::Blocked { until: None, .. }));
+        apply(&key, &KeyEvent::Weight { weight: Some(2.5) }, "a", &now);
+        assert_eq!(handle.weight_override(), Some(2.5));
+        apply(&key, &KeyEvent::Weight { weight: None }, "a", &now);
+        assert_eq!(handle.weight_override(), None);
     }
 
     #[test]

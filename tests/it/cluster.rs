@@ -728,6 +728,19 @@ async fn a_token_quota_spent_half_on_each_relay_refuses_the_next_request_on_both
         assert!(body.contains("insufficient_quota") && body.contains("tokens per day"), "{name}: {body}");
     }
     assert_eq!(up.received().len(), 2, "no refused request reached the upstream");
+
+    // A weight set at runtime on B (`keys set`, `PATCH /api/keys`) applies on A too.
+    let set = monorelay::admin::KeySet {
+        provider: "up".into(),
+        label: "k1".into(),
+        weight: Some(Some(4.5)),
+        ..Default::default()
+    };
+    b.admin().await.keys_set(&set).await.unwrap();
+    eventually("A runs the weight set on B", || async {
+        a.admin().await.keys_list().await.unwrap().iter().any(|k| k.label == "k1" && k.weight_override == Some(4.5))
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
