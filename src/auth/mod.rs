@@ -2,10 +2,13 @@
 //! super-admin; besides it there are users (argon2id passwords, roles, SSO links) and their relay
 //! keys (`mr-…`, stored hashed, each with `Limits`). `Users` owns them in memory, backed by a
 //! `store::users::UserStore` (redb by default): admin changes are written through at once, usage
-//! counters are written behind by one thread (`flush` waits for it). `Principal` is what the
-//! relay's auth hands to the pipeline: the owner and label of the key, its limits, and the handle
-//! that admits a request (`admit`, before any upstream call) and charges its tokens and cost
-//! (`charge`, from the completion hook). Sessions for the admin panel are in `session`; sign-in
+//! counters are written behind by one thread (`flush` waits for it). When several relays share
+//! the store (PostgreSQL), `reload` replaces the in-memory view on each change another relay
+//! announces, never undoing a write made here meanwhile. `Principal` is what the relay's auth
+//! hands to the pipeline: the owner and label of the key, its limits, and the handle that admits
+//! a request (`admit`, before any upstream call) and charges its tokens and cost (`charge`, from
+//! the completion hook); with shared state the rpm limit and the quotas are counted in Redis
+//! across relays too (`admit_shared`). Sessions for the admin panel are in `session`; sign-in
 //! with GitHub / Google / OIDC in `sso`; Cloudflare Turnstile checks in `turnstile`.
 
 pub mod limits;
