@@ -2,10 +2,13 @@
 //! super-admin; besides it there are users (argon2id passwords, roles, SSO links) and their relay
 //! keys (`mr-…`, stored hashed, each with `Limits`). `Users` owns them in memory, backed by a
 //! `store::users::UserStore` (redb by default): admin changes are written through at once, usage
-//! counters are written behind by one thread (`flush` waits for it). `Principal` is what the
-//! relay's auth hands to the pipeline: the owner and label of the key, its limits, and the handle
-//! that admits a request (`admit`, before any upstream call) and charges its tokens and cost
-//! (`charge`, from the completion hook). Sessions for the admin panel are in `session`; sign-in
+//! counters are written behind by one thread (`flush` waits for it). When several relays share
+//! the store (PostgreSQL), `reload` replaces the in-memory view on each change another relay
+//! announces, never undoing a write made here meanwhile. `Principal` is what the relay's auth
+//! hands to the pipeline: the owner and label of the key, its limits, and the handle that admits
+//! a request (`admit`, before any upstream call) and charges its tokens and cost (`charge`, from
+//! the completion hook); with shared state the rpm limit and the quotas are counted in Redis
+//! across relays too (`admit_shared`). Sessions for the admin panel are in `session`; sign-in
 //! with GitHub / Google / OIDC in `sso`; Cloudflare Turnstile checks in `turnstile`.
 
 pub mod limits;
@@ -234,20 +237,31 @@ impl Principal {
         Ok(())
     }
 
-    /// `admit`, then (with shared state) the rpm limit counted across every relay of the cluster;
-    /// while Redis is unreachable the local count applies alone.
+    /// `admit`, then (with shared state) the rpm limit and the token and cost quotas counted
+    /// across every relay of the cluster; while Redis is unreachable the local counts apply alone.
     pub async fn admit_shared(&self, model: &str) -> Result<(), crate::error::RelayError> {
         self.admit(model)?;
-        let (Some(rpm), Some(shared)) = (self.limits.rpm, self.users.shared.get()) else { return Ok(()) };
+        let Some(shared) = self.users.shared.get() else { return Ok(()) };
         let w = Windows::at(now_ms());
-        match shared.count_minute(&self.key_prefix, w.minute).await {
-            Some(n) if n > u64::from(rpm) => {
+        if let Some(rpm) = self.limits.rpm {
+            if shared.count_minute(&self.key_prefix, w.minute).await.is_some_and(|n| n > u64::from(rpm)) {
                 let full = KeyUsage { minute: w.minute, minute_requests: rpm, ..KeyUsage::default() };
                 let only_rpm = Limits { rpm: Some(rpm), ..Limits::default() };
-                limits::check(&self.key_label, &only_rpm, &full, model, &w)
+                return limits::check(&self.key_label, &only_rpm, &full, model, &w);
             }
-            _ => Ok(()),
         }
+        if self.limits.tokens_per_day.is_some() || self.limits.cost_per_month.is_some() {
+            if let Some((day_tokens, month_cost_usd)) = shared.quota_used(&self.key_prefix, w.day, w.month).await {
+                let used = KeyUsage { day: w.day, day_tokens, month: w.month, month_cost_usd, ..KeyUsage::default() };
+                let quotas = Limits {
+                    tokens_per_day: self.limits.tokens_per_day,
+                    cost_per_month: self.limits.cost_per_month,
+                    ..Limits::default()
+                };
+                return limits::check(&self.key_label, &quotas, &used, model, &w);
+            }
+        }
+        Ok(())
     }
 
     /// Charge a finished request's tokens and cost (prices as the runtime knows them).
@@ -273,6 +287,11 @@ impl Principal {
             *u = cur;
         }
         self.users.dirty(&self.key_prefix);
+        // With shared state the quotas are counted across the cluster too (off the caller's path).
+        if let (Some(shared), Ok(rt)) = (self.users.shared.get().cloned(), tokio::runtime::Handle::try_current()) {
+            let prefix = self.key_prefix.clone();
+            rt.spawn(async move { shared.charge(&prefix, w.day, w.month, tokens, cost).await });
+        }
     }
 }
 
@@ -287,6 +306,23 @@ struct Inner {
     keys: BTreeMap<String, RelayKey>,
 }
 
+impl Inner {
+    fn load(store: &dyn UserStore) -> Result<Inner, StoreError> {
+        let mut inner = Inner::default();
+        for (id, v) in store.load(UserTable::Users)? {
+            if let Some(u) = decode::<User>("users", &id, &v) {
+                inner.users.insert(u.name.clone(), u);
+            }
+        }
+        for (id, v) in store.load(UserTable::RelayKeys)? {
+            if let Some(k) = decode::<RelayKey>("relay_keys", &id, &v) {
+                inner.keys.insert(k.prefix.clone(), k);
+            }
+        }
+        Ok(inner)
+    }
+}
+
 /// Users, relay keys, their usage and sessions, in memory over a `UserStore`.
 pub struct Users {
     store: Arc<dyn UserStore>,
@@ -299,6 +335,27 @@ pub struct Users {
     pub(crate) sessions: session::Sessions,
     /// Shared state (Redis) that rpm limits are also counted in, when relays form a cluster.
     pub shared: std::sync::OnceLock<Arc<crate::state::redis::RedisState>>,
+    /// Principal writes made through this process (`reload` must not undo one).
+    writes: Arc<std::sync::atomic::AtomicU64>,
+}
+
+/// The store, counting the principal writes made through it (usage counters aside) before they
+/// are made.
+struct Counted {
+    store: Arc<dyn UserStore>,
+    writes: Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl UserStore for Counted {
+    fn load(&self, table: UserTable) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+        self.store.load(table)
+    }
+    fn apply(&self, rows: &[UserRow]) -> Result<(), StoreError> {
+        if rows.iter().any(|r| r.table != UserTable::KeyUsage) {
+            self.writes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+        self.store.apply(rows)
+    }
 }
 
 impl std::fmt::Debug for Users {
@@ -310,17 +367,9 @@ impl std::fmt::Debug for Users {
 impl Users {
     /// Load everything from `store` and start the usage writer.
     pub fn open(store: Arc<dyn UserStore>) -> Result<Arc<Users>, StoreError> {
-        let mut inner = Inner::default();
-        for (id, v) in store.load(UserTable::Users)? {
-            if let Some(u) = decode::<User>("users", &id, &v) {
-                inner.users.insert(u.name.clone(), u);
-            }
-        }
-        for (id, v) in store.load(UserTable::RelayKeys)? {
-            if let Some(k) = decode::<RelayKey>("relay_keys", &id, &v) {
-                inner.keys.insert(k.prefix.clone(), k);
-            }
-        }
+        let writes = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let store: Arc<dyn UserStore> = Arc::new(Counted { store, writes: writes.clone() });
+        let inner = Inner::load(store.as_ref())?;
         let mut usage = HashMap::new();
         for (id, v) in store.load(UserTable::KeyUsage)? {
             if let Some(u) = decode::<KeyUsage>("relay_key_usage", &id, &v) {
@@ -344,7 +393,38 @@ impl Users {
             writer: Mutex::new(Some(writer)),
             sessions,
             shared: std::sync::OnceLock::new(),
+            writes,
         }))
+    }
+
+    /// Read users, relay keys and sessions again from the store, replacing this process's view:
+    /// another relay sharing the store (PostgreSQL) changed them. A revoked key, a disabled user or
+    /// an ended session stops working here with it. Usage counters are this process's and kept.
+    ///
+    /// A change made here while the view was being read would be undone by swapping it in, so
+    /// then it is read again (a few times; past them the change's own announcement reloads).
+    pub fn reload(&self) -> Result<(), StoreError> {
+        const TRIES: usize = 5;
+        for _ in 0..TRIES {
+            let seen = self.writes.load(std::sync::atomic::Ordering::SeqCst);
+            let fresh = Inner::load(self.store.as_ref())?;
+            let live = session::Sessions::load_live(self.store.as_ref())?;
+            let unchanged = || self.writes.load(std::sync::atomic::Ordering::SeqCst) == seen;
+            {
+                // Users and keys change under this lock, so the check is exact.
+                let mut inner = self.write();
+                if !unchanged() {
+                    continue;
+                }
+                *inner = fresh;
+            }
+            // A session is counted as written before it is added to the live map, so one counted
+            // after this check is added after the swap.
+            if self.sessions.replace_if(live, unchanged) {
+                return Ok(());
+            }
+        }
+        Ok(())
     }
 
     /// Pick up the prices of a new runtime (start and reload).
@@ -487,7 +567,7 @@ impl Users {
             rows.push(row::<RelayKey>(UserTable::RelayKeys, k, None));
             rows.push(row::<KeyUsage>(UserTable::KeyUsage, k, None));
         }
-        rows.extend(self.sessions.rows_ending_user(name, None));
+        rows.extend(self.sessions.rows_ending_user(self.store.as_ref(), name, None));
         self.store.apply(&rows)?;
         self.sessions.forget_user(name, None);
         let mut usage = self.usage.lock().unwrap_or_else(|p| p.into_inner());

@@ -2,7 +2,8 @@
 //! cookie; the server keeps only the token's SHA-256 (so a copy of the database holds no usable
 //! session), the user, a 7-day sliding expiry and the CSRF token that cookie-authenticated
 //! state-changing calls must echo in `x-csrf-token`. Login failures are counted per username and
-//! per client address: 5 in 15 minutes and further attempts get a 429 until the window passes.
+//! per client address: 5 in 15 minutes and further attempts get a 429 until the window passes
+//! (with shared state counted across relays too: `state::shared_auth`).
 
 use super::{AuthError, Users, now_ms, row, secret};
 use crate::store::StoreError;
@@ -45,6 +46,11 @@ pub(crate) struct Sessions {
 
 impl Sessions {
     pub(super) fn load(store: &dyn UserStore) -> Result<Sessions, StoreError> {
+        Ok(Sessions { live: Mutex::new(Self::load_live(store)?), failures: Mutex::default() })
+    }
+
+    /// The unexpired sessions in `store`.
+    pub(super) fn load_live(store: &dyn UserStore) -> Result<HashMap<String, Session>, StoreError> {
         let now = now_ms();
         let mut live = HashMap::new();
         for (id, v) in store.load(UserTable::Sessions)? {
@@ -54,19 +60,37 @@ impl Sessions {
                 }
             }
         }
-        Ok(Sessions { live: Mutex::new(live), failures: Mutex::default() })
+        Ok(live)
+    }
+
+    /// Replace the live sessions with `live` (reloaded from a store other relays share) if
+    /// `unchanged` still holds once they are locked; whether they were replaced.
+    pub(super) fn replace_if(&self, live: HashMap<String, Session>, unchanged: impl Fn() -> bool) -> bool {
+        let mut current = self.live();
+        if !unchanged() {
+            return false;
+        }
+        *current = live;
+        true
     }
 
     fn live(&self) -> std::sync::MutexGuard<'_, HashMap<String, Session>> {
         self.live.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Rows deleting `user`'s sessions (except the one hashed `keep`).
-    pub(super) fn rows_ending_user(&self, user: &str, keep: Option<&str>) -> Vec<UserRow> {
-        self.live()
-            .iter()
-            .filter(|(id, s)| s.user == user && Some(id.as_str()) != keep)
-            .map(|(id, _)| row::<Session>(UserTable::Sessions, id, None))
+    /// Rows deleting `user`'s sessions (except the one hashed `keep`): those known here and, when
+    /// the store can be read, those in it (another relay sharing it may have started some).
+    pub(super) fn rows_ending_user(&self, store: &dyn UserStore, user: &str, keep: Option<&str>) -> Vec<UserRow> {
+        let mut ids: std::collections::BTreeSet<String> =
+            self.live().iter().filter(|(_, s)| s.user == user).map(|(id, _)| id.clone()).collect();
+        for (id, v) in store.load(UserTable::Sessions).unwrap_or_default() {
+            if super::decode::<Session>("sessions", &id, &v).is_some_and(|s| s.user == user) {
+                ids.insert(id);
+            }
+        }
+        ids.into_iter()
+            .filter(|id| Some(id.as_str()) != keep)
+            .map(|id| row::<Session>(UserTable::Sessions, &id, None))
             .collect()
     }
 
@@ -139,7 +163,7 @@ impl Users {
     /// End every session of `user` except the one named by `keep` (a token).
     pub fn end_other_sessions(&self, user: &str, keep: Option<&str>) -> Result<(), AuthError> {
         let keep = keep.map(secret::sha256_hex);
-        let rows = self.sessions.rows_ending_user(user, keep.as_deref());
+        let rows = self.sessions.rows_ending_user(self.store(), user, keep.as_deref());
         self.store().apply(&rows)?;
         self.sessions.forget_user(user, keep.as_deref());
         Ok(())
@@ -158,6 +182,21 @@ impl Users {
                     .then(|| recent.iter().min().map_or(1, |t| (t + LOGIN_WINDOW_MS - now).div_ceil(1000)))
             })
             .max()
+    }
+
+    /// `login_blocked`, and with shared state (Redis) the failures counted on every relay.
+    pub async fn login_blocked_shared(&self, username: &str, addr: Option<&str>) -> Option<u64> {
+        let local = self.login_blocked(username, addr);
+        let Some(shared) = self.shared.get() else { return local };
+        local.max(shared.login_blocked(&throttle_keys(username, addr), LOGIN_MAX_FAILURES).await)
+    }
+
+    /// `login_failed`, and with shared state (Redis) counted for every relay too.
+    pub async fn login_failed_shared(&self, username: &str, addr: Option<&str>) {
+        self.login_failed(username, addr);
+        if let Some(shared) = self.shared.get() {
+            shared.login_failed(&throttle_keys(username, addr), LOGIN_WINDOW_MS).await;
+        }
     }
 
     /// Count a failed login.

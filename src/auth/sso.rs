@@ -1,7 +1,7 @@
 //! Sign-in with GitHub, Google and any OpenID Connect provider: the authorization-code flow with
 //! PKCE S256 (the `oauth2` crate builds the authorization URL and exchanges the code), a single-use
-//! `state` kept server-side for 10 minutes in a bounded `PendingStore` (in memory here; the trait
-//! lets a shared store back it), the OIDC `nonce`, and the identity: GitHub's `/user` and
+//! `state` kept server-side for 10 minutes in a bounded `PendingStore` (in memory here; with
+//! `state.backend: redis` in Redis, so the callback may reach another relay), the OIDC `nonce`, and the identity: GitHub's `/user` and
 //! `/user/emails` (`verified`), or an OIDC id_token (received straight from the token endpoint,
 //! so per OIDC Core 3.1.3.7 its signature may rest on that channel; `iss`, `aud`/`azp`, `exp` and
 //! `nonce` are checked) plus userinfo (`email_verified`). `Users::sso_sign_in` then finds or
@@ -90,7 +90,7 @@ impl SsoError {
 }
 
 /// A sign-in between the redirect to the IdP and its callback.
-#[derive(Clone)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct Pending {
     pub provider: String,
     pub verifier: String,
@@ -107,13 +107,17 @@ impl std::fmt::Debug for Pending {
 }
 
 /// Where pending sign-ins wait for their callback. `take` is the only read and removes the
-/// entry, so a state works once.
+/// entry, so a state works once. Asynchronous, so that a store shared by several relays (Redis,
+/// `state::shared_auth`) can back it: a sign-in started on one relay completes on another.
 pub trait PendingStore: Send + Sync + 'static {
     /// Keep `p` under `state` (`SsoError::Busy` when full).
-    fn put(&self, state: &str, p: Pending) -> Result<(), SsoError>;
+    fn put<'a>(&'a self, state: &'a str, p: Pending) -> BoxFuture<'a, Result<(), SsoError>>;
     /// Remove and return the sign-in under `state`, if it has not expired.
-    fn take(&self, state: &str) -> Option<Pending>;
+    fn take<'a>(&'a self, state: &'a str) -> BoxFuture<'a, Option<Pending>>;
 }
+
+/// What `PendingStore` methods return.
+pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 
 /// The in-process `PendingStore`: a map by the state's hash, at most `max` entries.
 pub struct MemoryPending {
@@ -127,8 +131,8 @@ impl MemoryPending {
     }
 }
 
-impl PendingStore for MemoryPending {
-    fn put(&self, state: &str, p: Pending) -> Result<(), SsoError> {
+impl MemoryPending {
+    pub fn put_now(&self, state: &str, p: Pending) -> Result<(), SsoError> {
         let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         if map.len() >= self.max {
             let now = now_ms();
@@ -141,9 +145,18 @@ impl PendingStore for MemoryPending {
         Ok(())
     }
 
-    fn take(&self, state: &str) -> Option<Pending> {
+    pub fn take_now(&self, state: &str) -> Option<Pending> {
         let p = self.map.lock().unwrap_or_else(|e| e.into_inner()).remove(&secret::sha256_hex(state))?;
         (p.expires_ms > now_ms()).then_some(p)
+    }
+}
+
+impl PendingStore for MemoryPending {
+    fn put<'a>(&'a self, state: &'a str, p: Pending) -> BoxFuture<'a, Result<(), SsoError>> {
+        Box::pin(std::future::ready(self.put_now(state, p)))
+    }
+    fn take<'a>(&'a self, state: &'a str) -> BoxFuture<'a, Option<Pending>> {
+        Box::pin(std::future::ready(self.take_now(state)))
     }
 }
 
@@ -195,6 +208,8 @@ struct Endpoints {
 /// cached discovery documents.
 pub struct Sso {
     pending: Arc<dyn PendingStore>,
+    /// A store shared with other relays, when set (`share_pending`): used instead of `pending`.
+    shared: OnceLock<Arc<dyn PendingStore>>,
     ttl_ms: AtomicU64,
     http: OnceLock<Result<reqwest::Client, String>>,
     discovered: Mutex<HashMap<String, (u64, Endpoints)>>,
@@ -221,7 +236,22 @@ pub struct Redirect {
 
 impl Sso {
     pub fn new(pending: Arc<dyn PendingStore>) -> Sso {
-        Sso { pending, ttl_ms: AtomicU64::new(STATE_TTL_MS), http: OnceLock::new(), discovered: Mutex::default() }
+        Sso {
+            pending,
+            shared: OnceLock::new(),
+            ttl_ms: AtomicU64::new(STATE_TTL_MS),
+            http: OnceLock::new(),
+            discovered: Mutex::default(),
+        }
+    }
+
+    /// Keep pending sign-ins in `store` from now on (one shared by the relays of a cluster).
+    pub fn share_pending(&self, store: Arc<dyn PendingStore>) {
+        let _ = self.shared.set(store);
+    }
+
+    fn pending(&self) -> &dyn PendingStore {
+        self.shared.get().unwrap_or(&self.pending).as_ref()
     }
 
     /// How long a sign-in may take (default `STATE_TTL_MS`; tests shorten it).
@@ -269,23 +299,25 @@ impl Sso {
         }
         let (url, _) = req.url();
         let ttl = self.ttl_ms.load(Ordering::Relaxed);
-        self.pending.put(
-            &state,
-            Pending {
-                provider: p.name.clone(),
-                verifier: verifier.secret().clone(),
-                nonce,
-                redirect_uri: redirect_uri.to_string(),
-                invite,
-                expires_ms: now_ms().saturating_add(ttl),
-            },
-        )?;
+        self.pending()
+            .put(
+                &state,
+                Pending {
+                    provider: p.name.clone(),
+                    verifier: verifier.secret().clone(),
+                    nonce,
+                    redirect_uri: redirect_uri.to_string(),
+                    invite,
+                    expires_ms: now_ms().saturating_add(ttl),
+                },
+            )
+            .await?;
         Ok(Redirect { url: url.to_string(), state })
     }
 
     /// Take the pending sign-in a callback names (once), checking it is `provider`'s.
-    pub fn take(&self, provider: &str, state: &str) -> Result<Pending, SsoError> {
-        let p = self.pending.take(state).ok_or(SsoError::State)?;
+    pub async fn take(&self, provider: &str, state: &str) -> Result<Pending, SsoError> {
+        let p = self.pending().take(state).await.ok_or(SsoError::State)?;
         if p.provider != provider {
             return Err(SsoError::State);
         }
@@ -731,21 +763,21 @@ mod tests {
     fn a_state_works_once_and_not_after_it_expires() {
         let s = MemoryPending::new(2);
         let later = now_ms() + 60_000;
-        s.put("a", pending(later)).unwrap();
-        assert!(s.take("a").is_some());
-        assert!(s.take("a").is_none(), "single use");
-        s.put("b", pending(now_ms().saturating_sub(1))).unwrap();
-        assert!(s.take("b").is_none(), "expired");
+        s.put_now("a", pending(later)).unwrap();
+        assert!(s.take_now("a").is_some());
+        assert!(s.take_now("a").is_none(), "single use");
+        s.put_now("b", pending(now_ms().saturating_sub(1))).unwrap();
+        assert!(s.take_now("b").is_none(), "expired");
     }
 
     #[test]
     fn the_store_is_bounded_and_sheds_expired_entries_first() {
         let s = MemoryPending::new(2);
-        s.put("old", pending(now_ms().saturating_sub(1))).unwrap();
-        s.put("a", pending(now_ms() + 60_000)).unwrap();
-        s.put("b", pending(now_ms() + 60_000)).unwrap();
-        assert_eq!(s.put("c", pending(now_ms() + 60_000)).unwrap_err(), SsoError::Busy);
-        assert!(s.take("a").is_some() && s.take("b").is_some());
+        s.put_now("old", pending(now_ms().saturating_sub(1))).unwrap();
+        s.put_now("a", pending(now_ms() + 60_000)).unwrap();
+        s.put_now("b", pending(now_ms() + 60_000)).unwrap();
+        assert_eq!(s.put_now("c", pending(now_ms() + 60_000)).unwrap_err(), SsoError::Busy);
+        assert!(s.take_now("a").is_some() && s.take_now("b").is_some());
     }
 
     #[test]

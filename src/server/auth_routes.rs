@@ -217,7 +217,7 @@ async fn login(State(app): State<Arc<App>>, req: Request) -> Result<Response, Ap
     let addr = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
     let secure = secure(&app, req.headers());
     let body: Login = json_body(req).await?;
-    if let Some(wait) = users.login_blocked(&body.username, addr.as_deref()) {
+    if let Some(wait) = users.login_blocked_shared(&body.username, addr.as_deref()).await {
         let mut e = api_error(
             StatusCode::TOO_MANY_REQUESTS,
             "too_many_attempts",
@@ -238,7 +238,7 @@ async fn login(State(app): State<Arc<App>>, req: Request) -> Result<Response, Ap
             return Err(api_error(StatusCode::FORBIDDEN, "user_disabled", "this account is disabled"));
         }
         Err(_) => {
-            users.login_failed(&body.username, addr.as_deref());
+            users.login_failed_shared(&body.username, addr.as_deref()).await;
             return Err(api_error(StatusCode::UNAUTHORIZED, "invalid_credentials", "wrong username or password"));
         }
     };

@@ -253,7 +253,9 @@ impl ServerBuilder {
                 crate::auth::Users::open(store).map_err(|e| ServerError::Store { path, message: e.to_string() })?;
             users.configure(&app.runtime.load().config);
             if let Some(r) = cluster.as_ref().and_then(|c| c.redis.clone()) {
-                let _ = users.shared.set(r);
+                let _ = users.shared.set(r.clone());
+                // Pending SSO sign-ins too: the callback may reach another relay.
+                app.sso.share_pending(Arc::new(crate::state::shared_auth::RedisPending::new(r)));
             }
             let _ = app.users.set(users);
         }

@@ -2,7 +2,9 @@
 //! postgres`, `state.backend: redis`), layer shared key health over the local one, run the
 //! Redis tasks under the server's supervisor, and write what is still held for PostgreSQL at
 //! shutdown. With `config.source: postgres` also the shared config: adopted at start, then kept
-//! in step both ways (admin edits pushed, other relays' edits pulled on `NOTIFY`).
+//! in step both ways (admin edits pushed, other relays' edits pulled on `NOTIFY`). With
+//! `storage.backend: postgres` the principals too: every relay reloads its users, relay keys and
+//! sessions when one announces a change (`principals_sync`).
 
 use super::App;
 use super::errors::ServerError;
@@ -68,6 +70,9 @@ pub(super) fn supervise(supervisor: &mut Supervisor, app: &Arc<App>, cluster: &A
     if cluster.config_in_db {
         let (a, c) = (app.clone(), cluster.clone());
         supervisor.spawn("shared config", OnPanic::Restart, move || config_sync(a.clone(), c.clone()));
+    }
+    if let (Some(pg), Some(users)) = (cluster.postgres.clone(), app.users.get().cloned()) {
+        supervisor.spawn("shared principals", OnPanic::Restart, move || principals_sync(users.clone(), pg.clone()));
     }
     let Some(redis) = cluster.redis.clone() else { return };
     let listen = app.listen.get().map(|a| a.to_string());
@@ -155,36 +160,107 @@ pub(super) async fn config_sync(app: Arc<App>, cluster: Arc<Cluster>) {
     let (Some(pg), Some(path)) = (cluster.postgres.clone(), app.config_path.clone()) else { return };
     let sync = ConfigSync { app, cluster, pg, path };
     loop {
-        if let Ok((client, mut connection)) = sync.pg.connect_config().connect(tokio_postgres::NoTls).await {
-            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
-            let driver = tokio::spawn(async move {
-                while let Some(Ok(m)) = futures_util::future::poll_fn(|cx| connection.poll_message(cx)).await {
-                    if matches!(m, tokio_postgres::AsyncMessage::Notification(_)) && tx.send(()).is_err() {
-                        return;
-                    }
+        if let Some(mut l) = listen(&sync.pg, crate::store::postgres::CONFIG_CHANNEL).await {
+            sync.pull().await;
+            loop {
+                tokio::select! {
+                    n = l.rx.recv() => match n {
+                        Some(_) => sync.pull().await,
+                        None => break,
+                    },
+                    () = sync.cluster.config_written.notified() => sync.push().await,
+                    () = tokio::time::sleep(CONFIG_POLL) => sync.pull().await,
                 }
-            });
-            let listen = format!("LISTEN {}", crate::store::postgres::CONFIG_CHANNEL);
-            if client.batch_execute(&listen).await.is_ok() {
-                sync.pull().await;
-                loop {
-                    tokio::select! {
-                        n = rx.recv() => match n {
-                            Some(()) => sync.pull().await,
-                            None => break,
-                        },
-                        () = sync.cluster.config_written.notified() => sync.push().await,
-                        () = tokio::time::sleep(CONFIG_POLL) => sync.pull().await,
-                    }
-                }
-                tracing::warn!("shared config: lost the PostgreSQL notification connection; reconnecting");
             }
-            driver.abort();
+            tracing::warn!("shared config: lost the PostgreSQL notification connection; reconnecting");
         }
         tokio::select! {
             () = sync.cluster.config_written.notified() => sync.push().await,
             () = tokio::time::sleep(Duration::from_secs(1)) => {}
         }
+    }
+}
+
+/// A connection listening on one PostgreSQL notification channel. Dropping it closes it.
+struct Listening {
+    /// The payloads of the notifications, in order; closed when the connection is lost.
+    rx: tokio::sync::mpsc::UnboundedReceiver<String>,
+    _client: tokio_postgres::Client,
+    driver: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        self.driver.abort();
+    }
+}
+
+/// Open a connection of its own to `pg` and `LISTEN` on `channel` (`None`: not now).
+async fn listen(pg: &PgStore, channel: &str) -> Option<Listening> {
+    let (client, mut connection) = pg.connect_config().connect(tokio_postgres::NoTls).await.ok()?;
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<String>();
+    let driver = tokio::spawn(async move {
+        while let Some(Ok(m)) = futures_util::future::poll_fn(|cx| connection.poll_message(cx)).await {
+            if let tokio_postgres::AsyncMessage::Notification(n) = m {
+                if tx.send(n.payload().to_string()).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    let l = Listening { rx, _client: client, driver };
+    l._client.batch_execute(&format!("LISTEN {channel}")).await.ok()?;
+    Some(l)
+}
+
+/// Keep this relay's users, relay keys and sessions in step with the database they share with
+/// the other relays (`storage.backend: postgres`): every change is announced on
+/// `PRINCIPALS_CHANNEL` in the transaction that makes it, and each announcement (a burst counts
+/// once) reloads them. Whenever the listening connection is (re)made the principals are
+/// reloaded unconditionally, so a change announced while it was down (a revoked key) is never
+/// missed; `PRINCIPALS_POLL` reloads them anyway.
+pub(super) async fn principals_sync(users: Arc<crate::auth::Users>, pg: Arc<PgStore>) {
+    let mut down_since_warned = false;
+    loop {
+        if let Some(mut l) = listen(&pg, crate::store::postgres::PRINCIPALS_CHANNEL).await {
+            down_since_warned = false;
+            reload_principals(&users).await;
+            loop {
+                tokio::select! {
+                    n = l.rx.recv() => match n {
+                        Some(_) => {
+                            while l.rx.try_recv().is_ok() {}
+                            reload_principals(&users).await;
+                        }
+                        None => break,
+                    },
+                    () = tokio::time::sleep(PRINCIPALS_POLL) => reload_principals(&users).await,
+                }
+            }
+        }
+        if !down_since_warned {
+            tracing::warn!(
+                "users and relay keys: cannot listen for changes made on other relays (PostgreSQL unreachable); \
+                 reloading them when it is back"
+            );
+            down_since_warned = true;
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}
+
+/// How often principals are reloaded even without an announcement (a safety net only: changes
+/// are announced, and every reconnection reloads).
+const PRINCIPALS_POLL: Duration = Duration::from_secs(300);
+
+async fn reload_principals(users: &Arc<crate::auth::Users>) {
+    let u = users.clone();
+    match tokio::task::spawn_blocking(move || u.reload()).await {
+        Ok(Ok(())) => tracing::debug!("users and relay keys reloaded from PostgreSQL"),
+        Ok(Err(e)) => {
+            tracing::warn!("users and relay keys: cannot reload them from PostgreSQL ({e}); keeping the last")
+        }
+        Err(e) => tracing::error!("users and relay keys: the reload task failed: {e}"),
     }
 }
 

@@ -158,7 +158,7 @@ async fn finish(
         return Err(SsoError::State);
     }
     // Taken first, so a state is spent even when the rest fails.
-    let pending = app.sso.take(provider, state)?;
+    let pending = app.sso.take(provider, state).await?;
     if !bool::from(bound.as_bytes().ct_eq(state.as_bytes())) {
         return Err(SsoError::State);
     }

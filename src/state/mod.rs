@@ -1,10 +1,12 @@
 //! State several relays share: `local` (the default: everything in-process) or `redis`
 //! (`state.backend: redis`). This module names the instance (`instance_id`, set once when a
 //! relay joins a cluster) and holds the shared-state types every front end reads (`ClusterStatus`);
-//! `redis` is the backend: key health, relay-key rpm windows, live events and the list of live
-//! instances, with a degraded mode (local state only) while Redis is unreachable.
+//! `redis` is the backend: key health, relay-key rpm windows and quotas, live events and the list
+//! of live instances, with a degraded mode (local state only) while Redis is unreachable;
+//! `shared_auth` keeps login throttling and pending SSO sign-ins there too.
 
 pub mod redis;
+pub mod shared_auth;
 
 use serde::{Deserialize, Serialize};
 

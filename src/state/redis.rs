@@ -4,10 +4,15 @@
 //! - **Key health.** Each key keeps its in-process `LocalKey` (so the lease path does no I/O), and
 //!   `SharedKey` wraps it: a 429 (cooldown until T), a 401/403 (invalid), `keys reset` and
 //!   `keys enable/disable` are written to Redis (`mr:key:<provider>:<fingerprint>`, expiring with
-//!   the cooldown) and published on `mr:keys`; every other instance applies them to its own copy at
-//!   once. A key that 429s on one relay is skipped by all.
+//!   the cooldown) and published on `mr:keys`, as is a weight set at runtime (published only);
+//!   every other instance applies them to its own copy at once. A key that 429s on one relay is
+//!   skipped by all.
 //! - **Relay-key rpm.** One counter per key and minute (`mr:rpm:<prefix>:<minute>`), incremented
 //!   and given its expiry by one Lua script, so the limit holds across instances exactly.
+//! - **Relay-key quotas.** Tokens per UTC day (`mr:tokens:<prefix>:<day>`, INCRBY) and USD per
+//!   UTC month (`mr:cost:<prefix>:<month>`, INCRBYFLOAT), charged by one Lua script that also
+//!   gives a new counter its expiry; a request is admitted only while both are under the key's
+//!   quota. Degraded, each relay's own counters apply alone (and charges made then stay local).
 //! - **Live events.** Each relay publishes the records it served on `mr:events` and republishes
 //!   the others' on its local bus, so `logs tail -f` and `top` on any instance see the cluster.
 //! - **Instances.** Each relay refreshes `mr:instance:<id>` every 2 s (expiring after 10 s);
@@ -48,9 +53,25 @@ const PUBLISH_QUEUE: usize = 4096;
 const KEYS_CHANNEL: &str = "mr:keys";
 const EVENTS_CHANNEL: &str = "mr:events";
 
-/// Count a request in the key's minute and give the counter its expiry, atomically.
+/// Count one in a counter and give a new counter its expiry, atomically.
 const RPM_SCRIPT: &str =
     "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
+
+/// Add a finished request's tokens and cost to a relay key's counters of the day and the month,
+/// each given its expiry when it is made, atomically.
+const CHARGE_SCRIPT: &str = "local t = redis.call('INCRBY', KEYS[1], ARGV[1]) \
+     if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end \
+     redis.call('INCRBYFLOAT', KEYS[2], ARGV[2]) \
+     if redis.call('PTTL', KEYS[2]) < 0 then redis.call('PEXPIRE', KEYS[2], ARGV[4]) end \
+     return t";
+/// How long a day's token counter and a month's cost counter are kept.
+const DAY_TTL_MS: u64 = 2 * 86_400_000;
+const MONTH_TTL_MS: u64 = 62 * 86_400_000;
+
+/// The Redis keys of relay key `prefix`'s token counter of `day` and cost counter of `month`.
+fn quota_keys(prefix: &str, day: u64, month: u64) -> [String; 2] {
+    [format!("mr:tokens:{prefix}:{day}"), format!("mr:cost:{prefix}:{month}")]
+}
 
 /// A change to one upstream key's health, as published.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,6 +88,10 @@ pub enum KeyEvent {
     /// `keys enable/disable` (`None`: follow the config).
     Enabled {
         enabled: Option<bool>,
+    },
+    /// A weight set at runtime (`PATCH /api/keys`, `keys set`; `None`: the config's).
+    Weight {
+        weight: Option<f64>,
     },
 }
 
@@ -175,7 +200,7 @@ impl RedisState {
 
     /// Run one command; `None` when Redis is (or just became) unreachable. Never waits while
     /// degraded.
-    async fn query<T: redis::FromRedisValue>(&self, cmd: &redis::Cmd) -> Option<T> {
+    pub(super) async fn query<T: redis::FromRedisValue>(&self, cmd: &redis::Cmd) -> Option<T> {
         let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner()).clone()?;
         match tokio::time::timeout(COMMAND_TIMEOUT, cmd.query_async::<T>(&mut conn)).await {
             Ok(Ok(v)) => Some(v),
@@ -193,9 +218,33 @@ impl RedisState {
     /// Count a request of relay key `prefix` in this minute; the count so far (this one
     /// included), or `None` when degraded (the caller's local count applies alone).
     pub async fn count_minute(&self, prefix: &str, minute: u64) -> Option<u64> {
+        self.count(&format!("mr:rpm:{prefix}:{minute}"), 120_000).await
+    }
+
+    /// Add one to counter `key`, made to expire `ttl_ms` after it is created; the count.
+    pub(super) async fn count(&self, key: &str, ttl_ms: u64) -> Option<u64> {
         let mut cmd = redis::cmd("EVAL");
-        cmd.arg(RPM_SCRIPT).arg(1).arg(format!("mr:rpm:{prefix}:{minute}")).arg(120_000);
+        cmd.arg(RPM_SCRIPT).arg(1).arg(key).arg(ttl_ms);
         self.query::<u64>(&cmd).await
+    }
+
+    /// Add `tokens` and `cost_usd` to relay key `prefix`'s counters of `day` and `month` (the
+    /// windows of `auth::Windows`). `false` when degraded: the charge is counted locally only.
+    pub async fn charge(&self, prefix: &str, day: u64, month: u64, tokens: u64, cost_usd: f64) -> bool {
+        let [t, c] = quota_keys(prefix, day, month);
+        let cost = if cost_usd.is_finite() && cost_usd > 0.0 { cost_usd } else { 0.0 };
+        let mut cmd = redis::cmd("EVAL");
+        cmd.arg(CHARGE_SCRIPT).arg(2).arg(t).arg(c).arg(tokens).arg(cost.to_string()).arg(DAY_TTL_MS).arg(MONTH_TTL_MS);
+        self.query::<redis::Value>(&cmd).await.is_some()
+    }
+
+    /// Relay key `prefix`'s tokens of `day` and USD of `month`, counted by every relay; `None`
+    /// when degraded (the caller's local counters apply alone).
+    pub async fn quota_used(&self, prefix: &str, day: u64, month: u64) -> Option<(u64, f64)> {
+        let [t, c] = quota_keys(prefix, day, month);
+        let v = self.query::<Vec<Option<String>>>(redis::cmd("MGET").arg(t).arg(c)).await?;
+        let get = |i: usize| v.get(i).cloned().flatten().unwrap_or_default();
+        Some((get(0).parse().unwrap_or(0), get(1).parse().unwrap_or(0.0)))
     }
 
     /// Key health shared through Redis over `local` (which keeps being persisted as before).
@@ -458,6 +507,11 @@ fn apply(key: &LocalKey, event: &KeyEvent, origin: &str, now: &Now) {
                 h.invalid = false;
             }
         }
+        KeyEvent::Weight { weight } => {
+            drop(h);
+            key.set_weight_override(*weight);
+            return;
+        }
     }
     drop(h);
     key.dirty.store(true, Ordering::Relaxed);
@@ -529,6 +583,7 @@ impl KeyHealth for SharedKey {
     }
     fn set_weight_override(&self, weight: Option<f64>) {
         self.inner.set_weight_override(weight);
+        self.state.publish_key(&self.id, KeyEvent::Weight { weight });
     }
     fn reset(&self) {
         self.inner.reset();
@@ -560,6 +615,10 @@ mod tests {
         assert!(matches!(handle.check(&config, &now), Avail::Usable { .. }));
         apply(&key, &KeyEvent::Invalid, "a", &now);
         assert!(matches!(handle.check(&config, &now), Avail::Blocked { until: None, .. }));
+        apply(&key, &KeyEvent::Weight { weight: Some(2.5) }, "a", &now);
+        assert_eq!(handle.weight_override(), Some(2.5));
+        apply(&key, &KeyEvent::Weight { weight: None }, "a", &now);
+        assert_eq!(handle.weight_override(), None);
     }
 
     #[test]

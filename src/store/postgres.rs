@@ -67,6 +67,11 @@ pub const MIGRATIONS: &[&str] = &[
 /// The channel a config change is announced on (its payload: the new version).
 pub const CONFIG_CHANNEL: &str = "monorelay_config";
 
+/// The channel a change to users, relay keys, sessions or invites is announced on (its payload:
+/// the instance that made it); every relay reloads its principals on it (`server::cluster`).
+/// Usage counters are not announced (they change on every request and are not read back).
+pub const PRINCIPALS_CHANNEL: &str = "monorelay_principals";
+
 /// The shared config as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigDoc {
@@ -766,6 +771,10 @@ impl UserStore for PgStore {
                             .await
                             .map_err(pg)?,
                     };
+                }
+                if rows.iter().any(|r| r.table != UserTable::KeyUsage) {
+                    let origin = crate::record::instance_id().unwrap_or_default();
+                    tx.execute("SELECT pg_notify($1, $2)", &[&PRINCIPALS_CHANNEL, &origin]).await.map_err(pg)?;
                 }
                 tx.commit().await.map_err(pg)
             })

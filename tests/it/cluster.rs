@@ -3,7 +3,10 @@
 //! relay A is skipped by relay B; a relay key's rpm limit holds across both; a request served by A
 //! is in B's `logs tail` and live in B's `logs tail -f`, tagged with A's instance; `status` lists
 //! both instances; stopping A loses no record; a Redis restarted mid-run degrades both relays to
-//! local state (still serving, said in `status` and `/metrics`) and they recover.
+//! local state (still serving, said in `status` and `/metrics`) and they recover. Users, relay
+//! keys and sessions created, changed, disabled, revoked or removed through one relay apply on
+//! the other at once (a revoked key is refused, a password change ends the sessions); a relay
+//! key's token quota spent half on each relay refuses the next request on both.
 //!
 //! The database and Redis come from MONORELAY_TEST_POSTGRES_URL and MONORELAY_TEST_REDIS_URL
 //! (`scripts/cluster-services.sh start DIR` starts both and prints them). Without them the tests
@@ -12,7 +15,7 @@
 
 use crate::common::*;
 use monorelay::admin::socket::SOCKET_FILE;
-use monorelay::admin::{Client, RelayKeyCreate, UserAdd};
+use monorelay::admin::{Client, RelayKeyCreate, RelayKeyRevoke, UserAdd, UserName, UserPasswd};
 use monorelay::auth::Role;
 use monorelay::state::SharedState;
 use serde_json::Value;
@@ -102,7 +105,16 @@ impl Node {
 }
 
 /// Poll `f` until it holds, for at most `PATIENCE`.
-pub(crate) async fn eventually<F, Fut>(what: &str, mut f: F)
+pub(crate) async fn eventually<F, Fut>(what: &str, f: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    poll_every(Duration::from_millis(100), what, f).await;
+}
+
+/// Poll `f` every `every` until it holds; how long it took (at most `PATIENCE`).
+async fn poll_every<F, Fut>(every: Duration, what: &str, mut f: F) -> Duration
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
@@ -110,8 +122,9 @@ where
     let start = Instant::now();
     while !f().await {
         assert!(start.elapsed() < PATIENCE, "gave up waiting for: {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        tokio::time::sleep(every).await;
     }
+    start.elapsed()
 }
 
 fn key_state(metrics: &str, label: &str) -> Option<String> {
@@ -647,4 +660,223 @@ async fn migrate_copies_a_redb_data_dir_into_postgres_resumably() {
     assert_eq!(got.status(), 200, "the conversation moved too");
     drop(node);
     db.drop_now().await;
+
+/// Poll `f` closely until it holds; how long it took (at most `PATIENCE`, else the test fails).
+async fn time_until<F, Fut>(what: &str, f: F) -> Duration
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    poll_every(Duration::from_millis(5), what, f).await
+}
+
+impl Node {
+    /// `POST /api/auth/login`: the session cookie, if the login was accepted.
+    async fn login(&self, user: &str, password: &str) -> Option<String> {
+        self.login_status(user, password).await.1
+    }
+    /// `POST /api/auth/login`: the status and the session cookie it set.
+    async fn login_status(&self, user: &str, password: &str) -> (u16, Option<String>) {
+        let r = client()
+            .post(format!("{}/api/auth/login", self.served.base))
+            .json(&serde_json::json!({"username": user, "password": password}))
+            .send()
+            .await
+            .unwrap();
+        let cookie = r.headers().get("set-cookie").map(|c| c.to_str().unwrap().split(';').next().unwrap().to_string());
+        (r.status().as_u16(), cookie.filter(|_| r.status() == 200))
+    }
+    /// The status of `GET /api/auth/me` with a session cookie.
+    async fn me(&self, cookie: &str) -> u16 {
+        let url = format!("{}/api/auth/me", self.served.base);
+        client().get(url).header("cookie", cookie).send().await.unwrap().status().as_u16()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn users_keys_and_sessions_changed_on_one_relay_apply_on_the_other() {
+    let Some((pg, _)) = services() else { return };
+    let (model, other) = (tag("cl-principal"), tag("cl-principal-other"));
+    let user = tag("dave");
+    let dir = tempfile::tempdir().unwrap();
+    let up = Upstream::start().await;
+    // A Redis of its own: the failed login below would count against 127.0.0.1 for every test.
+    let redis = OwnRedis::start(dir.path());
+    let cfg = cluster_config(dir.path(), &up.url(), &[&tag("sk-cluster-principals")], &pg, &redis.url());
+    let a = Node::start(&cfg, dir.path(), "a");
+    let b = Node::start(&cfg, dir.path(), "b");
+    // Both relays up: their principals' listeners are running.
+    eventually("both relays are live", || async { b.cluster().await.instances.len() >= 2 }).await;
+
+    // A user and a relay key made through B work on A. The key may only use `model`: a request
+    // for `other` is a 403 once the key is known (no upstream call) and a 401 while it is not.
+    let mut on_b = b.admin().await;
+    let pw = "correct horse battery";
+    on_b.users_add(&UserAdd { name: user.clone(), role: Role::Admin, password: Some(pw.into()), ..UserAdd::default() })
+        .await
+        .unwrap();
+    let create = RelayKeyCreate { user: user.clone(), models: vec![model.clone()], ..RelayKeyCreate::default() };
+    let created = on_b.users_keys_create(&create).await.unwrap();
+    let key = created.key.clone();
+    let known = time_until("A knows the key made on B", || async { a.chat(&key, &other).await.status() == 403 }).await;
+    up.push(Reply::json(200, completion("hello from A")));
+    assert_eq!(a.chat(&key, &model).await.status(), 200);
+
+    // Revoked on B: refused on A. (Measured: the time from the revoke's answer to A's refusal.)
+    on_b.users_keys_revoke(&RelayKeyRevoke { prefix: created.info.prefix.clone() }).await.unwrap();
+    let revoked =
+        time_until("A refuses the key revoked on B", || async { a.chat(&key, &other).await.status() == 401 }).await;
+    assert_eq!(a.chat(&key, &model).await.status(), 401);
+    assert_eq!(up.received().len(), 1, "the revoked key reached no upstream");
+
+    // A session started on B works on A; a password change on B ends it on A (as on one relay).
+    let cookie = b.login(&user, pw).await.expect("login on B");
+    eventually("A knows the session started on B", || async { a.me(&cookie).await == 200 }).await;
+    on_b.users_passwd(&UserPasswd { name: user.clone(), password: "another horse battery".into() }).await.unwrap();
+    let ended =
+        time_until("A ends the session after the password change on B", || async { a.me(&cookie).await == 401 }).await;
+    assert!(a.login(&user, pw).await.is_none(), "the old password is refused on A");
+
+    // Disabled on B: the user's sessions and keys are refused on A (a session made on A, too).
+    let cookie = a.login(&user, "another horse battery").await.expect("login on A with the new password");
+    let key2 = on_b.users_keys_create(&create).await.unwrap().key;
+    eventually("A knows the second key", || async { a.chat(&key2, &other).await.status() == 403 }).await;
+    on_b.users_enable(&UserName { name: user.clone() }, false).await.unwrap();
+    let disabled = time_until("A refuses the disabled user's key and session", || async {
+        a.chat(&key2, &other).await.status() == 401 && a.me(&cookie).await == 401
+    })
+    .await;
+
+    // Deleted on B: gone on A.
+    on_b.users_enable(&UserName { name: user.clone() }, true).await.unwrap();
+    eventually("A sees the user enabled again", || async { a.chat(&key2, &other).await.status() == 403 }).await;
+    on_b.users_remove(&UserName { name: user.clone() }).await.unwrap();
+    eventually("A forgets the removed user's key", || async { a.chat(&key2, &other).await.status() == 401 }).await;
+    eprintln!(
+        "propagation B→A: new key {known:?}, revoke {revoked:?}, password change {ended:?}, disable {disabled:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_quota_spent_half_on_each_relay_refuses_the_next_request_on_both() {
+    let Some((pg, redis)) = services() else { return };
+    let model = tag("cl-quota");
+    let user = tag("erin");
+    let dir = tempfile::tempdir().unwrap();
+    let up = Upstream::start().await;
+    let cfg = cluster_config(dir.path(), &up.url(), &[&tag("sk-cluster-quota")], &pg, &redis);
+    let a = Node::start(&cfg, dir.path(), "a");
+    let b = Node::start(&cfg, dir.path(), "b");
+    let mut on_a = a.admin().await;
+    on_a.users_add(&UserAdd { name: user.clone(), role: Role::User, ..UserAdd::default() }).await.unwrap();
+    // Each completion is 10 tokens: one on each relay spends 20 of 15, which neither relay's own
+    // count (10) reaches.
+    let create = RelayKeyCreate {
+        user: user.clone(),
+        models: vec![model.clone()],
+        tokens_per_day: Some(15),
+        ..RelayKeyCreate::default()
+    };
+    let created = on_a.users_keys_create(&create).await.unwrap();
+    let key = created.key.clone();
+    // Known on B: a model outside the key's list is a 403 (no upstream call), not a 401.
+    eventually("B knows the key", || async { b.chat(&key, "not-allowed").await.status() == 403 }).await;
+
+    up.push(Reply::json(200, completion("on A")));
+    assert_eq!(a.chat(&key, &model).await.status(), 200);
+    up.push(Reply::json(200, completion("on B")));
+    assert_eq!(b.chat(&key, &model).await.status(), 200, "B admits: at most 10 of 15 spent so far");
+    // Charges are counted after the answer: wait until both are in.
+    let day = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 86_400;
+    let counter = format!("mr:tokens:{}:{day}", created.info.prefix);
+    let conn = redis::Client::open(redis.as_str()).unwrap().get_multiplexed_async_connection().await.unwrap();
+    eventually("both relays' charges are counted", || {
+        let (mut conn, counter) = (conn.clone(), counter.clone());
+        async move { redis::cmd("GET").arg(&counter).query_async::<Option<u64>>(&mut conn).await.unwrap() == Some(20) }
+    })
+    .await;
+    for (name, node) in [("A", &a), ("B", &b)] {
+        let r = node.chat(&key, &model).await;
+        let status = r.status().as_u16();
+        let body = r.text().await.unwrap();
+        assert_eq!(status, 429, "{name}: {body}");
+        assert!(body.contains("insufficient_quota") && body.contains("tokens per day"), "{name}: {body}");
+    }
+    assert_eq!(up.received().len(), 2, "no refused request reached the upstream");
+
+    // A weight set at runtime on B (`keys set`, `PATCH /api/keys`) applies on A too.
+    let set = monorelay::admin::KeySet {
+        provider: "up".into(),
+        label: "k1".into(),
+        weight: Some(Some(4.5)),
+        ..Default::default()
+    };
+    b.admin().await.keys_set(&set).await.unwrap();
+    eventually("A runs the weight set on B", || async {
+        a.admin().await.keys_list().await.unwrap().iter().any(|k| k.label == "k1" && k.weight_override == Some(4.5))
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_logins_count_on_both_relays_and_an_sso_sign_in_started_on_one_completes_on_the_other() {
+    let Some((pg, _)) = services() else { return };
+    let user = tag("fay");
+    let dir = tempfile::tempdir().unwrap();
+    let up = Upstream::start().await;
+    // A Redis of its own: failed logins count against 127.0.0.1 for 15 minutes.
+    let redis = OwnRedis::start(dir.path());
+    let cfg = cluster_config(dir.path(), &up.url(), &["sk-cluster-login"], &pg, &redis.url());
+    let idp = crate::sso::Idp::start().await;
+    let b_ = &idp.base;
+    let mut text = std::fs::read_to_string(&cfg).unwrap();
+    text.push_str(&format!(
+        "sso:\n  registration: open\n  github:\n    client_id: client-1\n    client_secret: gh-secret\n    auth_url: \"{b_}/authorize\"\n    token_url: \"{b_}/token\"\n    api_base: \"{b_}\"\n"
+    ));
+    std::fs::write(&cfg, text).unwrap();
+    let a = Node::start(&cfg, dir.path(), "a");
+    let b = Node::start(&cfg, dir.path(), "b");
+
+    // Failed logins: 3 on A and 2 on B reach the limit of 5 that neither relay reaches alone.
+    let pw = "correct horse battery";
+    let mut on_b = b.admin().await;
+    on_b.users_add(&UserAdd { name: user.clone(), role: Role::User, password: Some(pw.into()), ..UserAdd::default() })
+        .await
+        .unwrap();
+    // (Asked through A's admin socket: a login A refused would count as a failure.)
+    eventually("A knows the user made on B", || async {
+        a.admin().await.users_list().await.unwrap().iter().any(|u| u.name == user)
+    })
+    .await;
+    for node in [&a, &a, &a, &b, &b] {
+        assert_eq!(node.login_status(&user, "wrong horse battery").await.0, 401);
+    }
+    assert_eq!(monorelay::auth::LOGIN_MAX_FAILURES, 5);
+    for (name, node) in [("A", &a), ("B", &b)] {
+        let (status, cookie) = node.login_status(&user, pw).await;
+        assert_eq!((status, cookie.is_some()), (429, false), "{name} refuses even the right password for now");
+    }
+
+    // An SSO sign-in started on A (its `state` kept in Redis) completes on B's callback, once.
+    let login = tag("octo");
+    let id = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 / 1000;
+    idp.script(|s| {
+        s.github_user = serde_json::json!({"id": id, "login": login, "name": "Octo"});
+        s.github_emails =
+            serde_json::json!([{"email": format!("{login}@example.com"), "primary": true, "verified": true}]);
+    });
+    let mut browser = crate::sso::Browser::new();
+    let r = browser.get(&format!("{}/api/auth/sso/github/login", a.served.base)).await;
+    let at_idp = crate::sso::Browser::location(&r);
+    let r = browser.get(&at_idp).await;
+    let callback_on_a = crate::sso::Browser::location(&r);
+    assert!(callback_on_a.starts_with(&a.served.base), "{callback_on_a}");
+    let callback_on_b = callback_on_a.replacen(&a.served.base, &b.served.base, 1);
+    let out = browser.finish(&callback_on_b).await;
+    assert_eq!((out.location.as_str(), out.signed_in), ("/", true), "{out:?}");
+    let me: Value = browser.get(&format!("{}/api/auth/me", b.served.base)).await.json().await.unwrap();
+    assert_eq!(me["user"]["name"], login.as_str());
+    // Replayed on A (the state spent, its cookie cleared) it is refused.
+    let again = browser.finish(&callback_on_a).await;
+    assert!(!again.signed_in && again.location.contains("error"), "{again:?}");
 }

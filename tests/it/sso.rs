@@ -22,9 +22,9 @@ const XSS: &str = "<script>alert(document.domain)</script>";
 
 /// What the fake IdP answers; tests change it between sign-ins.
 #[derive(Clone)]
-struct Script {
-    github_user: Value,
-    github_emails: Value,
+pub(crate) struct Script {
+    pub(crate) github_user: Value,
+    pub(crate) github_emails: Value,
     /// Claims put in the id_token (`iss`, `aud`, `exp`, `nonce` added unless present).
     id_claims: Value,
     userinfo: Value,
@@ -64,13 +64,13 @@ struct IdpState {
     token_forms: Mutex<Vec<TokenRequest>>,
 }
 
-struct Idp {
+pub(crate) struct Idp {
     state: Arc<IdpState>,
-    base: String,
+    pub(crate) base: String,
 }
 
 impl Idp {
-    async fn start() -> Idp {
+    pub(crate) async fn start() -> Idp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let state = Arc::new(IdpState { base: base.clone(), ..IdpState::default() });
@@ -85,7 +85,7 @@ impl Idp {
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         Idp { state, base }
     }
-    fn script(&self, f: impl FnOnce(&mut Script)) {
+    pub(crate) fn script(&self, f: impl FnOnce(&mut Script)) {
         f(&mut self.state.script.lock().unwrap());
     }
     fn last_authorize(&self) -> HashMap<String, String> {
@@ -206,25 +206,25 @@ async fn userinfo(State(st): State<Arc<IdpState>>, h: HeaderMap) -> Response {
 }
 
 /// A browser: follows nothing by itself, keeps cookies by name.
-struct Browser {
+pub(crate) struct Browser {
     http: reqwest::Client,
     cookies: HashMap<String, String>,
 }
 
 /// Where a sign-in ended: the callback's redirect target and whether a session came with it.
 #[derive(Debug)]
-struct Outcome {
-    location: String,
-    signed_in: bool,
+pub(crate) struct Outcome {
+    pub(crate) location: String,
+    pub(crate) signed_in: bool,
 }
 
 impl Browser {
-    fn new() -> Browser {
+    pub(crate) fn new() -> Browser {
         let http = reqwest::Client::builder().no_proxy().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         Browser { http, cookies: HashMap::new() }
     }
 
-    async fn get(&mut self, url: &str) -> reqwest::Response {
+    pub(crate) async fn get(&mut self, url: &str) -> reqwest::Response {
         let jar: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
         let r = self.http.get(url).header("cookie", jar.join("; ")).send().await.unwrap();
         for set in r.headers().get_all("set-cookie") {
@@ -240,7 +240,7 @@ impl Browser {
         r
     }
 
-    fn location(r: &reqwest::Response) -> String {
+    pub(crate) fn location(r: &reqwest::Response) -> String {
         assert_eq!(r.status(), 302, "{r:?}");
         r.headers()["location"].to_str().unwrap().to_string()
     }
@@ -253,7 +253,7 @@ impl Browser {
         Self::location(&r)
     }
 
-    async fn finish(&mut self, callback: &str) -> Outcome {
+    pub(crate) async fn finish(&mut self, callback: &str) -> Outcome {
         let r = self.get(callback).await;
         let set: Vec<String> =
             r.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect();
