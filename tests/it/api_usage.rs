@@ -123,3 +123,23 @@ async fn settings_are_changed_by_path_in_place() {
     expect_error(&api.call("PATCH", "/api/settings", &api.ada.key, set(json!([]))).await, 400, "invalid");
     assert_eq!(std::fs::read_to_string(&api.config_path).unwrap(), before, "all or nothing");
 }
+
+/// The same two operations through the control socket with the typed client (the CLI's path).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn usage_and_settings_over_the_socket() {
+    use monorelay::admin::{Client, ConfigSet, SettingChange, UsageQuery, socket::SOCKET_FILE};
+    let api = Api::start("").await;
+    api.chat_as(&api.eve.key, "from eve").await;
+    api.relay.flush().await;
+    let mut c = Client::connect(&api._dir.path().join("data").join(SOCKET_FILE)).await.unwrap();
+    let eve = c.usage(&UsageQuery { user: Some("eve".into()), ..UsageQuery::default() }).await.unwrap();
+    assert_eq!((eve.user.as_str(), eve.total.requests, eve.by_model.len()), ("eve", 1, 1));
+    let bob = c.usage(&UsageQuery { user: Some("bob".into()), ..UsageQuery::default() }).await.unwrap();
+    assert_eq!(bob.total.requests, 0);
+    let set = ConfigSet {
+        changes: vec![SettingChange { path: "translation.default_max_tokens".into(), value: json!(2048) }],
+    };
+    let done = c.config_set(&set).await.unwrap();
+    assert!(done.applied && done.changed == ["translation.default_max_tokens"], "{done:?}");
+    assert!(std::fs::read_to_string(&api.config_path).unwrap().contains("translation:\n  default_max_tokens: 2048\n"));
+}
