@@ -244,6 +244,12 @@ impl Client {
     pub async fn sync_history(&mut self, a: &SyncHistoryArgs) -> Result<Vec<SyncRevision>, AdminError> {
         self.call_with("sync.history", a).await
     }
+    pub async fn usage(&mut self, a: &UsageQuery) -> Result<Usage, AdminError> {
+        self.call_with("usage", a).await
+    }
+    pub async fn config_set(&mut self, a: &ConfigSet) -> Result<SettingsWritten, AdminError> {
+        self.call_with("config.set", a).await
+    }
 
     /// Follow live records matching `filter`; this connection then carries only the stream.
     pub async fn subscribe(self, filter: &LogQuery) -> Result<Subscription, AdminError> {

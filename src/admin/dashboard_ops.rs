@@ -151,7 +151,7 @@ fn valid_host(h: &str) -> bool {
     h.len() <= 255 && h.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_'))
 }
 
-fn range(since: Option<u64>, until: Option<u64>) -> Result<(u64, u64), AdminError> {
+pub(super) fn range(since: Option<u64>, until: Option<u64>) -> Result<(u64, u64), AdminError> {
     let now = unix_ms(SystemTime::now());
     let until = until.unwrap_or(now + 1);
     let since = since.unwrap_or(until.saturating_sub(86_400_000));

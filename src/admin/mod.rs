@@ -17,9 +17,11 @@ mod keys_ops;
 mod providers_edit_ops;
 mod providers_ops;
 mod providers_verify_ops;
+mod settings_ops;
 pub mod socket;
 mod sync_ops;
 pub mod types;
+mod usage_ops;
 mod users_ops;
 
 pub use client::{Client, Subscription};
@@ -28,8 +30,10 @@ pub use dashboard_ops::*;
 pub use error::AdminError;
 pub use export_ops::*;
 pub use providers_edit_ops::*;
+pub use settings_ops::{ConfigSet, SettingChange, SettingsWritten, admin_settable};
 pub use sync_ops::*;
 pub use types::*;
+pub use usage_ops::{Usage, UsageQuery};
 pub(crate) use users_ops::user_view;
 
 use crate::config::Config;
@@ -153,6 +157,8 @@ pub const OPS: &[&str] = &[
     "providers.set_models",
     "config.settings",
     "providers.verify",
+    "usage",
+    "config.set",
 ];
 
 impl Service {
@@ -402,6 +408,8 @@ impl Service {
             "providers.disable" => to_json(self.providers_enable(parse_args(args)?, false).await),
             "providers.set_models" => to_json(self.providers_set_models(parse_args(args)?).await),
             "config.settings" => to_json(self.config_settings()),
+            "usage" => to_json(self.usage(parse_args(args)?).await),
+            "config.set" => to_json(self.config_set(parse_args(args)?).await),
             other => Err(AdminError::invalid(
                 Some("op"),
                 format!("unknown operation '{other}' (expected one of: {})", OPS.join(", ")),

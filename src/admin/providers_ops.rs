@@ -49,6 +49,7 @@ impl Service {
                     base_url: p.base_url.clone(),
                     strategy: p.strategy.unwrap_or(config.strategy).as_str().to_string(),
                     models: p.include.clone(),
+                    exclude: p.exclude.iter().map(|g| g.as_str().to_string()).collect(),
                     keys: keys
                         .iter()
                         .filter(|k| normalize_name(&k.provider) == norm)

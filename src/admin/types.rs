@@ -312,6 +312,8 @@ pub struct ProviderInfo {
     pub strategy: String,
     /// The include list (empty: any model routing sends).
     pub models: Vec<String>,
+    /// The exclude list (globs; these models are never sent here).
+    pub exclude: Vec<String>,
     pub keys: Vec<KeyInfo>,
     /// Models remembered as rejecting tools (their tool calls are downgraded).
     pub tools_unsupported: Vec<String>,

@@ -4,7 +4,9 @@
 //! the admin panel). Block-style key lists and one-line flow items (`- {key: …, label: …}`) are
 //! understood; anything else is refused with a message rather than guessed at.
 
+mod path;
 mod provider;
+pub use path::set_path;
 pub use provider::{add_provider, has_provider, remove_provider, set_provider_field};
 
 use super::normalize_name;
@@ -112,6 +114,12 @@ fn provider_block(lines: &[&str], provider: &str) -> Result<ProviderBlock, Strin
         }
     }
     let provider_line = provider_line.ok_or_else(|| format!("the config has no provider '{provider}'"))?;
+    Ok(block_at(lines, provider_line))
+}
+
+/// The block of the mapping key on line `at`: until a non-comment line at or above its indent.
+fn block_at(lines: &[&str], at: usize) -> ProviderBlock {
+    let provider_line = at;
     let pind = indent(lines[provider_line]);
     // The provider's block: until a non-comment line at or above its indent.
     let mut end = lines.len();
@@ -134,7 +142,7 @@ fn provider_block(lines: &[&str], provider: &str) -> Result<ProviderBlock, Strin
             last = i;
         }
     }
-    Ok(ProviderBlock { line: provider_line, end, child_indent: child_indent.unwrap_or(pind + 2), insert_at: last + 1 })
+    ProviderBlock { line: provider_line, end, child_indent: child_indent.unwrap_or(pind + 2), insert_at: last + 1 }
 }
 
 fn find(lines: &[&str], provider: &str) -> Result<KeysBlock, String> {

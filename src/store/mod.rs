@@ -39,7 +39,7 @@ const ENTRY_FORMAT: u8 = 1;
 /// Hourly aggregates outlive raw logs by far: two years.
 pub const AGGREGATE_RETENTION_DAYS: u64 = 730;
 /// Separates the parts of an aggregate key (a character no model or label contains).
-const SEP: char = '\u{1f}';
+pub(crate) const SEP: char = '\u{1f}';
 
 const LOGS: TableDefinition<u64, &[u8]> = TableDefinition::new("logs");
 const BODIES: TableDefinition<u64, &[u8]> = TableDefinition::new("bodies");
@@ -252,6 +252,12 @@ pub enum GroupBy {
     Key,
     User,
     Hour,
+    /// `user␟model`: one user's figures are read out of these (`usage`); not on the wire.
+    #[serde(skip)]
+    UserModel,
+    /// `user␟hour start (unix seconds)`, as `UserModel`.
+    #[serde(skip)]
+    UserHour,
 }
 
 /// What one retention pass removed.
@@ -369,6 +375,8 @@ fn group_name(hour: u64, key: &str, by: GroupBy) -> String {
         GroupBy::Key => format!("{}/{}", part(1), part(2)),
         GroupBy::User => part(3),
         GroupBy::Hour => format!("{}", hour * 3600),
+        GroupBy::UserModel => format!("{}{SEP}{}", part(3), part(0)),
+        GroupBy::UserHour => format!("{}{SEP}{}", part(3), hour * 3600),
     }
 }
 

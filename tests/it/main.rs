@@ -10,6 +10,7 @@ mod api_config;
 mod api_fixture;
 mod api_logs;
 mod api_resources;
+mod api_usage;
 mod api_verify;
 mod chatgpt_web;
 mod claude_code;

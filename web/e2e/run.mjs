@@ -1,16 +1,21 @@
 // Browser test of the panel against the REAL binary: Debian's chromium driven by playwright-core,
 // a loopback OpenAI-compatible upstream (a Node HTTP server on 127.0.0.1), the OpenAI SDK (npm)
 // sending through the relay. The flow, at 1280×800 and again at 375×812:
-//   first-run setup with the access key → sign in → add a provider pointing at the upstream →
-//   a request through the relay appears live in Logs → its detail shows the conversation and
-//   the raw bodies → disable a key and see its state in Providers → create a user and a relay key
-//   → switch language and theme. Screenshots of every view in both themes and both languages go
+//   first-run setup with the access key → sign in → add a provider pointing at the upstream
+//   (POST /api/providers; a bad name shows the API's error beside the form), edit it, disable and
+//   enable it, set its include / exclude model lists, verify it → a request through the relay
+//   appears live in Logs → its detail shows the conversation and the raw bodies → disable a key
+//   and see its state in Providers → create a user and a relay key → the Cherry Studio export with
+//   its QR code (after a click; the key masked in the text) → `route` explain → change settings
+//   (an invalid value shows the server's message at its field; a valid one is in config.yml and
+//   GET /api/settings) → switch language and theme → sign in as the plain user and see their own
+//   usage (their request only). Screenshots of every view in both themes and both languages go
 //   to e2e/out/ (git-ignored). Any console error or page error fails the run.
 import { chromium } from 'playwright-core'
 import OpenAI from 'openai'
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:http'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -25,6 +30,8 @@ const OUT = join(HERE, 'out')
 const ACCESS_KEY = 'e2e-access-key-0123456789abcdef'
 const ADMIN = { name: 'admin', password: 'correct horse battery' }
 const REPLY = 'Hello from the loopback upstream'
+const THOUGHT = 'The user shows a picture; I should look at it.'
+const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
 // Generous: the machine may be slow; every wait ends as soon as the condition holds.
 const WAIT_MS = 30_000
 
@@ -50,6 +57,13 @@ function startUpstream() {
       if (req.method === 'POST' && req.url.endsWith('/chat/completions')) {
         const r = JSON.parse(body || '{}')
         const usage = { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 }
+        if (r.tools?.length && !r.stream) {
+          // With tools: reasoning and a tool call (the Logs detail renders both).
+          const message = { role: 'assistant', content: null, reasoning_content: THOUGHT, tool_calls: [{ id: 'call_look_1', type: 'function', function: { name: 'look', arguments: '{"at":"the picture"}' } }] }
+          res.writeHead(200, { 'content-type': 'application/json' })
+          res.end(JSON.stringify({ id: 'c2', object: 'chat.completion', created: 1, model: r.model, choices: [{ index: 0, message, finish_reason: 'tool_calls' }], usage }))
+          return
+        }
         if (r.stream) {
           res.writeHead(200, { 'content-type': 'text/event-stream' })
           for (const piece of REPLY.split(' ')) {
@@ -136,7 +150,7 @@ async function main() {
     })
     try {
       log(vp.name, 'relay at', relay.base)
-      await flow(context, relay.base, upstream, vp)
+      await flow(context, relay.base, upstream, vp, join(dir, 'config.yml'))
     } catch (e) {
       const page = context.pages().at(-1)
       if (page) {
@@ -159,7 +173,7 @@ async function main() {
   log('all flows passed; screenshots in', OUT)
 }
 
-async function flow(context, base, upstream, vp) {
+async function flow(context, base, upstream, vp, configPath) {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base })
   const page = await context.newPage()
   page.setDefaultTimeout(WAIT_MS)
@@ -170,9 +184,17 @@ async function flow(context, base, upstream, vp) {
     // wrong-password sign-in below is provoked on purpose.
     const url = m.location()?.url ?? ''
     if (url.includes('/api/auth/providers') || (url.endsWith('/api/auth/login') && m.text().includes('401'))) return
+    // The bad provider name and the invalid setting below are refused on purpose (400).
+    if ((url.endsWith('/api/providers') || url.endsWith('/api/settings')) && m.text().includes('400')) return
     problems.push(`console: ${m.text()} (${m.location()?.url ?? ''})`)
   })
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  // Which API calls the panel made (the provider edits must use the provider routes).
+  const calls = []
+  page.on('request', (r) => {
+    const u = new URL(r.url())
+    if (u.pathname.startsWith('/api/')) calls.push(`${r.method()} ${u.pathname}`)
+  })
   page.on('response', async (r) => {
     if ((process.env.E2E_DEBUG || r.status() >= 400) && r.url().includes('/api/')) log(vp.name, r.request().method(), r.url(), r.status(), (await r.text().catch(() => '')).slice(0, 300))
   })
@@ -220,12 +242,39 @@ async function flow(context, base, upstream, vp) {
   // 2. Add a provider pointing at the loopback upstream.
   await go('providers')
   await page.click('[data-test=add-provider]')
+  // A name the server refuses: its message shows in the form, the field marked.
+  await page.fill('input[name=provider-name]', 'bad name!')
+  await page.click('[data-test=provider-save]')
+  await page.waitForSelector('[data-test=provider-error]')
+  assert.match(await page.textContent('[data-test=provider-error]'), /provider name/)
   await page.fill('input[name=provider-name]', 'loop')
   await page.fill('input[name=provider-url]', upstream.url + '/v1')
   await page.fill('input[name=provider-key]', 'sk-loop-upstream-secret')
   await page.click('[data-test=provider-save]')
   await page.waitForSelector('[data-test=provider-loop]')
   await page.waitForSelector('[data-test=keys-loop] [data-state]')
+  assert.ok(calls.includes('POST /api/providers'), 'added through POST /api/providers')
+  // Edit it: disable in the form (PATCH), then enable with the switch on its card.
+  await page.click('[data-test=edit-loop]')
+  await page.click('.n-modal [role=switch]')
+  await page.click('[data-test=provider-save]')
+  await page.waitForSelector('[data-test=provider-loop] [data-test=provider-toggle-loop][aria-checked=false]')
+  assert.ok(calls.includes('PATCH /api/providers/loop'), 'edited through PATCH /api/providers/{name}')
+  await page.click('[data-test=provider-toggle-loop]')
+  await page.waitForSelector('[data-test=provider-loop] [data-test=provider-toggle-loop][aria-checked=true]')
+  // Model filter: include loop-small from the upstream's list, exclude loop-large.
+  await page.click('[data-test=models-loop]')
+  await page.click('.n-modal .n-checkbox:has-text("loop-small")')
+  await page.fill('textarea[name=models-exclude]', 'loop-large')
+  await page.click('[data-test=models-save]')
+  await page.waitForFunction(() => document.querySelector('[data-test=exclude-loop]')?.textContent.includes('loop-large'))
+  assert.ok(calls.includes('PUT /api/providers/loop/models'), 'models through PUT /api/providers/{name}/models')
+  assert.ok(!calls.includes('PUT /api/config'), 'no whole-config writes')
+  assert.match(readFileSync(configPath, 'utf8'), /# e2e relay/, 'the config keeps its comments')
+  // Verify: the three probes' results show.
+  await page.click('[data-test=verify-loop]')
+  await page.waitForSelector('[data-test=verify-results] tbody tr:nth-child(3)')
+  await shot('providers-verify-en-light')
 
   // 3. A request through the relay with the OpenAI SDK appears live in Logs, with its bodies.
   await go('logs')
@@ -253,6 +302,29 @@ async function flow(context, base, upstream, vp) {
   assert.ok(raw.includes(REPLY), 'the response body')
   assert.ok(!raw.includes('sk-loop-upstream-secret'), 'no upstream key in the bodies')
 
+  // 3b. A request with an image and tools, answered with reasoning and a tool call: the detail
+  // renders the image, the thinking and the tool call.
+  await go('logs')
+  await page.waitForSelector('[data-test=logs-table]')
+  const before2 = await page.locator('[data-test=log-row]').count()
+  const tooled = await client.chat.completions.create({
+    model: 'loop-small@loop',
+    messages: [{ role: 'user', content: [{ type: 'text', text: 'What is in this picture?' }, { type: 'image_url', image_url: { url: PIXEL } }] }],
+    tools: [{ type: 'function', function: { name: 'look', description: 'Look at something', parameters: { type: 'object', properties: { at: { type: 'string' } } } } }],
+  })
+  assert.equal(tooled.choices[0].message.tool_calls?.[0]?.function.name, 'look')
+  await page.waitForFunction((n) => document.querySelectorAll('[data-test=log-row]').length > n, before2)
+  await page.locator('[data-test=log-row]').first().click()
+  await page.waitForURL('**/logs/*')
+  await page.waitForSelector('[data-test=conversation] .img img')
+  assert.equal(await page.getAttribute('[data-test=conversation] .img img', 'src'), PIXEL)
+  await page.waitForFunction(() => document.querySelector('[data-test=conversation]')?.textContent.includes('look'))
+  assert.match(await page.textContent('[data-test=conversation]'), /the picture/)
+  assert.ok((await page.locator('[data-test=conversation] .n-collapse').count()) >= 1, 'the thinking is shown (folded)')
+  await page.click('[data-test=conversation] .n-collapse-item__header')
+  await page.waitForFunction((t) => document.querySelector('[data-test=conversation]')?.textContent.includes(t), THOUGHT)
+  await shot('log-detail-tools-en-light')
+
   // 4. Disable the key: its state shows in Providers.
   await go('providers')
   const toggle = page.locator('[data-test="key-toggle-loop-main"]')
@@ -278,6 +350,49 @@ async function flow(context, base, upstream, vp) {
   const alice = new OpenAI({ baseURL: openaiBase, apiKey: relayKey })
   const r2 = await alice.chat.completions.create({ model: 'loop-small@loop', messages: [{ role: 'user', content: 'hi from alice' }] })
   assert.equal(r2.choices[0].message.content, REPLY)
+
+  // 5b. Cherry Studio export: the QR code only after a click; the key masked in the text.
+  await go('keys')
+  await page.click('[data-test=export-format]')
+  await page.click('.n-base-select-option:has-text("Cherry Studio")')
+  await page.fill('[data-test=export-key] input', relayKey)
+  await page.click('[data-test=export-run]')
+  await page.waitForSelector('[data-test=export-result]')
+  assert.equal(await page.locator('[data-test=cherry-qr]').count(), 0, 'no QR before the click')
+  assert.ok(!(await page.textContent('[data-test=export-result] pre')).includes(relayKey), 'the key is masked in the text')
+  await page.click('[data-test=cherry-qr-show]')
+  await page.waitForSelector('svg[data-test=cherry-qr] path')
+  assert.ok((await page.getAttribute('svg[data-test=cherry-qr] path', 'd')).length > 100, 'the QR code is drawn')
+  await shot('keys-cherry-qr-en-light')
+
+  // 5c. Routing: `route` explain for a typed model name.
+  await go('routing')
+  await page.fill('input[name=route-model]', 'loop-small@loop')
+  await page.click('[data-test=route-explain]')
+  await page.waitForFunction(() => document.querySelector('[data-test=route-result]')?.textContent.includes('loop'))
+
+  // 5d. Settings: an invalid value shows the server's message at its field; valid ones persist.
+  await go('settings')
+  await page.waitForSelector('[data-test=settings-form]')
+  await page.fill('[data-test=setting-server-max-connections] input', '0')
+  await page.click('[data-test=settings-save]')
+  await page.waitForSelector('[data-test=settings-error]')
+  assert.match(await page.textContent('[data-test=settings-error]'), /max_connections/)
+  await page.fill('[data-test=setting-server-max-connections] input', '2048')
+  await page.fill('[data-test=setting-logging-max-age-days] input', '14')
+  await page.fill('input[name="server.public_host"]', base)
+  await page.click('[data-test=settings-save]')
+  await page.waitForSelector('[data-test=settings-error]', { state: 'detached' })
+  await page.waitForSelector('[data-test=settings-save][disabled]')
+  const saved = await page.evaluate(async () => (await fetch('/api/settings')).json())
+  assert.equal(saved.logging.max_age_days, 14)
+  assert.equal(saved.server.max_connections, 2048)
+  assert.equal(saved.server.public_host, base)
+  const text = readFileSync(configPath, 'utf8')
+  assert.match(text, /^# e2e relay\n/)
+  assert.match(text, /max_age_days: 14/)
+  assert.ok(calls.includes('PATCH /api/settings'))
+  await shot('settings-saved-en-light')
 
   // 6. Every view in both languages and both themes.
   for (const lang of ['en', 'zh']) {
@@ -309,6 +424,23 @@ async function flow(context, base, upstream, vp) {
   })
   assert.ok(focused.tag && focused.tag !== 'BODY', 'Tab moves the focus')
   assert.notEqual(focused.outline, 'none', `focus is visible on ${focused.tag}`)
+
+  // 7. The plain user: their own usage in Account and on the Dashboard — their one request, not
+  // the access key's.
+  await page.click('[data-test=sign-out]')
+  await page.waitForURL('**/login**')
+  await page.fill('input[name=login-user]', 'alice')
+  await page.fill('input[name=login-password]', 'alice password 123')
+  await page.click('[data-test=login-submit]')
+  await page.waitForURL('**/dashboard')
+  const usageValue = (card) => page.evaluate((c) => document.querySelector(`[data-test=${c}] .n-statistic-value`)?.textContent.trim(), card)
+  await page.waitForSelector('[data-test=own-usage] [data-test=usage-requests]')
+  await go('account')
+  await page.waitForSelector('[data-test=own-usage]')
+  await page.waitForFunction(() => document.querySelector('[data-test=usage-requests] .n-statistic-value')?.textContent.trim() === '1')
+  assert.equal(await usageValue('usage-tokens-in'), '11')
+  assert.match(await page.textContent('[data-test=usage-by-model]'), /loop-small/)
+  await shot('account-user-zh-dark')
 
   if (problems.length) throw new Error(problems.join('\n'))
   log(vp.name, 'flow passed')

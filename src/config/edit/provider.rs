@@ -3,7 +3,7 @@
 //! other line, comment and the order as written. New values are written as JSON, which is
 //! YAML flow syntax, so any value round-trips without a YAML emitter.
 
-use super::{indent, is_blank_or_comment, join, mapping_key, provider_block, split};
+use super::{ProviderBlock, indent, is_blank_or_comment, join, mapping_key, provider_block, split};
 
 /// Whether the config text has a provider by this name (names compared normalized).
 pub fn has_provider(text: &str, name: &str) -> bool {
@@ -101,10 +101,24 @@ pub fn set_provider_field(
 ) -> Result<String, String> {
     let (lines, nl) = split(text);
     let b = provider_block(&lines, name)?;
-    let (_, after) = mapping_key(lines[b.line]).ok_or("unreadable provider line")?;
+    set_in_block(&lines, nl, text.ends_with('\n'), &b, &format!("provider '{name}'"), field, value)
+}
+
+/// Set (or with `None` remove) `field` among the children of the block `b` of `lines`; `what`
+/// names the block in errors. Shared by the provider edits and `set_path`.
+pub(super) fn set_in_block(
+    lines: &[&str],
+    nl: &str,
+    trailing: bool,
+    b: &ProviderBlock,
+    what: &str,
+    field: &str,
+    value: Option<&serde_json::Value>,
+) -> Result<String, String> {
+    let (_, after) = mapping_key(lines[b.line]).ok_or("unreadable line")?;
     let after = after.split(" #").next().unwrap_or("").trim();
     if !after.is_empty() && after != "{}" {
-        return Err(format!("provider '{name}' is written inline; write it as a block to edit it"));
+        return Err(format!("{what} is written inline; write it as a block to edit it"));
     }
     let mut out: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
     if after == "{}" {
@@ -135,6 +149,8 @@ pub fn set_provider_field(
             // The comment with the spaces before it, as written.
             let comment = rest.find(" #").map(|c| &rest[rest[..c].trim_end().len()..]).unwrap_or("");
             let inline = !rest.split(" #").next().unwrap_or("").trim().is_empty();
+            // A one-line value owns its line only: comment lines under it stay.
+            let end = if inline { i + 1 } else { end };
             match v {
                 None => {
                     out.drain(i..end);
@@ -146,7 +162,7 @@ pub fn set_provider_field(
             }
         }
     }
-    Ok(join(&out, nl, text.ends_with('\n')))
+    Ok(join(&out, nl, trailing))
 }
 
 #[cfg(test)]

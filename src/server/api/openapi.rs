@@ -64,7 +64,7 @@ impl utoipa::Modify for Security {
     modifiers(&Security),
     paths(
         super::status::status, super::status::info, super::status::stats, super::status::dashboard,
-        super::status::slow, super::status::costs,
+        super::status::slow, super::status::costs, super::status::usage,
         super::providers::list, super::providers::one, super::providers::test_all, super::providers::test_one,
         super::providers::verify,
         super::providers::models, super::providers::create, super::providers::update, super::providers::remove,
@@ -76,7 +76,7 @@ impl utoipa::Modify for Security {
         super::users::remove, super::users::keys, super::users::create_key, super::users::all_keys,
         super::users::revoke,
         super::settings::show, super::settings::validate, super::settings::put, super::settings::reload,
-        super::settings::settings,
+        super::settings::settings, super::settings::set,
         super::sync::status, super::sync::setup, super::sync::push, super::sync::pull, super::sync::diff,
         super::sync::history,
         super::events::events,

@@ -1,10 +1,13 @@
 //! `/api/config*` and `/api/settings`: the config file as text (secrets `***`, or in clear for
 //! a super-admin who asks), checked without saving, replaced (super-admin: validated, written
 //! atomically with a backup, comments and order as sent, reloaded; `***` put back as shown
-//! keeps the secrets), reloaded, and a structured view for forms.
+//! keeps the secrets), reloaded, a structured view for forms, and settings changed by dotted
+//! path (`PATCH /api/settings`: admin for the common keys, super-admin for the rest).
 
 use super::{ApiError, ApiResult, Body, Caller, Query, answer, service};
-use crate::admin::{ConfigGet, ConfigPut, ConfigReport, ConfigText, ConfigView, ConfigWritten, Reloaded};
+use crate::admin::{
+    ConfigGet, ConfigPut, ConfigReport, ConfigSet, ConfigText, ConfigView, ConfigWritten, Reloaded, SettingsWritten,
+};
 use crate::auth::Role;
 use crate::server::App;
 use axum::extract::State;
@@ -16,7 +19,7 @@ pub fn routes() -> axum::Router<Arc<App>> {
         .route("/api/config", get(show).put(put))
         .route("/api/config/validate", post(validate))
         .route("/api/config/reload", post(reload))
-        .route("/api/settings", get(settings))
+        .route("/api/settings", get(settings).patch(set))
 }
 
 /// The config file's text with every secret as `***` (`reveal=true`: in clear, super-admin).
@@ -71,4 +74,23 @@ async fn reload(State(app): State<Arc<App>>, c: Caller) -> ApiResult<Reloaded> {
 async fn settings(State(app): State<Arc<App>>, c: Caller) -> Result<axum::Json<serde_json::Value>, ApiError> {
     c.require(Role::Admin)?;
     answer(service(&app).config_settings())
+}
+
+/// Change settings by dotted config path (`[{path, value}]`, `null` removes), written into
+/// config.yml in place (comments kept), validated as a whole, all or nothing, then reloaded.
+/// Secrets and providers are refused. An admin may change `server.public_host`, the request
+/// limits, `logging.*`, `model_routing.*`, `key_selection.*`, `tool_calling.*`,
+/// `translation.*` and `pricing.*`; anything else needs a super-admin.
+#[utoipa::path(patch, path = "/api/settings", tag = "config", request_body = ConfigSet, responses(
+    (status = 200, body = SettingsWritten), (status = 400, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 409, body = super::ErrorBody), (status = 503, body = super::ErrorBody)))]
+async fn set(State(app): State<Arc<App>>, c: Caller, Body(s): Body<ConfigSet>) -> ApiResult<SettingsWritten> {
+    c.require(Role::Admin)?;
+    if let Some(p) = s.changes.iter().find(|ch| !crate::admin::admin_settable(&ch.path)) {
+        if c.require(Role::SuperAdmin).is_err() {
+            return Err(ApiError::forbidden(format!("changing '{}' needs the super_admin role", p.path)));
+        }
+    }
+    answer(service(&app).config_set(s).await)
 }

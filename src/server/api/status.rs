@@ -1,11 +1,12 @@
-//! `/api/status`, `/api/info`, `/api/stats`, `/api/dashboard` and `/api/analytics/*`: the
-//! server's facts and the figures behind the dashboard (admin), and the client-facing info
-//! (version, uptime, base URLs) any signed-in caller may read.
+//! `/api/status`, `/api/info`, `/api/stats`, `/api/dashboard`, `/api/analytics/*` and
+//! `/api/usage`: the server's facts and the figures behind the dashboard (admin), the
+//! client-facing info (version, uptime, base URLs) and one's own usage, which any signed-in
+//! caller may read (a plain user only their own).
 
 use super::{ApiResult, Caller, Query, answer, service};
 use crate::admin::{
     CostDistribution, Dashboard, InfoQuery, RangeQuery, ServerInfo, SlowQuery, SlowRequests, StatsQuery, StatsReport,
-    StatusInfo,
+    StatusInfo, Usage, UsageQuery,
 };
 use crate::auth::Role;
 use crate::server::App;
@@ -22,6 +23,25 @@ pub fn routes() -> axum::Router<Arc<App>> {
         .route("/api/dashboard", get(dashboard))
         .route("/api/analytics/slow", get(slow))
         .route("/api/analytics/costs", get(costs))
+        .route("/api/usage", get(usage))
+}
+
+/// The caller's own usage (requests, tokens, cost, error rate, per model and per hour). A plain
+/// user gets only their own (naming anyone else is 403); an admin may name any user (`user=`
+/// empty: requests made with the access key).
+#[utoipa::path(get, path = "/api/usage", tag = "status", params(UsageQuery), responses(
+    (status = 200, body = Usage), (status = 400, body = super::ErrorBody),
+    (status = 401, body = super::ErrorBody), (status = 403, body = super::ErrorBody),
+    (status = 503, body = super::ErrorBody)))]
+async fn usage(State(app): State<Arc<App>>, c: Caller, Query(mut q): Query<UsageQuery>) -> ApiResult<Usage> {
+    match (c.is_admin(), q.user.as_deref()) {
+        (false, Some(u)) if Some(u) != c.user.as_deref() => {
+            return Err(super::ApiError::forbidden("a user may only see their own usage"));
+        }
+        (true, Some(_)) => {}
+        _ => q.user = Some(c.user.clone().unwrap_or_default()),
+    }
+    answer(service(&app).usage(q).await)
 }
 
 /// The server's state: uptime, requests in flight, reloads, the request log, totals.

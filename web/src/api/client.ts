@@ -7,6 +7,8 @@ export class ApiError extends Error {
     public status: number,
     public code: string,
     message: string,
+    /** For `invalid`: the field or config key path at fault. */
+    public path?: string,
   ) {
     super(message)
   }
@@ -35,19 +37,21 @@ export interface RequestOptions {
 export async function parseError(r: Response): Promise<ApiError> {
   let code = 'http_' + r.status
   let message = r.statusText || 'HTTP ' + r.status
+  let path: string | undefined
   try {
     const body = await r.json()
     const e = body?.error
     if (e && typeof e === 'object') {
       code = e.code ?? e.type ?? code
       message = e.message ?? message
+      if (typeof e.path === 'string') path = e.path
     } else if (typeof e === 'string') {
       message = e
     }
   } catch {
     // not JSON: keep the status line
   }
-  return new ApiError(r.status, code, message)
+  return new ApiError(r.status, code, message, path)
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {

@@ -1,11 +1,19 @@
-// The config as a JSON tree for the Settings and Routing views, parsed here from `GET /api/config`
-// (secrets stay `***`). `GET /api/settings` would be the route for it, but it answers 500 on any
-// config that has a secret (it parses the redacted text, whose bare `***` is not YAML).
-import { parse } from 'yaml'
-import { getConfigText } from './config'
-import { maskSecrets, unmaskSecrets } from '../lib/masked'
+// The config as a JSON tree (`GET /api/settings`, secrets `***`) for the Settings and Routing
+// views, and the Settings form's write (`PATCH /api/settings`: changes by dotted path, written
+// into config.yml by the server with comments kept, validated, reloaded).
+import { api } from './client'
+import type { Change } from '../lib/settingsForm'
 
 export async function getSettings<T = Record<string, unknown>>(): Promise<T> {
-  const tree = parse(maskSecrets(await getConfigText())) ?? {}
-  return JSON.parse(unmaskSecrets(JSON.stringify(tree))) as T
+  return api.get<T>('/api/settings')
+}
+
+export interface SettingsWritten {
+  written: string
+  applied: boolean
+  changed: string[]
+}
+
+export async function setSettings(changes: Change[]): Promise<SettingsWritten> {
+  return api.patch<SettingsWritten>('/api/settings', { changes })
 }

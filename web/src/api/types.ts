@@ -68,6 +68,17 @@ export interface Dashboard {
   series: StatsGroup[]
 }
 
+export interface Usage {
+  since_ms: number
+  until_ms: number
+  /** Whose ('' : the access key). */
+  user: string
+  total: Summary
+  error_rate: number
+  by_model: StatsGroup[]
+  series: StatsGroup[]
+}
+
 export type KeyStatus =
   | { state: 'available' }
   | { state: 'probing' }
@@ -97,8 +108,18 @@ export interface ProviderInfo {
   base_url: string
   strategy: string
   models: string[]
+  /** Exclude globs (older servers leave it out). */
+  exclude?: string[]
   keys: KeyInfo[]
   tools_unsupported?: string[]
+}
+
+export interface VerifyReport {
+  provider: string
+  key: string
+  model: string
+  ok: boolean
+  checks: { check: string; ok: boolean; skipped: boolean; status: number; latency_ms: number; first_token_ms: number | null; message: string }[]
 }
 
 export interface Tokens {

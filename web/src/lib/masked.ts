@@ -12,3 +12,8 @@ export function maskSecrets(text: string): string {
 export function unmaskSecrets(text: string): string {
   return text.split(SENTINEL).join('***')
 }
+
+/** Relay keys (`mr-` + base62) in a text shown as their list prefix and `…` (`mr-AbCdEfGh…`). */
+export function maskRelayKeys(text: string): string {
+  return text.replace(/\bmr-([A-Za-z0-9]{8})[A-Za-z0-9]{8,}/g, 'mr-$1…')
+}
