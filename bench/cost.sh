@@ -110,6 +110,10 @@ if [[ $TOOLS == *mem* ]]; then
     --header 'Authorization: Bearer bench-key' --concurrency 500 --requests 500 --max-secs 60 --expect-end "[DONE]" >"$W/slow.out"
   sleep 3
   after=$(rss "$RPID")
+  if [ -n "${TRIM_PROBE:-}" ]; then   # experiment: what glibc's malloc_trim(0) would give back
+    gdb -p "$RPID" -batch -ex 'call (int)malloc_trim(0)' >/dev/null 2>&1 || true
+    echo "after malloc_trim(0) by gdb: $(rss "$RPID") MB"
+  fi
   kill "$SAMPLER" 2>/dev/null || true
   peak=$(sort -n "$W/rss.log" | tail -1)
   ok=$(python3 -c "import json; print(json.load(open('$W/slow.out'))['ok'])")
@@ -143,7 +147,8 @@ if [[ $TOOLS == *callgrind* ]] && command -v valgrind >/dev/null; then
   sleep 0.5
   callgrind_control -i off "$RPID" >/dev/null
   stop_relay
-  IR=$(callgrind_annotate "$W/cg.out" 2>/dev/null | grep -m1 "PROGRAM TOTALS" | tr -dc 0-9)
+  # "1,234,567 (100.0%)  PROGRAM TOTALS": the first field, commas dropped.
+  IR=$(callgrind_annotate "$W/cg.out" 2>/dev/null | awk '!n && /PROGRAM TOTALS/ {gsub(",", "", $1); print $1; n=1}')
   echo "callgrind: $((IR / N)) instructions/req"
   cp "$W/cg.out" "${CG_OUT:-/tmp/monorelay-cost-callgrind.out}"
 fi

@@ -16,6 +16,7 @@ pub mod events;
 pub mod glob;
 pub mod ir;
 pub mod keys;
+pub mod mem;
 pub mod params;
 pub mod pricing;
 pub mod providers;

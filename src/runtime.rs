@@ -24,6 +24,8 @@ pub struct Shared {
     pub upstream_models: Mutex<HashMap<String, Vec<String>>>,
     /// One pooled client per distinct connect timeout (usually exactly one).
     clients: Mutex<HashMap<Duration, reqwest::Client>>,
+    /// The lean clients (`providers::direct`), likewise per connect timeout.
+    direct: Mutex<HashMap<Duration, Option<crate::providers::direct::Client>>>,
     /// Stored Responses-API conversations (`previous_response_id`, `GET /v1/responses/{id}`).
     pub responses: std::sync::Arc<crate::store::responses::ResponseStore>,
     /// Files and batches pinned to the provider and key that made them.
@@ -78,6 +80,11 @@ impl Shared {
         map.insert(connect_timeout, c.clone());
         Ok(c)
     }
+
+    fn direct_client(&self, connect_timeout: Duration) -> Option<crate::providers::direct::Client> {
+        let mut map = self.direct.lock().unwrap_or_else(|p| p.into_inner());
+        map.entry(connect_timeout).or_insert_with(|| crate::providers::direct::build(connect_timeout)).clone()
+    }
 }
 
 /// Why a runtime could not be built from a (valid) config.
@@ -117,7 +124,8 @@ impl Runtime {
             let client = shared
                 .client(p.connect_timeout)
                 .map_err(|source| RuntimeError::HttpClient { provider: p.name.clone(), source })?;
-            providers.push(Provider::with_web_states(p.clone(), pool, client, &shared.web_states));
+            let direct = shared.direct_client(p.connect_timeout);
+            providers.push(Provider::with_web_states(p.clone(), pool, client, &shared.web_states).with_direct(direct));
         }
         let mut secrets = config.secrets();
         secrets.extend(access_key.clone());

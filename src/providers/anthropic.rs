@@ -4,7 +4,7 @@
 
 use super::{Endpoint, join_url};
 use crate::config::ProviderConfig;
-use http::{HeaderMap, header};
+use http::{HeaderMap, HeaderValue, Method, header};
 
 pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
     let base = config.base_url.strip_suffix("/v1").unwrap_or(&config.base_url);
@@ -30,22 +30,27 @@ pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
     join_url(base, path)
 }
 
-pub fn request(
-    client: &reqwest::Client,
+/// The method and headers of one request (`auth`: the key's prebuilt `x-api-key` value).
+pub fn headers(
     config: &ProviderConfig,
-    url: reqwest::Url,
     endpoint: Endpoint,
-    auth: &http::HeaderValue,
+    auth: &HeaderValue,
     client_headers: &HeaderMap,
-) -> reqwest::RequestBuilder {
-    let mut rb = if endpoint == Endpoint::Models { client.get(url) } else { client.post(url) };
-    rb = rb.header("x-api-key", auth.clone()).header(header::CONTENT_TYPE, "application/json");
+) -> (Method, HeaderMap) {
+    let method = if endpoint == Endpoint::Models { Method::GET } else { Method::POST };
+    let mut h = HeaderMap::with_capacity(5 + config.headers.len());
+    h.append("x-api-key", auth.clone());
+    h.append(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     match client_headers.get("anthropic-version") {
-        Some(v) => rb = rb.header("anthropic-version", v),
-        None => rb = rb.header("anthropic-version", config.anthropic_version.as_str()),
-    }
+        Some(v) => h.append("anthropic-version", v.clone()),
+        None => match HeaderValue::from_str(&config.anthropic_version) {
+            Ok(v) => h.append("anthropic-version", v),
+            Err(_) => false,
+        },
+    };
     for v in client_headers.get_all("anthropic-beta") {
-        rb = rb.header("anthropic-beta", v);
+        h.append("anthropic-beta", v.clone());
     }
-    super::extra_headers(rb, config, client_headers)
+    super::extra_into(&mut h, config, client_headers);
+    (method, h)
 }

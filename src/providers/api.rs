@@ -3,25 +3,25 @@
 
 use super::{Endpoint, join_url};
 use crate::config::ProviderConfig;
-use http::header;
+use http::{HeaderMap, HeaderValue, Method, header};
 
 pub fn url(config: &ProviderConfig, endpoint: Endpoint) -> String {
     join_url(&config.base_url, endpoint.openai_path())
 }
 
-pub fn request(
-    client: &reqwest::Client,
+/// The method and headers of one request (`auth`: the key's prebuilt `Bearer` value).
+pub fn headers(
     config: &ProviderConfig,
-    url: reqwest::Url,
     endpoint: Endpoint,
-    auth: &http::HeaderValue,
+    auth: &HeaderValue,
     stream: bool,
-    client_headers: &http::HeaderMap,
-) -> reqwest::RequestBuilder {
-    let mut rb = if endpoint == Endpoint::Models { client.get(url) } else { client.post(url) };
-    rb = rb
-        .header(header::AUTHORIZATION, auth.clone())
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(header::ACCEPT, if stream { "text/event-stream" } else { "application/json" });
-    super::extra_headers(rb, config, client_headers)
+    client_headers: &HeaderMap,
+) -> (Method, HeaderMap) {
+    let method = if endpoint == Endpoint::Models { Method::GET } else { Method::POST };
+    let mut h = HeaderMap::with_capacity(4 + config.headers.len());
+    h.append(header::AUTHORIZATION, auth.clone());
+    h.append(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    h.append(header::ACCEPT, HeaderValue::from_static(if stream { "text/event-stream" } else { "application/json" }));
+    super::extra_into(&mut h, config, client_headers);
+    (method, h)
 }

@@ -321,7 +321,7 @@ impl ChatGptWeb {
 
     /// A whole small body, bounded in size and time.
     async fn read_small(resp: reqwest::Response, timeout: Duration) -> Result<Vec<u8>, UpstreamError> {
-        let mut body = timed_body(resp.bytes_stream(), timeout, None, None);
+        let mut body = timed_body(resp.bytes_stream(), describe_reqwest, timeout, None, None);
         let mut out = Vec::new();
         while let Some(chunk) = body.next().await {
             let chunk = chunk?;
@@ -542,8 +542,13 @@ impl ChatGptWeb {
             let body = Self::read_small(resp, pc.timeout).await.unwrap_or_default();
             return Ok(backend_error("the conversation", status, &headers, &body, pc.cooldown));
         }
-        let upstream =
-            timed_body(resp.bytes_stream(), pc.timeout, deadline.map(tokio::time::Instant::from_std), pc.total_timeout);
+        let upstream = timed_body(
+            resp.bytes_stream(),
+            describe_reqwest,
+            pc.timeout,
+            deadline.map(tokio::time::Instant::from_std),
+            pc.total_timeout,
+        );
         let id = format!("chatcmpl-web{:016x}", fastrand::u64(..));
         let decoder = WebDecoder::new(id, req.model.clone(), estimate_tokens(prompt_chars));
         if stream {

@@ -7,6 +7,7 @@
 pub mod anthropic;
 pub mod api;
 pub mod chatgpt_web;
+pub mod direct;
 pub mod gemini;
 pub mod mock;
 pub mod outcome;
@@ -17,7 +18,7 @@ use crate::dialect::Dialect;
 use crate::keys::KeyPool;
 use bytes::Bytes;
 use futures_util::{Stream, StreamExt};
-use http::{HeaderMap, StatusCode};
+use http::{HeaderMap, Method, StatusCode};
 use std::pin::Pin;
 use std::time::Duration;
 use tokio::time::Instant;
@@ -163,6 +164,9 @@ pub struct Provider {
     client: reqwest::Client,
     /// Upstream URLs, parsed once per runtime rather than on every request.
     urls: Vec<(Endpoint, reqwest::Url)>,
+    /// `api` and `anthropic` upstreams reached without a proxy: the lean client and the endpoint
+    /// URIs (`direct`); `None` keeps the reqwest path.
+    direct: Option<(direct::Client, Vec<(Endpoint, http::Uri)>)>,
     /// The name as routing compares it (`config::normalize_name`), computed once.
     pub normalized_name: String,
     /// `web_reverse` only: the ChatGPT web backend's sessions and caches.
@@ -217,7 +221,16 @@ impl Provider {
         let normalized_name = crate::config::normalize_name(&config.name);
         let web = (config.kind == ProviderKind::WebReverse)
             .then(|| chatgpt_web::ChatGptWeb::new(&config, client.clone(), web.get(&config)));
-        Provider { config, pool, client, urls, normalized_name, web }
+        Provider { config, pool, client, urls, normalized_name, web, direct: None }
+    }
+
+    /// Send through the lean client (`direct`) when this is an `api` or `anthropic` provider
+    /// whose upstream no environment proxy intercepts; otherwise nothing changes.
+    pub fn with_direct(mut self, client: Option<direct::Client>) -> Provider {
+        if matches!(self.config.kind, ProviderKind::Api | ProviderKind::Anthropic) {
+            self.direct = client.zip(direct::uris(&self.urls));
+        }
+        self
     }
 
     fn url(&self, endpoint: Endpoint) -> Result<reqwest::Url, UpstreamError> {
@@ -275,6 +288,26 @@ impl Provider {
         client_headers: &HeaderMap,
         stream: bool,
     ) -> Result<UpstreamReply, UpstreamError> {
+        let (method, headers) = match self.config.kind {
+            ProviderKind::Api => api::headers(&self.config, endpoint, auth, stream, client_headers),
+            ProviderKind::Anthropic => anthropic::headers(&self.config, endpoint, auth, client_headers),
+            _ => (Method::POST, HeaderMap::new()),
+        };
+        if let Some((client, uris)) = &self.direct {
+            let uri = uris.iter().find(|(e, _)| *e == endpoint).map(|(_, u)| u.clone()).ok_or_else(|| {
+                UpstreamError::Connect(format!("'{}' is not a valid upstream URL", self.config.base_url))
+            })?;
+            if method == Method::GET {
+                body = Bytes::new();
+            }
+            return self
+                .timed(direct::send(client, uri, method, headers, body), |resp| {
+                    let (parts, incoming) = resp.into_parts();
+                    let body = http_body_util::BodyExt::into_data_stream(incoming);
+                    (parts.status, parts.headers, body, describe_hyper as fn(&hyper::Error) -> String)
+                })
+                .await;
+        }
         let rb = match self.config.kind {
             ProviderKind::Mock => return Ok(mock::respond(endpoint, &body)),
             ProviderKind::WebReverse => {
@@ -283,11 +316,8 @@ impl Provider {
                 };
                 return web.send(&self.config, endpoint, auth, body, stream).await;
             }
-            ProviderKind::Api => {
-                api::request(&self.client, &self.config, self.url(endpoint)?, endpoint, auth, stream, client_headers)
-            }
-            ProviderKind::Anthropic => {
-                anthropic::request(&self.client, &self.config, self.url(endpoint)?, endpoint, auth, client_headers)
+            ProviderKind::Api | ProviderKind::Anthropic => {
+                self.client.request(method, self.url(endpoint)?).headers(headers)
             }
             ProviderKind::Gemini => {
                 let url = self.url(endpoint)?;
@@ -297,23 +327,41 @@ impl Provider {
                 rb
             }
         };
+        let req = if endpoint == Endpoint::Models { rb } else { rb.body(body) };
+        self.timed(async { req.send().await.map_err(|e| UpstreamError::Connect(describe_reqwest(&e))) }, |mut resp| {
+            let status = resp.status();
+            // Taken, not cloned: the response's own map is not read again.
+            let headers = std::mem::take(resp.headers_mut());
+            (status, headers, resp.bytes_stream(), describe_reqwest as fn(&reqwest::Error) -> String)
+        })
+        .await
+    }
+
+    /// Await the upstream's answer within the first-byte timeout (and the total deadline), then
+    /// wrap its body in the idle / total timeouts.
+    async fn timed<R, S, E>(
+        &self,
+        sent: impl std::future::Future<Output = Result<R, UpstreamError>>,
+        split: impl FnOnce(R) -> (StatusCode, HeaderMap, S, fn(&E) -> String),
+    ) -> Result<UpstreamReply, UpstreamError>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Send + 'static,
+        E: 'static,
+    {
         let started = Instant::now();
         let deadline = self.config.total_timeout.map(|t| started + t);
         let first_byte = self.config.timeout;
         let wait = deadline.map_or(first_byte, |d| first_byte.min(d.saturating_duration_since(started)));
-        let req = if endpoint == Endpoint::Models { rb } else { rb.body(body) };
-        let mut resp = match tokio::time::timeout(wait, req.send()).await {
+        let resp = match tokio::time::timeout(wait, sent).await {
             Ok(Ok(r)) => r,
-            Ok(Err(e)) => return Err(UpstreamError::Connect(describe_reqwest(&e))),
+            Ok(Err(e)) => return Err(e),
             Err(_) if deadline.is_some_and(|d| Instant::now() >= d) => {
                 return Err(UpstreamError::TotalTimeout(self.config.total_timeout.unwrap_or_default()));
             }
             Err(_) => return Err(UpstreamError::FirstByteTimeout(first_byte)),
         };
-        let status = resp.status();
-        // Taken, not cloned: the response's own map is not read again.
-        let headers = std::mem::take(resp.headers_mut());
-        let body = timed_body(resp.bytes_stream(), self.config.timeout, deadline, self.config.total_timeout);
+        let (status, headers, body, describe) = split(resp);
+        let body = timed_body(body, describe, self.config.timeout, deadline, self.config.total_timeout);
         Ok(UpstreamReply { status, headers, body })
     }
 }
@@ -328,13 +376,18 @@ fn extra_headers(
     client_headers: &HeaderMap,
 ) -> reqwest::RequestBuilder {
     let mut map = HeaderMap::with_capacity(config.headers.len() + 1);
+    extra_into(&mut map, config, client_headers);
+    if map.is_empty() { rb } else { rb.headers(map) }
+}
+
+/// `extra_headers` on a header map: each replaces what `headers` held under the same name.
+fn extra_into(headers: &mut HeaderMap, config: &ProviderConfig, client_headers: &HeaderMap) {
     if let Some(ua) = client_headers.get(http::header::USER_AGENT) {
-        map.insert(http::header::USER_AGENT, ua.clone());
+        headers.insert(http::header::USER_AGENT, ua.clone());
     }
     for (name, value) in &config.headers {
-        map.insert(name.clone(), value.clone());
+        headers.insert(name.clone(), value.clone());
     }
-    if map.is_empty() { rb } else { rb.headers(map) }
 }
 
 /// Provider/endpoint pairs whose upstream answered 404/405 for an optional route (an
@@ -360,8 +413,18 @@ impl MissingRoutes {
 /// reqwest's messages nest their causes; flatten them so "connection refused" is visible.
 fn describe_reqwest(e: &reqwest::Error) -> String {
     use std::error::Error;
-    let mut msg = if e.is_connect() { "connection failed".to_string() } else { "request failed".to_string() };
-    let mut src = e.source();
+    let prefix = if e.is_connect() { "connection failed" } else { "request failed" };
+    // reqwest's own message names the URL: only its causes are told.
+    match e.source() {
+        Some(s) => describe_chain(prefix, s),
+        None => prefix.to_string(),
+    }
+}
+
+/// `prefix: e: its cause: …` — the same text `describe_reqwest` gives for the same failure.
+fn describe_chain(prefix: &str, e: &(dyn std::error::Error + 'static)) -> String {
+    let mut msg = prefix.to_string();
+    let mut src = Some(e);
     while let Some(s) = src {
         msg.push_str(": ");
         msg.push_str(&s.to_string());
@@ -370,10 +433,22 @@ fn describe_reqwest(e: &reqwest::Error) -> String {
     msg
 }
 
+/// A body that broke off on the lean client (`direct`): as reqwest would tell it.
+fn describe_hyper(e: &hyper::Error) -> String {
+    describe_chain("request failed", e)
+}
+
 /// Wrap a body so that each chunk must arrive within `idle` and the whole within the deadline.
-fn timed_body<S>(inner: S, idle: Duration, deadline: Option<Instant>, total: Option<Duration>) -> BodyStream
+fn timed_body<S, E>(
+    inner: S,
+    describe: fn(&E) -> String,
+    idle: Duration,
+    deadline: Option<Instant>,
+    total: Option<Duration>,
+) -> BodyStream
 where
-    S: Stream<Item = reqwest::Result<Bytes>> + Send + 'static,
+    S: Stream<Item = Result<Bytes, E>> + Send + 'static,
+    E: 'static,
 {
     let inner = Box::pin(inner);
     Box::pin(futures_util::stream::unfold((inner, false), move |(mut inner, done)| async move {
@@ -387,7 +462,7 @@ where
         };
         match tokio::time::timeout(wait, inner.next()).await {
             Ok(Some(Ok(b))) => Some((Ok(b), (inner, false))),
-            Ok(Some(Err(e))) => Some((Err(UpstreamError::Body(describe_reqwest(&e))), (inner, true))),
+            Ok(Some(Err(e))) => Some((Err(UpstreamError::Body(describe(&e))), (inner, true))),
             Ok(None) => None,
             Err(_) if total_bound => Some((Err(UpstreamError::TotalTimeout(total.unwrap_or_default())), (inner, true))),
             Err(_) => Some((Err(UpstreamError::IdleTimeout(idle)), (inner, true))),
@@ -399,6 +474,9 @@ where
 pub fn join_url(base: &str, path: &str) -> String {
     if base.ends_with(path) { base.to_string() } else { format!("{base}{path}") }
 }
+
+/// The `User-Agent` upstreams see when the client sent none.
+pub const USER_AGENT: &str = concat!("monorelay/", env!("CARGO_PKG_VERSION"));
 
 /// Idle upstream connections kept per host.
 const POOL_MAX_IDLE_PER_HOST: usize = 64;
@@ -413,7 +491,7 @@ pub fn build_client(connect_timeout: Duration) -> reqwest::Result<reqwest::Clien
         // hundreds of idle upstream connections (and their buffers) behind for 90 s.
         .pool_max_idle_per_host(POOL_MAX_IDLE_PER_HOST)
         .tcp_keepalive(Duration::from_secs(30))
-        .user_agent(concat!("monorelay/", env!("CARGO_PKG_VERSION")))
+        .user_agent(USER_AGENT)
         // A relay must not follow redirects on its own (and must never resend a key elsewhere).
         .redirect(reqwest::redirect::Policy::none())
         .build()

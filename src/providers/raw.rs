@@ -97,7 +97,8 @@ impl Provider {
         };
         let status = resp.status();
         let headers = resp.headers().clone();
-        let body = timed_body(resp.bytes_stream(), self.config.timeout, deadline, self.config.total_timeout);
+        let body =
+            timed_body(resp.bytes_stream(), describe_reqwest, self.config.timeout, deadline, self.config.total_timeout);
         Ok(UpstreamReply { status, headers, body })
     }
 }

@@ -32,13 +32,16 @@ impl RecordSink for crate::store::writer::Writer {
 
 /// Requests being relayed now (from arrival until their record is finished, so a stream counts
 /// until its last byte), and how many of them stream: a process-wide gauge for `status` and `top`.
+/// `started` counts every request since the process began (the idle memory trim watches it).
 #[derive(Debug)]
 pub struct InFlight {
     pub requests: AtomicU64,
     pub streams: AtomicU64,
+    pub started: AtomicU64,
 }
 
-pub static IN_FLIGHT: InFlight = InFlight { requests: AtomicU64::new(0), streams: AtomicU64::new(0) };
+pub static IN_FLIGHT: InFlight =
+    InFlight { requests: AtomicU64::new(0), streams: AtomicU64::new(0), started: AtomicU64::new(0) };
 
 /// The single completion hook: the record is finished exactly once, by `finish` or on drop.
 pub struct Completion {
@@ -56,6 +59,7 @@ pub struct Completion {
 impl Completion {
     pub(super) fn new(sink: Arc<dyn RecordSink>, inbound: &Inbound, kind: RecordKind, started: Instant) -> Completion {
         IN_FLIGHT.requests.fetch_add(1, Ordering::Relaxed);
+        IN_FLIGHT.started.fetch_add(1, Ordering::Relaxed);
         Completion {
             sink,
             started,

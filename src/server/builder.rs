@@ -309,6 +309,9 @@ impl ServerBuilder {
             });
         }
 
+        // Freed memory goes back to the system once the relay is quiet after load.
+        supervisor.spawn("idle memory trim", OnPanic::Restart, crate::mem::trim_when_idle);
+
         if let Some(c) = cluster {
             super::cluster::supervise(&mut supervisor, &app, &c);
             let _ = app.cluster.set(c);
