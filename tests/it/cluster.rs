@@ -660,6 +660,7 @@ async fn migrate_copies_a_redb_data_dir_into_postgres_resumably() {
     assert_eq!(got.status(), 200, "the conversation moved too");
     drop(node);
     db.drop_now().await;
+}
 
 /// Poll `f` closely until it holds; how long it took (at most `PATIENCE`, else the test fails).
 async fn time_until<F, Fut>(what: &str, f: F) -> Duration
