@@ -1,9 +1,11 @@
-//! `monorelay config check | show | example | path | import | export` (the last two move the
-//! shared config between a file and PostgreSQL). `show` goes through `monorelay::admin`
-//! (`config.get`: secrets as `***`).
+//! `monorelay config check | show | set | example | path | import | export` (the last two move
+//! the shared config between a file and PostgreSQL). `show` and `set` go through
+//! `monorelay::admin` (`config.get`: secrets as `***`; `config.set`: settings by dotted path,
+//! written in place with comments kept, validated, reloaded).
 
 use crate::Cli;
 use clap::Subcommand;
+use monorelay::admin::{ConfigSet, SettingChange};
 use monorelay::config::{self, ConfigSource};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,6 +16,16 @@ pub enum ConfigCommand {
     Check,
     /// Print the config in use with every secret shown as ***.
     Show,
+    /// Change settings by dotted path, e.g. `logging.max_age_days=14 server.public_host=relay.lan`.
+    /// A VALUE that reads as JSON (number, true/false, null, [list], {object}, "string") is
+    /// that; anything else is a string; null removes the key. All are written at once into the
+    /// config file (comments kept), validated, and a running server reloads it. Secrets and
+    /// providers are refused (see `keys` and the config file).
+    Set {
+        /// PATH=VALUE, one or more.
+        #[arg(required = true, value_name = "PATH=VALUE")]
+        changes: Vec<String>,
+    },
     /// Print a fully commented example config.
     Example,
     /// Print which config file is used.
@@ -82,6 +94,19 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        ConfigCommand::Set { changes } => {
+            let set = ConfigSet { changes: changes.iter().map(|c| assignment(c)).collect::<anyhow::Result<_>>()? };
+            crate::conn::block_on(async {
+                let done = crate::conn::open(cli).await?.config_set(&set).await?;
+                if cli.json {
+                    println!("{}", serde_json::to_string_pretty(&done)?);
+                } else {
+                    let how = if done.applied { "reloaded" } else { "applies at the next start or reload" };
+                    println!("set {} in '{}' ({how})", done.changed.join(", "), done.written.display());
+                }
+                Ok(ExitCode::SUCCESS)
+            })
+        }
         ConfigCommand::Example => {
             print!("{}", config::EXAMPLE);
             Ok(ExitCode::SUCCESS)
@@ -143,4 +168,13 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> anyhow::Result<ExitCode> {
             }
         },
     }
+}
+
+/// `PATH=VALUE` → a change: VALUE as JSON when it reads as JSON, else as a string.
+fn assignment(s: &str) -> anyhow::Result<SettingChange> {
+    let Some((path, value)) = s.split_once('=') else {
+        anyhow::bail!("'{s}' is not PATH=VALUE (e.g. logging.max_age_days=14)");
+    };
+    let value = serde_json::from_str(value.trim()).unwrap_or_else(|_| serde_json::Value::String(value.to_string()));
+    Ok(SettingChange { path: path.trim().to_string(), value })
 }

@@ -137,6 +137,7 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Load and validate the config; list every problem with its key path (exit 1 if any)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the config in use with every secret shown as ***')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change settings by dotted path, e.g. `logging.max_age_days=14 server.public_host=relay.lan`. A VALUE that reads as JSON (number, true/false, null, [list], {object}, "string") is that; anything else is a string; null removes the key. All are written at once into the config file (comments kept), validated, and a running server reloads it. Secrets and providers are refused (see `keys` and the config file)')
             [CompletionResult]::new('example', 'example', [CompletionResultType]::ParameterValue, 'Print a fully commented example config')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print which config file is used')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE''s own `storage` names the database')
@@ -160,6 +161,21 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             break
         }
         'monorelay;config;show' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./config.yml if it exists, else the embedded default)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the access key, database and control socket live (default: server.data_dir, else ./data)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v debug, -vv trace)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less log output (-q warnings only, -qq errors only)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less log output (-q warnings only, -qq errors only)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print data as JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'monorelay;config;set' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./config.yml if it exists, else the embedded default)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the access key, database and control socket live (default: server.data_dir, else ./data)')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format')
@@ -237,6 +253,7 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
         'monorelay;config;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Load and validate the config; list every problem with its key path (exit 1 if any)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the config in use with every secret shown as ***')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change settings by dotted path, e.g. `logging.max_age_days=14 server.public_host=relay.lan`. A VALUE that reads as JSON (number, true/false, null, [list], {object}, "string") is that; anything else is a string; null removes the key. All are written at once into the config file (comments kept), validated, and a running server reloads it. Secrets and providers are refused (see `keys` and the config file)')
             [CompletionResult]::new('example', 'example', [CompletionResultType]::ParameterValue, 'Print a fully commented example config')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print which config file is used')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE''s own `storage` names the database')
@@ -248,6 +265,9 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             break
         }
         'monorelay;config;help;show' {
+            break
+        }
+        'monorelay;config;help;set' {
             break
         }
         'monorelay;config;help;example' {
@@ -1381,6 +1401,7 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
         'monorelay;help;config' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Load and validate the config; list every problem with its key path (exit 1 if any)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the config in use with every secret shown as ***')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change settings by dotted path, e.g. `logging.max_age_days=14 server.public_host=relay.lan`. A VALUE that reads as JSON (number, true/false, null, [list], {object}, "string") is that; anything else is a string; null removes the key. All are written at once into the config file (comments kept), validated, and a running server reloads it. Secrets and providers are refused (see `keys` and the config file)')
             [CompletionResult]::new('example', 'example', [CompletionResultType]::ParameterValue, 'Print a fully commented example config')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print which config file is used')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE''s own `storage` names the database')
@@ -1391,6 +1412,9 @@ Register-ArgumentCompleter -Native -CommandName 'monorelay' -ScriptBlock {
             break
         }
         'monorelay;help;config;show' {
+            break
+        }
+        'monorelay;help;config;set' {
             break
         }
         'monorelay;help;config;example' {

@@ -91,6 +91,9 @@ _monorelay() {
             monorelay__subcmd__config,path)
                 cmd="monorelay__subcmd__config__subcmd__path"
                 ;;
+            monorelay__subcmd__config,set)
+                cmd="monorelay__subcmd__config__subcmd__set"
+                ;;
             monorelay__subcmd__config,show)
                 cmd="monorelay__subcmd__config__subcmd__show"
                 ;;
@@ -111,6 +114,9 @@ _monorelay() {
                 ;;
             monorelay__subcmd__config__subcmd__help,path)
                 cmd="monorelay__subcmd__config__subcmd__help__subcmd__path"
+                ;;
+            monorelay__subcmd__config__subcmd__help,set)
+                cmd="monorelay__subcmd__config__subcmd__help__subcmd__set"
                 ;;
             monorelay__subcmd__config__subcmd__help,show)
                 cmd="monorelay__subcmd__config__subcmd__help__subcmd__show"
@@ -186,6 +192,9 @@ _monorelay() {
                 ;;
             monorelay__subcmd__help__subcmd__config,path)
                 cmd="monorelay__subcmd__help__subcmd__config__subcmd__path"
+                ;;
+            monorelay__subcmd__help__subcmd__config,set)
+                cmd="monorelay__subcmd__help__subcmd__config__subcmd__set"
                 ;;
             monorelay__subcmd__help__subcmd__config,show)
                 cmd="monorelay__subcmd__help__subcmd__config__subcmd__show"
@@ -637,7 +646,7 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__config)
-            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version check show example path import export help"
+            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version check show set example path import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -741,7 +750,7 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__config__subcmd__help)
-            opts="check show example path import export help"
+            opts="check show set example path import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -838,6 +847,20 @@ _monorelay() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        monorelay__subcmd__config__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         monorelay__subcmd__config__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -879,6 +902,32 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__config__subcmd__path)
+            opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__config__subcmd__set)
             opts="-v -q -h -V --config --data-dir --verbose --quiet --log-format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -959,7 +1008,7 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__help__subcmd__config)
-            opts="check show example path import export"
+            opts="check show set example path import export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1029,6 +1078,20 @@ _monorelay() {
             return 0
             ;;
         monorelay__subcmd__help__subcmd__config__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        monorelay__subcmd__help__subcmd__config__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -129,6 +129,7 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand --version 'Print version'
             cand check 'Load and validate the config; list every problem with its key path (exit 1 if any)'
             cand show 'Print the config in use with every secret shown as ***'
+            cand set 'Change settings by dotted path, e.g. `logging.max_age_days=14 server.public_host=relay.lan`. A VALUE that reads as JSON (number, true/false, null, [list], {object}, "string") is that; anything else is a string; null removes the key. All are written at once into the config file (comments kept), validated, and a running server reloads it. Secrets and providers are refused (see `keys` and the config file)'
             cand example 'Print a fully commented example config'
             cand path 'Print which config file is used'
             cand import 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE''s own `storage` names the database'
@@ -150,6 +151,20 @@ set edit:completion:arg-completer[monorelay] = {|@words|
             cand --version 'Print version'
         }
         &'monorelay;config;show'= {
+            cand --config 'Config file (default: ./config.yml if it exists, else the embedded default)'
+            cand --data-dir 'Where the access key, database and control socket live (default: server.data_dir, else ./data)'
+            cand --log-format 'Log line format'
+            cand -v 'More log output (-v debug, -vv trace)'
+            cand --verbose 'More log output (-v debug, -vv trace)'
+            cand -q 'Less log output (-q warnings only, -qq errors only)'
+            cand --quiet 'Less log output (-q warnings only, -qq errors only)'
+            cand --json 'Print data as JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'monorelay;config;set'= {
             cand --config 'Config file (default: ./config.yml if it exists, else the embedded default)'
             cand --data-dir 'Where the access key, database and control socket live (default: server.data_dir, else ./data)'
             cand --log-format 'Log line format'
@@ -222,6 +237,7 @@ set edit:completion:arg-completer[monorelay] = {|@words|
         &'monorelay;config;help'= {
             cand check 'Load and validate the config; list every problem with its key path (exit 1 if any)'
             cand show 'Print the config in use with every secret shown as ***'
+            cand set 'Change settings by dotted path, e.g. `logging.max_age_days=14 server.public_host=relay.lan`. A VALUE that reads as JSON (number, true/false, null, [list], {object}, "string") is that; anything else is a string; null removes the key. All are written at once into the config file (comments kept), validated, and a running server reloads it. Secrets and providers are refused (see `keys` and the config file)'
             cand example 'Print a fully commented example config'
             cand path 'Print which config file is used'
             cand import 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE''s own `storage` names the database'
@@ -231,6 +247,8 @@ set edit:completion:arg-completer[monorelay] = {|@words|
         &'monorelay;config;help;check'= {
         }
         &'monorelay;config;help;show'= {
+        }
+        &'monorelay;config;help;set'= {
         }
         &'monorelay;config;help;example'= {
         }
@@ -1249,6 +1267,7 @@ set edit:completion:arg-completer[monorelay] = {|@words|
         &'monorelay;help;config'= {
             cand check 'Load and validate the config; list every problem with its key path (exit 1 if any)'
             cand show 'Print the config in use with every secret shown as ***'
+            cand set 'Change settings by dotted path, e.g. `logging.max_age_days=14 server.public_host=relay.lan`. A VALUE that reads as JSON (number, true/false, null, [list], {object}, "string") is that; anything else is a string; null removes the key. All are written at once into the config file (comments kept), validated, and a running server reloads it. Secrets and providers are refused (see `keys` and the config file)'
             cand example 'Print a fully commented example config'
             cand path 'Print which config file is used'
             cand import 'Store FILE as the shared config in PostgreSQL (`config.source: postgres`); every running relay applies it within a second. FILE''s own `storage` names the database'
@@ -1257,6 +1276,8 @@ set edit:completion:arg-completer[monorelay] = {|@words|
         &'monorelay;help;config;check'= {
         }
         &'monorelay;help;config;show'= {
+        }
+        &'monorelay;help;config;set'= {
         }
         &'monorelay;help;config;example'= {
         }

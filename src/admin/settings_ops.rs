@@ -53,7 +53,7 @@ const ADMIN_PATHS: &[&str] = &[
 pub struct SettingChange {
     /// Keys from the top, joined by `.` (`logging.max_age_days`).
     pub path: String,
-    #[schema(value_type = Object)]
+    /// Any JSON value (string, number, boolean, list, object, or `null`).
     pub value: serde_json::Value,
 }
 

@@ -5,7 +5,8 @@
 # contradicts the document (status code, content type, response schema).
 #   tests/api/run.sh            uses target/debug/monorelay unless MONORELAY_BIN is set
 # Left out: the sync routes that talk to GitHub / WebDAV, the endless /api/events stream, and
-# PUT /api/config and config reload (a generated config would replace the server's own).
+# PUT /api/config, PATCH /api/settings and config reload (a generated config or setting would
+# replace the server's own; tests/it/api_usage.rs covers PATCH /api/settings).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -55,5 +56,5 @@ fi
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
     --phases examples,coverage,fuzzing --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-10}" --seed 1 --workers 1 \
     --exclude-path-regex '^/api/(sync/(setup|push|pull|diff|history)|events)$' \
-    --exclude-name 'PUT /api/config' --exclude-name 'POST /api/config/reload')
+    --exclude-name 'PUT /api/config' --exclude-name 'PATCH /api/settings' --exclude-name 'POST /api/config/reload')
 curl -sf "http://127.0.0.1:$port/health" > /dev/null || { echo "monorelay died under the check" >&2; exit 1; }

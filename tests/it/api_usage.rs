@@ -5,6 +5,7 @@
 //! super-admin, secrets and invalid values are refused naming the path and change nothing.
 
 use crate::api_fixture::*;
+use crate::common::cli;
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -142,4 +143,33 @@ async fn usage_and_settings_over_the_socket() {
     let done = c.config_set(&set).await.unwrap();
     assert!(done.applied && done.changed == ["translation.default_max_tokens"], "{done:?}");
     assert!(std::fs::read_to_string(&api.config_path).unwrap().contains("translation:\n  default_max_tokens: 2048\n"));
+}
+
+/// `monorelay config set PATH=VALUE…` (the real binary, no server running): the values land in
+/// config.yml in place; a secret path is refused with the invalid-input exit code and nothing
+/// is written.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn config_set_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.yml");
+    let data = dir.path().join("data");
+    std::fs::write(&cfg, "# mine\nserver:\n  port: 8787  # the port\nproviders:\n  mock:\n    provider_type: mock\n")
+        .unwrap();
+    let out = cli(
+        &cfg,
+        &data,
+        &["config", "set", "logging.max_age_days=9", "server.public_host=relay.lan", "tool_calling.emulate=true"],
+    )
+    .await;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    assert!(text.starts_with("# mine\nserver:\n  port: 8787  # the port\n  public_host: \"relay.lan\"\n"), "{text}");
+    assert!(
+        text.contains("logging:\n  max_age_days: 9\n") && text.contains("tool_calling:\n  emulate: true\n"),
+        "{text}"
+    );
+    let out = cli(&cfg, &data, &["config", "set", "server.access_key=abc"]).await;
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("secret"));
+    assert_eq!(std::fs::read_to_string(&cfg).unwrap(), text);
 }

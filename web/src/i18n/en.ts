@@ -131,6 +131,7 @@ export default {
     check: 'Check',
     checks: { text: 'Text answer', tool_call: 'Tool call', stream: 'Stream' },
     skipped: 'Skipped',
+    message: 'Message',
     exclude: 'Exclude list',
     excludeHint: 'Globs, one per line: models matching them are never sent here',
     passed: 'Passed',

@@ -131,6 +131,7 @@ export default {
     check: '检查项',
     checks: { text: '文本回答', tool_call: '工具调用', stream: '流式输出' },
     skipped: '已跳过',
+    message: '信息',
     exclude: '排除列表',
     excludeHint: '通配符，每行一个：匹配的模型不会发往此处',
     passed: '通过',

@@ -1,0 +1,1 @@
+import{e as o,p as n,o as s,z as r,t as a,w as l,A as c,y as i}from"./index-0AYua6BM.js";import{A as p}from"./useLoad-BpGmVZNk.js";const d=o({__name:"Unavailable",props:{what:{}},setup(t){const{t:e}=n();return(m,u)=>(s(),r(a(p),{type:"info","data-test":"unavailable"},{default:l(()=>[c(i(a(e)("common.unavailable",{what:t.what})),1)]),_:1}))}});export{d as _};

@@ -1,0 +1,1 @@
+import{U as t,m as a}from"./index-0AYua6BM.js";function c(r,e){return t(r,u=>{u!==void 0&&(e.value=u)}),a(()=>r.value===void 0?e.value:r.value)}const f=(r,e)=>{const u=r.__vccOpts||r;for(const[n,s]of e)u[n]=s;return u};export{f as _,c as u};

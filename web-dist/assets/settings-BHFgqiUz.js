@@ -1,1 +1,0 @@
-import{az as t}from"./index-C0GI5Kli.js";async function a(){return t.get("/api/settings")}async function e(s){return t.patch("/api/settings",{changes:s})}export{a as g,e as s};

@@ -1,0 +1,1 @@
+import{O as s,bj as t,m as c,af as m}from"./index-0AYua6BM.js";function u(){const e=s(t,null);return c(()=>{if(e===null)return m;const{mergedThemeRef:{value:o},mergedThemeOverridesRef:{value:r}}=e,n=o?.common||m;return r?.common?Object.assign({},n,r.common):n})}export{u};

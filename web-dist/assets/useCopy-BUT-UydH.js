@@ -1,0 +1,1 @@
+import{p as r}from"./index-0AYua6BM.js";import{u as t}from"./use-message-DTl41He0.js";function n(){const{t:o}=r(),s=t();return async e=>{try{await navigator.clipboard.writeText(e),s.success(o("common.copied"))}catch{s.error(o("common.copyFailed"))}}}export{n as u};

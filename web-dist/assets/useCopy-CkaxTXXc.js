@@ -1,1 +1,0 @@
-import{p as r}from"./index-C0GI5Kli.js";import{u as t}from"./use-message-BiI2a9ng.js";function n(){const{t:o}=r(),s=t();return async e=>{try{await navigator.clipboard.writeText(e),s.success(o("common.copied"))}catch{s.error(o("common.copyFailed"))}}}export{n as u};
