@@ -15,6 +15,7 @@ pub mod limits;
 pub mod secret;
 pub mod session;
 pub mod sso;
+pub mod sso_shared;
 pub mod turnstile;
 
 pub use session::{LOGIN_MAX_FAILURES, Session};

@@ -108,7 +108,7 @@ impl std::fmt::Debug for Pending {
 
 /// Where pending sign-ins wait for their callback. `take` is the only read and removes the
 /// entry, so a state works once. Asynchronous, so that a store shared by several relays (Redis,
-/// `state::shared_auth`) can back it: a sign-in started on one relay completes on another.
+/// `sso_shared`) can back it: a sign-in started on one relay completes on another.
 pub trait PendingStore: Send + Sync + 'static {
     /// Keep `p` under `state` (`SsoError::Busy` when full).
     fn put<'a>(&'a self, state: &'a str, p: Pending) -> BoxFuture<'a, Result<(), SsoError>>;
