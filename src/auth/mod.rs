@@ -357,6 +357,10 @@ impl UserStore for Counted {
         }
         self.store.apply(rows)
     }
+    fn take(&self, table: UserTable, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.writes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.store.take(table, id)
+    }
 }
 
 impl std::fmt::Debug for Users {

@@ -666,9 +666,8 @@ impl Users {
     fn take_invite(&self, code: &str) -> Option<Invite> {
         let _one = INVITE_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         let id = secret::sha256_hex(code);
-        let rows = self.store().load(UserTable::Invites).ok()?;
-        let (_, bytes) = rows.into_iter().find(|(k, _)| *k == id)?;
-        self.store().apply(&[row::<Invite>(UserTable::Invites, &id, None)]).ok()?;
+        // Atomic in a store relays share: of two relays taking one code, one gets it.
+        let bytes = self.store().take(UserTable::Invites, &id).ok()??;
         super::decode::<Invite>("invites", &id, &bytes).filter(|i| i.expires_ms > now_ms())
     }
 
