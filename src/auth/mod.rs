@@ -15,6 +15,7 @@ pub mod limits;
 pub mod secret;
 pub mod session;
 pub mod sso;
+pub mod sso_shared;
 pub mod turnstile;
 
 pub use session::{LOGIN_MAX_FAILURES, Session};
@@ -339,8 +340,9 @@ pub struct Users {
     writes: Arc<std::sync::atomic::AtomicU64>,
 }
 
-/// The store, counting the principal writes made through it (usage counters aside) before they
-/// are made.
+/// The store, counting the principal writes made through it (usage counters aside) once each is
+/// done (whether it succeeded or not): a reload that began reading before a write was done sees
+/// the count change before it swaps, and reads again.
 struct Counted {
     store: Arc<dyn UserStore>,
     writes: Arc<std::sync::atomic::AtomicU64>,
@@ -351,10 +353,16 @@ impl UserStore for Counted {
         self.store.load(table)
     }
     fn apply(&self, rows: &[UserRow]) -> Result<(), StoreError> {
+        let r = self.store.apply(rows);
         if rows.iter().any(|r| r.table != UserTable::KeyUsage) {
             self.writes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         }
-        self.store.apply(rows)
+        r
+    }
+    fn take(&self, table: UserTable, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let r = self.store.take(table, id);
+        self.writes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        r
     }
 }
 
@@ -418,8 +426,8 @@ impl Users {
                 }
                 *inner = fresh;
             }
-            // A session is counted as written before it is added to the live map, so one counted
-            // after this check is added after the swap.
+            // A session is counted once written, before it is added to the live map, so one
+            // counted after this check is added after the swap.
             if self.sessions.replace_if(live, unchanged) {
                 return Ok(());
             }

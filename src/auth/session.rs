@@ -108,6 +108,11 @@ fn throttle_keys(username: &str, addr: Option<&str>) -> Vec<String> {
     keys
 }
 
+/// The throttle's keys as kept in a shared store (hashed: a username may be any text).
+fn hashed_throttle_keys(username: &str, addr: Option<&str>) -> Vec<String> {
+    throttle_keys(username, addr).iter().map(|k| secret::sha256_hex(k)).collect()
+}
+
 impl Users {
     /// Start a session for `user`: (token for the cookie, session).
     pub fn start_session(&self, user: &str) -> Result<(String, Session), AuthError> {
@@ -188,14 +193,14 @@ impl Users {
     pub async fn login_blocked_shared(&self, username: &str, addr: Option<&str>) -> Option<u64> {
         let local = self.login_blocked(username, addr);
         let Some(shared) = self.shared.get() else { return local };
-        local.max(shared.login_blocked(&throttle_keys(username, addr), LOGIN_MAX_FAILURES).await)
+        local.max(shared.login_blocked(&hashed_throttle_keys(username, addr), LOGIN_MAX_FAILURES).await)
     }
 
     /// `login_failed`, and with shared state (Redis) counted for every relay too.
     pub async fn login_failed_shared(&self, username: &str, addr: Option<&str>) {
         self.login_failed(username, addr);
         if let Some(shared) = self.shared.get() {
-            shared.login_failed(&throttle_keys(username, addr), LOGIN_WINDOW_MS).await;
+            shared.login_failed(&hashed_throttle_keys(username, addr), LOGIN_WINDOW_MS).await;
         }
     }
 

@@ -108,7 +108,7 @@ impl std::fmt::Debug for Pending {
 
 /// Where pending sign-ins wait for their callback. `take` is the only read and removes the
 /// entry, so a state works once. Asynchronous, so that a store shared by several relays (Redis,
-/// `state::shared_auth`) can back it: a sign-in started on one relay completes on another.
+/// `sso_shared`) can back it: a sign-in started on one relay completes on another.
 pub trait PendingStore: Send + Sync + 'static {
     /// Keep `p` under `state` (`SsoError::Busy` when full).
     fn put<'a>(&'a self, state: &'a str, p: Pending) -> BoxFuture<'a, Result<(), SsoError>>;
@@ -666,9 +666,8 @@ impl Users {
     fn take_invite(&self, code: &str) -> Option<Invite> {
         let _one = INVITE_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         let id = secret::sha256_hex(code);
-        let rows = self.store().load(UserTable::Invites).ok()?;
-        let (_, bytes) = rows.into_iter().find(|(k, _)| *k == id)?;
-        self.store().apply(&[row::<Invite>(UserTable::Invites, &id, None)]).ok()?;
+        // Atomic in a store relays share: of two relays taking one code, one gets it.
+        let bytes = self.store().take(UserTable::Invites, &id).ok()??;
         super::decode::<Invite>("invites", &id, &bytes).filter(|i| i.expires_ms > now_ms())
     }
 

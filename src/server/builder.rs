@@ -255,7 +255,7 @@ impl ServerBuilder {
             if let Some(r) = cluster.as_ref().and_then(|c| c.redis.clone()) {
                 let _ = users.shared.set(r.clone());
                 // Pending SSO sign-ins too: the callback may reach another relay.
-                app.sso.share_pending(Arc::new(crate::state::shared_auth::RedisPending::new(r)));
+                app.sso.share_pending(Arc::new(crate::auth::sso_shared::RedisPending::new(r)));
             }
             let _ = app.users.set(users);
         }

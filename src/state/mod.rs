@@ -3,7 +3,7 @@
 //! relay joins a cluster) and holds the shared-state types every front end reads (`ClusterStatus`);
 //! `redis` is the backend: key health, relay-key rpm windows and quotas, live events and the list
 //! of live instances, with a degraded mode (local state only) while Redis is unreachable;
-//! `shared_auth` keeps login throttling and pending SSO sign-ins there too.
+//! `shared_auth` keeps login-failure counts and pending SSO sign-ins there too.
 
 pub mod redis;
 pub mod shared_auth;

@@ -773,10 +773,35 @@ impl UserStore for PgStore {
                     };
                 }
                 if rows.iter().any(|r| r.table != UserTable::KeyUsage) {
+                    // (Announced: every relay reloads its principals, `server::cluster`.)
                     let origin = crate::record::instance_id().unwrap_or_default();
                     tx.execute("SELECT pg_notify($1, $2)", &[&PRINCIPALS_CHANNEL, &origin]).await.map_err(pg)?;
                 }
                 tx.commit().await.map_err(pg)
+            })
+            .await
+        })
+    }
+
+    /// One `DELETE … RETURNING`: of two relays taking one row (an invite), one gets it.
+    fn take(&self, table: UserTable, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let (i, id) = (self.inner.clone(), id.to_string());
+        self.run(async move {
+            i.with(async |c| {
+                let tx = c.transaction().await.map_err(pg)?;
+                let row = tx
+                    .query_opt(
+                        "DELETE FROM principals WHERE tbl = $1 AND id = $2 RETURNING value",
+                        &[&table_name(table), &id],
+                    )
+                    .await
+                    .map_err(pg)?;
+                if row.is_some() && table != UserTable::KeyUsage {
+                    let origin = crate::record::instance_id().unwrap_or_default();
+                    tx.execute("SELECT pg_notify($1, $2)", &[&PRINCIPALS_CHANNEL, &origin]).await.map_err(pg)?;
+                }
+                tx.commit().await.map_err(pg)?;
+                Ok(row.map(|r| r.get::<_, Vec<u8>>(0)))
             })
             .await
         })

@@ -54,6 +54,14 @@ pub trait UserStore: Send + Sync + 'static {
     fn load(&self, table: UserTable) -> Result<Vec<(String, Vec<u8>)>, StoreError>;
     /// Write and delete rows, all in one transaction.
     fn apply(&self, rows: &[UserRow]) -> Result<(), StoreError>;
+    /// Delete row `id` of `table` and return what it held. A store several processes share
+    /// makes this atomic (of two takers, one gets the row); this default is atomic only for a
+    /// store one process owns, whose callers serialize their takes.
+    fn take(&self, table: UserTable, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let Some((_, v)) = self.load(table)?.into_iter().find(|(k, _)| k == id) else { return Ok(None) };
+        self.apply(&[UserRow { table, id: id.to_string(), value: None }])?;
+        Ok(Some(v))
+    }
 }
 
 impl RedbStore {

@@ -881,3 +881,33 @@ async fn failed_logins_count_on_both_relays_and_an_sso_sign_in_started_on_one_co
     let again = browser.finish(&callback_on_a).await;
     assert!(!again.signed_in && again.location.contains("error"), "{again:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn of_two_relays_taking_one_invite_one_gets_it() {
+    use monorelay::store::users::{UserRow, UserStore, UserTable};
+    let Some((pg, _)) = services() else { return };
+    let url = monorelay::secret::Secret::new(pg.clone());
+    let connect = |u: monorelay::secret::Secret<String>| {
+        tokio::task::spawn_blocking(move || {
+            std::sync::Arc::new(monorelay::store::postgres::PgStore::connect(&u, 2).unwrap())
+        })
+    };
+    let (a, b) = (connect(url.clone()).await.unwrap(), connect(url).await.unwrap());
+    for round in 0..5 {
+        let id = tag(&format!("invite-{round}"));
+        let row = UserRow { table: UserTable::Invites, id: id.clone(), value: Some(b"\x01{}".to_vec()) };
+        a.apply(&[row]).unwrap();
+        let takers: Vec<_> = [a.clone(), b.clone(), a.clone(), b.clone()]
+            .into_iter()
+            .map(|s| {
+                let id = id.clone();
+                tokio::task::spawn_blocking(move || s.take(UserTable::Invites, &id).unwrap())
+            })
+            .collect();
+        let mut got = 0;
+        for t in takers {
+            got += usize::from(t.await.unwrap().is_some());
+        }
+        assert_eq!(got, 1, "round {round}: exactly one taker gets the invite");
+    }
+}
