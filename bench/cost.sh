@@ -2,7 +2,7 @@
 # bench/cost.sh — load-independent cost of one relayed request: relay CPU µs, context switches and syscalls (strace -c), instructions (callgrind) per request over a fixed count.
 # Usage: bench/cost.sh RELAY_BINARY [pass|cross|pass-stream|cross-stream] [REQUESTS] [log-on|log-off] [TOOLS]
 #   TOOLS: any of cpu,strace,callgrind,mem (default cpu,strace); mem: RSS idle, at 500 concurrent
-#   slow streams, and 3 s after them. Needs the bench binaries (bench/run.sh
+#   slow streams, and 3 s after them. WORKERS=N sets server.worker_threads. Needs the bench binaries (bench/run.sh
 #   builds them; BENCH_BIN overrides where they are), strace and valgrind for those tools.
 # Unlike wrk's throughput, these figures barely move when other work shares the machine, so two
 # builds can be compared back to back on a busy box. Loopback only; everything started is stopped.
@@ -28,7 +28,7 @@ for _ in $(seq 100); do grep -q listening "$W/mock.out" 2>/dev/null && break; sl
 MP=$(head -1 "$W/mock.out" | sed 's/.*://')
 ON=$([ "$LOGGING" = log-on ] && echo true || echo false)
 cat >"$W/cfg.yml" <<YML
-server: {host: 127.0.0.1, port: 0, access_key: "bench-key"}
+server: {host: 127.0.0.1, port: 0, access_key: "bench-key"$([ -n "${WORKERS:-}" ] && echo ", worker_threads: $WORKERS")}
 providers:
   oa: {provider_type: api, base_url: "http://127.0.0.1:$MP/v1", keys: [{key: k1}, {key: k2}], models: {include: [gpt-bench, gpt-slow]}}
   an: {provider_type: anthropic, base_url: "http://127.0.0.1:$MP", keys: [{key: a1}, {key: a2}], models: {include: [claude-bench]}}
@@ -140,7 +140,8 @@ print("syscalls/req: " + ", ".join(f"{k} {rows[k]/n:.2f}" for k in show if k in 
 PY
 fi
 if [[ $TOOLS == *callgrind* ]] && command -v valgrind >/dev/null; then
-  start_relay valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$W/cg.out"
+  # CALLGRIND_ARGS: e.g. --cache-sim=yes (I1/D1/LL misses per request beside instructions).
+  start_relay valgrind --tool=callgrind --instr-atstart=no ${CALLGRIND_ARGS:-} --callgrind-out-file="$W/cg.out"
   load 200
   callgrind_control -i on "$RPID" >/dev/null
   load "$N"

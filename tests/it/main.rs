@@ -20,6 +20,7 @@ mod common;
 mod config;
 mod count_tokens;
 mod crossdialect;
+mod direct_client;
 mod gemini;
 mod group_commit;
 mod hardening;
