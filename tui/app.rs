@@ -524,6 +524,11 @@ impl App {
     }
 
     fn record(&mut self, r: Record) {
+        // A record that finished while the backfill was being read can arrive live after it:
+        // counted and shown once.
+        if self.feed.iter().chain(&self.held).any(|known| known.id == r.id) {
+            return;
+        }
         self.advance(r.ended_ms());
         if r.kind.is_completion() {
             self.observe(&r);
@@ -1032,6 +1037,11 @@ mod tests {
         assert_eq!(app.model_rows()[0].requests, 1, "the stats baseline counts backfilled records");
         app.apply(Msg::Backfill(vec![rec(4, T0 + 4_000, "m", 200, 10.0)]));
         assert_eq!(app.feed.iter().map(|r| r.id).collect::<Vec<_>>(), [5, 4, 3]);
+        // A record read by the backfill that arrives live afterwards (it finished in between).
+        app.apply(Msg::Record(Box::new(rec(4, T0 + 4_000, "m", 200, 10.0))));
+        assert_eq!(app.feed.iter().map(|r| r.id).collect::<Vec<_>>(), [5, 4, 3]);
+        assert_eq!(app.rates().requests, 3, "counted once");
+        assert_eq!(app.model_rows()[0].requests, 1, "not added to the live model rows");
     }
 
     #[test]
