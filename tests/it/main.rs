@@ -23,6 +23,8 @@ mod crossdialect;
 mod gemini;
 mod group_commit;
 mod hardening;
+// Restarts the real binary with SIGTERM: Unix-only.
+#[cfg(unix)]
 mod keystate;
 mod layout;
 mod outcome;
