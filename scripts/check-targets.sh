@@ -9,9 +9,13 @@
 #   scripts/check-targets.sh                 # every target: check (+ clippy for Windows)
 #   scripts/check-targets.sh x86_64-pc-windows-gnu
 #   LINK=1 scripts/check-targets.sh x86_64-pc-windows-gnu   # also build the .exe (mingw links it)
+#   LINK=1 WINE=1 scripts/check-targets.sh x86_64-pc-windows-gnu   # and run `--version` under wine
 #
 # Not run by CI (a from-scratch std + dependency build per target takes long). One verdict line
 # per target at the end; the full output of each step is in $LOGS (default /tmp/check-targets).
+# Wine 8 (Debian bookworm) lacks bcryptprimitives.dll, whose ProcessPrng Rust's std imports: for
+# the wine run a shim forwarding it to RtlGenRandom is built with mingw next to the .exe (a test
+# crutch only; real Windows has the DLL).
 # Targets whose prebuilt std is installed (`rustup target list --installed`) skip build-std.
 # x86_64-apple-darwin needs a macOS SDK for ring's and zstd's C code: without one (and clang) it
 # is reported as skipped, not failed.
@@ -104,8 +108,18 @@ for t in "${targets[@]}"; do
     else verdict+=", clippy FAILED (see $logs/$t-clippy.log)"; fi
   fi
   if [ "${LINK:-0}" = 1 ]; then
-    if run "$t" build build --bin monorelay; then verdict+=", linked ${CARGO_TARGET_DIR:-target}/$t/debug/monorelay"
+    exe=${CARGO_TARGET_DIR:-target}/$t/debug/monorelay
+    if run "$t" build build --bin monorelay; then verdict+=", linked $exe"
     else verdict+=", link FAILED (see $logs/$t-build.log)"; fi
+    if [ "${WINE:-0}" = 1 ] && [ "$t" = x86_64-pc-windows-gnu ] && [ -f "$exe.exe" ] && command -v wine >/dev/null; then
+      wdir=$logs/wine && mkdir -p "$wdir" && cp "$exe.exe" "$wdir/"
+      printf '#include <windows.h>\nBOOLEAN WINAPI SystemFunction036(PVOID, ULONG);\n__declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE d, SIZE_T n) { while (n) { ULONG k = n > 0x40000000 ? 0x40000000 : (ULONG)n; if (!SystemFunction036(d, k)) return FALSE; d += k; n -= k; } return TRUE; }\n' >"$wdir/prng.c"
+      printf 'LIBRARY bcryptprimitives\nEXPORTS\nProcessPrng\n' >"$wdir/prng.def"
+      x86_64-w64-mingw32-gcc -shared -O2 -o "$wdir/bcryptprimitives.dll" "$wdir/prng.c" "$wdir/prng.def" -ladvapi32
+      if out=$(WINEPREFIX=$wdir/prefix WINEDEBUG=-all timeout 300 wine "$wdir/monorelay.exe" --version 2>"$wdir/wine.err"); then
+        verdict+=", wine: $out"
+      else verdict+=", wine run FAILED (see $wdir/wine.err)"; fi
+    fi
   fi
   verdicts+=("$verdict")
 done
