@@ -165,11 +165,14 @@ fn banner_model(app: &monorelay::server::App) -> Option<String> {
     monorelay::router::listed_models(&app.runtime.load(), &|p| fetched.get(p).cloned()).into_iter().next().map(|m| m.id)
 }
 
-/// SIGINT or SIGTERM. The SIGTERM handler is installed here, at once (before the banner says the
-/// server is up), so a supervisor's SIGTERM right after start is a graceful stop, not a kill.
+/// SIGINT or SIGTERM (on Windows: Ctrl-C, Ctrl-Break or the console closing). The SIGTERM
+/// (Ctrl-Break) handler is installed here, at once (before the banner says the server is up), so a
+/// supervisor's SIGTERM right after start is a graceful stop, not a kill.
 fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    #[cfg(windows)]
+    let (brk, close) = (tokio::signal::windows::ctrl_break().ok(), tokio::signal::windows::ctrl_close().ok());
     async move {
         let ctrl_c = async {
             let _ = tokio::signal::ctrl_c().await;
@@ -183,7 +186,19 @@ fn shutdown_signal() -> impl std::future::Future<Output = ()> {
                 None => std::future::pending::<()>().await,
             }
         };
-        #[cfg(not(unix))]
+        #[cfg(windows)]
+        let term = async move {
+            match (brk, close) {
+                (Some(mut b), Some(mut c)) => {
+                    tokio::select! {
+                        _ = b.recv() => {},
+                        _ = c.recv() => {},
+                    }
+                }
+                _ => std::future::pending::<()>().await,
+            }
+        };
+        #[cfg(not(any(unix, windows)))]
         let term = std::future::pending::<()>();
         tokio::select! {
             _ = ctrl_c => {},

@@ -6,7 +6,9 @@
 //! Detaching itself (re-executing the binary in a new session) and printing stay in the binary.
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, Write};
+use std::io::Write;
+#[cfg(unix)]
+use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
 /// The pid file's name in the data dir.
@@ -25,15 +27,19 @@ pub enum DaemonError {
     AlreadyRunning { dir: PathBuf, pid: u32 },
     #[error("pid file '{path}': {source}")]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("daemon mode and its pid file need a Unix system")]
+    #[error(
+        "daemon mode, status, stop and restart need a Unix system (the pid file and control socket are Unix-only); here run `monorelay serve` in the foreground and stop it with Ctrl-C"
+    )]
     Unsupported,
 }
 
+#[cfg(unix)]
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> DaemonError + '_ {
     move |source| DaemonError::Io { path: path.to_path_buf(), source }
 }
 
 /// The pid a pid file names (its first line), if it names one.
+#[cfg(unix)]
 fn parse_pid(text: &str) -> Option<u32> {
     text.lines().next().and_then(|l| l.trim().parse::<u32>().ok()).filter(|p| *p > 1)
 }
@@ -270,6 +276,7 @@ impl Write for RotatingLog {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
     #[test]
     fn pid_file_text() {
         assert_eq!(parse_pid("1234\n"), Some(1234));

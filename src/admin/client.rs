@@ -3,25 +3,29 @@
 //! same process through the very same `dispatch` and JSON, so the CLI gets identical answers
 //! either way. Transport failures are `AdminError::Unavailable`.
 
+#[cfg(unix)]
 use super::socket::write_line;
 use super::*;
 use crate::store::{LogPage, LogQuery};
 use serde::de::DeserializeOwned;
-use serde_json::{Value, json};
+use serde_json::Value;
+#[cfg(unix)]
+use serde_json::json;
 use std::path::Path;
 use std::sync::Arc;
+#[cfg(unix)]
 use tokio::io::{AsyncBufReadExt, BufReader};
 #[cfg(unix)]
 use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
 
-// The control socket is Unix only; elsewhere `connect` says so and these are never built.
-#[cfg(not(unix))]
-type OwnedReadHalf = tokio::io::Empty;
-#[cfg(not(unix))]
-type OwnedWriteHalf = tokio::io::Sink;
-
+/// The control socket is Unix only: elsewhere `connect` says so and only `Local` exists.
 enum Transport {
-    Socket { reader: BufReader<OwnedReadHalf>, writer: OwnedWriteHalf, next_id: u64 },
+    #[cfg(unix)]
+    Socket {
+        reader: BufReader<OwnedReadHalf>,
+        writer: OwnedWriteHalf,
+        next_id: u64,
+    },
     Local(Arc<Service>),
 }
 
@@ -31,10 +35,12 @@ pub struct Client {
     broken: bool,
 }
 
+#[cfg(unix)]
 fn lost(e: impl std::fmt::Display) -> AdminError {
     AdminError::unavailable(format!("the control connection was lost: {e}"))
 }
 
+#[cfg(unix)]
 async fn read_json(reader: &mut BufReader<OwnedReadHalf>) -> Result<Value, AdminError> {
     let mut line = String::new();
     let n = reader.read_line(&mut line).await.map_err(lost)?;
@@ -80,6 +86,7 @@ impl Client {
     /// Whether a running server answers (over the socket, or a local online service).
     pub fn server_running(&self) -> bool {
         match &self.transport {
+            #[cfg(unix)]
             Transport::Socket { .. } => true,
             Transport::Local(s) => s.is_online(),
         }
@@ -98,6 +105,7 @@ impl Client {
         }
         match &mut self.transport {
             Transport::Local(s) => s.dispatch(op, args).await,
+            #[cfg(unix)]
             Transport::Socket { reader, writer, next_id } => {
                 let id = *next_id;
                 *next_id += 1;
@@ -255,6 +263,7 @@ impl Client {
     pub async fn subscribe(self, filter: &LogQuery) -> Result<Subscription, AdminError> {
         match self.transport {
             Transport::Local(s) => Ok(Subscription::Local(s.logs_subscribe(filter.clone())?)),
+            #[cfg(unix)]
             Transport::Socket { mut reader, mut writer, next_id } => {
                 let args = serde_json::to_value(filter).map_err(|e| AdminError::internal(e.to_string()))?;
                 write_line(&mut writer, &json!({"id": next_id, "op": "logs.subscribe", "args": args}))
@@ -272,7 +281,11 @@ impl Client {
 
 /// A `logs.subscribe` stream.
 pub enum Subscription {
-    Socket { reader: BufReader<OwnedReadHalf>, _writer: OwnedWriteHalf },
+    #[cfg(unix)]
+    Socket {
+        reader: BufReader<OwnedReadHalf>,
+        _writer: OwnedWriteHalf,
+    },
     Local(super::LiveRecords),
 }
 
@@ -281,6 +294,7 @@ impl Subscription {
     pub async fn next(&mut self) -> Result<LogEvent, AdminError> {
         match self {
             Subscription::Local(l) => l.next().await.ok_or_else(|| AdminError::unavailable("the server is stopping")),
+            #[cfg(unix)]
             Subscription::Socket { reader, .. } => loop {
                 let v = read_json(reader).await?;
                 if v.get("event").is_some() {

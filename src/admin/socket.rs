@@ -14,11 +14,16 @@
 //! Unix only: elsewhere (Windows) `serve` answers `ErrorKind::Unsupported`, the server runs
 //! without a control socket (saying so once), and the CLI works on the data dir directly.
 
-use super::{AdminError, Service};
+#[cfg(unix)]
+use super::AdminError;
+use super::Service;
+#[cfg(unix)]
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+#[cfg(unix)]
 use std::time::Duration;
+#[cfg(unix)]
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 #[cfg(unix)]
 use tokio::net::{UnixListener, UnixStream};
@@ -28,6 +33,7 @@ pub const SOCKET_FILE: &str = "monorelay.sock";
 /// Longest request line accepted.
 pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 /// Pause after a failed `accept` (out of file descriptors, say), so the loop does not spin.
+#[cfg(unix)]
 const ACCEPT_RETRY: Duration = Duration::from_millis(100);
 
 /// A bound control socket; removes its file when dropped.
@@ -102,12 +108,14 @@ pub async fn serve(service: Arc<Service>, path: &Path) -> std::io::Result<Listen
     Ok(Listener { path: path.to_path_buf(), task })
 }
 
+#[cfg(unix)]
 pub(crate) async fn write_line(w: &mut (impl AsyncWriteExt + Unpin), v: &Value) -> std::io::Result<()> {
     let mut line = serde_json::to_vec(v).unwrap_or_default();
     line.push(b'\n');
     w.write_all(&line).await
 }
 
+#[cfg(unix)]
 fn answer(id: &Value, r: Result<Value, AdminError>) -> Value {
     match r {
         Ok(data) => json!({"id": id, "ok": true, "data": data}),
@@ -116,6 +124,7 @@ fn answer(id: &Value, r: Result<Value, AdminError>) -> Value {
 }
 
 /// One line into `buf` (at most `MAX_LINE_BYTES` + 1 kept). Returns (bytes read, too long).
+#[cfg(unix)]
 async fn read_line(r: &mut (impl AsyncBufRead + Unpin), buf: &mut Vec<u8>) -> std::io::Result<(usize, bool)> {
     buf.clear();
     let n = (&mut *r).take(MAX_LINE_BYTES as u64 + 1).read_until(b'\n', buf).await?;
@@ -143,6 +152,7 @@ async fn read_line(r: &mut (impl AsyncBufRead + Unpin), buf: &mut Vec<u8>) -> st
 }
 
 /// A request line: its id (echoed, `null` when unreadable), op and args.
+#[cfg(unix)]
 fn parse_request(line: &[u8]) -> (Value, Result<(String, Value), AdminError>) {
     let v: Value = match serde_json::from_slice(line) {
         Ok(v) => v,

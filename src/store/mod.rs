@@ -317,7 +317,16 @@ impl RedbStore {
         // cache showed up as hundreds of MB of relay RSS under load in bench/.
         let db = redb::Builder::new().set_cache_size(STORE_CACHE_BYTES).create(path).map_err(|e| match e {
             redb::DatabaseError::DatabaseAlreadyOpen => {
-                StoreError(format!("'{}' is in use by another process (a running 'monorelay serve'?)", path.display()))
+                // Without the (Unix-only) control socket the CLI cannot go through a running server.
+                let hint = if cfg!(unix) {
+                    ""
+                } else {
+                    "; on this platform the CLI cannot reach a running server (its control socket is Unix-only): stop the server first"
+                };
+                StoreError(format!(
+                    "'{}' is in use by another process (a running 'monorelay serve'?){hint}",
+                    path.display()
+                ))
             }
             e => StoreError(format!("cannot open '{}': {e}", path.display())),
         })?;

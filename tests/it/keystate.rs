@@ -61,7 +61,6 @@ async fn still_cooling(up: &Upstream, base: &str, before: u64) {
     assert_eq!(up.received().len(), asked, "a cooling key is not sent to the upstream");
 }
 
-#[cfg(unix)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cooldowns_quotas_and_windows_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
@@ -107,7 +106,6 @@ async fn cooldowns_quotas_and_windows_survive_a_restart() {
     assert!(server.stop().await.success());
 }
 
-#[cfg(unix)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn key_health_is_kept_with_the_request_log_off() {
     let dir = tempfile::tempdir().unwrap();

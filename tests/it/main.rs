@@ -4,6 +4,8 @@
 // A failing unwrap is a failing test, with the value in the panic message.
 #![allow(clippy::unwrap_used)]
 
+// The control socket (and so every test of it) is Unix-only.
+#[cfg(unix)]
 mod admin;
 mod api_auth;
 mod api_config;
@@ -24,6 +26,8 @@ mod direct_client;
 mod gemini;
 mod group_commit;
 mod hardening;
+// Restarts the real binary with SIGTERM: Unix-only.
+#[cfg(unix)]
 mod keystate;
 mod layout;
 mod outcome;

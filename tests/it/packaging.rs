@@ -25,6 +25,7 @@ fn has(tool: &str) -> bool {
 }
 
 /// Run the binary in `cwd` on data dir `data` (embedded default config) with `args`.
+#[cfg(unix)]
 fn run(cwd: &Path, data: &Path, args: &[&str]) -> Output {
     bin().current_dir(cwd).arg("--data-dir").arg(data).args(args).output().expect("run monorelay")
 }
@@ -35,17 +36,20 @@ fn json(o: &Output) -> serde_json::Value {
 }
 
 /// Stops the daemon on `data` when the test ends, however it ends.
+#[cfg(unix)]
 struct Daemon<'a> {
     cwd: &'a Path,
     data: &'a Path,
 }
 
+#[cfg(unix)]
 impl Drop for Daemon<'_> {
     fn drop(&mut self) {
         let _ = run(self.cwd, self.data, &["stop", "--timeout", "10"]);
     }
 }
 
+#[cfg(unix)]
 async fn echo_request(listen: &str, key: &str) -> reqwest::Response {
     client()
         .post(format!("http://{listen}/v1/chat/completions"))

@@ -7,6 +7,7 @@ use crate::common::*;
 use monorelay::admin::socket::SOCKET_FILE;
 use monorelay::admin::{Client, LogEvent};
 use serde_json::{Value, json};
+#[cfg(unix)]
 use std::process::Command;
 use std::time::Duration;
 
