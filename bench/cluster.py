@@ -249,7 +249,7 @@ def main():
             "requests": sum(r["requests"] for r in rs),
             "runs": rs,
         }
-    meta = B.machine_meta(argparse.Namespace(quick=a.quick, pad_kb=0, relay_env=a.relay_env), repeat, dur,
+    meta = B.machine_meta(argparse.Namespace(quick=a.quick, pad_kb=0, relay_env=a.relay_env, workers=0), repeat, dur,
                           time.time() - t_start)
     # The relays stop (SIGTERM: each writes what it still holds) before the log is counted.
     B.cleanup()
