@@ -17,11 +17,18 @@ pub trait RecordSink: Send + Sync + 'static {
     /// A runtime was built (start or reload): pick up what the sink needs from it (prices,
     /// retention, secrets to redact). Called off the request path.
     fn configure(&self, _runtime: &Runtime) {}
+    /// The sink is far behind (its queue mostly full): new requests wait a moment.
+    fn backlogged(&self) -> bool {
+        false
+    }
 }
 
 impl RecordSink for crate::store::writer::Writer {
     fn record(&self, record: RequestRecord) {
         crate::store::writer::Writer::record(self, record);
+    }
+    fn backlogged(&self) -> bool {
+        crate::store::writer::Writer::backlogged(self)
     }
     fn configure(&self, runtime: &Runtime) {
         let mut settings = crate::store::writer::Settings::new(&runtime.config, runtime.access_key.as_ref());

@@ -31,6 +31,8 @@ use std::time::{Duration, Instant, SystemTime};
 pub const QUEUE_CAPACITY: usize = 8192;
 /// Records per write transaction at most.
 const MAX_BATCH: usize = 1024;
+/// Records queued (sent, not yet taken by the writer) from which `backlogged` holds admissions.
+const BACKLOG_HIGH: u64 = (QUEUE_CAPACITY as u64) * 3 / 4;
 /// Queued records that wake the writer before its interval is up.
 const WAKE_AT: u64 = (MAX_BATCH / 2) as u64;
 /// How often retention looks for work when nothing else is due.
@@ -179,6 +181,12 @@ impl Writer {
 }
 
 impl Writer {
+    /// Whether the queue is three-quarters full: the writer is behind, and the relay holds new
+    /// requests back a moment (`relay::handle`) rather than have records dropped.
+    pub fn backlogged(&self) -> bool {
+        self.store.is_some() && self.queued.load(Ordering::Relaxed) >= BACKLOG_HIGH
+    }
+
     /// Queue a finished record; never blocks (a full queue drops it, counted and said loudly).
     pub fn record(&self, record: RequestRecord) {
         let id = new_id(record.started_at);
@@ -283,7 +291,8 @@ impl Worker {
                 }
                 std::thread::park_timeout(deadline - now);
             }
-            self.queued.store(0, Ordering::Relaxed);
+            let taken = batch.iter().filter(|m| matches!(m, Msg::Record(..))).count() as u64;
+            let _ = self.queued.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |q| Some(q.saturating_sub(taken)));
             let mut stop = false;
             let mut rows = Vec::new();
             let mut waiters = Vec::new();

@@ -428,3 +428,105 @@ fn the_first_retention_pass_uses_the_configs_settings() {
     }
     assert_eq!(left, 0, "the 10-day-old record survived a 1-day retention");
 }
+
+/// A real redb store whose writes wait while `open` is false: a database slower than the load.
+struct SlowStore {
+    inner: monorelay::store::RedbStore,
+    open: std::sync::atomic::AtomicBool,
+}
+
+impl monorelay::store::LogStore for SlowStore {
+    fn append(&self, rows: &[monorelay::store::Row]) -> Result<(), monorelay::store::StoreError> {
+        while !self.open.load(std::sync::atomic::Ordering::SeqCst) {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        self.inner.append(rows)
+    }
+    fn query(&self, q: &monorelay::store::LogQuery) -> Result<monorelay::store::LogPage, monorelay::store::StoreError> {
+        self.inner.query(q)
+    }
+    fn get(
+        &self,
+        id: u64,
+    ) -> Result<
+        Option<(monorelay::store::LogEntry, Option<monorelay::store::StoredBodies>)>,
+        monorelay::store::StoreError,
+    > {
+        self.inner.get(id)
+    }
+    fn stats(
+        &self,
+        since_ms: u64,
+        until_ms: u64,
+        by: monorelay::store::GroupBy,
+    ) -> Result<std::collections::BTreeMap<String, monorelay::stats::Agg>, monorelay::store::StoreError> {
+        self.inner.stats(since_ms, until_ms, by)
+    }
+    fn expire(
+        &self,
+        cutoff_ms: Option<u64>,
+        max_bytes: Option<u64>,
+        chunk: usize,
+    ) -> Result<monorelay::store::Expired, monorelay::store::StoreError> {
+        self.inner.expire(cutoff_ms, max_bytes, chunk)
+    }
+    fn clear(&self) -> Result<u64, monorelay::store::StoreError> {
+        self.inner.clear()
+    }
+    fn size(&self) -> Result<(u64, u64), monorelay::store::StoreError> {
+        self.inner.size()
+    }
+}
+
+#[test]
+fn a_writer_behind_its_load_says_so_before_its_queue_is_full_and_drops_nothing_once_it_catches_up() {
+    use monorelay::record::{RecordKind, RequestRecord};
+    use monorelay::store::LogStore;
+    use monorelay::store::writer::{QUEUE_CAPACITY, Settings, Writer};
+    use std::sync::Arc;
+    use std::sync::atomic::Ordering;
+    let dir = tempfile::tempdir().unwrap();
+    let inner = monorelay::store::RedbStore::open(&dir.path().join(monorelay::store::DB_FILE)).unwrap();
+    let store = Arc::new(SlowStore { inner, open: false.into() });
+    let live: Arc<monorelay::stats::Live> = Arc::default();
+    let writer = Writer::start(Some(store.clone()), Settings::default(), live.clone(), Default::default());
+    let record = || RequestRecord {
+        kind: RecordKind::Completion,
+        user: None,
+        relay_key: None,
+        started_at: std::time::SystemTime::now(),
+        inbound: monorelay::dialect::Dialect::OpenAi,
+        upstream: None,
+        requested_model: "m".into(),
+        provider: None,
+        model: None,
+        key_label: None,
+        client_addr: None,
+        stream: false,
+        status: 200,
+        error_kind: None,
+        error: None,
+        latency_ms: 1.0,
+        ttfb_ms: None,
+        tokens: None,
+        attempts: Vec::new(),
+        overhead_ms: None,
+        tokens_estimated: false,
+        bodies: None,
+    };
+    // The database stalls; records pile up until the writer says it is behind — before its queue
+    // is full, so the relay can hold requests back instead of dropping records.
+    let mut sent = 0;
+    while !writer.backlogged() && sent < 2 * QUEUE_CAPACITY {
+        writer.record(record());
+        sent += 1;
+    }
+    assert!(writer.backlogged(), "never backlogged after {sent} records");
+    assert_eq!(live.dropped.load(Ordering::Relaxed), 0, "backlogged only once records were dropped ({sent} sent)");
+    // The database is back: the backlog drains and nothing was lost.
+    store.open.store(true, Ordering::SeqCst);
+    writer.flush();
+    assert!(!writer.backlogged(), "still backlogged after everything was written");
+    assert_eq!(store.size().unwrap().0, sent as u64);
+    assert_eq!(live.dropped.load(Ordering::Relaxed), 0);
+}
