@@ -372,23 +372,14 @@ fn server_log_level_from_the_config_sets_the_default_and_flags_win() {
     assert!(flagged.contains("no keys"), "{flagged}");
 }
 
-#[test]
-fn the_first_retention_pass_uses_the_configs_settings() {
+/// A finished 200 completion of model `m` without bodies, started at `started_at`.
+fn plain_record(started_at: std::time::SystemTime) -> monorelay::record::RequestRecord {
     use monorelay::record::{RecordKind, RequestRecord};
-    use monorelay::store::LogStore;
-    use monorelay::store::writer::{Settings, Writer};
-    use std::sync::Arc;
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(monorelay::store::RedbStore::open(&dir.path().join(monorelay::store::DB_FILE)).unwrap());
-    // As `serve` does: the writer starts on defaults (its first pass runs on them), the runtime's
-    // settings arrive a moment later.
-    let writer = Writer::start(Some(store.clone()), Settings::default(), Arc::default(), Default::default());
-    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(10 * 86_400);
-    writer.record(RequestRecord {
+    RequestRecord {
         kind: RecordKind::Completion,
         user: None,
         relay_key: None,
-        started_at: old,
+        started_at,
         inbound: monorelay::dialect::Dialect::OpenAi,
         upstream: None,
         requested_model: "m".into(),
@@ -407,7 +398,21 @@ fn the_first_retention_pass_uses_the_configs_settings() {
         overhead_ms: None,
         tokens_estimated: false,
         bodies: None,
-    });
+    }
+}
+
+#[test]
+fn the_first_retention_pass_uses_the_configs_settings() {
+    use monorelay::store::LogStore;
+    use monorelay::store::writer::{Settings, Writer};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(monorelay::store::RedbStore::open(&dir.path().join(monorelay::store::DB_FILE)).unwrap());
+    // As `serve` does: the writer starts on defaults (its first pass runs on them), the runtime's
+    // settings arrive a moment later.
+    let writer = Writer::start(Some(store.clone()), Settings::default(), Arc::default(), Default::default());
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(10 * 86_400);
+    writer.record(plain_record(old));
     writer.flush();
     assert_eq!(store.size().unwrap().0, 1);
     let config = monorelay::config::load_str(
@@ -480,7 +485,6 @@ impl monorelay::store::LogStore for SlowStore {
 
 #[test]
 fn a_writer_behind_its_load_says_so_before_its_queue_is_full_and_drops_nothing_once_it_catches_up() {
-    use monorelay::record::{RecordKind, RequestRecord};
     use monorelay::store::LogStore;
     use monorelay::store::writer::{QUEUE_CAPACITY, Settings, Writer};
     use std::sync::Arc;
@@ -490,30 +494,7 @@ fn a_writer_behind_its_load_says_so_before_its_queue_is_full_and_drops_nothing_o
     let store = Arc::new(SlowStore { inner, open: false.into() });
     let live: Arc<monorelay::stats::Live> = Arc::default();
     let writer = Writer::start(Some(store.clone()), Settings::default(), live.clone(), Default::default());
-    let record = || RequestRecord {
-        kind: RecordKind::Completion,
-        user: None,
-        relay_key: None,
-        started_at: std::time::SystemTime::now(),
-        inbound: monorelay::dialect::Dialect::OpenAi,
-        upstream: None,
-        requested_model: "m".into(),
-        provider: None,
-        model: None,
-        key_label: None,
-        client_addr: None,
-        stream: false,
-        status: 200,
-        error_kind: None,
-        error: None,
-        latency_ms: 1.0,
-        ttfb_ms: None,
-        tokens: None,
-        attempts: Vec::new(),
-        overhead_ms: None,
-        tokens_estimated: false,
-        bodies: None,
-    };
+    let record = || plain_record(std::time::SystemTime::now());
     // The database stalls; records pile up until the writer says it is behind — before its queue
     // is full, so the relay can hold requests back instead of dropping records.
     let mut sent = 0;
