@@ -270,6 +270,7 @@ pub struct Expired {
 }
 
 /// A stored record ready to write: its entry and its encoded bodies.
+#[derive(Clone)]
 pub struct Row {
     pub entry: LogEntry,
     pub bodies: Option<Vec<u8>>,
@@ -294,7 +295,23 @@ pub trait LogStore: Send + Sync + 'static {
     fn health(&self) -> Option<postgres::PgHealth> {
         None
     }
+    /// Wait until every batch `append` accepted is committed or held (a store that commits in
+    /// the background: PostgreSQL). The writer calls it before answering a flush and at stop.
+    fn sync(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+    /// `append`, then `done` with its result and the batch's entries once the batch is written
+    /// (or held). A store that commits in the background (PostgreSQL) returns at once and calls
+    /// `done` from its own thread later, so the writer prepares its next batch meanwhile and the
+    /// records reach the live feed only once they can be read back.
+    fn append_then(&self, rows: Vec<Row>, done: Done) {
+        let r = self.append(&rows);
+        done(r, rows.into_iter().map(|r| r.entry).collect());
+    }
 }
+
+/// What `LogStore::append_then` calls when its batch is written.
+pub type Done = Box<dyn FnOnce(Result<(), StoreError>, Vec<LogEntry>) + Send>;
 
 pub struct RedbStore {
     db: redb::Database,

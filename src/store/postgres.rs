@@ -9,11 +9,17 @@
 //! `tokio_postgres` connections; every call runs there and the caller waits on a channel, which
 //! never panics whatever thread calls it.
 //!
-//! Writes are batched: one multi-row `INSERT` per batch of the writer for the records (and one for
-//! their bodies), with the batch's hourly
-//! aggregates merged under row locks in a stable order, all in one transaction; a replayed row is
-//! ignored (`ON CONFLICT DO NOTHING`), so retrying a batch never counts twice. While the database
-//! is unreachable, batches are **held** in memory (at most `MAX_HELD` records, the oldest dropped
+//! Writes are batched and pipelined: `append` hands the writer's batch to a committer task and
+//! returns, so the writer thread prepares the next batch while this one commits, and up to
+//! `COMMITTERS` batches commit at once, each on a connection of its own (not the pool's, which
+//! queries use). A batch is one transaction: its records and bodies each in one `INSERT … SELECT
+//! FROM unnest(arrays)` (one constant statement whatever the batch's size), then the hourly
+//! aggregates of the records that were new, merged under row locks taken in a stable order. A
+//! replayed row (a batch whose commit succeeded but whose answer was lost) is ignored
+//! (`ON CONFLICT DO NOTHING … RETURNING id`), and only the rows inserted count in the aggregates
+//! and the stored bytes, so retrying a batch never counts twice. `sync` waits for the batches in
+//! flight (the writer calls it before answering a flush and at stop). While the database is
+//! unreachable, batches are **held** in memory (at most `MAX_HELD` records, the oldest dropped
 //! and counted beyond that), reported loudly, and flushed by a background task once it is back.
 //!
 //! Migrations are embedded (`MIGRATIONS`) and run at start under an advisory lock, so two relays
@@ -21,15 +27,14 @@
 //! message saying so.
 
 use super::users::{UserRow, UserStore, UserTable};
-use super::{Expired, GroupBy, LogEntry, LogPage, LogQuery, LogStore, Row, StoreError, StoredBodies};
+use super::{Done, Expired, GroupBy, LogEntry, LogPage, LogQuery, LogStore, Row, StoreError, StoredBodies};
 use crate::secret::Secret;
 use crate::stats::Agg;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
-use tokio_postgres::types::ToSql;
 
 mod partitions;
 mod side;
@@ -92,8 +97,8 @@ const RETRY_EVERY: Duration = Duration::from_secs(1);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Rows fetched per round trip while scanning the log for a query.
 const SCAN_CHUNK: i64 = 1000;
-/// Parameters per row of the log insert.
-const LOG_PARAMS: usize = 4;
+/// Batches committing at once (each on its own connection); `append` waits beyond that.
+const COMMITTERS: usize = 2;
 
 fn pg(e: tokio_postgres::Error) -> StoreError {
     // `Display` of a database error is only "db error"; its detail is in the source.
@@ -125,7 +130,26 @@ struct Inner {
     recovered: AtomicU64,
     last_error: Mutex<Option<String>>,
     /// Days whose partitions are known to exist (`partitions`).
-    days: Mutex<std::collections::HashSet<i64>>,
+    days: Mutex<HashSet<i64>>,
+    /// The committers' connections (`COMMITTERS`), apart from the pool.
+    writers: Vec<Slot>,
+    /// Held while held records are written, so that two tasks never write the same ones.
+    flushing: tokio::sync::Mutex<()>,
+    /// Batches accepted by `append` and not yet committed or held; `settled` is signalled as
+    /// each finishes.
+    inflight: Mutex<usize>,
+    settled: Condvar,
+}
+
+/// Counts a batch in flight until it is committed or held (also if its task is dropped).
+struct InFlight(Arc<Inner>);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let mut n = self.0.inflight.lock().unwrap_or_else(|p| p.into_inner());
+        *n = n.saturating_sub(1);
+        self.0.settled.notify_all();
+    }
 }
 
 /// The request log and principals in PostgreSQL.
@@ -177,12 +201,19 @@ impl Inner {
     where
         F: AsyncFnOnce(&mut tokio_postgres::Client) -> Result<T, StoreError>,
     {
-        let n = self.slots.len().max(1);
+        self.on(&self.slots, f).await
+    }
+
+    /// Run `f` on a connection of `slots` (a free one if there is one, else wait for one in turn).
+    async fn on<T, F>(&self, slots: &[Slot], f: F) -> Result<T, StoreError>
+    where
+        F: AsyncFnOnce(&mut tokio_postgres::Client) -> Result<T, StoreError>,
+    {
+        let n = slots.len().max(1);
         let start = self.next.fetch_add(1, Ordering::Relaxed);
-        // A free connection if there is one, else wait for ours in turn.
         let mut guard = None;
         for i in 0..n {
-            if let Some(slot) = self.slots.get((start + i) % n) {
+            if let Some(slot) = slots.get((start + i) % n) {
                 if let Ok(g) = slot.try_lock() {
                     guard = Some(g);
                     break;
@@ -191,7 +222,7 @@ impl Inner {
         }
         let mut guard = match guard {
             Some(g) => g,
-            None => match self.slots.get(start % n) {
+            None => match slots.get(start % n) {
                 Some(s) => s.lock().await,
                 None => return Err(StoreError("postgres: no connection pool".into())),
             },
@@ -217,82 +248,62 @@ impl Inner {
         .await
     }
 
-    async fn write(&self, rows: &[Pending]) -> Result<(), StoreError> {
+    /// Write `rows` in one transaction on a connection of `slots` (the committers' or the pool's).
+    async fn write(&self, slots: &[Slot], rows: &[Pending]) -> Result<(), StoreError> {
         if rows.is_empty() {
             return Ok(());
         }
         self.ensure_days(rows.iter().map(|p| p.entry.id)).await;
-        self.with(async |c| {
-            let tx = c.transaction().await.map_err(pg)?;
-            let mut added: i64 = 0;
-            for chunk in rows.chunks(1024) {
-                let ids: Vec<i64> = chunk.iter().map(|p| p.entry.id as i64).collect();
-                let starts: Vec<i64> = chunk.iter().map(|p| p.entry.started_at_ms as i64).collect();
-                let mut sql = String::from("INSERT INTO request_log (id, started_at_ms, instance, entry) VALUES ");
-                let mut params: Vec<&(dyn ToSql + Sync)> = Vec::with_capacity(chunk.len() * LOG_PARAMS);
-                for (i, p) in chunk.iter().enumerate() {
-                    let b = i * LOG_PARAMS;
-                    if i > 0 {
-                        sql.push(',');
-                    }
-                    sql.push_str(&format!("(${},${},${},${})", b + 1, b + 2, b + 3, b + 4));
-                    params.extend([&ids[i] as &(dyn ToSql + Sync), &starts[i], &p.entry.instance, &p.encoded]);
-                    added += p.encoded.len() as i64;
-                }
-                sql.push_str(" ON CONFLICT (id) DO NOTHING");
-                tx.execute(sql.as_str(), &params).await.map_err(pg)?;
-                // The bodies in one statement too (a round trip per record was most of a batch's time).
-                let mut sql = String::from("INSERT INTO request_bodies (id, bodies) VALUES ");
-                let mut params: Vec<&(dyn ToSql + Sync)> = Vec::with_capacity(chunk.len() * 2);
-                for (i, p) in chunk.iter().enumerate() {
-                    if let Some(b) = &p.bodies {
-                        if !params.is_empty() {
-                            sql.push(',');
-                        }
-                        sql.push_str(&format!("(${},${})", params.len() + 1, params.len() + 2));
-                        params.extend([&ids[i] as &(dyn ToSql + Sync), b]);
-                        added += b.len() as i64;
-                    }
-                }
-                if !params.is_empty() {
-                    sql.push_str(" ON CONFLICT (id) DO NOTHING");
-                    tx.execute(sql.as_str(), &params).await.map_err(pg)?;
+        self.on(slots, async |c| write_rows(c, rows).await).await
+    }
+
+    /// Commit one batch `append` accepted: held records first (so the log stays in order once
+    /// the database is back), then this one; held if either fails.
+    async fn commit(self: Arc<Self>, rows: Vec<Row>, done: Done, _inflight: InFlight) {
+        let mut batch = Vec::with_capacity(rows.len());
+        for r in rows {
+            let mut entry = r.entry;
+            // (Not stored: derived from the id when read.)
+            let short_id = std::mem::take(&mut entry.short_id);
+            let encoded = entry.encode();
+            entry.short_id = short_id;
+            match encoded {
+                Ok(encoded) => batch.push(Pending { entry, encoded, bodies: r.bodies }),
+                // (Unreachable: an entry is plain data; counted as lost if it ever happens.)
+                Err(e) => {
+                    self.lost.fetch_add(1, Ordering::Relaxed);
+                    tracing::error!("request log: a record could not be encoded ({e}); dropped");
                 }
             }
-            // Aggregates in key order, so that two relays lock them in the same order.
-            let mut aggs: BTreeMap<(i64, String), Agg> = BTreeMap::new();
-            for p in rows {
-                let hour = (p.entry.started_at_ms / 3_600_000) as i64;
-                aggs.entry((hour, p.entry.agg_key())).or_default().add(&p.entry);
+        }
+        let earlier = !self.held.lock().unwrap_or_else(|p| p.into_inner()).is_empty();
+        let r = match earlier {
+            true => self.flush_held().await,
+            false => Ok(()),
+        };
+        let r = match r {
+            Ok(()) => self.write(&self.writers, &batch).await,
+            Err(e) => Err(e),
+        };
+        let (result, entries) = match r {
+            Ok(()) => (Ok(()), batch.into_iter().map(|p| p.entry).collect()),
+            Err(e) => {
+                let entries = batch.iter().map(|p| p.entry.clone()).collect();
+                match self.hold(batch, &e) {
+                    0 => (Ok(()), entries),
+                    lost => (
+                        Err(StoreError(format!("{lost} held records dropped: more than {MAX_HELD} were waiting"))),
+                        entries,
+                    ),
+                }
             }
-            for ((hour, key), add) in aggs {
-                tx.execute(
-                    "INSERT INTO hourly (hour, key, agg) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                    &[&hour, &key, &super::encode_agg(&Agg::default())],
-                )
-                .await
-                .map_err(pg)?;
-                let row = tx
-                    .query_one("SELECT agg FROM hourly WHERE hour = $1 AND key = $2 FOR UPDATE", &[&hour, &key])
-                    .await
-                    .map_err(pg)?;
-                let mut agg = super::decode_agg(row.get::<_, &[u8]>(0));
-                agg.merge(&add);
-                tx.execute(
-                    "UPDATE hourly SET agg = $3 WHERE hour = $1 AND key = $2",
-                    &[&hour, &key, &super::encode_agg(&agg)],
-                )
-                .await
-                .map_err(pg)?;
-            }
-            tx.execute("UPDATE meta SET value = value + $1 WHERE key = 'log_bytes'", &[&added]).await.map_err(pg)?;
-            tx.commit().await.map_err(pg)
-        })
-        .await
+        };
+        done(result, entries);
     }
 
     /// Write what is held (oldest first); `Ok` when nothing is left.
     async fn flush_held(&self) -> Result<(), StoreError> {
+        let _one = self.flushing.lock().await;
         loop {
             let batch: Vec<Pending> = {
                 let held = self.held.lock().unwrap_or_else(|p| p.into_inner());
@@ -301,7 +312,7 @@ impl Inner {
             if batch.is_empty() {
                 return Ok(());
             }
-            self.write(&batch).await?;
+            self.write(&self.slots, &batch).await?;
             let mut held = self.held.lock().unwrap_or_else(|p| p.into_inner());
             let n = batch.len().min(held.len());
             held.drain(..n);
@@ -336,6 +347,92 @@ impl Inner {
         *last = Some(why.0.clone());
         lost
     }
+}
+
+/// One batch in one transaction. The records, then the bodies of those that were new, each in one
+/// statement over arrays; then the hourly aggregates of the new records under row locks taken in
+/// key order (two relays lock them in the same order), then the stored bytes.
+async fn write_rows(c: &mut tokio_postgres::Client, rows: &[Pending]) -> Result<(), StoreError> {
+    let tx = c.transaction().await.map_err(pg)?;
+    let ids: Vec<i64> = rows.iter().map(|p| p.entry.id.min(i64::MAX as u64) as i64).collect();
+    let starts: Vec<i64> = rows.iter().map(|p| p.entry.started_at_ms.min(i64::MAX as u64) as i64).collect();
+    let instances: Vec<Option<&str>> = rows.iter().map(|p| p.entry.instance.as_deref()).collect();
+    let entries: Vec<&[u8]> = rows.iter().map(|p| p.encoded.as_slice()).collect();
+    let inserted: HashSet<i64> = tx
+        .query(
+            "INSERT INTO request_log (id, started_at_ms, instance, entry) \
+             SELECT * FROM unnest($1::BIGINT[], $2::BIGINT[], $3::TEXT[], $4::BYTEA[]) \
+             ON CONFLICT (id) DO NOTHING RETURNING id",
+            &[&ids, &starts, &instances, &entries],
+        )
+        .await
+        .map_err(pg)?
+        .iter()
+        .map(|r| r.get::<_, i64>(0))
+        .collect();
+    let new: Vec<(i64, &Pending)> = ids.iter().copied().zip(rows).filter(|(id, _)| inserted.contains(id)).collect();
+    let mut added: i64 = new.iter().map(|(_, p)| p.encoded.len() as i64).sum();
+    let (body_ids, bodies): (Vec<i64>, Vec<&[u8]>) =
+        new.iter().filter_map(|(id, p)| p.bodies.as_deref().map(|b| (*id, b))).unzip();
+    if !body_ids.is_empty() {
+        added += bodies.iter().map(|b| b.len() as i64).sum::<i64>();
+        tx.execute(
+            "INSERT INTO request_bodies (id, bodies) SELECT * FROM unnest($1::BIGINT[], $2::BYTEA[]) \
+             ON CONFLICT (id) DO NOTHING",
+            &[&body_ids, &bodies],
+        )
+        .await
+        .map_err(pg)?;
+    }
+    let mut aggs: BTreeMap<(i64, String), Agg> = BTreeMap::new();
+    for (_, p) in &new {
+        let hour = (p.entry.started_at_ms / 3_600_000) as i64;
+        aggs.entry((hour, p.entry.agg_key())).or_default().add(&p.entry);
+    }
+    if !aggs.is_empty() {
+        let hours: Vec<i64> = aggs.keys().map(|(h, _)| *h).collect();
+        let keys: Vec<&str> = aggs.keys().map(|(_, k)| k.as_str()).collect();
+        let empty = super::encode_agg(&Agg::default());
+        let empties: Vec<&[u8]> = vec![empty.as_slice(); hours.len()];
+        tx.execute(
+            "INSERT INTO hourly (hour, key, agg) SELECT * FROM unnest($1::BIGINT[], $2::TEXT[], $3::BYTEA[]) \
+             ON CONFLICT DO NOTHING",
+            &[&hours, &keys, &empties],
+        )
+        .await
+        .map_err(pg)?;
+        let current = tx
+            .query(
+                "SELECT h.hour, h.key, h.agg FROM hourly h JOIN unnest($1::BIGINT[], $2::TEXT[]) AS v(hour, key) \
+                 ON h.hour = v.hour AND h.key = v.key ORDER BY h.hour, h.key FOR UPDATE OF h",
+                &[&hours, &keys],
+            )
+            .await
+            .map_err(pg)?;
+        let mut merged: Vec<Vec<u8>> = Vec::with_capacity(current.len());
+        let (mut m_hours, mut m_keys) = (Vec::with_capacity(current.len()), Vec::with_capacity(current.len()));
+        for row in &current {
+            let (hour, key) = (row.get::<_, i64>(0), row.get::<_, &str>(1));
+            let mut agg = super::decode_agg(row.get::<_, &[u8]>(2));
+            if let Some(add) = aggs.get(&(hour, key.to_string())) {
+                agg.merge(add);
+            }
+            merged.push(super::encode_agg(&agg));
+            m_hours.push(hour);
+            m_keys.push(key);
+        }
+        tx.execute(
+            "UPDATE hourly h SET agg = v.agg FROM unnest($1::BIGINT[], $2::TEXT[], $3::BYTEA[]) AS v(hour, key, agg) \
+             WHERE h.hour = v.hour AND h.key = v.key",
+            &[&m_hours, &m_keys, &merged],
+        )
+        .await
+        .map_err(pg)?;
+    }
+    if added != 0 {
+        tx.execute("UPDATE meta SET value = value + $1 WHERE key = 'log_bytes'", &[&added]).await.map_err(pg)?;
+    }
+    tx.commit().await.map_err(pg)
 }
 
 async fn migrate_locked(c: &mut tokio_postgres::Client) -> Result<u32, StoreError> {
@@ -386,6 +483,10 @@ impl PgStore {
             recovered: AtomicU64::new(0),
             last_error: Mutex::new(None),
             days: Mutex::default(),
+            writers: (0..COMMITTERS).map(|_| tokio::sync::Mutex::new(None)).collect(),
+            flushing: tokio::sync::Mutex::new(()),
+            inflight: Mutex::new(0),
+            settled: Condvar::new(),
         });
         let store = PgStore { inner: inner.clone(), rt: Some(rt) };
         let i = inner.clone();
@@ -502,36 +603,43 @@ impl PgStore {
 }
 
 impl LogStore for PgStore {
+    /// Write (or hold) the batch and return when that is done (`append_then` returns at once).
     fn append(&self, rows: &[Row]) -> Result<(), StoreError> {
-        let mut batch = Vec::with_capacity(rows.len());
-        for r in rows {
-            let mut entry = r.entry.clone();
-            entry.short_id.clear();
-            let encoded = entry.encode()?;
-            batch.push(Pending { entry, encoded, bodies: r.bodies.clone() });
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        self.append_then(
+            rows.to_vec(),
+            Box::new(move |r, _| {
+                let _ = tx.send(r);
+            }),
+        );
+        rx.recv().unwrap_or_else(|_| Err(StoreError("postgres: the write was cancelled".into())))
+    }
+
+    /// Hand the batch to a committer and return (waiting first while `COMMITTERS` batches are in
+    /// flight): the writer prepares its next batch meanwhile. The batch is committed, or held if
+    /// the database cannot take it, then `done` is called; `sync` waits for that.
+    fn append_then(&self, rows: Vec<Row>, done: Done) {
+        let Some(rt) = &self.rt else {
+            done(Err(StoreError("postgres: the store is closed".into())), rows.into_iter().map(|r| r.entry).collect());
+            return;
+        };
+        {
+            let mut n = self.inner.inflight.lock().unwrap_or_else(|p| p.into_inner());
+            while *n >= COMMITTERS {
+                n = self.inner.settled.wait(n).unwrap_or_else(|p| p.into_inner());
+            }
+            *n += 1;
         }
-        let i = self.inner.clone();
-        let result = self.run(async move {
-            // Held records go first, so the log stays in order once the database is back.
-            let earlier = !i.held.lock().unwrap_or_else(|p| p.into_inner()).is_empty();
-            let r = match earlier {
-                true => i.flush_held().await,
-                false => Ok(()),
-            };
-            let r = match r {
-                Ok(()) => i.write(&batch).await,
-                Err(e) => Err(e),
-            };
-            Ok(match r {
-                Ok(()) => 0,
-                Err(e) => i.hold(batch, &e),
-            })
-        });
-        match result {
-            Ok(0) => Ok(()),
-            Ok(lost) => Err(StoreError(format!("{lost} held records dropped: more than {MAX_HELD} were waiting"))),
-            Err(e) => Err(e),
+        let inflight = InFlight(self.inner.clone());
+        rt.spawn(self.inner.clone().commit(rows, done, inflight));
+    }
+
+    fn sync(&self) -> Result<(), StoreError> {
+        let mut n = self.inner.inflight.lock().unwrap_or_else(|p| p.into_inner());
+        while *n > 0 {
+            n = self.inner.settled.wait(n).unwrap_or_else(|p| p.into_inner());
         }
+        Ok(())
     }
 
     fn query(&self, q: &LogQuery) -> Result<LogPage, StoreError> {

@@ -12,7 +12,9 @@
 //! sleeps, so a busy relay costs one wake-up and one fsync per interval, not per record. A record
 //! waits at most the interval plus one commit before it is on disk: that is all a `kill -9` or a
 //! power loss can take. `flush()` and `shutdown()` commit at once. Between groups it runs retention
-//! in small transactions.
+//! in small transactions. A store that commits in the background (PostgreSQL: `append_then`)
+//! takes the group and lets the thread go on to the next while it commits; the group's records
+//! reach the live stats and the bus when it is written, and a flush or stop waits for it (`sync`).
 
 use super::{LogEntry, LogStore, Row, bodies, new_id, unix_ms};
 use crate::config::Config;
@@ -310,6 +312,9 @@ impl Worker {
                 }
             }
             self.commit(rows);
+            if !waiters.is_empty() {
+                self.sync();
+            }
             for w in waiters {
                 let _ = w.send(());
             }
@@ -324,33 +329,51 @@ impl Worker {
                     })
                     .collect();
                 self.commit(rest);
+                self.sync();
                 return;
             }
         }
     }
 
+    /// Hand a group to the store; its records reach the live stats and the event bus once it is
+    /// written (a store that commits in the background, PostgreSQL, does that from its thread).
     fn commit(&self, rows: Vec<Row>) {
         if rows.is_empty() {
             return;
         }
-        if let Some(store) = &self.store {
-            match store.append(&rows) {
-                Ok(()) => {
-                    self.live.stored.fetch_add(rows.len() as u64, Ordering::Relaxed);
+        let (live, bus, last_loud) = (self.live.clone(), self.bus.clone(), self.last_loud.clone());
+        let has_store = self.store.is_some();
+        let done = move |r: Result<(), super::StoreError>, entries: Vec<LogEntry>| {
+            let n = entries.len() as u64;
+            match r {
+                Ok(()) if has_store => {
+                    live.stored.fetch_add(n, Ordering::Relaxed);
                 }
+                Ok(()) => {}
                 Err(e) => {
-                    let n = self.live.store_failed.fetch_add(rows.len() as u64, Ordering::Relaxed) + rows.len() as u64;
-                    loud(&self.last_loud, || {
+                    let total = live.store_failed.fetch_add(n, Ordering::Relaxed) + n;
+                    loud(&last_loud, || {
                         format!(
-                            "request log: cannot write to the database ({e}); {n} records lost so far. Relaying continues."
+                            "request log: cannot write to the database ({e}); {total} records lost so far. Relaying continues."
                         )
                     });
                 }
             }
+            for entry in entries {
+                live.observe(&entry);
+                bus.publish(Arc::new(entry));
+            }
+        };
+        match &self.store {
+            Some(store) => store.append_then(rows, Box::new(done)),
+            None => done(Ok(()), rows.into_iter().map(|r| r.entry).collect()),
         }
-        for row in rows {
-            self.live.observe(&row.entry);
-            self.bus.publish(Arc::new(row.entry));
+    }
+
+    /// Wait until a store that commits in the background has committed (or held) every batch.
+    fn sync(&self) {
+        if let Some(Err(e)) = self.store.as_ref().map(|s| s.sync()) {
+            loud(&self.last_loud, || format!("request log: cannot finish writing to the database ({e})"));
         }
     }
 

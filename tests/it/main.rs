@@ -18,6 +18,7 @@ mod chatgpt_web;
 mod claude_code;
 mod cluster;
 mod cluster_store;
+mod cluster_writer;
 mod common;
 mod config;
 mod count_tokens;
