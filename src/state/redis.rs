@@ -4,15 +4,21 @@
 //! - **Key health.** Each key keeps its in-process `LocalKey` (so the lease path does no I/O), and
 //!   `SharedKey` wraps it: a 429 (cooldown until T), a 401/403 (invalid), `keys reset` and
 //!   `keys enable/disable` are written to Redis (`mr:key:<provider>:<fingerprint>`, expiring with
-//!   the cooldown) and published on `mr:keys`, as is a weight set at runtime (published only);
-//!   every other instance applies them to its own copy at once. A key that 429s on one relay is
-//!   skipped by all.
+//!   the cooldown) and published on `mr:keys`; every other instance applies them to its own copy
+//!   at once. A key that 429s on one relay is skipped by all. Runtime overrides (`keys set`:
+//!   enabled, weight) are also kept in two hashes (`mr:key-enabled`, `mr:key-weight`, field
+//!   `<provider>:<fingerprint>`, a cleared override kept as `null`), read at start and on every
+//!   resync, so a relay that joins later applies them too.
 //! - **Relay-key rpm.** One counter per key and minute (`mr:rpm:<prefix>:<minute>`), incremented
 //!   and given its expiry by one Lua script, so the limit holds across instances exactly.
 //! - **Relay-key quotas.** Tokens per UTC day (`mr:tokens:<prefix>:<day>`, INCRBY) and USD per
 //!   UTC month (`mr:cost:<prefix>:<month>`, INCRBYFLOAT), charged by one Lua script that also
 //!   gives a new counter its expiry; a request is admitted only while both are under the key's
-//!   quota. Degraded, each relay's own counters apply alone (and charges made then stay local).
+//!   quota. Degraded, each relay's own counters apply alone; the charges Redis did not take are
+//!   kept (summed per key and window) and added to Redis on resync, each under a replay mark
+//!   (`mr:charged:…`, set with NX in the same script) so that a replay retried after a lost
+//!   answer is counted once. (A charge whose command was cut mid-flight cannot be told from one
+//!   never sent: it is counted again on resync — on the quota's safe side.)
 //! - **Live events.** Each relay publishes the records it served on `mr:events` and republishes
 //!   the others' on its local bus, so `logs tail -f` and `top` on any instance see the cluster.
 //! - **Instances.** Each relay refreshes `mr:instance:<id>` every 2 s (expiring after 10 s);
@@ -51,6 +57,9 @@ const INVALID_TTL_MS: u64 = 7 * 86_400_000;
 const PUBLISH_QUEUE: usize = 4096;
 
 const KEYS_CHANNEL: &str = "mr:keys";
+/// Runtime overrides of upstream keys, by `<provider>:<fingerprint>` (`override_field`).
+const ENABLED_HASH: &str = "mr:key-enabled";
+const WEIGHT_HASH: &str = "mr:key-weight";
 const EVENTS_CHANNEL: &str = "mr:events";
 
 /// Count one in a counter and give a new counter its expiry, atomically.
@@ -64,6 +73,16 @@ const CHARGE_SCRIPT: &str = "local t = redis.call('INCRBY', KEYS[1], ARGV[1]) \
      redis.call('INCRBYFLOAT', KEYS[2], ARGV[2]) \
      if redis.call('PTTL', KEYS[2]) < 0 then redis.call('PEXPIRE', KEYS[2], ARGV[4]) end \
      return t";
+/// A charge made while Redis was unreachable, added back on resync: the same as `CHARGE_SCRIPT`,
+/// done only if the replay mark `KEYS[3]` was not there (it is set, expiring, in the same step).
+const REPLAY_SCRIPT: &str = "if not redis.call('SET', KEYS[3], '1', 'NX', 'PX', ARGV[4]) then return 0 end \
+     redis.call('INCRBY', KEYS[1], ARGV[1]) \
+     if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end \
+     redis.call('INCRBYFLOAT', KEYS[2], ARGV[2]) \
+     if redis.call('PTTL', KEYS[2]) < 0 then redis.call('PEXPIRE', KEYS[2], ARGV[4]) end \
+     return 1";
+/// Charges kept for Redis at most (one per relay key and window; more are counted locally only).
+const MAX_UNSENT_CHARGES: usize = 10_000;
 /// How long a day's token counter and a month's cost counter are kept.
 const DAY_TTL_MS: u64 = 2 * 86_400_000;
 const MONTH_TTL_MS: u64 = 62 * 86_400_000;
@@ -71,6 +90,18 @@ const MONTH_TTL_MS: u64 = 62 * 86_400_000;
 /// The Redis keys of relay key `prefix`'s token counter of `day` and cost counter of `month`.
 fn quota_keys(prefix: &str, day: u64, month: u64) -> [String; 2] {
     [format!("mr:tokens:{prefix}:{day}"), format!("mr:cost:{prefix}:{month}")]
+}
+
+/// A relay key's charges Redis has not taken yet (summed over one day and month).
+#[derive(Debug, Clone, PartialEq)]
+struct Unsent {
+    prefix: String,
+    day: u64,
+    month: u64,
+    tokens: u64,
+    cost_usd: f64,
+    /// Its replay mark, once a replay was tried (a retry reuses it).
+    mark: Option<String>,
 }
 
 /// A change to one upstream key's health, as published.
@@ -113,6 +144,11 @@ fn redis_key(provider: &str, fingerprint: u64) -> String {
     format!("mr:key:{provider}:{fingerprint:016x}")
 }
 
+/// A key's field in the override hashes.
+fn override_field(provider: &str, fingerprint: u64) -> String {
+    format!("{provider}:{fingerprint:016x}")
+}
+
 /// The shared state of one relay in a cluster.
 pub struct RedisState {
     client: redis::Client,
@@ -124,6 +160,10 @@ pub struct RedisState {
     local: OnceLock<Arc<LocalKeyStates>>,
     publish: tokio::sync::mpsc::Sender<KeyMessage>,
     publish_rx: Mutex<Option<tokio::sync::mpsc::Receiver<KeyMessage>>>,
+    /// Charges made while Redis was unreachable, added back on resync.
+    unsent: Mutex<Vec<Unsent>>,
+    /// Numbers the replay marks of this instance.
+    replays: AtomicU64,
 }
 
 impl std::fmt::Debug for RedisState {
@@ -149,6 +189,8 @@ impl RedisState {
             local: OnceLock::new(),
             publish,
             publish_rx: Mutex::new(Some(rx)),
+            unsent: Mutex::new(Vec::new()),
+            replays: AtomicU64::new(0),
         });
         if let Err(e) = state.reconnect().await {
             state.degraded_count.fetch_add(1, Ordering::Relaxed);
@@ -229,13 +271,58 @@ impl RedisState {
     }
 
     /// Add `tokens` and `cost_usd` to relay key `prefix`'s counters of `day` and `month` (the
-    /// windows of `auth::Windows`). `false` when degraded: the charge is counted locally only.
+    /// windows of `auth::Windows`). `false` when degraded: the charge is counted locally, and kept
+    /// to be added to Redis on resync.
     pub async fn charge(&self, prefix: &str, day: u64, month: u64, tokens: u64, cost_usd: f64) -> bool {
         let [t, c] = quota_keys(prefix, day, month);
         let cost = if cost_usd.is_finite() && cost_usd > 0.0 { cost_usd } else { 0.0 };
         let mut cmd = redis::cmd("EVAL");
         cmd.arg(CHARGE_SCRIPT).arg(2).arg(t).arg(c).arg(tokens).arg(cost.to_string()).arg(DAY_TTL_MS).arg(MONTH_TTL_MS);
-        self.query::<redis::Value>(&cmd).await.is_some()
+        let taken = self.query::<redis::Value>(&cmd).await.is_some();
+        if !taken {
+            let mut unsent = self.unsent.lock().unwrap_or_else(|p| p.into_inner());
+            keep_unsent(&mut unsent, prefix, day, month, tokens, cost);
+        }
+        taken
+    }
+
+    /// Add the charges made while Redis was unreachable (`charge`), each once; what is left
+    /// (Redis went away again) stays for the next resync.
+    async fn replay_charges(&self) {
+        let todo = std::mem::take(&mut *self.unsent.lock().unwrap_or_else(|p| p.into_inner()));
+        let mut left = Vec::new();
+        for mut u in todo {
+            if !left.is_empty() {
+                left.push(u);
+                continue;
+            }
+            let mark = u.mark.get_or_insert_with(|| {
+                let n = self.replays.fetch_add(1, Ordering::Relaxed);
+                format!("mr:charged:{}:{}:{n}", self.instance, self.started_ms)
+            });
+            let [t, c] = quota_keys(&u.prefix, u.day, u.month);
+            let mut cmd = redis::cmd("EVAL");
+            cmd.arg(REPLAY_SCRIPT)
+                .arg(3)
+                .arg(t)
+                .arg(c)
+                .arg(mark.as_str())
+                .arg(u.tokens)
+                .arg(u.cost_usd.to_string())
+                .arg(DAY_TTL_MS)
+                .arg(MONTH_TTL_MS);
+            if self.query::<redis::Value>(&cmd).await.is_none() {
+                left.push(u);
+            }
+        }
+        if !left.is_empty() {
+            let mut unsent = self.unsent.lock().unwrap_or_else(|p| p.into_inner());
+            // (Charges made meanwhile came after these.)
+            left.append(&mut unsent);
+            *unsent = left;
+        } else {
+            tracing::debug!("shared state: the charges made while Redis was unreachable are counted there");
+        }
     }
 
     /// Relay key `prefix`'s tokens of `day` and USD of `month`, counted by every relay; `None`
@@ -281,7 +368,59 @@ impl RedisState {
         if let Some(cmd) = store {
             let _ = self.query::<redis::Value>(&cmd).await;
         }
+        // Overrides are kept (a cleared one as `null`) for the relays that start later.
+        let kept = match &m.event {
+            KeyEvent::Enabled { enabled } => Some((ENABLED_HASH, json(enabled))),
+            KeyEvent::Weight { weight } => Some((WEIGHT_HASH, json(weight))),
+            _ => None,
+        };
+        if let Some((hash, value)) = kept {
+            let field = override_field(&m.provider, m.fingerprint);
+            let _ = self.query::<redis::Value>(redis::cmd("HSET").arg(hash).arg(field).arg(value)).await;
+        }
         let _ = self.query::<redis::Value>(redis::cmd("PUBLISH").arg(KEYS_CHANNEL).arg(json(m))).await;
+    }
+
+    /// Apply the kept overrides to this instance's keys; write back this instance's own where
+    /// Redis has none (a restarted Redis has lost them). `false` when Redis did not answer.
+    async fn resync_overrides(&self, local: &LocalKeyStates) -> bool {
+        type Kept = std::collections::HashMap<String, String>;
+        let Some(enabled) = self.query::<Kept>(redis::cmd("HGETALL").arg(ENABLED_HASH)).await else { return false };
+        let Some(weights) = self.query::<Kept>(redis::cmd("HGETALL").arg(WEIGHT_HASH)).await else { return false };
+        for (id, key, _) in local.entries() {
+            let field = override_field(&id.provider, id.fingerprint);
+            let publish = |event| KeyMessage {
+                origin: self.instance.clone(),
+                provider: id.provider.clone(),
+                fingerprint: id.fingerprint,
+                event,
+            };
+            match enabled.get(&field).map(|v| serde_json::from_str::<Option<bool>>(v)) {
+                // Only the override: an invalid mark is the key state's business (`resync`).
+                Some(Ok(e)) => {
+                    key.health().enabled_override = e;
+                    key.dirty.store(true, Ordering::Relaxed);
+                }
+                Some(Err(_)) => {}
+                None => {
+                    let own = key.health().enabled_override;
+                    if own.is_some() {
+                        self.store_and_publish(&publish(KeyEvent::Enabled { enabled: own })).await;
+                    }
+                }
+            }
+            match weights.get(&field).map(|v| serde_json::from_str::<Option<f64>>(v)) {
+                Some(Ok(w)) => key.set_weight_override(w),
+                Some(Err(_)) => {}
+                None => {
+                    let own = key.weight_override();
+                    if own.is_some() {
+                        self.store_and_publish(&publish(KeyEvent::Weight { weight: own })).await;
+                    }
+                }
+            }
+        }
+        self.is_connected()
     }
 
     fn apply_key(&self, m: &KeyMessage) {
@@ -296,6 +435,10 @@ impl RedisState {
     /// invalid marks back (a restarted Redis has none).
     async fn resync(&self) {
         let Some(local) = self.local.get() else { return };
+        self.replay_charges().await;
+        if !self.resync_overrides(local).await {
+            return;
+        }
         let now = Now::get();
         for (id, key, _) in local.entries() {
             let event = {
@@ -474,6 +617,19 @@ impl RedisState {
     }
 }
 
+/// Add a charge Redis did not take to the kept ones: summed into the entry of the same relay key
+/// and windows not yet tried, or a new entry (dropped beyond `MAX_UNSENT_CHARGES`).
+fn keep_unsent(unsent: &mut Vec<Unsent>, prefix: &str, day: u64, month: u64, tokens: u64, cost_usd: f64) {
+    if let Some(u) =
+        unsent.iter_mut().find(|u| u.mark.is_none() && u.prefix == prefix && u.day == day && u.month == month)
+    {
+        u.tokens = u.tokens.saturating_add(tokens);
+        u.cost_usd += cost_usd;
+    } else if unsent.len() < MAX_UNSENT_CHARGES {
+        unsent.push(Unsent { prefix: prefix.to_string(), day, month, tokens, cost_usd, mark: None });
+    }
+}
+
 fn json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
@@ -619,6 +775,21 @@ mod tests {
         assert_eq!(handle.weight_override(), Some(2.5));
         apply(&key, &KeyEvent::Weight { weight: None }, "a", &now);
         assert_eq!(handle.weight_override(), None);
+    }
+
+    #[test]
+    fn unsent_charges_sum_per_key_and_window_and_a_tried_one_keeps_its_mark() {
+        let mut u = Vec::new();
+        keep_unsent(&mut u, "mr-a", 1, 2, 10, 0.5);
+        keep_unsent(&mut u, "mr-a", 1, 2, 5, 0.25);
+        keep_unsent(&mut u, "mr-b", 1, 2, 7, 0.0);
+        keep_unsent(&mut u, "mr-a", 2, 2, 1, 0.0);
+        assert_eq!(u.len(), 3);
+        assert_eq!((u[0].tokens, u[0].cost_usd), (15, 0.75));
+        // Once tried under a mark, an entry is never added to (its replay may have counted).
+        u[0].mark = Some("m".into());
+        keep_unsent(&mut u, "mr-a", 1, 2, 3, 0.0);
+        assert_eq!((u[0].tokens, u.len(), u[3].tokens), (15, 4, 3));
     }
 
     #[test]

@@ -99,7 +99,7 @@ impl Node {
             .await
             .unwrap()
     }
-    async fn cluster(&self) -> monorelay::state::ClusterStatus {
+    pub(crate) async fn cluster(&self) -> monorelay::state::ClusterStatus {
         self.admin().await.status().await.unwrap().cluster.expect("a cluster status")
     }
 }
@@ -300,20 +300,20 @@ async fn stopping_a_relay_loses_no_record() {
 }
 
 /// A private `redis-server` on a fixed free port, restartable.
-struct OwnRedis {
+pub(crate) struct OwnRedis {
     port: u16,
     dir: PathBuf,
     child: Option<std::process::Child>,
 }
 
 impl OwnRedis {
-    fn start(dir: &Path) -> OwnRedis {
+    pub(crate) fn start(dir: &Path) -> OwnRedis {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let mut r = OwnRedis { port, dir: dir.to_path_buf(), child: None };
         r.up();
         r
     }
-    fn up(&mut self) {
+    pub(crate) fn up(&mut self) {
         let child = std::process::Command::new("redis-server")
             .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
             .current_dir(&self.dir)
@@ -327,13 +327,13 @@ impl OwnRedis {
             std::thread::sleep(Duration::from_millis(50));
         }
     }
-    fn down(&mut self) {
+    pub(crate) fn down(&mut self) {
         if let Some(mut c) = self.child.take() {
             let _ = c.kill();
             let _ = c.wait();
         }
     }
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("redis://127.0.0.1:{}/0", self.port)
     }
 }
@@ -763,6 +763,28 @@ async fn users_keys_and_sessions_changed_on_one_relay_apply_on_the_other() {
     );
 }
 
+/// A new user `user` (made through A) with a relay key for `model` of `tokens_per_day`, known on B.
+pub(crate) async fn quota_key(
+    a: &Node,
+    b: &Node,
+    user: &str,
+    model: &str,
+    tokens_per_day: u64,
+) -> monorelay::admin::CreatedRelayKey {
+    let mut on_a = a.admin().await;
+    on_a.users_add(&UserAdd { name: user.to_string(), role: Role::User, ..UserAdd::default() }).await.unwrap();
+    let create = RelayKeyCreate {
+        user: user.to_string(),
+        models: vec![model.to_string()],
+        tokens_per_day: Some(tokens_per_day),
+        ..RelayKeyCreate::default()
+    };
+    let created = on_a.users_keys_create(&create).await.unwrap();
+    // Known on B: a model outside the key's list is a 403 (no upstream call), not a 401.
+    eventually("B knows the key", || async { b.chat(&created.key, "not-allowed").await.status() == 403 }).await;
+    created
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_token_quota_spent_half_on_each_relay_refuses_the_next_request_on_both() {
     let Some((pg, redis)) = services() else { return };
@@ -773,20 +795,10 @@ async fn a_token_quota_spent_half_on_each_relay_refuses_the_next_request_on_both
     let cfg = cluster_config(dir.path(), &up.url(), &[&tag("sk-cluster-quota")], &pg, &redis);
     let a = Node::start(&cfg, dir.path(), "a");
     let b = Node::start(&cfg, dir.path(), "b");
-    let mut on_a = a.admin().await;
-    on_a.users_add(&UserAdd { name: user.clone(), role: Role::User, ..UserAdd::default() }).await.unwrap();
     // Each completion is 10 tokens: one on each relay spends 20 of 15, which neither relay's own
     // count (10) reaches.
-    let create = RelayKeyCreate {
-        user: user.clone(),
-        models: vec![model.clone()],
-        tokens_per_day: Some(15),
-        ..RelayKeyCreate::default()
-    };
-    let created = on_a.users_keys_create(&create).await.unwrap();
+    let created = quota_key(&a, &b, &user, &model, 15).await;
     let key = created.key.clone();
-    // Known on B: a model outside the key's list is a 403 (no upstream call), not a 401.
-    eventually("B knows the key", || async { b.chat(&key, "not-allowed").await.status() == 403 }).await;
 
     up.push(Reply::json(200, completion("on A")));
     assert_eq!(a.chat(&key, &model).await.status(), 200);

@@ -17,6 +17,7 @@ mod api_verify;
 mod chatgpt_web;
 mod claude_code;
 mod cluster;
+mod cluster_state;
 mod cluster_store;
 mod cluster_writer;
 mod common;
