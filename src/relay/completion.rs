@@ -63,7 +63,23 @@ pub struct Completion {
     pub(super) conversation: Option<super::conversation::Pending>,
 }
 
+/// The longest a request waits for the request log's writer to catch up (`Completion::open`).
+const BACKLOG_WAIT: Duration = Duration::from_secs(1);
+
 impl Completion {
+    /// Open a request's record as it arrives. When the request log's writer is far behind (a
+    /// slow database under a load it cannot keep up with), the request is held a moment first,
+    /// up to `BACKLOG_WAIT`, so the writer's queue drains instead of records being dropped;
+    /// never longer: a stuck writer must not stop the relay. Every relayed request opens its
+    /// record here (`handle`, `count_tokens`, the surfaces), so all wait alike.
+    pub(super) async fn open(sink: Arc<dyn RecordSink>, inbound: &Inbound, kind: RecordKind) -> Completion {
+        let started = Instant::now();
+        while sink.backlogged() && started.elapsed() < BACKLOG_WAIT {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        Completion::new(sink, inbound, kind, started)
+    }
+
     pub(super) fn new(sink: Arc<dyn RecordSink>, inbound: &Inbound, kind: RecordKind, started: Instant) -> Completion {
         IN_FLIGHT.requests.fetch_add(1, Ordering::Relaxed);
         IN_FLIGHT.started.fetch_add(1, Ordering::Relaxed);

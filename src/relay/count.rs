@@ -23,7 +23,7 @@ use std::time::Instant;
 
 /// Count a request's input tokens; every failure is answered in the caller's dialect.
 pub async fn count_tokens(rt: Arc<Runtime>, sink: Arc<dyn RecordSink>, inbound: Inbound) -> Response<Body> {
-    let mut completion = Completion::new(sink, &inbound, RecordKind::CountTokens, Instant::now());
+    let mut completion = Completion::open(sink, &inbound, RecordKind::CountTokens).await;
     let dialect = inbound.dialect;
     match run(&rt, &inbound, &mut completion).await {
         Ok(resp) => resp,

@@ -54,7 +54,6 @@ use http::{HeaderMap, Response};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::Instant;
 
 /// One inbound relay request after auth and body limits.
 pub struct Inbound {
@@ -75,19 +74,10 @@ pub fn parse_error_body(body: &[u8]) -> (String, Option<String>, Option<serde_js
     (i.message, i.upstream_type, i.code)
 }
 
-/// The longest a request waits for the request log's writer to catch up (`handle`).
-const BACKLOG_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
-
 /// Relay one request; every failure is answered in the caller's dialect.
 pub async fn handle(rt: Arc<Runtime>, sink: Arc<dyn RecordSink>, inbound: Inbound) -> Response<Body> {
-    // The request log's writer is far behind (a slow database under a load it cannot keep up
-    // with): hold the request a moment, up to `BACKLOG_WAIT`, so its queue drains instead of
-    // records being dropped. Never longer: a stuck writer must not stop the relay.
-    let started = Instant::now();
-    while sink.backlogged() && started.elapsed() < BACKLOG_WAIT {
-        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
-    }
-    let mut completion = Completion::new(sink, &inbound, RecordKind::Completion, started);
+    // (Held a moment first while the request log's writer is far behind: `Completion::open`.)
+    let mut completion = Completion::open(sink, &inbound, RecordKind::Completion).await;
     let dialect = inbound.dialect;
     // Past the shutdown grace period a request still waiting for its answer is cut: it is
     // answered with an error and recorded as cut (a stream already under way ends in `pipe`).

@@ -59,7 +59,7 @@ where
     F: FnOnce(Completion) -> Fut,
     Fut: std::future::Future<Output = (Completion, Result<Response<Body>, RelayError>)> + 'a,
 {
-    let mut completion = s.completion(sink);
+    let mut completion = s.completion(sink).await;
     if let Some(r) = completion.record_mut() {
         r.requested_model = s.endpoint.name().to_string();
     }

@@ -46,8 +46,9 @@ pub struct Surface {
 }
 
 impl Surface {
-    /// A record for this request, opened now.
-    pub(super) fn completion(&self, sink: Arc<dyn RecordSink>) -> Completion {
+    /// A record for this request, opened now (`Completion::open`: after a moment's wait while
+    /// the request log's writer is far behind).
+    pub(super) async fn completion(&self, sink: Arc<dyn RecordSink>) -> Completion {
         let inbound = Inbound {
             dialect: Dialect::OpenAi,
             endpoint: self.endpoint,
@@ -57,7 +58,7 @@ impl Surface {
             caller: self.caller,
             principal: self.principal.clone(),
         };
-        Completion::new(sink, &inbound, RecordKind::Completion, Instant::now())
+        Completion::open(sink, &inbound, RecordKind::Completion).await
     }
 }
 
@@ -429,7 +430,7 @@ pub(super) fn respond(
 
 /// A multipart upload (`/v1/audio/transcriptions`, `/v1/audio/translations`, `/v1/images/edits`).
 pub async fn upload(rt: Arc<Runtime>, sink: Arc<dyn RecordSink>, s: Surface, body: ClientBody) -> Response<Body> {
-    let mut completion = s.completion(sink);
+    let mut completion = s.completion(sink).await;
     match run_upload(&rt, &s, body, &mut completion).await {
         Ok(resp) => resp,
         Err(e) => {

@@ -14,6 +14,7 @@ mod api_logs;
 mod api_resources;
 mod api_usage;
 mod api_verify;
+mod backlog;
 mod chatgpt_web;
 mod claude_code;
 mod cluster;
