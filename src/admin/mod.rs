@@ -20,6 +20,7 @@ mod providers_verify_ops;
 mod settings_ops;
 pub mod socket;
 mod sync_ops;
+mod sync_state_ops;
 pub mod types;
 mod usage_ops;
 mod users_ops;
@@ -244,7 +245,7 @@ impl Service {
             None => None,
         };
         let version = env!("CARGO_PKG_VERSION").to_string();
-        let sync_error = crate::sync::SyncState::load(&self.data_dir).ok().and_then(|s| s.last_error);
+        let sync_error = self.load_sync_state().ok().and_then(|s| s.last_error);
         let Some(h) = &self.host else {
             return Ok(StatusInfo {
                 running: false,

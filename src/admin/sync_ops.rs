@@ -298,16 +298,16 @@ impl Service {
     fn note<T>(&self, op: &str, r: Result<T, SyncError>) -> Result<T, AdminError> {
         if let Err(e) = &r {
             tracing::warn!(op, error = %e, "sync failed");
-            if let Ok(mut st) = SyncState::load(&self.data_dir) {
+            if let Ok(mut st) = self.load_sync_state() {
                 st.last_error = Some(Failure { at_ms: now_ms(), op: op.to_string(), message: e.to_string() });
-                let _ = st.save(&self.data_dir);
+                let _ = self.save_sync_state(&st);
             }
         }
         r.map_err(AdminError::from)
     }
 
     pub fn sync_status(&self) -> Result<SyncStatus, AdminError> {
-        let state = SyncState::load(&self.data_dir)?;
+        let state = self.load_sync_state()?;
         let settings = self.sync_settings(&state);
         let local_changed = match (&state.local_sha256, &self.config_path) {
             (Some(sha), Some(p)) => Some(std::fs::read_to_string(p).map(|t| s::sha256_hex(&t) != *sha).unwrap_or(true)),
@@ -337,7 +337,7 @@ impl Service {
     }
 
     async fn setup_inner(&self, a: SyncSetup) -> Result<SyncSetupDone, SyncError> {
-        let mut state = SyncState::load(&self.data_dir)?;
+        let mut state = self.load_sync_state()?;
         if let Some(base) = a.api_base.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
             if !(base.starts_with("http://") || base.starts_with("https://")) {
                 return Err(SyncError::Invalid(format!("api_base: must be an http:// or https:// URL, got '{base}'")));
@@ -395,7 +395,7 @@ impl Service {
         }
         state.gist_id = Some(gist.id.clone());
         state.last_error = None;
-        state.save(&self.data_dir)?;
+        self.save_sync_state(&state)?;
         // Record the id in the config file, in place, when there is one.
         let mut config_updated = false;
         if let Some(path) = self.config_path.clone().filter(|p| p.exists()) {
@@ -439,7 +439,7 @@ impl Service {
     }
 
     async fn push_inner(&self, a: SyncPush) -> Result<SyncPushed, SyncError> {
-        let mut state = SyncState::load(&self.data_dir)?;
+        let mut state = self.load_sync_state()?;
         let settings = self.sync_settings(&state);
         let path = self.sync_config_path()?;
         let text = std::fs::read_to_string(&path)
@@ -534,7 +534,7 @@ impl Service {
         state.last_push_ms = Some(now_ms());
         state.secrets_pushed = Some(snap.secrets_age.is_some());
         state.last_error = None;
-        state.save(&self.data_dir)?;
+        self.save_sync_state(&state)?;
         tracing::info!(target_ = a.target.name(), version = version.as_deref().unwrap_or(""), "sync: pushed");
         Ok(SyncPushed {
             target: a.target,
@@ -559,7 +559,7 @@ impl Service {
     }
 
     async fn pull_inner(&self, a: SyncPull) -> Result<SyncPulled, SyncError> {
-        let mut state = SyncState::load(&self.data_dir)?;
+        let mut state = self.load_sync_state()?;
         let settings = self.sync_settings(&state);
         let path = self.sync_config_path()?;
         // Fetch.
@@ -678,12 +678,12 @@ impl Service {
             }
             // Recorded first so the auto-push this write triggers sees nothing new to push.
             let before = state.local_sha256.replace(s::sha256_hex(&new_text));
-            state.save(&self.data_dir)?;
+            self.save_sync_state(&state)?;
             let (reloaded, _) = match self.write_config(&path, &new_text, false).await {
                 Ok(r) => r,
                 Err(e) => {
                     state.local_sha256 = before;
-                    let _ = state.save(&self.data_dir);
+                    let _ = self.save_sync_state(&state);
                     return Err(SyncError::Invalid(e.to_string()));
                 }
             };
@@ -704,13 +704,13 @@ impl Service {
         state.local_sha256 = Some(s::sha256_hex(&new_text));
         state.last_pull_ms = Some(now_ms());
         state.last_error = None;
-        state.save(&self.data_dir)?;
+        self.save_sync_state(&state)?;
         Ok(out)
     }
 
     pub async fn sync_history(&self, a: SyncHistoryArgs) -> Result<Vec<SyncRevision>, AdminError> {
         let r: Result<Vec<SyncRevision>, SyncError> = async {
-            let state = SyncState::load(&self.data_dir)?;
+            let state = self.load_sync_state()?;
             let settings = self.sync_settings(&state);
             let id = Self::gist_id(&settings)?;
             let commits = self.gist_client(&settings)?.commits(&id, a.limit.unwrap_or(20)).await?;
@@ -732,7 +732,7 @@ impl Service {
     /// One auto-push, when `sync.auto_push` is on and the config changed since the last sync.
     /// Failures are logged and kept for `status`.
     pub async fn auto_push_once(&self) {
-        let Ok(state) = SyncState::load(&self.data_dir) else { return };
+        let Ok(state) = self.load_sync_state() else { return };
         let settings = self.sync_settings(&state);
         if !settings.auto_push {
             return;

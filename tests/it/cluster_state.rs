@@ -2,13 +2,15 @@
 //! set`: disabled, a weight) made before a relay starts applies on it when it joins, and a
 //! cleared override is cleared on the relays that join after; the tokens a relay key spends on a
 //! relay while Redis is down are added to Redis once it is back, exactly once, so the quota holds
-//! across the outage on every relay.
+//! across the outage on every relay; the sync state (`sync-state.json`) of relays on PostgreSQL
+//! is one, in the database: a WebDAV push through one relay is the last sync of the other.
 //!
 //! Real PostgreSQL and Redis and real `monorelay serve` processes, as in `cluster`; the quota
 //! test runs its own `redis-server` to restart it.
 
 use crate::cluster::{Node, OwnRedis, cluster_config, eventually, quota_key, services, tag};
 use crate::common::*;
+use crate::sync::{DAV_PASS, FakeDav, ok, sync_cli};
 use monorelay::admin::{KeyInfo, KeySet};
 use monorelay::state::SharedState;
 
@@ -103,4 +105,38 @@ async fn tokens_spent_while_redis_was_down_count_there_once_it_is_back() {
     // Counted once, however many resyncs ran.
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     assert_eq!(spent().await, Some(20));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sync_state_is_shared_by_the_relays_of_a_postgres_cluster() {
+    let Some((pg, redis)) = services() else { return };
+    let dav = FakeDav::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let up = Upstream::start().await;
+    let cfg = cluster_config(dir.path(), &up.url(), &[&tag("sk-cluster-sync")], &pg, &redis);
+    // Each run its own state: the database outlives a test run.
+    let db = crate::cluster::OwnDatabase::create(&pg).await;
+    let text = std::fs::read_to_string(&cfg).unwrap().replace(&pg, &db.url);
+    let sync =
+        format!("sync:\n  webdav:\n    url: \"{}\"\n    username: dav-user\n    password: \"{DAV_PASS}\"\n", dav.url());
+    std::fs::write(&cfg, format!("{text}{sync}")).unwrap();
+    let a = Node::start(&cfg, dir.path(), "a");
+    let b = Node::start(&cfg, dir.path(), "b");
+    ok(&sync_cli(&cfg, &a.data, &[], None, &["push", "--to", "webdav"]).await);
+
+    // B knows A's push: its status shows it, and B pushes without being told the remote is new.
+    let o = sync_cli(&cfg, &b.data, &[], None, &["--json", "status"]).await;
+    ok(&o);
+    let status: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(!status["last_push_ms"].is_null(), "B does not see A's push: {status}");
+    ok(&sync_cli(&cfg, &b.data, &[], None, &["push", "--to", "webdav"]).await);
+    assert!(!a.data.join(monorelay::sync::STATE_FILE).exists() && !b.data.join(monorelay::sync::STATE_FILE).exists());
+
+    // Someone else changes the remote: both relays see the conflict, and a forced pull on B
+    // makes A's next push fine.
+    dav.edit("config.yml", |c| format!("{c}# edited elsewhere\n"));
+    let o = sync_cli(&cfg, &a.data, &[], None, &["push", "--to", "webdav"]).await;
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("changed since the last sync"));
+    drop((a, b));
+    db.drop_now().await;
 }

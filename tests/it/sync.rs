@@ -25,7 +25,7 @@ const UP_KEY_1: &str = "sk-upstream-secret-one";
 const UP_KEY_2: &str = "sk-upstream-secret-two";
 const ACCESS: &str = "relay-access-secret-42";
 const SSO_SECRET: &str = "gh-client-secret-abc";
-const DAV_PASS: &str = "dav-password-secret-7";
+pub(crate) const DAV_PASS: &str = "dav-password-secret-7";
 
 // ---- the fake Gist API ----
 
@@ -307,25 +307,25 @@ mod base64_auth {
     }
 }
 
-struct FakeDav {
+pub(crate) struct FakeDav {
     addr: SocketAddr,
     state: Arc<DavState>,
     _stop: oneshot::Sender<()>,
 }
 
 impl FakeDav {
-    async fn start() -> FakeDav {
+    pub(crate) async fn start() -> FakeDav {
         let state = Arc::new(DavState::default());
         let (addr, stop) = serve_router(axum::Router::new().fallback(dav_handler).with_state(state.clone())).await;
         FakeDav { addr, state, _stop: stop }
     }
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://{}/dav/", self.addr)
     }
     fn everything(&self) -> String {
         self.state.files.lock().unwrap().values().map(|(c, _)| c.clone()).collect::<Vec<_>>().join("\n")
     }
-    fn edit(&self, name: &str, f: impl Fn(&str) -> String) {
+    pub(crate) fn edit(&self, name: &str, f: impl Fn(&str) -> String) {
         let mut files = self.state.files.lock().unwrap();
         let mut next = self.state.next.lock().unwrap();
         *next += 1;
@@ -343,7 +343,7 @@ fn config_text(upstream: &str, sync: &str) -> String {
 }
 
 /// The real binary with a clean sync environment, `--config CFG --data-dir DATA ARGS…`.
-async fn sync_cli(
+pub(crate) async fn sync_cli(
     cfg: &Path,
     data: &Path,
     env: &[(&str, &str)],
@@ -386,7 +386,7 @@ fn text(o: &std::process::Output) -> String {
     format!("stdout:\n{}\nstderr:\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
 }
 
-fn ok(o: &std::process::Output) {
+pub(crate) fn ok(o: &std::process::Output) {
     assert!(o.status.success(), "{}", text(o));
 }
 
