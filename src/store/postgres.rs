@@ -9,8 +9,9 @@
 //! `tokio_postgres` connections; every call runs there and the caller waits on a channel, which
 //! never panics whatever thread calls it.
 //!
-//! Writes are batched and pipelined: `append` hands the writer's batch to a committer task and
-//! returns, so the writer thread prepares the next batch while this one commits, and up to
+//! Writes are batched and pipelined: `append_then` hands the writer's batch to a committer task
+//! and returns, so the writer thread prepares the next batch while this one commits (`append`
+//! does the same and waits for its batch), and up to
 //! `COMMITTERS` batches commit at once, each on a connection of its own (not the pool's, which
 //! queries use). A batch is one transaction: its records and bodies each in one `INSERT … SELECT
 //! FROM unnest(arrays)` (one constant statement whatever the batch's size), then the hourly
