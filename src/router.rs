@@ -47,16 +47,16 @@ pub fn resolve_with(rt: &Runtime, requested: &str, text: &dyn Fn() -> String) ->
             }));
         }
     }
-    let mut seen = Vec::new();
-    out.retain(|c: &Candidate| {
-        let k = (c.provider, c.model.clone());
-        if seen.contains(&k) {
-            false
-        } else {
-            seen.push(k);
-            true
+    // The first of each (provider, model) pair stays, in order.
+    let mut kept = 0;
+    for i in 0..out.len() {
+        let dup = out[..kept].iter().any(|k| k.provider == out[i].provider && k.model == out[i].model);
+        if !dup {
+            out.swap(kept, i);
+            kept += 1;
         }
-    });
+    }
+    out.truncate(kept);
     if out.is_empty() {
         return Err(not_found(rt, requested));
     }

@@ -169,6 +169,8 @@ pub struct Provider {
     direct: Option<(direct::Client, Vec<(Endpoint, http::Uri)>)>,
     /// The name as routing compares it (`config::normalize_name`), computed once.
     pub normalized_name: String,
+    /// The name as the `x-monorelay-provider` header value, built once (`None`: not a valid value).
+    name_header: Option<http::HeaderValue>,
     /// `web_reverse` only: the ChatGPT web backend's sessions and caches.
     web: Option<chatgpt_web::ChatGptWeb>,
 }
@@ -221,7 +223,8 @@ impl Provider {
         let normalized_name = crate::config::normalize_name(&config.name);
         let web = (config.kind == ProviderKind::WebReverse)
             .then(|| chatgpt_web::ChatGptWeb::new(&config, client.clone(), web.get(&config)));
-        Provider { config, pool, client, urls, normalized_name, web, direct: None }
+        let name_header = http::HeaderValue::from_str(&config.name).ok();
+        Provider { config, pool, client, urls, normalized_name, name_header, web, direct: None }
     }
 
     /// Send through the lean client (`direct`) when this is an `api` or `anthropic` provider
@@ -243,6 +246,11 @@ impl Provider {
 
     pub fn name(&self) -> &str {
         &self.config.name
+    }
+
+    /// The name as a header value (`x-monorelay-provider`), when it is a valid one.
+    pub fn name_header(&self) -> Option<&http::HeaderValue> {
+        self.name_header.as_ref()
     }
 
     /// The dialect this provider's upstream speaks.

@@ -19,6 +19,7 @@ use crate::providers::UpstreamError;
 use crate::secret::Secret;
 use http::{HeaderMap, StatusCode, header};
 use serde_json::Value;
+use serde_json::value::RawValue;
 use std::time::{Duration, SystemTime};
 
 /// Longest wait read from rate-limit headers: one day.
@@ -213,6 +214,28 @@ impl Classified {
         None
     }
 
+    /// `unusable_success` in one pass over the body, also handing back its `usage` (or Gemini's
+    /// `usageMetadata`): the top level is read without building anything but the few values looked
+    /// at. Whatever that pass cannot settle (an error answer, a missing field, a duplicate key,
+    /// a body that is not a JSON object) is decided by `unusable_success` itself, so the verdict
+    /// and its message are the same.
+    pub fn check_success<'a>(
+        ctx: Context<'_>,
+        body: &'a [u8],
+        required: Option<&str>,
+    ) -> Result<Answer<'a>, Classified> {
+        if let Some(top) = TopLevel::read(body, required) {
+            let usable = top.fields > 0 && !top.is_error() && (required.is_none() || top.has_required);
+            if usable {
+                return Ok(Answer { usage: top.usage, read: true });
+            }
+        }
+        match Classified::unusable_success(ctx, body, required) {
+            Some(c) => Err(c),
+            None => Ok(Answer { usage: None, read: false }),
+        }
+    }
+
     fn provider(status: StatusCode, kind: ErrorKind, message: String) -> Classified {
         Classified {
             fault: Fault::Provider,
@@ -246,6 +269,119 @@ impl Classified {
         e.code = self.code.clone();
         e.retry_after = self.retry_after;
         e
+    }
+}
+
+/// A usable 2xx answer, as `Classified::check_success` read it.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer<'a> {
+    /// The raw `usage` (or `usageMetadata`) value, when `read` and present.
+    pub usage: Option<&'a RawValue>,
+    /// The one pass read the whole top level (`usage` is then known); `false`: the body has to be
+    /// read again for it.
+    pub read: bool,
+}
+
+/// What `check_success` looks at in a 2xx body's top level. `read` is `None` for anything the
+/// one pass does not settle: not a JSON object, invalid JSON, a key given twice among those
+/// looked at, a `type` that is not a plain string.
+#[derive(Default)]
+struct TopLevel<'a> {
+    fields: usize,
+    error: Option<&'a RawValue>,
+    kind: Option<&'a RawValue>,
+    usage: Option<&'a RawValue>,
+    has_required: bool,
+}
+
+impl<'a> TopLevel<'a> {
+    fn read(body: &'a [u8], required: Option<&str>) -> Option<TopLevel<'a>> {
+        let mut de = serde_json::Deserializer::from_slice(body);
+        let top = serde::Deserializer::deserialize_map(&mut de, TopLevelVisitor { required }).ok()?;
+        de.end().ok()?;
+        Some(top)
+    }
+
+    fn is_error(&self) -> bool {
+        let error = self.error.is_some_and(|e| e.get() != "null");
+        // A plain string compares as written; anything else is left to the full parse (`read`).
+        error || self.kind.is_some_and(|k| k.get() == "\"error\"")
+    }
+}
+
+struct TopLevelVisitor<'r> {
+    required: Option<&'r str>,
+}
+
+/// The top-level key, compared where it lies (no `String` for it).
+enum TopKey {
+    Error,
+    Type,
+    Usage,
+    Required,
+    Other,
+}
+
+struct TopKeySeed<'r>(Option<&'r str>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for TopKeySeed<'_> {
+    type Value = TopKey;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<TopKey, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for TopKeySeed<'_> {
+    type Value = TopKey;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E: serde::de::Error>(self, k: &str) -> Result<TopKey, E> {
+        Ok(match k {
+            _ if Some(k) == self.0 => TopKey::Required,
+            "error" => TopKey::Error,
+            "type" => TopKey::Type,
+            "usage" | "usageMetadata" => TopKey::Usage,
+            _ => TopKey::Other,
+        })
+    }
+}
+
+impl<'de, 'r> serde::de::Visitor<'de> for TopLevelVisitor<'r> {
+    type Value = TopLevel<'de>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<TopLevel<'de>, A::Error> {
+        use serde::de::Error as _;
+        let mut top = TopLevel::default();
+        let once = |slot: &mut Option<&'de RawValue>, v: &'de RawValue| {
+            if slot.replace(v).is_some() { Err(A::Error::custom("duplicate key")) } else { Ok(()) }
+        };
+        while let Some(key) = map.next_key_seed(TopKeySeed(self.required))? {
+            top.fields += 1;
+            match key {
+                TopKey::Error => once(&mut top.error, map.next_value()?)?,
+                TopKey::Type => {
+                    let v: &RawValue = map.next_value()?;
+                    // Only a plain string is compared here; the rest goes to the full parse.
+                    let plain = v.get().starts_with('"') && !v.get().contains('\\');
+                    if !plain {
+                        return Err(A::Error::custom("not a plain string"));
+                    }
+                    once(&mut top.kind, v)?
+                }
+                TopKey::Usage => once(&mut top.usage, map.next_value()?)?,
+                TopKey::Required => {
+                    top.has_required = true;
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+                TopKey::Other => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(top)
     }
 }
 
@@ -475,5 +611,47 @@ mod tests {
         assert!(!timeout.retry_qualifies(&policy(vec![], &["upstream_error"])));
         let cut = Classified::transport("p", &UpstreamError::Connect("refused".into()));
         assert!(cut.retry_qualifies(&policy(vec![], &["upstream_error"])));
+    }
+
+    #[test]
+    fn the_one_pass_check_agrees_with_the_full_parse() {
+        let bodies: &[&[u8]] = &[
+            br#"{"id":"x","choices":[{"message":{"content":"hi"}}],"usage":{"prompt_tokens":3}}"#,
+            br#"{"type":"message","content":[],"usage":{"input_tokens":1}}"#,
+            br#" {"choices":[], "error": null, "type": "chat"} "#,
+            br#"{"choices":[],"error":{"message":"boom"}}"#,
+            br#"{"type":"error","error":{"type":"overloaded_error","message":"busy"}}"#,
+            br#"{"type":"\u0065rror","error":null,"choices":[]}"#,
+            br#"{"type":null,"choices":[]}"#,
+            br#"{"choices":[],"error":null,"error":null}"#,
+            br#"{"choices":[],"usage":{},"usageMetadata":{}}"#,
+            br#"{"object":"list","data":[]}"#,
+            br#"{"ch\u006fices":[1]}"#,
+            br#"{"choices":[1],"choices":[2]}"#,
+            b"{}",
+            b" { } ",
+            b"[1,2]",
+            b"not json",
+            br#"{"choices":[1]} trailing"#,
+            br#"{"choices":[1],}"#,
+            b"",
+        ];
+        for body in bodies {
+            for required in [None, Some("choices"), Some("content")] {
+                let old = Classified::unusable_success(ctx(&[], None), body, required);
+                let new = Classified::check_success(ctx(&[], None), body, required);
+                let text = String::from_utf8_lossy(body);
+                assert_eq!(new.as_ref().err(), old.as_ref(), "{text} ({required:?})");
+                if let Ok(answer) = new {
+                    // The usage the one pass hands back is the body's own.
+                    let whole: Value = serde_json::from_slice(body).unwrap();
+                    let usage = whole.get("usage").or_else(|| whole.get("usageMetadata"));
+                    if answer.read {
+                        let got = answer.usage.map(|u| serde_json::from_str::<Value>(u.get()).unwrap());
+                        assert_eq!(got.as_ref(), usage, "{text}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -93,6 +93,9 @@ fn message_shape(i: usize, m: &serde_json::value::RawValue) -> Result<MessageSha
 
 /// OpenAI chat messages: objects with a string `role`.
 fn validate_openai_messages(raw: &str) -> Result<(), RelayError> {
+    if shapes_hold(raw, false) {
+        return Ok(());
+    }
     for (i, m) in messages_of(raw)?.into_iter().enumerate() {
         message_shape(i, m)?;
     }
@@ -101,12 +104,110 @@ fn validate_openai_messages(raw: &str) -> Result<(), RelayError> {
 
 /// Anthropic messages: objects with a string `role` and a `content`.
 fn validate_anthropic_messages(raw: &str) -> Result<(), RelayError> {
+    if shapes_hold(raw, true) {
+        return Ok(());
+    }
     for (i, m) in messages_of(raw)?.into_iter().enumerate() {
         if message_shape(i, m)?.content.is_none() {
             return Err(RelayError::invalid_field(&format!("messages[{i}].content"), "is required"));
         }
     }
     Ok(())
+}
+
+/// The common case in one pass, building nothing: every message is an object whose `role` is a
+/// string (and, with `content`, whose `content` is present and not null). `false` for anything
+/// else, which the per-message check then names precisely.
+fn shapes_hold(raw: &str, content: bool) -> bool {
+    use serde::de::{DeserializeSeed, Deserializer, Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    struct Messages {
+        content: bool,
+    }
+    struct Message {
+        content: bool,
+    }
+    /// A message key: `role`, `content` or another, compared where it lies.
+    struct Key;
+    /// A `role` value: a string and nothing else.
+    struct Role;
+
+    impl<'de> Visitor<'de> for Messages {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an array of messages")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while seq.next_element_seed(Message { content: self.content })?.is_some() {}
+            Ok(())
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Message {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Message {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a message object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let (mut role, mut content) = (false, false);
+            while let Some(k) = map.next_key_seed(Key)? {
+                match k {
+                    Some(true) if !role => role = map.next_value_seed(Role).map(|()| true)?,
+                    Some(false) if !content => content = map.next_value::<Option<IgnoredAny>>()?.is_some(),
+                    // A key given twice: the per-message check says so.
+                    Some(_) => return Err(A::Error::custom("duplicate key")),
+                    None => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            if role && (content || !self.content) { Ok(()) } else { Err(A::Error::custom("incomplete message")) }
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Key {
+        /// `Some(true)`: `role`, `Some(false)`: `content`, `None`: another key.
+        type Value = Option<bool>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<bool>, D::Error> {
+            d.deserialize_str(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Key {
+        type Value = Option<bool>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a key")
+        }
+        fn visit_str<E: Error>(self, k: &str) -> Result<Option<bool>, E> {
+            Ok(match k {
+                "role" => Some(true),
+                "content" => Some(false),
+                _ => None,
+            })
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Role {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_str(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Role {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: Error>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_str(raw);
+    de.deserialize_seq(Messages { content }).is_ok() && de.end().is_ok()
 }
 
 impl Request {
@@ -223,4 +324,46 @@ pub(super) fn conversation_hash(req: &Request, caller: u64) -> u64 {
         }
     }
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass check passes exactly what the per-message check passes.
+    #[test]
+    fn the_one_pass_message_check_agrees_with_the_per_message_one() {
+        let cases = [
+            r#"[{"role":"user","content":"hi"},{"role":"assistant","content":[{"type":"text","text":"x"}]}]"#,
+            r#"[{"role":"user"}]"#,
+            r#"[{"role":"user","content":null}]"#,
+            r#"[{"role":null,"content":"x"}]"#,
+            r#"[{"role":5,"content":"x"}]"#,
+            r#"[{"content":"x"}]"#,
+            r#"[{"role":"user","role":"user","content":"x"}]"#,
+            r#"[{"role":"user","content":"x","content":"y"}]"#,
+            r#"[{"r\u006fle":"user","content":"x"}]"#,
+            r#"["user"]"#,
+            r#"[["user","x"]]"#,
+            r#"[]"#,
+            r#"[{"role":"user","content":"x"},]"#,
+            r#"[{"role":"user","name":{"deep":[[[]]]},"content":"x"}]"#,
+        ];
+        for raw in cases {
+            for anthropic in [false, true] {
+                let full = if anthropic {
+                    messages_of(raw).and_then(|ms| {
+                        ms.into_iter().enumerate().try_for_each(|(i, m)| match message_shape(i, m)?.content {
+                            Some(_) => Ok(()),
+                            None => Err(RelayError::invalid_field("content", "is required")),
+                        })
+                    })
+                } else {
+                    messages_of(raw)
+                        .and_then(|ms| ms.into_iter().enumerate().try_for_each(|(i, m)| message_shape(i, m).map(drop)))
+                };
+                assert_eq!(shapes_hold(raw, anthropic), full.is_ok(), "{raw} (anthropic: {anthropic})");
+            }
+        }
+    }
 }

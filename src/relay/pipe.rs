@@ -204,7 +204,9 @@ impl Pipe {
     }
 
     pub fn into_stream(self) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Send {
-        futures_util::stream::unfold(self, |mut pipe| async move {
+        // The pipe is boxed: `unfold` moves its state into each item's future and back out, and
+        // a pointer is cheaper to move than the pipe.
+        futures_util::stream::unfold(Box::new(self), |mut pipe| async move {
             let out = pipe.next_bytes().await?;
             Some((Ok(Bytes::from(out)), pipe))
         })

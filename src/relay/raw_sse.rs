@@ -44,11 +44,19 @@ pub(super) fn split(region: &[u8]) -> Vec<&[u8]> {
     out
 }
 
-/// Whether `field` occurs in `ev` as a JSON key whose value is not `null`.
-fn has_non_null(ev: &[u8], field: &[u8]) -> bool {
+/// Searchers built once: `memmem::find` builds one per call, which costs more than the search
+/// on a short event, and every event of a passthrough stream is searched.
+static DONE: std::sync::LazyLock<memmem::Finder<'static>> = std::sync::LazyLock::new(|| memmem::Finder::new("[DONE]"));
+static USAGE: std::sync::LazyLock<memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memmem::Finder::new("\"usage\""));
+static ERROR: std::sync::LazyLock<memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memmem::Finder::new("\"error\""));
+
+/// Whether the key `field` finds occurs in `ev` with a value that is not `null`.
+fn has_non_null(ev: &[u8], field: &memmem::Finder<'_>) -> bool {
     let mut from = 0;
-    while let Some(i) = memmem::find(&ev[from..], field) {
-        let mut j = from + i + field.len();
+    while let Some(i) = field.find(&ev[from..]) {
+        let mut j = from + i + field.needle().len();
         while ev.get(j).is_some_and(u8::is_ascii_whitespace) {
             j += 1;
         }
@@ -61,19 +69,22 @@ fn has_non_null(ev: &[u8], field: &[u8]) -> bool {
                 return true;
             }
         }
-        from = from + i + field.len();
+        from = from + i + field.needle().len();
     }
     false
 }
 
 /// An OpenAI chunk the pipe must decode: the terminator, usage, or an error.
 pub(super) fn openai_needs_look(ev: &[u8]) -> bool {
-    memmem::find(ev, b"[DONE]").is_some() || has_non_null(ev, b"\"usage\"") || has_non_null(ev, b"\"error\"")
+    DONE.find(ev).is_some() || has_non_null(ev, &USAGE) || has_non_null(ev, &ERROR)
 }
 
 /// An Anthropic event the pipe must decode: the start and delta (usage), the stop, an error.
 pub(super) fn anthropic_needs_look(ev: &[u8]) -> bool {
-    [&b"message_start"[..], b"message_delta", b"message_stop", b"error"].iter().any(|n| memmem::find(ev, n).is_some())
+    static NAMES: std::sync::LazyLock<[memmem::Finder<'static>; 4]> = std::sync::LazyLock::new(|| {
+        ["message_start", "message_delta", "message_stop", "error"].map(memmem::Finder::new)
+    });
+    NAMES.iter().any(|n| n.find(ev).is_some())
 }
 
 #[cfg(test)]

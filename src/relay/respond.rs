@@ -19,32 +19,77 @@ use crate::router::Candidate;
 use crate::translate::sse::{SseDecoder, SseEvent};
 use axum::body::Body;
 use futures_util::StreamExt;
-use http::{HeaderValue, Response, header};
+use http::{HeaderName, HeaderValue, Response, header};
 use serde::Deserialize;
 
 /// A failed answer: the key's index (tried) and what the failure means.
 type Failed = (usize, Classified);
 
+// The relay's own headers, named once (a name given as text is parsed and allocated per use).
+static X_PROVIDER: HeaderName = HeaderName::from_static("x-monorelay-provider");
+static X_MODEL: HeaderName = HeaderName::from_static("x-monorelay-model");
+static X_ATTEMPTS: HeaderName = HeaderName::from_static("x-monorelay-attempts");
+static X_OVERHEAD: HeaderName = HeaderName::from_static("x-monorelay-overhead-ms");
+
 pub(super) fn relay_headers(resp: &mut Response<Body>, provider: &Provider, model: &str, attempts: usize) {
     let h = resp.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(provider.name()) {
-        h.insert("x-monorelay-provider", v);
+    if let Some(v) = provider.name_header() {
+        h.insert(X_PROVIDER.clone(), v.clone());
     }
     if let Ok(v) = HeaderValue::from_str(model) {
-        h.insert("x-monorelay-model", v);
+        h.insert(X_MODEL.clone(), v);
     }
-    h.insert("x-monorelay-attempts", HeaderValue::from(attempts));
+    const FEW: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    let attempts = FEW.get(attempts).map_or_else(|| HeaderValue::from(attempts), |n| HeaderValue::from_static(n));
+    h.insert(X_ATTEMPTS.clone(), attempts);
 }
 
 /// `x-monorelay-overhead-ms`: the relay's own time up to the response head, upstream waits excluded.
 pub(super) fn overhead_header(resp: &mut Response<Body>, completion: &mut Completion) {
     let overhead = completion.overhead();
     let ms = overhead.as_secs_f64() * 1000.0;
-    if let Ok(v) = HeaderValue::from_str(&format!("{ms:.3}")) {
-        resp.headers_mut().insert("x-monorelay-overhead-ms", v);
+    if let Ok(v) = HeaderValue::from_bytes(millis_text(overhead).as_bytes()) {
+        resp.headers_mut().insert(X_OVERHEAD.clone(), v);
     }
     if let Some(r) = completion.record_mut() {
         r.overhead_ms = Some(ms);
+    }
+}
+
+/// A duration in milliseconds with three decimals (`12.345`), rounded to the microsecond, written
+/// without the float formatter.
+fn millis_text(d: std::time::Duration) -> MillisText {
+    let micros = (d.as_nanos().saturating_add(500) / 1000).min(u128::from(u64::MAX)) as u64;
+    let mut out = MillisText { buf: [0; 24], start: 24 };
+    let mut push = |b: u8| {
+        out.start -= 1;
+        out.buf[out.start] = b;
+    };
+    let (whole, frac) = (micros / 1000, micros % 1000);
+    push(b'0' + (frac % 10) as u8);
+    push(b'0' + (frac / 10 % 10) as u8);
+    push(b'0' + (frac / 100) as u8);
+    push(b'.');
+    let mut w = whole;
+    loop {
+        push(b'0' + (w % 10) as u8);
+        w /= 10;
+        if w == 0 {
+            break;
+        }
+    }
+    out
+}
+
+/// The text `millis_text` wrote, on the stack.
+struct MillisText {
+    buf: [u8; 24],
+    start: usize,
+}
+
+impl MillisText {
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[self.start..]
     }
 }
 
@@ -142,9 +187,10 @@ pub(super) async fn finish_plain(
         }
         _ => None,
     };
-    if let Some(c) = Classified::unusable_success(context(rt, provider, &lease), &body, required) {
-        return Err(fail(lease, completion, attempt, c));
-    }
+    let answer = match Classified::check_success(context(rt, provider, &lease), &body, required) {
+        Ok(a) => a,
+        Err(c) => return Err(fail(lease, completion, attempt, c)),
+    };
     let (body, tokens) = if prepared.translated {
         match crate::translate::decode_response(prepared.upstream, &body) {
             Ok(mut resp) => {
@@ -162,13 +208,23 @@ pub(super) async fn finish_plain(
             #[serde(alias = "usageMetadata")]
             usage: Option<AnyUsage>,
         }
-        match serde_json::from_slice::<Probe>(&body) {
-            Ok(p) => (body, p.usage.map(|u| u.tokens(prepared.upstream))),
-            Err(e) => {
-                let detail = format!("the upstream answered {} with a body that is not JSON: {e}", status.as_u16());
-                return Err(fail(lease, completion, attempt, Classified::bad_answer(name, detail)));
-            }
-        }
+        // The usage the one pass found; when it could not tell (or the usage does not parse), the
+        // body is read again for it, which also words any error.
+        let found = match answer.usage {
+            Some(raw) => serde_json::from_str::<Option<AnyUsage>>(raw.get()).ok(),
+            None => answer.read.then_some(None),
+        };
+        let usage = match found {
+            Some(u) => u,
+            None => match serde_json::from_slice::<Probe>(&body) {
+                Ok(p) => p.usage,
+                Err(e) => {
+                    let detail = format!("the upstream answered {} with a body that is not JSON: {e}", status.as_u16());
+                    return Err(fail(lease, completion, attempt, Classified::bad_answer(name, detail)));
+                }
+            },
+        };
+        (body, usage.map(|u| u.tokens(prepared.upstream)))
     };
     record_success(completion, provider, cand, &lease, prepared, attempt);
     lease.finish(Outcome::Success, None);
@@ -315,4 +371,19 @@ pub(super) async fn open_stream(
     h.insert("x-accel-buffering", HeaderValue::from_static("no"));
     relay_headers(&mut resp, provider, &cand.model, attempts);
     Ok(resp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::millis_text;
+    use std::time::Duration;
+
+    #[test]
+    fn millis_are_written_like_the_float_formatter() {
+        for ns in [0u64, 1, 499, 500, 1_000, 12_345_678, 999_999, 1_000_000, 3_600_000_000_000, 987_654_321_012] {
+            let d = Duration::from_nanos(ns);
+            let float = format!("{:.3}", (ns as f64 / 1000.0).round() / 1000.0);
+            assert_eq!(std::str::from_utf8(millis_text(d).as_bytes()).ok(), Some(float.as_str()), "{ns} ns");
+        }
+    }
 }

@@ -131,11 +131,19 @@ impl Drop for InFlight {
     }
 }
 
+/// The server's router, with and without the CORS layer (`super::router_without_cors`).
+#[derive(Clone)]
+struct Routers {
+    cors: Router,
+    plain: Router,
+}
+
 /// Accept and serve connections until `stop` turns true; then let every connection finish its
 /// requests and return once all have closed.
 pub(super) async fn accept_loop(app: Arc<App>, listener: tokio::net::TcpListener, mut stop: watch::Receiver<bool>) {
     let registry = Arc::new(Registry { epoch: Instant::now(), conns: Mutex::default(), ended: Notify::new() });
-    let router = super::router(app.clone());
+    // Requests without `Origin` (API clients) skip the CORS layer, which would do nothing for them.
+    let router = Routers { cors: super::router(app.clone()), plain: super::router_without_cors(app.clone()) };
     let mut next_id = 0u64;
     loop {
         let accepted = tokio::select! {
@@ -186,7 +194,7 @@ pub(super) async fn accept_loop(app: Arc<App>, listener: tokio::net::TcpListener
 async fn serve_connection(
     tcp: tokio::net::TcpStream,
     addr: SocketAddr,
-    router: Router,
+    router: Routers,
     state: Arc<ConnState>,
     registry: Arc<Registry>,
     mut stop: watch::Receiver<bool>,
@@ -197,7 +205,8 @@ async fn serve_connection(
     let svc = hyper::service::service_fn(move |mut req: http::Request<hyper::body::Incoming>| {
         req.extensions_mut().insert(ConnectInfo(addr));
         let guard = InFlight::enter(&svc_state);
-        let mut router = router.clone();
+        let mut router =
+            if req.headers().contains_key(http::header::ORIGIN) { router.cors.clone() } else { router.plain.clone() };
         async move {
             let resp = router.call(req).await;
             // The request counts as in flight until its response body is done.

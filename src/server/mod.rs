@@ -181,6 +181,17 @@ impl Caller {
 }
 
 pub fn router(app: Arc<App>) -> Router {
+    routes(&app).layer(middleware::from_fn_with_state(app.clone(), api::cors::layer)).with_state(app)
+}
+
+/// The same router without the CORS layer, for requests that carry no `Origin` (to which that
+/// layer adds nothing): `conn` sends them here, saving the layer's per-request boxing.
+pub(crate) fn router_without_cors(app: Arc<App>) -> Router {
+    routes(&app).with_state(app)
+}
+
+/// Every route, with auth where it applies (`router` adds CORS around it).
+fn routes(app: &Arc<App>) -> Router<Arc<App>> {
     let relay_routes = Router::new()
         .route("/v1/chat/completions", post(chat_completions))
         .route("/chat/completions", post(chat_completions))
@@ -223,8 +234,6 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(middleware::from_fn_with_state(app.clone(), auth))
         // After the auth layer: the panel's shell and assets are public (`web`).
         .merge(web::routes())
-        .layer(middleware::from_fn_with_state(app.clone(), api::cors::layer))
-        .with_state(app)
 }
 
 /// Errors on `/v1/messages*` are Anthropic-shaped, on `/v1beta/*` and Gemini model methods
@@ -382,8 +391,12 @@ async fn read_body<'b>(
     dialect: Dialect,
     permits: &mut Vec<tokio::sync::SemaphorePermit<'b>>,
 ) -> Result<(HeaderMap, bytes::Bytes, Option<SocketAddr>, u64, Option<crate::auth::Principal>), Response> {
-    let server = app.runtime.load().config.server.clone();
-    let limit = server.max_body_bytes;
+    // Only the three numbers read here, not a copy of the whole server section per request.
+    let (limit, header_read_timeout, body_min_bytes_per_sec) = {
+        let rt = app.runtime.load();
+        let s = &rt.config.server;
+        (s.max_body_bytes, s.header_read_timeout, s.body_min_bytes_per_sec)
+    };
     let declared =
         req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
@@ -393,7 +406,7 @@ async fn read_body<'b>(
     let caller = req.extensions().get::<Caller>().map_or(0, |c| c.0);
     let (mut parts, body) = req.into_parts();
     let principal = parts.extensions.remove::<crate::auth::Principal>();
-    let rate = (server.header_read_timeout, server.body_min_bytes_per_sec);
+    let rate = (header_read_timeout, body_min_bytes_per_sec);
     match collect_body(body, declared, limit, &app.body_budget, permits, rate).await {
         Ok(b) => Ok((parts.headers, b, addr, caller, principal)),
         Err(BodyError::TooLarge) => Err(RelayError::too_large(limit).render(dialect)),
@@ -411,7 +424,7 @@ async fn read_body<'b>(
             crate::error::Fault::Client,
             format!(
                 "the request body arrived slower than server.body_min_bytes_per_sec ({} bytes per second)",
-                server.body_min_bytes_per_sec
+                body_min_bytes_per_sec
             ),
         )
         .render(dialect)),
@@ -428,8 +441,14 @@ async fn relay_route(app: Arc<App>, req: Request, dialect: Dialect, endpoint: En
         Err(resp) => return resp,
     };
     let rt = app.runtime.load_full();
-    relay::handle(rt, app.sink.clone(), Inbound { dialect, endpoint, headers, body, client_addr, caller, principal })
-        .await
+    // Boxed: the pipeline's future is large, and the router boxes (copies) the handler's future
+    // whole; this way the large one is put on the heap once and the router moves a pointer.
+    Box::pin(relay::handle(
+        rt,
+        app.sink.clone(),
+        Inbound { dialect, endpoint, headers, body, client_addr, caller, principal },
+    ))
+    .await
 }
 
 async fn chat_completions(State(app): State<Arc<App>>, req: Request) -> Response {

@@ -31,12 +31,12 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use super::{
-    ADVISORY_FIELDS, EncodeOptions, Lossy, StreamDecoder, StreamEncoder, TranslateError, anthropic_id, encode_event,
-    parse_client, parse_upstream, random_token, stop_reason_from_anthropic, stop_reason_to_anthropic,
+    ADVISORY_FIELDS, EncodeOptions, Lossy, StreamDecoder, StreamEncoder, TranslateError, anthropic_id, parse_client,
+    parse_upstream, random_token, stop_reason_from_anthropic, stop_reason_to_anthropic,
 };
 use crate::dialect::Dialect;
 use crate::ir::{self, BlockStart, ContentBlock, Delta, Reasoning, Role, StreamEvent};
-use crate::translate::sse::SseEvent;
+use crate::translate::sse::{SseEvent, encode_json_event};
 use crate::wire::StringOrParts;
 use crate::wire::anthropic as w;
 
@@ -700,7 +700,7 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
 pub(crate) fn encode_error_event(error_type: &str, message: &str, out: &mut Vec<u8>) {
     let error_type = crate::error::anthropic_error_type(error_type);
     let body = w::ErrorEnvelope { kind: "error", error: w::ErrorBody { kind: error_type, message } };
-    encode_event(Some("error"), &String::from_utf8_lossy(&to_json(&body)), out);
+    encode_json_event(Some("error"), &body, out);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -842,7 +842,7 @@ impl StreamEncoderImpl {
     }
 
     fn emit(&self, name: &str, e: &w::StreamEventOut<'_>, out: &mut Vec<u8>) {
-        encode_event(Some(name), &String::from_utf8_lossy(&to_json(e)), out);
+        encode_json_event(Some(name), e, out);
     }
 
     fn start(&mut self, id: &str, model: &str, usage: &ir::Usage, out: &mut Vec<u8>) {

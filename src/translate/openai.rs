@@ -28,7 +28,7 @@ use super::{
 };
 use crate::dialect::Dialect;
 use crate::ir::{self, BlockStart, ContentBlock, Delta, Reasoning, Role, StopReason, StreamEvent};
-use crate::translate::sse::SseEvent;
+use crate::translate::sse::{SseEvent, encode_json_event};
 use crate::wire::openai as w;
 use crate::wire::{StringOrParts, StringOrVec};
 
@@ -702,7 +702,7 @@ pub(crate) fn encode_error_event(error_type: &str, message: &str, out: &mut Vec<
     // The type in OpenAI's words; the code keeps the upstream's own word.
     let kind = crate::error::openai_error_type(error_type);
     let body = w::ErrorEnvelope { error: w::ErrorBody { message, kind, param: None, code: Some(error_type) } };
-    encode_event(None, &String::from_utf8_lossy(&to_json(&body)), out);
+    encode_json_event(None, &body, out);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -956,7 +956,7 @@ impl StreamEncoderImpl {
             usage,
             error: None,
         };
-        encode_event(None, &String::from_utf8_lossy(&to_json(&c)), out);
+        encode_json_event(None, &c, out);
     }
 
     fn delta(&self, delta: w::ChunkDelta, out: &mut Vec<u8>) {

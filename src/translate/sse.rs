@@ -221,10 +221,45 @@ pub fn encode_event(event: Option<&str>, data: &str, out: &mut Vec<u8>) {
     out.push(b'\n');
 }
 
+/// `encode_event` of `value` serialised as JSON, written straight into `out`: compact JSON has no
+/// line breaks (they are escaped inside strings), so it is one `data:` line as it stands, with no
+/// intermediate buffer, UTF-8 check or line scan. A value that cannot be serialised gives an empty
+/// `data:` line, as `encode_event` of an empty text would.
+pub fn encode_json_event<T: serde::Serialize + ?Sized>(event: Option<&str>, value: &T, out: &mut Vec<u8>) {
+    if let Some(e) = event {
+        out.extend_from_slice(b"event: ");
+        out.extend_from_slice(e.as_bytes());
+        out.push(b'\n');
+    }
+    out.extend_from_slice(b"data: ");
+    let at = out.len();
+    if serde_json::to_writer(&mut *out, value).is_err() {
+        out.truncate(at);
+    }
+    out.extend_from_slice(b"\n\n");
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_events_are_written_as_encode_event_writes_their_text() {
+        let values = [
+            serde_json::json!({"a": "line\nbreak\r\nand \u{2028} é 😀", "b": [1, 2.5, null], "c": {}}),
+            serde_json::json!("plain"),
+            serde_json::json!([]),
+        ];
+        for v in &values {
+            for event in [None, Some("content_block_delta")] {
+                let (mut direct, mut via_text) = (Vec::new(), Vec::new());
+                encode_json_event(event, v, &mut direct);
+                encode_event(event, &serde_json::to_string(v).unwrap(), &mut via_text);
+                assert_eq!(String::from_utf8_lossy(&direct), String::from_utf8_lossy(&via_text));
+            }
+        }
+    }
 
     const TRANSCRIPT: &[u8] = b"\xEF\xBB\xBF: keepalive comment\r\n\
 event: message_start\r\n\
