@@ -17,22 +17,121 @@ const MIN_CUT_PREFIX: usize = 6;
 const MIN_TOKEN_LEN: usize = 12;
 
 /// The forms a secret may take in a body: raw and JSON-escaped (`\"`, `\\`, `\/`, `\u…`).
-fn forms(secret: &str) -> Vec<Cow<'_, str>> {
-    let mut out = vec![Cow::Borrowed(secret)];
+fn forms(secret: &str) -> Vec<String> {
+    let mut out = vec![secret.to_string()];
     if let Ok(json) = serde_json::to_string(secret) {
-        let inner = json.trim_matches('"').to_string();
+        let inner = json.trim_matches('"');
         if inner != secret {
-            out.push(Cow::Owned(inner));
+            out.push(inner.to_string());
         }
     }
     if secret.contains('/') {
-        out.push(Cow::Owned(secret.replace('/', "\\/")));
+        out.push(secret.replace('/', "\\/"));
     }
-    let unicode: String = secret.chars().map(|c| format!("\\u{:04x}", c as u32)).collect();
     if secret.is_ascii() {
-        out.push(Cow::Owned(unicode));
+        let mut unicode = String::with_capacity(secret.len() * 6);
+        for b in secret.bytes() {
+            unicode.push_str("\\u00");
+            unicode.push(char::from(HEX[usize::from(b >> 4)]));
+            unicode.push(char::from(HEX[usize::from(b & 0xf)]));
+        }
+        out.push(unicode);
     }
     out
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// A set of secrets compiled for searching, built once per secret list (the request log's
+/// writer keeps one per config generation; error paths build one per call): every form of every
+/// secret in one Aho-Corasick automaton, searched in one pass (leftmost-longest, so a secret
+/// that contains another is replaced whole), and the raw secrets, longest first, for the
+/// cut-tail rule. Its `Debug` shows only how many secrets it holds.
+#[derive(Default)]
+pub struct Needles {
+    /// `None` when there is nothing to search for (or the automaton could not be built: then
+    /// `fallback` holds the forms, searched one by one).
+    automaton: Option<aho_corasick::AhoCorasick>,
+    fallback: Vec<String>,
+    /// Raw secrets at least `MIN_SECRET_LEN` long, longest first.
+    raw: Vec<String>,
+}
+
+impl std::fmt::Debug for Needles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Needles").field("secrets", &self.raw.len()).finish()
+    }
+}
+
+impl Needles {
+    /// Compile `secrets` (those shorter than `MIN_SECRET_LEN` are left out).
+    pub fn new<'s>(secrets: impl IntoIterator<Item = &'s str>) -> Needles {
+        let mut raw: Vec<String> =
+            secrets.into_iter().filter(|s| s.len() >= MIN_SECRET_LEN).map(str::to_string).collect();
+        raw.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        raw.dedup();
+        if raw.is_empty() {
+            return Needles::default();
+        }
+        let patterns: Vec<String> = raw.iter().flat_map(|s| forms(s)).collect();
+        match aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(&patterns)
+        {
+            Ok(ac) => Needles { automaton: Some(ac), fallback: Vec::new(), raw },
+            Err(_) => Needles { automaton: None, fallback: patterns, raw },
+        }
+    }
+
+    /// Whether there is no secret to look for.
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    /// Replace every secret in `body`, raw or JSON-escaped, and a tail that is the start of one
+    /// (a body cut in the middle of a key). Returns whether anything changed.
+    pub fn redact(&self, body: &mut Vec<u8>) -> bool {
+        if self.raw.is_empty() {
+            return false;
+        }
+        let mut changed = false;
+        if let Some(ac) = &self.automaton {
+            if let Some(first) = ac.find(&body[..]) {
+                let mut out = Vec::with_capacity(body.len());
+                out.extend_from_slice(&body[..first.start()]);
+                out.extend_from_slice(REDACTED.as_bytes());
+                // Matches after the first, with positions relative to where the search resumed.
+                let base = first.end();
+                let mut at = base;
+                for m in ac.find_iter(&body[base..]) {
+                    out.extend_from_slice(&body[at..base + m.start()]);
+                    out.extend_from_slice(REDACTED.as_bytes());
+                    at = base + m.end();
+                }
+                out.extend_from_slice(&body[at..]);
+                *body = out;
+                changed = true;
+            }
+        } else {
+            for f in &self.fallback {
+                changed |= replace_all(body, f.as_bytes());
+            }
+        }
+        for s in &self.raw {
+            if let Some(n) = cut_tail(body, s.as_bytes()) {
+                body.truncate(body.len() - n);
+                body.extend_from_slice(REDACTED.as_bytes());
+                changed = true;
+            }
+        }
+        changed
+    }
+}
+
+/// The length of the longest start of `secret` (at least `MIN_CUT_PREFIX`, shorter than the
+/// whole) that `body` ends with.
+fn cut_tail(body: &[u8], secret: &[u8]) -> Option<usize> {
+    let &last = body.last()?;
+    let longest = secret.len().saturating_sub(1).min(body.len());
+    (MIN_CUT_PREFIX..=longest).rev().find(|&n| secret[n - 1] == last && body.ends_with(&secret[..n]))
 }
 
 fn replace_all(hay: &mut Vec<u8>, needle: &[u8]) -> bool {
@@ -53,27 +152,10 @@ fn replace_all(hay: &mut Vec<u8>, needle: &[u8]) -> bool {
 
 /// Replace every secret (each at least `MIN_SECRET_LEN` long) in `body`, raw or JSON-escaped,
 /// and a tail that is the start of one (a body cut in the middle of a key). Returns whether
-/// anything changed.
+/// anything changed. Compiles the secrets on each call: where the same secrets redact many
+/// bodies, keep a `Needles`.
 pub fn secrets_in_bytes<'s>(body: &mut Vec<u8>, secrets: impl IntoIterator<Item = &'s str>) -> bool {
-    let mut changed = false;
-    let mut secrets: Vec<&str> = secrets.into_iter().filter(|s| s.len() >= MIN_SECRET_LEN).collect();
-    // Longest first, so a secret that contains another is replaced whole.
-    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    for s in &secrets {
-        for f in forms(s) {
-            changed |= replace_all(body, f.as_bytes());
-        }
-    }
-    for s in &secrets {
-        let s = s.as_bytes();
-        let longest = s.len().saturating_sub(1).min(body.len());
-        if let Some(n) = (MIN_CUT_PREFIX..=longest).rev().find(|&n| body.ends_with(&s[..n])) {
-            body.truncate(body.len() - n);
-            body.extend_from_slice(REDACTED.as_bytes());
-            changed = true;
-        }
-    }
-    changed
+    Needles::new(secrets).redact(body)
 }
 
 /// Error text (a message, an error type or code) with every secret and key-shaped token replaced.
@@ -120,6 +202,7 @@ pub fn json_value(v: &mut serde_json::Value, secrets: &[&str]) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -141,6 +224,49 @@ mod tests {
         let mut b = format!("\"{unicode}\"").into_bytes();
         assert!(secrets_in_bytes(&mut b, [key]));
         assert_eq!(b, b"\"*****\"");
+    }
+
+    #[test]
+    fn fifty_secrets_in_every_form_go_in_one_pass() {
+        // Fifty keys, some containing others, some with `/` and `"` (escaped forms), in one body.
+        let keys: Vec<String> = (0..50)
+            .map(|i| match i % 5 {
+                0 => format!("sk-proj-{i:02}-abcdefghijklmnop"),
+                1 => format!("key/{i:02}/with/slashes"),
+                2 => format!("quote\"{i:02}\"inside"),
+                3 => format!("sk-proj-{:02}-abcdefghijklmnop-longer-{i:02}", i - 3),
+                _ => format!("plain-secret-{i:02}"),
+            })
+            .collect();
+        let needles = Needles::new(keys.iter().map(String::as_str).chain(["short"]));
+        assert!(!format!("{needles:?}").contains("sk-proj"), "Debug shows no secret");
+        for (i, k) in keys.iter().enumerate() {
+            let json = serde_json::to_string(k).unwrap();
+            let unicode: String = k.chars().map(|c| format!("\\u{:04x}", c as u32)).collect();
+            let slashed = k.replace('/', "\\/");
+            let body = format!(r#"{{"a":{json},"b":"{unicode}","c":"{slashed}","n":{i},"short":"short"}}"#);
+            let mut b = body.clone().into_bytes();
+            assert!(needles.redact(&mut b), "{body}");
+            let out = String::from_utf8(b).unwrap();
+            assert_eq!(out, format!(r#"{{"a":"*****","b":"*****","c":"*****","n":{i},"short":"short"}}"#), "{body}");
+        }
+        // A body cut by the cap in the middle of the 30th key loses that tail.
+        let mut b = format!("prefix {}", &keys[30][..12]).into_bytes();
+        assert!(needles.redact(&mut b));
+        assert_eq!(b, b"prefix *****");
+        // Nothing to find: untouched.
+        let mut b = b"{\"model\":\"m\",\"messages\":[]}".to_vec();
+        assert!(!needles.redact(&mut b));
+        assert_eq!(b, b"{\"model\":\"m\",\"messages\":[]}");
+    }
+
+    #[test]
+    fn a_secret_inside_a_longer_one_leaves_no_tail() {
+        let needles = Needles::new(["abcdefgh12", "abcdefgh12345678"]);
+        let mut b = b"x abcdefgh12345678 y abcdefgh12 z".to_vec();
+        assert!(needles.redact(&mut b));
+        assert_eq!(b, b"x ***** y ***** z");
+        assert!(Needles::new(["short"]).is_empty());
     }
 
     #[test]

@@ -31,8 +31,8 @@ impl RecordSink for crate::store::writer::Writer {
         crate::store::writer::Writer::backlogged(self)
     }
     fn configure(&self, runtime: &Runtime) {
-        let mut settings = crate::store::writer::Settings::new(&runtime.config, runtime.access_key.as_ref());
-        settings.secrets = runtime.secrets.to_vec();
+        let settings = crate::store::writer::Settings::new(&runtime.config, runtime.access_key.as_ref())
+            .with_secrets(&runtime.secrets);
         self.set_settings(settings);
     }
 }

@@ -1,19 +1,25 @@
 //! Stored bodies: redaction of secrets, assembly of a streamed answer into the final message (as
-//! the official SDKs assemble it), local token estimates, and the on-disk encoding (zstd from `COMPRESS_FROM_BYTES`, plain below).
+//! the official SDKs assemble it), local token estimates, and the on-disk encoding (zstd from
+//! `COMPRESS_FROM_BYTES`, plain below).
 //! All of it runs in the store's writer thread, off the request path.
 
 use crate::dialect::Dialect;
 use crate::ir;
 use crate::record::{Bodies, Tokens};
-use crate::secret::Secret;
+use crate::redact::Needles;
 use serde::{Deserialize, Serialize};
 
 /// First byte of an encoded bodies value; bump when the layout changes.
 const BODIES_FORMAT: u8 = 1;
 /// The same layout stored uncompressed: bodies this small gain less from zstd than it costs.
 const BODIES_FORMAT_PLAIN: u8 = 2;
-/// Bodies shorter than this (all three together) are stored uncompressed.
-pub const COMPRESS_FROM_BYTES: usize = 1024;
+/// Bodies shorter than this (all three together, with their small header) are stored
+/// uncompressed. zstd halves a record of this size (a short chat: request, upstream request and
+/// answer, ~1.2 KiB, to ~0.55 KiB) but costs ~60 k instructions for it, more than everything
+/// else the writer does per record; below 2 KiB it would save under 1 KiB a record, about what
+/// the record's log entry takes uncompressed anyway. Records written compressed below this size
+/// by earlier versions still read (the format byte says which).
+pub const COMPRESS_FROM_BYTES: usize = 2048;
 /// zstd level 1: the fastest; bodies are repetitive JSON and still shrink several-fold, and the
 /// writer shares the machine's cores with the relay.
 pub const ZSTD_LEVEL: i32 = 1;
@@ -179,9 +185,9 @@ impl StoredBodies {
 
 /// Replace known secret values and the values of sensitive-looking JSON keys. Returns whether
 /// anything changed.
-pub fn redact(body: &mut Vec<u8>, secrets: &[Secret<String>]) -> bool {
+pub fn redact(body: &mut Vec<u8>, secrets: &Needles) -> bool {
     // Raw, JSON-escaped, or cut by the capture cap at the end (`crate::redact`).
-    let mut changed = crate::redact::secrets_in_bytes(body, secrets.iter().map(|s| s.expose().as_str()));
+    let mut changed = secrets.redact(body);
     // Parsing is the slow part: only when a sensitive key appears at all. One pass over the
     // `":` of the body looks at each object key (a false hit inside a string only costs a parse).
     if has_sensitive_key(body) {
@@ -262,7 +268,7 @@ pub struct Prepared {
 
 /// Assemble (streams), decode (only when `want_message`: for token estimates) and redact one
 /// record's bodies.
-pub fn prepare(dialect: Dialect, b: Bodies, secrets: &[Secret<String>], want_message: bool) -> Prepared {
+pub fn prepare(dialect: Dialect, b: Bodies, secrets: &Needles, want_message: bool) -> Prepared {
     let mut truncated = b.truncated;
     let (mut response, kind, ir_response) = if b.response.is_empty() {
         (Vec::new(), ResponseKind::Empty, None)
@@ -326,15 +332,41 @@ mod tests {
     }
 
     #[test]
+    fn small_bodies_are_stored_plain_and_compressed_ones_from_earlier_versions_read() {
+        let b = StoredBodies {
+            request: br#"{"model":"m","messages":[{"role":"user","content":"hello there"}]}"#.repeat(8),
+            upstream_request: None,
+            response: br#"{"id":"x","choices":[{"message":{"content":"hi"}}]}"#.repeat(8),
+            response_kind: ResponseKind::Json,
+            truncated: false,
+            redacted: true,
+        };
+        let enc = b.encode().unwrap();
+        assert_eq!(enc[0], BODIES_FORMAT_PLAIN, "{} bytes: under the threshold", enc.len());
+        assert!(enc.len() < COMPRESS_FROM_BYTES);
+        assert_eq!(StoredBodies::decode(&enc).unwrap(), b);
+        // The same record as a version with a lower threshold wrote it: zstd, format 1.
+        let mut old = vec![BODIES_FORMAT];
+        old.extend(zstd::bulk::compress(&enc[1..], ZSTD_LEVEL).unwrap());
+        assert!(old.len() < enc.len());
+        assert_eq!(StoredBodies::decode(&old).unwrap(), b);
+        // Past the threshold: compressed.
+        let big = StoredBodies { response: b.response.repeat(4), ..b.clone() };
+        let enc = big.encode().unwrap();
+        assert_eq!(enc[0], BODIES_FORMAT);
+        assert_eq!(StoredBodies::decode(&enc).unwrap(), big);
+    }
+
+    #[test]
     fn redacts_known_secrets_and_sensitive_keys() {
         let mut body = br#"{"model":"m","api_key":"abc","nested":[{"Authorization":"Bearer x"}],"text":"my key is sk-secret-123456"}"#.to_vec();
-        assert!(redact(&mut body, &[Secret::new("sk-secret-123456".into()), Secret::new("short".into())]));
+        assert!(redact(&mut body, &Needles::new(["sk-secret-123456", "short"])));
         let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
         assert_eq!(v["api_key"], REDACTED);
         assert_eq!(v["nested"][0]["Authorization"], REDACTED);
         assert_eq!(v["text"], "my key is *****");
         let mut clean = br#"{"model":"m","max_tokens":5}"#.to_vec();
-        assert!(!redact(&mut clean, &[]));
+        assert!(!redact(&mut clean, &Needles::default()));
         assert_eq!(clean, br#"{"model":"m","max_tokens":5}"#);
     }
 

@@ -3,7 +3,7 @@
 //! relays) will implement; `RedbStore` is the local one. `writer` owns the only writing thread
 //! while `serve` runs; the CLI opens the file directly only when no server holds it.
 //!
-//! Tables: `logs` (id → versioned JSON `LogEntry`), `bodies` (id → zstd bodies), `hourly`
+//! Tables: `logs` (id → versioned JSON `LogEntry`), `bodies` (id → bodies, zstd from 2 KiB), `hourly`
 //! ((unix hour, model␟provider␟key␟user) → `Agg`), `meta` (counters such as the bytes of logs
 //! and bodies, used for `logging.max_size_mb`). Raw logs expire by age and size; aggregates are
 //! kept for `AGGREGATE_RETENTION_DAYS`. `users` keeps principals (users, relay keys, their usage,
@@ -316,6 +316,11 @@ pub type Done = Box<dyn FnOnce(Result<(), StoreError>, Vec<LogEntry>) + Send>;
 pub struct RedbStore {
     db: redb::Database,
     path: PathBuf,
+    /// The hourly aggregate rows the last commits wrote, as committed: `append` merges a group
+    /// into these instead of reading and decoding the row back every commit. Only this value
+    /// writes the table (redb lets one process hold the file), and an entry changes only after
+    /// its commit succeeded, so it always equals the row on disk. Rows of earlier hours drop out.
+    hourly_cache: std::sync::Mutex<BTreeMap<(u64, String), Agg>>,
 }
 
 impl std::fmt::Debug for RedbStore {
@@ -365,7 +370,7 @@ impl RedbStore {
             Self::open_user_tables(&tx)?;
         }
         tx.commit()?;
-        Ok(RedbStore { db, path: path.to_path_buf() })
+        Ok(RedbStore { db, path: path.to_path_buf(), hourly_cache: Default::default() })
     }
 
     /// The database itself, for tables kept beside the log (`responses`).
@@ -418,6 +423,9 @@ impl LogStore for RedbStore {
             return Ok(());
         }
         let tx = self.db.begin_write()?;
+        // Taken inside the write transaction, as `expire` does (one lock order).
+        let mut cache = self.hourly_cache.lock().unwrap_or_else(|p| p.into_inner());
+        let mut merged: Vec<((u64, String), Agg)> = Vec::new();
         {
             let mut logs = tx.open_table(LOGS)?;
             let mut bodies = tx.open_table(BODIES)?;
@@ -436,14 +444,22 @@ impl LogStore for RedbStore {
                 let hour = row.entry.started_at_ms / 3_600_000;
                 aggs.entry((hour, row.entry.agg_key())).or_default().add(&row.entry);
             }
-            for ((hour, key), add) in aggs {
-                let mut agg = hourly.get((hour, key.as_str()))?.map(|v| decode_agg(v.value())).unwrap_or_default();
+            for (k, add) in aggs {
+                let mut agg = match cache.get(&k) {
+                    Some(a) => a.clone(),
+                    None => hourly.get((k.0, k.1.as_str()))?.map(|v| decode_agg(v.value())).unwrap_or_default(),
+                };
                 agg.merge(&add);
-                hourly.insert((hour, key.as_str()), encode_agg(&agg).as_slice())?;
+                hourly.insert((k.0, k.1.as_str()), encode_agg(&agg).as_slice())?;
+                merged.push((k, agg));
             }
             add_meta(&mut meta, META_LOG_BYTES, added)?;
         }
         tx.commit()?;
+        // Committed: these rows are now what the table holds. Keep the current and last hour.
+        let newest = merged.iter().map(|((h, _), _)| *h).max().unwrap_or(0);
+        cache.retain(|(h, _), _| *h + 1 >= newest);
+        cache.extend(merged);
         Ok(())
     }
 
@@ -551,6 +567,8 @@ impl LogStore for RedbStore {
                 let (h, key) = k.value();
                 old.push((h, key.to_string()));
             }
+            // Rows removed here must not come back from the cache (dropping entries is always safe).
+            self.hourly_cache.lock().unwrap_or_else(|p| p.into_inner()).retain(|(h, _), _| *h >= agg_cutoff);
             for (h, key) in &old {
                 hourly.remove((*h, key.as_str()))?;
             }

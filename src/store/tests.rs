@@ -139,3 +139,37 @@ fn a_second_open_of_the_same_file_fails_clearly() {
     let err = RedbStore::open(&d.path().join(DB_FILE)).unwrap_err();
     assert!(err.0.contains("in use by another process"), "{err}");
 }
+
+#[test]
+fn aggregates_summed_over_many_commits_match_what_a_reopened_file_reads() {
+    // `append` merges each group into the aggregate rows it last committed (not read back):
+    // the rows on disk must still be the sum of every group, across hours and after a reopen.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let now = unix_ms(SystemTime::now());
+    let hour_ago = now - 3_600_000;
+    {
+        let s = RedbStore::open(&path).unwrap();
+        for group in 0..20u64 {
+            let rows: Vec<Row> = (0..5u64)
+                .map(|i| {
+                    let at = if i == 4 { hour_ago } else { now - 1000 + group };
+                    Row { entry: entry(at, if i % 2 == 0 { "m1" } else { "m2" }, "p", 200), bodies: None }
+                })
+                .collect();
+            s.append(&rows).unwrap();
+        }
+        let by_model = s.stats(0, now + 1, GroupBy::Model).unwrap();
+        assert_eq!((by_model["m1"].requests, by_model["m2"].requests), (60, 40));
+        // Retention of old aggregates leaves the current ones (and their cache) alone.
+        s.expire(None, None, 100).unwrap();
+        s.append(&[Row { entry: entry(now - 10, "m1", "p", 500), bodies: None }]).unwrap();
+    }
+    let s = RedbStore::open(&path).unwrap();
+    let by_model = s.stats(0, now + 1, GroupBy::Model).unwrap();
+    assert_eq!((by_model["m1"].requests, by_model["m1"].errors, by_model["m2"].requests), (61, 1, 40));
+    assert_eq!(by_model["m1"].input_tokens, 610);
+    let by_hour = s.stats(0, now + 1, GroupBy::Hour).unwrap();
+    assert_eq!(by_hour.values().map(|a| a.requests).sum::<u64>(), 101);
+    assert_eq!(by_hour[&format!("{}", hour_ago / 3_600_000 * 3600)].requests, 20);
+}

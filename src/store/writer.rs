@@ -51,8 +51,9 @@ pub struct Settings {
     pub max_age: Option<Duration>,
     pub max_bytes: Option<u64>,
     pub prices: PriceTable,
-    /// Values that must never be stored: every configured secret and the access key.
-    pub secrets: Vec<Secret<String>>,
+    /// Values that must never be stored (every configured secret and the access key), compiled
+    /// once per config generation: redaction searches every body for all of them in one pass.
+    pub secrets: Arc<crate::redact::Needles>,
     /// Longest a record waits for its group's commit (`logging.commit_interval_ms`).
     pub commit_interval: Duration,
 }
@@ -65,6 +66,7 @@ impl Settings {
         if let Some(k) = access_key {
             secrets.push(k.clone());
         }
+        let secrets = Arc::new(crate::redact::Needles::new(secrets.iter().map(|s| s.expose().as_str())));
         Settings {
             store_bodies: l.enabled && l.store_bodies,
             max_age: l.max_age,
@@ -73,6 +75,13 @@ impl Settings {
             secrets,
             commit_interval: l.commit_interval,
         }
+    }
+
+    /// The same settings redacting exactly `secrets` (the runtime's list, which also holds the
+    /// tokens taken from the environment).
+    pub fn with_secrets(mut self, secrets: &[Secret<String>]) -> Settings {
+        self.secrets = Arc::new(crate::redact::Needles::new(secrets.iter().map(|s| s.expose().as_str())));
+        self
     }
 }
 
