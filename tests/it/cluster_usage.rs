@@ -1,7 +1,7 @@
 //! Scale-out: a relay key's usage in the listing is summed over the relays. Two real `monorelay
 //! serve` processes share a real PostgreSQL (and Redis); requests with one relay key on A and on B
 //! show in `users keys` on either relay as the sum (requests and today's tokens), each relay
-//! having written its own usage row; removing the key's user deletes every relay's rows.
+//! having written its own usage row (an old row without an instance counts too); removing the key's user deletes every relay's rows.
 //! Skipped without the services, as the other cluster tests (`cluster::services`).
 
 use crate::cluster::{Node, cluster_config, eventually, quota_key, services, tag};
@@ -61,6 +61,18 @@ async fn a_relay_keys_usage_is_listed_summed_over_the_relays_on_either_relay() {
     let rows = usage_rows(&pg, &prefix).await;
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert!(rows.iter().all(|id| id.starts_with(&format!("{prefix}@"))), "{rows:?}");
+
+    // A row of the old shape (the bare prefix, no instance) counts as one more relay's.
+    let (client, conn) = tokio_postgres::connect(&pg, tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(conn);
+    let mut old = vec![1u8]; // the principals' row format, then JSON
+    old.extend_from_slice(br#"{"last_used_ms":1,"requests":5}"#);
+    client
+        .execute("INSERT INTO principals (tbl, id, value) VALUES ('relay_key_usage', $1, $2)", &[&prefix, &old])
+        .await
+        .unwrap();
+    let k = listed(&a, &user, &prefix).await.unwrap();
+    assert_eq!((k.requests, k.tokens_today), (8, 30), "{k:?}");
 
     // Removing the user (through B) deletes every relay's usage rows of the key.
     b.admin().await.users_remove(&UserName { name: user.clone() }).await.unwrap();
