@@ -4,8 +4,9 @@
 //! `store::users::UserStore` (redb by default): admin changes are written through at once, usage
 //! counters are written behind by one thread (`flush` waits for it). When several relays share
 //! the store (PostgreSQL), `reload` replaces the in-memory view on each change another relay
-//! announces, never undoing a write made here meanwhile. `Principal` is what the relay's auth
-//! hands to the pipeline: the owner and label of the key, its limits, and the handle that admits
+//! announces, never undoing a write made here meanwhile. Usage there is one row per key and relay
+//! (`usage_rows`): admission counts this relay's own, a listing shows the sum over every relay's.
+//! `Principal` is what the relay's auth hands to the pipeline: the owner and label of the key, its limits, and the handle that admits
 //! a request (`admit`, before any upstream call) and charges its tokens and cost (`charge`, from
 //! the completion hook); with shared state the rpm limit and the quotas are counted in Redis
 //! across relays too (`admit_shared`). Sessions for the admin panel are in `session`; sign-in
@@ -17,6 +18,7 @@ pub mod session;
 pub mod sso;
 pub mod sso_shared;
 pub mod turnstile;
+mod usage_rows;
 
 pub use session::{LOGIN_MAX_FAILURES, Session};
 
@@ -329,6 +331,8 @@ pub struct Users {
     store: Arc<dyn UserStore>,
     inner: RwLock<Inner>,
     usage: Arc<Mutex<HashMap<String, KeyUsage>>>,
+    /// This relay's instance when the store is shared: its usage rows carry it (`usage_rows`).
+    instance: Option<String>,
     prices: ArcSwap<crate::pricing::PriceTable>,
     persist: Mutex<Option<std::sync::mpsc::Sender<Persist>>>,
     /// The usage writer, joined on drop so the database is closed when `Users` is gone.
@@ -373,29 +377,40 @@ impl std::fmt::Debug for Users {
 }
 
 impl Users {
-    /// Load everything from `store` and start the usage writer.
+    /// Load everything from `store` (this relay's own) and start the usage writer.
     pub fn open(store: Arc<dyn UserStore>) -> Result<Arc<Users>, StoreError> {
+        Users::open_as(store, None)
+    }
+
+    /// As `open`, for a store several relays share when `instance` is given: this relay writes
+    /// its usage in rows of its own, and a listing sums every relay's rows.
+    pub fn open_as(store: Arc<dyn UserStore>, instance: Option<String>) -> Result<Arc<Users>, StoreError> {
         let writes = Arc::new(std::sync::atomic::AtomicU64::new(0));
         let store: Arc<dyn UserStore> = Arc::new(Counted { store, writes: writes.clone() });
         let inner = Inner::load(store.as_ref())?;
         let mut usage = HashMap::new();
         for (id, v) in store.load(UserTable::KeyUsage)? {
+            let prefix = usage_rows::prefix_of(&id);
+            if id != usage_rows::row_id(prefix, instance.as_deref()) {
+                continue; // another relay's row (summed when listed)
+            }
             if let Some(u) = decode::<KeyUsage>("relay_key_usage", &id, &v) {
-                usage.insert(id, u);
+                usage.insert(prefix.to_string(), u);
             }
         }
         let sessions = session::Sessions::load(store.as_ref())?;
         let usage = Arc::new(Mutex::new(usage));
         let (tx, rx) = std::sync::mpsc::channel();
-        let (s2, u2) = (store.clone(), usage.clone());
+        let (s2, u2, i2) = (store.clone(), usage.clone(), instance.clone());
         let writer = std::thread::Builder::new()
             .name("monorelay-usage".into())
-            .spawn(move || persist_usage(s2, u2, rx))
+            .spawn(move || persist_usage(s2, u2, i2, rx))
             .map_err(|e| StoreError(format!("cannot start the usage writer: {e}")))?;
         Ok(Arc::new(Users {
             store,
             inner: RwLock::new(inner),
             usage,
+            instance,
             prices: ArcSwap::from_pointee(crate::pricing::PriceTable::default()),
             persist: Mutex::new(Some(tx)),
             writer: Mutex::new(Some(writer)),
@@ -575,6 +590,15 @@ impl Users {
             rows.push(row::<RelayKey>(UserTable::RelayKeys, k, None));
             rows.push(row::<KeyUsage>(UserTable::KeyUsage, k, None));
         }
+        if self.instance.is_some() {
+            // Every relay's usage rows of those keys.
+            let gone: HashSet<&str> = keys.iter().map(String::as_str).collect();
+            for (id, _) in self.store.load(UserTable::KeyUsage)? {
+                if id.as_str() != usage_rows::prefix_of(&id) && gone.contains(usage_rows::prefix_of(&id)) {
+                    rows.push(row::<KeyUsage>(UserTable::KeyUsage, &id, None));
+                }
+            }
+        }
         rows.extend(self.sessions.rows_ending_user(self.store.as_ref(), name, None));
         self.store.apply(&rows)?;
         self.sessions.forget_user(name, None);
@@ -610,14 +634,32 @@ impl Users {
 
     // ---- relay keys ----
 
+    /// Relay keys (of `user`, or all) with their usage: with a shared store, summed over every
+    /// relay's rows (read now; this relay's own counters from memory).
     pub fn keys(&self, user: Option<&str>) -> Vec<(RelayKey, KeyUsage)> {
         let w = Windows::at(now_ms());
+        let keys: Vec<RelayKey> =
+            self.read().keys.values().filter(|k| user.is_none_or(|u| k.user == u)).cloned().collect();
+        let stored = match &self.instance {
+            Some(_) if !keys.is_empty() => match self.store.load(UserTable::KeyUsage) {
+                Ok(rows) => rows,
+                Err(e) => {
+                    tracing::warn!("other relays' key usage not read (this relay's shown): {e}");
+                    Vec::new()
+                }
+            },
+            _ => Vec::new(),
+        };
+        let rows =
+            stored.into_iter().filter_map(|(id, v)| decode::<KeyUsage>("relay_key_usage", &id, &v).map(|u| (id, u)));
         let usage = self.usage.lock().unwrap_or_else(|p| p.into_inner());
-        self.read()
-            .keys
-            .values()
-            .filter(|k| user.is_none_or(|u| k.user == u))
-            .map(|k| (k.clone(), usage.get(&k.prefix).map(|u| u.current(&w)).unwrap_or_default()))
+        let sums = usage_rows::sum_rows(rows, &usage, |p| usage_rows::row_id(p, self.instance.as_deref()), &w);
+        drop(usage);
+        keys.into_iter()
+            .map(|k| {
+                let u = sums.get(&k.prefix).cloned().unwrap_or_default();
+                (k, u)
+            })
             .collect()
     }
 
@@ -729,6 +771,7 @@ impl Drop for Users {
 fn persist_usage(
     store: Arc<dyn UserStore>,
     usage: Arc<Mutex<HashMap<String, KeyUsage>>>,
+    instance: Option<String>,
     rx: std::sync::mpsc::Receiver<Persist>,
 ) {
     while let Ok(first) = rx.recv() {
@@ -746,7 +789,12 @@ fn persist_usage(
         }
         let rows: Vec<UserRow> = {
             let usage = usage.lock().unwrap_or_else(|p| p.into_inner());
-            dirty.iter().filter_map(|p| usage.get(p).map(|u| row(UserTable::KeyUsage, p, Some(u)))).collect()
+            dirty
+                .iter()
+                .filter_map(|p| {
+                    usage.get(p).map(|u| row(UserTable::KeyUsage, &usage_rows::row_id(p, instance.as_deref()), Some(u)))
+                })
+                .collect()
         };
         if let Err(e) = store.apply(&rows) {
             tracing::warn!("relay key usage not saved: {e}");

@@ -249,8 +249,10 @@ impl ServerBuilder {
                 (None, None) => None,
             };
         if let Some((store, path)) = user_store {
-            let users =
-                crate::auth::Users::open(store).map_err(|e| ServerError::Store { path, message: e.to_string() })?;
+            // With a shared store each relay writes its own usage rows, named by its instance.
+            let instance = cluster.as_ref().filter(|c| c.postgres.is_some()).map(|c| c.instance.clone());
+            let users = crate::auth::Users::open_as(store, instance)
+                .map_err(|e| ServerError::Store { path, message: e.to_string() })?;
             users.configure(&app.runtime.load().config);
             if let Some(r) = cluster.as_ref().and_then(|c| c.redis.clone()) {
                 let _ = users.shared.set(r.clone());

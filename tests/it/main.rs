@@ -20,6 +20,7 @@ mod claude_code;
 mod cluster;
 mod cluster_state;
 mod cluster_store;
+mod cluster_usage;
 mod cluster_writer;
 mod common;
 mod config;
