@@ -17,23 +17,10 @@ TOOLS=${5:-cpu,strace}
 B=${BENCH_BIN:-$REPO/bench/target/release}
 C=${CONCURRENCY:-16}
 ulimit -n 65536 2>/dev/null || true
-W=$(mktemp -d /tmp/monorelay-cost-XXXX)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$W"; }
-trap cleanup EXIT
-
-"$B/mock" --threads 2 >"$W/mock.out" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 100); do grep -q listening "$W/mock.out" 2>/dev/null && break; sleep 0.1; done
-MP=$(head -1 "$W/mock.out" | sed 's/.*://')
 ON=$([ "$LOGGING" = log-on ] && echo true || echo false)
-cat >"$W/cfg.yml" <<YML
-server: {host: 127.0.0.1, port: 0, access_key: "bench-key"$([ -n "${WORKERS:-}" ] && echo ", worker_threads: $WORKERS")}
-providers:
-  oa: {provider_type: api, base_url: "http://127.0.0.1:$MP/v1", keys: [{key: k1}, {key: k2}], models: {include: [gpt-bench, gpt-slow]}}
-  an: {provider_type: anthropic, base_url: "http://127.0.0.1:$MP", keys: [{key: a1}, {key: a2}], models: {include: [claude-bench]}}
-logging: {enabled: $ON, store_bodies: true}
-YML
+# shellcheck source=bench/mock-setup.sh
+. "$REPO/bench/mock-setup.sh"
+bench_mock_setup cost "$ON"
 case "$MODE" in
   pass) MODEL=gpt-bench STREAM=false END="" ;;
   cross) MODEL=claude-bench STREAM=false END="" ;;

@@ -12,22 +12,9 @@ REPO=$(pwd)
 RELAY=${1:?relay binary (release)}
 OUT=${2:-$REPO/bench/symbol-order.txt}
 B=${BENCH_BIN:-$REPO/bench/target/release}
-W=$(mktemp -d /tmp/monorelay-order-XXXX)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$W"; }
-trap cleanup EXIT
-
-"$B/mock" --threads 2 >"$W/mock.out" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 100); do grep -q listening "$W/mock.out" 2>/dev/null && break; sleep 0.1; done
-MP=$(head -1 "$W/mock.out" | sed 's/.*://')
-cat >"$W/cfg.yml" <<YML
-server: {host: 127.0.0.1, port: 0, access_key: "bench-key"}
-providers:
-  oa: {provider_type: api, base_url: "http://127.0.0.1:$MP/v1", keys: [{key: k1}, {key: k2}], models: {include: [gpt-bench, gpt-slow]}}
-  an: {provider_type: anthropic, base_url: "http://127.0.0.1:$MP", keys: [{key: a1}, {key: a2}], models: {include: [claude-bench]}}
-logging: {enabled: true, store_bodies: true}
-YML
+# shellcheck source=bench/mock-setup.sh
+. "$REPO/bench/mock-setup.sh"
+bench_mock_setup order true
 mkdir -p "$W/data"
 valgrind --tool=callgrind --demangle=no --callgrind-out-file="$W/cg.out" \
   "$RELAY" --config "$W/cfg.yml" --data-dir "$W/data" serve --host 127.0.0.1 --port 0 >"$W/relay.out" 2>"$W/relay.err" &
