@@ -94,17 +94,14 @@ impl Needles {
         }
         let mut changed = false;
         if let Some(ac) = &self.automaton {
-            if let Some(first) = ac.find(&body[..]) {
+            let mut matches = ac.find_iter(&body[..]).peekable();
+            if matches.peek().is_some() {
                 let mut out = Vec::with_capacity(body.len());
-                out.extend_from_slice(&body[..first.start()]);
-                out.extend_from_slice(REDACTED.as_bytes());
-                // Matches after the first, with positions relative to where the search resumed.
-                let base = first.end();
-                let mut at = base;
-                for m in ac.find_iter(&body[base..]) {
-                    out.extend_from_slice(&body[at..base + m.start()]);
+                let mut at = 0;
+                for m in matches {
+                    out.extend_from_slice(&body[at..m.start()]);
                     out.extend_from_slice(REDACTED.as_bytes());
-                    at = base + m.end();
+                    at = m.end();
                 }
                 out.extend_from_slice(&body[at..]);
                 *body = out;
