@@ -87,7 +87,7 @@ impl Service {
     }
 
     fn view(&self, users: &Users, u: &User) -> UserView {
-        user_view(u, users.keys(Some(&u.name)).len())
+        user_view(u, users.key_count(&u.name))
     }
 
     pub fn users_list(&self) -> Result<Vec<UserView>, AdminError> {

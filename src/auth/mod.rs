@@ -634,6 +634,11 @@ impl Users {
 
     // ---- relay keys ----
 
+    /// How many relay keys `user` has (no usage read: listings of users show only the count).
+    pub fn key_count(&self, user: &str) -> usize {
+        self.read().keys.values().filter(|k| k.user == user).count()
+    }
+
     /// Relay keys (of `user`, or all) with their usage: with a shared store, summed over every
     /// relay's rows (read now; this relay's own counters from memory).
     pub fn keys(&self, user: Option<&str>) -> Vec<(RelayKey, KeyUsage)> {

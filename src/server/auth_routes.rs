@@ -183,7 +183,7 @@ async fn json_body<T: serde::de::DeserializeOwned>(req: Request) -> Result<T, Ap
 fn me_json(users: &Users, name: &str, csrf: Option<&str>) -> serde_json::Value {
     let u = users.get(name);
     json!({
-        "user": u.as_ref().map(|u| crate::admin::user_view(u, users.keys(Some(&u.name)).len())),
+        "user": u.as_ref().map(|u| crate::admin::user_view(u, users.key_count(&u.name))),
         "csrf_token": csrf,
     })
 }
