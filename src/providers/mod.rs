@@ -17,7 +17,7 @@ use crate::config::{ProviderConfig, ProviderKind};
 use crate::dialect::Dialect;
 use crate::keys::KeyPool;
 use bytes::Bytes;
-use futures_util::{Stream, StreamExt};
+use futures_util::Stream;
 use http::{HeaderMap, Method, StatusCode};
 use std::pin::Pin;
 use std::time::Duration;
@@ -458,24 +458,100 @@ where
     S: Stream<Item = Result<Bytes, E>> + Send + 'static,
     E: 'static,
 {
-    let inner = Box::pin(inner);
-    Box::pin(futures_util::stream::unfold((inner, false), move |(mut inner, done)| async move {
-        if done {
-            return None;
+    let now = Instant::now();
+    let first = due(now, idle, deadline).0;
+    Box::pin(Timed {
+        inner: Box::pin(inner),
+        describe,
+        idle,
+        deadline,
+        total,
+        waiting_since: now,
+        yielded: false,
+        timer: Box::pin(tokio::time::sleep_until(first)),
+        done: false,
+    })
+}
+
+/// When a wait that began at `since` times out: `idle` after it, or the overall deadline if that
+/// comes first (then `true`).
+fn due(since: Instant, idle: Duration, deadline: Option<Instant>) -> (Instant, bool) {
+    let idle_due = since + idle;
+    match deadline {
+        Some(d) if d < idle_due => (d, true),
+        _ => (idle_due, false),
+    }
+}
+
+/// `timed_body`'s stream. One timer for the body's life: a wait starts when the consumer asks
+/// for the next chunk (time the client takes to read does not count), and the timer, armed for
+/// the earliest moment the wait could time out, is only moved when it fires early — a timer
+/// re-armed per chunk cost a timer-wheel insert and removal for every chunk of every stream.
+struct Timed<S, E> {
+    inner: Pin<Box<S>>,
+    describe: fn(&E) -> String,
+    idle: Duration,
+    deadline: Option<Instant>,
+    total: Option<Duration>,
+    /// When the current wait began (the consumer's first poll after the last chunk).
+    waiting_since: Instant,
+    /// A chunk went out since `waiting_since` was set: the next poll starts a new wait.
+    yielded: bool,
+    /// Never later than the current wait's due time.
+    timer: Pin<Box<tokio::time::Sleep>>,
+    done: bool,
+}
+
+impl<S, E> Stream for Timed<S, E>
+where
+    S: Stream<Item = Result<Bytes, E>>,
+{
+    type Item = Result<Bytes, UpstreamError>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Option<Self::Item>> {
+        use std::task::Poll;
+        let this = &mut *self;
+        if this.done {
+            return Poll::Ready(None);
         }
-        let now = Instant::now();
-        let (wait, total_bound) = match deadline {
-            Some(d) if d.saturating_duration_since(now) < idle => (d.saturating_duration_since(now), true),
-            _ => (idle, false),
-        };
-        match tokio::time::timeout(wait, inner.next()).await {
-            Ok(Some(Ok(b))) => Some((Ok(b), (inner, false))),
-            Ok(Some(Err(e))) => Some((Err(UpstreamError::Body(describe(&e))), (inner, true))),
-            Ok(None) => None,
-            Err(_) if total_bound => Some((Err(UpstreamError::TotalTimeout(total.unwrap_or_default())), (inner, true))),
-            Err(_) => Some((Err(UpstreamError::IdleTimeout(idle)), (inner, true))),
+        if this.yielded {
+            this.yielded = false;
+            this.waiting_since = Instant::now();
         }
-    }))
+        match this.inner.as_mut().poll_next(cx) {
+            Poll::Ready(Some(Ok(b))) => {
+                this.yielded = true;
+                return Poll::Ready(Some(Ok(b)));
+            }
+            Poll::Ready(Some(Err(e))) => {
+                this.done = true;
+                return Poll::Ready(Some(Err(UpstreamError::Body((this.describe)(&e)))));
+            }
+            Poll::Ready(None) => {
+                this.done = true;
+                return Poll::Ready(None);
+            }
+            Poll::Pending => {}
+        }
+        loop {
+            if this.timer.as_mut().poll(cx).is_pending() {
+                return Poll::Pending;
+            }
+            let (at, total_bound) = due(this.waiting_since, this.idle, this.deadline);
+            if Instant::now() < at {
+                // Fired for an earlier wait: arm it for this one and poll again to register.
+                this.timer.as_mut().reset(at);
+                continue;
+            }
+            this.done = true;
+            let e = if total_bound {
+                UpstreamError::TotalTimeout(this.total.unwrap_or_default())
+            } else {
+                UpstreamError::IdleTimeout(this.idle)
+            };
+            return Poll::Ready(Some(Err(e)));
+        }
+    }
 }
 
 /// `base` + `path`, unless the base already ends with that path (users paste full endpoint URLs).

@@ -22,6 +22,7 @@ use bytes::Bytes;
 use futures_util::{Stream, StreamExt};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
+use std::pin::Pin;
 
 /// Usage in either dialect's field names.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -131,8 +132,10 @@ pub struct Pipe {
     finished: bool,
     outcome: Option<Ending>,
     scratch: Vec<SseEvent>,
-    /// Turns true when shutdown cuts open streams (`Runtime::cut`).
-    cut: Option<tokio::sync::watch::Receiver<bool>>,
+    /// Resolves when shutdown cuts open streams (`Runtime::cut` turns true). One future for the
+    /// stream's life, polled beside each read: building a fresh `wait_for` per chunk registered
+    /// a new waiter on the channel every time.
+    cut: Option<Pin<Box<dyn Future<Output = ()> + Send>>>,
     /// Raw forwarding (`forward_raw`): the bytes of the event not yet complete.
     raw: Option<Vec<u8>>,
     /// Every configured secret (`Runtime::secrets`), redacted from error events with the key.
@@ -198,8 +201,10 @@ impl Pipe {
     }
 
     /// End the stream with an error event (and its record) when `cut` turns true.
-    pub fn cut_by(mut self, cut: tokio::sync::watch::Receiver<bool>) -> Pipe {
-        self.cut = Some(cut);
+    pub fn cut_by(mut self, mut cut: tokio::sync::watch::Receiver<bool>) -> Pipe {
+        self.cut = Some(Box::pin(async move {
+            let _ = cut.wait_for(|c| *c).await;
+        }));
         self
     }
 
@@ -228,8 +233,10 @@ impl Pipe {
             } else {
                 let next = match self.cut.as_mut() {
                     Some(cut) => tokio::select! {
+                        // The cut first: a stream whose upstream is always ready is still cut.
+                        biased;
+                        _ = cut.as_mut() => None,
                         n = self.upstream.next() => Some(n),
-                        _ = cut.wait_for(|c| *c) => None,
                     },
                     None => Some(self.upstream.next().await),
                 };
@@ -248,49 +255,7 @@ impl Pipe {
                     self.settle();
                     return Some(out);
                 };
-                match next {
-                    Some(Ok(chunk)) if self.raw.is_some() => self.raw_chunk(&chunk, &mut out),
-                    Some(Ok(chunk)) => {
-                        let mut events = std::mem::take(&mut self.scratch);
-                        if let Err(e) = self.decoder.push(&chunk, &mut events) {
-                            self.fail(Classified::bad_answer(&self.provider, e), &mut out);
-                        }
-                        for ev in events.drain(..) {
-                            self.process(&ev, &mut out);
-                        }
-                        self.scratch = events;
-                    }
-                    Some(Err(e)) => self.fail(Classified::transport(&self.provider, &e), &mut out),
-                    None => {
-                        if let Some(tail) = self.raw.take() {
-                            // What is held back is an incomplete event: the decoder judges it.
-                            let mut events = Vec::new();
-                            let _ = self.decoder.push(&tail, &mut events);
-                        }
-                        let cut = self.decoder.finish();
-                        if !self.terminal && matches!(self.mode, PipeMode::Translate { .. }) {
-                            // The translator knows best whether its upstream finished properly.
-                            self.translate(None, &mut out);
-                        }
-                        if !self.terminal && matches!(self.mode, PipeMode::GeminiPassthrough { finished: true }) {
-                            self.terminal = true;
-                            self.complete();
-                        }
-                        if self.terminal || self.finished {
-                            self.finished = true;
-                        } else {
-                            let what = match self.upstream_dialect {
-                                Dialect::OpenAi => "[DONE]",
-                                Dialect::Anthropic => "message_stop",
-                                Dialect::Responses => "response.completed",
-                                Dialect::Gemini => "a finishReason",
-                            };
-                            let detail = if cut { " (cut in the middle of an event)" } else { "" };
-                            let detail = format!("the upstream stream ended before {what}{detail}");
-                            self.fail(Classified::bad_answer(&self.provider, detail), &mut out);
-                        }
-                    }
-                }
+                self.take(next, &mut out);
             }
             if !out.is_empty() {
                 if self.client == Dialect::Responses && self.terminal && matches!(self.outcome, Some(Ending::Ok)) {
@@ -309,6 +274,53 @@ impl Pipe {
                 }
                 self.settle();
                 return Some(out);
+            }
+        }
+    }
+
+    /// One read of the upstream body (a chunk, an error or the end) into bytes for the client.
+    fn take(&mut self, next: Option<Result<Bytes, crate::providers::UpstreamError>>, out: &mut Vec<u8>) {
+        match next {
+            Some(Ok(chunk)) if self.raw.is_some() => self.raw_chunk(&chunk, out),
+            Some(Ok(chunk)) => {
+                let mut events = std::mem::take(&mut self.scratch);
+                if let Err(e) = self.decoder.push(&chunk, &mut events) {
+                    self.fail(Classified::bad_answer(&self.provider, e), out);
+                }
+                for ev in events.drain(..) {
+                    self.process(&ev, out);
+                }
+                self.scratch = events;
+            }
+            Some(Err(e)) => self.fail(Classified::transport(&self.provider, &e), out),
+            None => {
+                if let Some(tail) = self.raw.take() {
+                    // What is held back is an incomplete event: the decoder judges it.
+                    let mut events = Vec::new();
+                    let _ = self.decoder.push(&tail, &mut events);
+                }
+                let cut = self.decoder.finish();
+                if !self.terminal && matches!(self.mode, PipeMode::Translate { .. }) {
+                    // The translator knows best whether its upstream finished properly.
+                    self.translate(None, out);
+                }
+                if !self.terminal && matches!(self.mode, PipeMode::GeminiPassthrough { finished: true }) {
+                    self.terminal = true;
+                    self.complete();
+                }
+                if self.terminal || self.finished {
+                    self.finished = true;
+                } else {
+                    let what = match self.upstream_dialect {
+                        Dialect::OpenAi => "[DONE]",
+                        Dialect::Anthropic => "message_stop",
+                        Dialect::Responses => "response.completed",
+                        Dialect::Gemini => "a finishReason",
+                    };
+                    let detail = if cut { " (cut in the middle of an event)" } else { "" };
+                    let detail = format!("the upstream stream ended before {what}{detail}");
+                    self.fail(Classified::bad_answer(&self.provider, detail), out);
+                }
             }
         }
     }

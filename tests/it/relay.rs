@@ -562,6 +562,43 @@ async fn a_stalled_stream_hits_the_idle_timeout_and_ends_with_an_error_event() {
 }
 
 #[tokio::test]
+async fn a_stream_slower_than_the_idle_timeout_in_total_but_not_between_events_completes() {
+    // The idle timeout is per wait, not per stream: eight events 0.25 s apart (2 s in all) pass a
+    // 1 s idle timeout, one timer for the stream's life notwithstanding.
+    let up = Upstream::start().await;
+    let relay = Relay::start(&api_config(&up.url(), &["sk-1"], "    timeout: 1\n")).await;
+    let mut chunks: Vec<(Duration, Vec<u8>)> = (0..8)
+        .map(|i| (Duration::from_millis(250), format!("data: {}\n\n", chunk(&format!("e{i}"))).into_bytes()))
+        .collect();
+    chunks.push((Duration::ZERO, b"data: [DONE]\n\n".to_vec()));
+    up.push(Reply::Sse { chunks, cut: false, gate: None });
+    let mut req = chat("m", "hi");
+    req["stream"] = json!(true);
+    let data = sse_data(relay.post("/v1/chat/completions", &req).await).await;
+    let want: Vec<String> = (0..8).map(|i| chunk(&format!("e{i}"))).chain(["[DONE]".to_string()]).collect();
+    assert_eq!(data, want);
+}
+
+#[tokio::test]
+async fn a_stream_past_the_total_timeout_ends_with_an_error_event() {
+    let up = Upstream::start().await;
+    let relay = Relay::start(&api_config(&up.url(), &["sk-1"], "    timeout: 5\n    total_timeout: 0.7\n")).await;
+    let chunks: Vec<(Duration, Vec<u8>)> = (0..20)
+        .map(|i| (Duration::from_millis(200), format!("data: {}\n\n", chunk(&format!("e{i}"))).into_bytes()))
+        .collect();
+    up.push(Reply::Sse { chunks, cut: false, gate: None });
+    let mut req = chat("m", "hi");
+    req["stream"] = json!(true);
+    let data = tokio::time::timeout(Duration::from_secs(20), sse_data(relay.post("/v1/chat/completions", &req).await))
+        .await
+        .expect("the relay ends the stream itself");
+    let last: Value = serde_json::from_str(data.last().unwrap()).unwrap();
+    assert!(last["error"]["message"].as_str().unwrap().contains("took longer than 0.7s"), "{last}");
+    assert!(data.len() < 20, "the stream went on past its total timeout: {} events", data.len());
+    assert!(!data.iter().any(|d| d == "[DONE]"));
+}
+
+#[tokio::test]
 async fn sticky_keeps_a_conversation_on_one_key() {
     let up = Upstream::start().await;
     let relay = Relay::start(&api_config(&up.url(), &["sk-1", "sk-2", "sk-3"], "    key_selection: sticky\n")).await;
