@@ -66,7 +66,7 @@ PY
 # SIGINT to the relay itself (under strace, the tracer's child), then wait for the wrapper.
 stop_relay() {
   local child
-  child=$(pgrep -P "$RPID" -x monorelay || true)
+  child=$(pgrep -P "$RPID" | head -1 || true)   # any name: builds are often copied as monorelay-X
   kill -INT "${child:-$RPID}" 2>/dev/null || true
   wait "$RPID" 2>/dev/null || true
 }
