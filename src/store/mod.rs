@@ -16,6 +16,7 @@
 pub mod bodies;
 pub mod keystate;
 pub mod objects;
+pub mod pace;
 pub mod postgres;
 pub mod responses;
 pub mod side;
@@ -433,7 +434,9 @@ impl LogStore for RedbStore {
             let mut meta = tx.open_table(META)?;
             let mut added: i128 = 0;
             let mut aggs: BTreeMap<(u64, String), Agg> = BTreeMap::new();
+            let mut pace = pace::Pace::new();
             for row in rows {
+                pace.step();
                 let enc = row.entry.encode()?;
                 added += enc.len() as i128;
                 logs.insert(row.entry.id, enc.as_slice())?;

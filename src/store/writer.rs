@@ -308,9 +308,13 @@ impl Worker {
             let mut rows = Vec::new();
             let mut waiters = Vec::new();
             let settings = self.settings.load_full();
+            let mut pace = super::pace::Pace::new();
             for m in batch.drain(..) {
                 match m {
-                    Msg::Record(id, r) => rows.push(enrich(id, *r, &settings, zstd.as_mut())),
+                    Msg::Record(id, r) => {
+                        rows.push(enrich(id, *r, &settings, zstd.as_mut()));
+                        pace.step();
+                    }
                     Msg::Flush(w) => waiters.push(w),
                     Msg::Retention(w) => {
                         let e = self.store.as_ref().and_then(|s| self.expire(s.as_ref(), &settings).ok());
