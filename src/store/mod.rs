@@ -3,9 +3,12 @@
 //! relays) will implement; `RedbStore` is the local one. `writer` owns the only writing thread
 //! while `serve` runs; the CLI opens the file directly only when no server holds it.
 //!
-//! Tables: `logs` (id → versioned JSON `LogEntry`), `bodies` (id → bodies, zstd from 2 KiB), `hourly`
-//! ((unix hour, model␟provider␟key␟user) → `Agg`), `meta` (counters such as the bytes of logs
-//! and bodies, used for `logging.max_size_mb`). Raw logs expire by age and size; aggregates are
+//! Tables: the records (versioned JSON `LogEntry` and bodies, zstd from 2 KiB) in `log_blocks`,
+//! `log_index` and `log_block_live`, a group commit's records written together (`blocks`; files of
+//! earlier versions also hold records in `logs`, id → entry, and `bodies`, id → bodies, which
+//! are read beside them), `hourly` ((unix hour, model␟provider␟key␟user) → `Agg`), `meta`
+//! (counters such as the bytes of the records' entries and bodies, used for
+//! `logging.max_size_mb`). Raw logs expire by age and size; aggregates are
 //! kept for `AGGREGATE_RETENTION_DAYS`. `users` keeps principals (users, relay keys, their usage,
 //! sessions). `keystate` adds the upstream keys' health (`key_states`, `key_windows`), which
 //! `serve` keeps here even with the request log off; `responses` the stored Responses-API
@@ -13,6 +16,7 @@
 //! through the relay (`openai_objects`). `postgres` is the shared backend of `LogStore` and
 //! `UserStore` (`storage.backend: postgres`).
 
+pub mod blocks;
 pub mod bodies;
 pub mod keystate;
 pub mod objects;
@@ -24,6 +28,7 @@ pub mod writer;
 
 pub use crate::record::LogEntry;
 use crate::stats::Agg;
+pub use blocks::{RawRecord, Records};
 pub use bodies::{ResponseKind, StoredBodies};
 use redb::{ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::{Deserialize, Serialize};
@@ -41,6 +46,7 @@ pub const AGGREGATE_RETENTION_DAYS: u64 = 730;
 /// Separates the parts of an aggregate key (a character no model or label contains).
 pub(crate) const SEP: char = '\u{1f}';
 
+/// Records as versions before `blocks` wrote them (read, expired and cleared, never written).
 const LOGS: TableDefinition<u64, &[u8]> = TableDefinition::new("logs");
 const BODIES: TableDefinition<u64, &[u8]> = TableDefinition::new("bodies");
 const HOURLY: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("hourly");
@@ -50,9 +56,14 @@ const META_LOG_BYTES: &str = "log_bytes";
 /// `LogEntry` is defined with the other record types; its storage encoding is here.
 impl LogEntry {
     fn encode(&self) -> Result<Vec<u8>, StoreError> {
-        let mut out = vec![ENTRY_FORMAT];
-        serde_json::to_writer(&mut out, self).map_err(|e| StoreError(format!("cannot encode a record: {e}")))?;
+        let mut out = Vec::new();
+        self.encode_into(&mut out)?;
         Ok(out)
+    }
+    /// Append the encoding to `out`.
+    fn encode_into(&self, out: &mut Vec<u8>) -> Result<(), StoreError> {
+        out.push(ENTRY_FORMAT);
+        serde_json::to_writer(&mut *out, self).map_err(|e| StoreError(format!("cannot encode a record: {e}")))
     }
     fn decode(bytes: &[u8]) -> Result<LogEntry, StoreError> {
         match bytes.split_first() {
@@ -363,6 +374,9 @@ impl RedbStore {
         {
             tx.open_table(LOGS)?;
             tx.open_table(BODIES)?;
+            tx.open_table(blocks::BLOCKS)?;
+            tx.open_table(blocks::INDEX)?;
+            tx.open_table(blocks::LIVE)?;
             tx.open_table(HOURLY)?;
             tx.open_table(META)?;
             tx.open_table(keystate::KEY_STATES)?;
@@ -380,6 +394,11 @@ impl RedbStore {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Every record, oldest first, both layouts, as of now (one read transaction).
+    pub fn records(&self) -> Result<Records, StoreError> {
+        Records::new(&self.db.begin_read()?)
     }
 }
 
@@ -427,20 +446,11 @@ impl LogStore for RedbStore {
         let mut cache = self.hourly_cache.lock().unwrap_or_else(|p| p.into_inner());
         let mut merged: Vec<((u64, String), Agg)> = Vec::new();
         {
-            let mut logs = tx.open_table(LOGS)?;
-            let mut bodies = tx.open_table(BODIES)?;
+            let added = blocks::write_group(&tx, rows)?;
             let mut hourly = tx.open_table(HOURLY)?;
             let mut meta = tx.open_table(META)?;
-            let mut added: i128 = 0;
             let mut aggs: BTreeMap<(u64, String), Agg> = BTreeMap::new();
             for row in rows {
-                let enc = row.entry.encode()?;
-                added += enc.len() as i128;
-                logs.insert(row.entry.id, enc.as_slice())?;
-                if let Some(b) = &row.bodies {
-                    added += b.len() as i128;
-                    bodies.insert(row.entry.id, b.as_slice())?;
-                }
                 let hour = row.entry.started_at_ms / 3_600_000;
                 aggs.entry((hour, row.entry.agg_key())).or_default().add(&row.entry);
             }
@@ -466,7 +476,7 @@ impl LogStore for RedbStore {
     fn query(&self, q: &LogQuery) -> Result<LogPage, StoreError> {
         let limit = q.limit.unwrap_or(50).clamp(1, 1000);
         let tx = self.db.begin_read()?;
-        let logs = tx.open_table(LOGS)?;
+        let mut reader = blocks::Reader::open(&tx)?;
         let lo = q.since_ms.map_or(0, id_at_ms);
         let hi = q.until_ms.map_or(u64::MAX, id_at_ms);
         let (lo, hi) = match (q.after, q.oldest_first) {
@@ -478,19 +488,16 @@ impl LogStore for RedbStore {
         if lo >= hi {
             return Ok(page);
         }
-        let range = logs.range(lo..hi)?;
-        let iter: Box<dyn Iterator<Item = _>> = if q.oldest_first { Box::new(range) } else { Box::new(range.rev()) };
         let mut prev = None;
-        for (scanned, item) in iter.enumerate() {
-            let (k, v) = item?;
-            let id = k.value();
+        for (scanned, item) in reader.walk(lo..hi, !q.oldest_first)?.enumerate() {
+            let (id, slot) = item?;
             if scanned >= MAX_SCAN_ROWS {
                 // Partial page: continue after the last row examined.
                 page.next = prev;
                 return Ok(page);
             }
             prev = Some(id);
-            let Ok(e) = LogEntry::decode(v.value()) else { continue };
+            let Ok(e) = reader.decode(id, &slot) else { continue };
             if q.matches(&e) {
                 page.entries.push(e);
                 if page.entries.len() == limit {
@@ -504,15 +511,10 @@ impl LogStore for RedbStore {
 
     fn get(&self, id: u64) -> Result<Option<(LogEntry, Option<StoredBodies>)>, StoreError> {
         let tx = self.db.begin_read()?;
-        let logs = tx.open_table(LOGS)?;
-        let Some(v) = logs.get(id)? else { return Ok(None) };
-        let entry = LogEntry::decode(v.value())?;
-        let bodies = tx.open_table(BODIES)?;
-        let b = match bodies.get(id)? {
-            Some(v) => Some(StoredBodies::decode(v.value()).map_err(StoreError)?),
-            None => None,
-        };
-        Ok(Some((entry, b)))
+        let mut reader = blocks::Reader::open(&tx)?;
+        let Some(slot) = reader.find(id)? else { return Ok(None) };
+        let entry = reader.decode(id, &slot)?;
+        Ok(Some((entry, reader.decode_bodies(id, &slot)?)))
     }
 
     fn stats(&self, since_ms: u64, until_ms: u64, by: GroupBy) -> Result<BTreeMap<String, Agg>, StoreError> {
@@ -535,25 +537,49 @@ impl LogStore for RedbStore {
         {
             let mut logs = tx.open_table(LOGS)?;
             let mut bodies = tx.open_table(BODIES)?;
+            let mut index = tx.open_table(blocks::INDEX)?;
+            let mut block_table = tx.open_table(blocks::BLOCKS)?;
+            let mut live = tx.open_table(blocks::LIVE)?;
             let mut meta = tx.open_table(META)?;
             let mut bytes = meta.get(META_LOG_BYTES)?.map(|v| v.value()).unwrap_or(0);
             let cutoff_id = cutoff_ms.map_or(0, id_at_ms);
             let mut removed: i128 = 0;
+            // Records of each block removed here: a block goes with its last record.
+            let mut released: BTreeMap<u64, u32> = BTreeMap::new();
             while (done.records as usize) < chunk {
-                let Some((k, v)) = logs.first()?.map(|(k, v)| (k.value(), v.value().len())) else { break };
+                // The oldest record of either layout.
+                let old = logs.first()?.map(|(k, v)| (k.value(), v.value().len() as u64));
+                let new = index.first()?.map(|(k, v)| (k.value(), blocks::Loc::from_row(v.value())));
+                let (k, in_old) = match (old, new) {
+                    (Some((a, _)), Some((b, _))) => (a.min(b), a < b),
+                    (Some((a, _)), None) => (a, true),
+                    (None, Some((b, _))) => (b, false),
+                    (None, None) => break,
+                };
                 let too_old = k < cutoff_id;
                 let too_big = max_bytes.is_some_and(|m| bytes > m);
                 if !(too_old || too_big) {
                     break;
                 }
-                logs.remove(k)?;
-                let mut freed = v as u64;
-                if let Some(b) = bodies.remove(k)? {
-                    freed += b.value().len() as u64;
-                }
+                let freed = match (in_old, old, new) {
+                    (true, Some((_, entry_len)), _) => {
+                        logs.remove(k)?;
+                        let b = bodies.remove(k)?.map_or(0, |b| b.value().len() as u64);
+                        entry_len + b
+                    }
+                    (false, _, Some((_, loc))) => {
+                        index.remove(k)?;
+                        *released.entry(loc.block).or_default() += 1;
+                        loc.bytes()
+                    }
+                    _ => break,
+                };
                 bytes = bytes.saturating_sub(freed);
                 removed += i128::from(freed);
                 done.records += 1;
+            }
+            for (block, n) in released {
+                blocks::release(&mut block_table, &mut live, block, n)?;
             }
             done.more = done.records as usize >= chunk;
             add_meta(&mut meta, META_LOG_BYTES, -removed)?;
@@ -584,10 +610,13 @@ impl LogStore for RedbStore {
         let n;
         {
             let mut logs = tx.open_table(LOGS)?;
-            n = logs.len()?;
+            let mut index = tx.open_table(blocks::INDEX)?;
+            n = logs.len()? + index.len()?;
             logs.retain(|_, _| false)?;
-            let mut bodies = tx.open_table(BODIES)?;
-            bodies.retain(|_, _| false)?;
+            tx.open_table(BODIES)?.retain(|_, _| false)?;
+            index.retain(|_, _| false)?;
+            tx.open_table(blocks::BLOCKS)?.retain(|_, _| false)?;
+            tx.open_table(blocks::LIVE)?.retain(|_, _| false)?;
             let mut meta = tx.open_table(META)?;
             meta.insert(META_LOG_BYTES, 0)?;
         }
@@ -597,7 +626,7 @@ impl LogStore for RedbStore {
 
     fn size(&self) -> Result<(u64, u64), StoreError> {
         let tx = self.db.begin_read()?;
-        let n = tx.open_table(LOGS)?.len()?;
+        let n = tx.open_table(LOGS)?.len()? + tx.open_table(blocks::INDEX)?.len()?;
         let bytes = tx.open_table(META)?.get(META_LOG_BYTES)?.map(|v| v.value()).unwrap_or(0);
         Ok((n, bytes))
     }
