@@ -20,6 +20,11 @@ fn encode(e: &LogEntry) -> Vec<u8> {
     out
 }
 
+/// (id, bytes) rows of a query.
+async fn id_bytes(c: &tokio_postgres::Client, sql: &str) -> Vec<(i64, Vec<u8>)> {
+    c.query(sql, &[]).await.unwrap().iter().map(|r| (r.get(0), r.get(1))).collect()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn migrate_copies_records_of_both_redb_layouts() {
     let Some((pg, _redis)) = services() else { return };
@@ -84,22 +89,10 @@ async fn migrate_copies_records_of_both_redb_layouts() {
     assert_eq!((first.records, first.copied, first.already), (12, 12, 0), "{first:?}");
     let (pgc, conn) = tokio_postgres::connect(&db.url, tokio_postgres::NoTls).await.unwrap();
     tokio::spawn(conn);
-    let stored: Vec<(i64, Vec<u8>)> = pgc
-        .query("SELECT id, entry FROM request_log ORDER BY id", &[])
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| (r.get(0), r.get(1)))
-        .collect();
+    let stored = id_bytes(&pgc, "SELECT id, entry FROM request_log ORDER BY id").await;
     let expected: Vec<(i64, Vec<u8>)> = rows.iter().map(|r| (r.entry.id as i64, encode(&r.entry))).collect();
     assert_eq!(stored, expected, "every record of both layouts, as stored");
-    let bodies: Vec<(i64, Vec<u8>)> = pgc
-        .query("SELECT id, bodies FROM request_bodies ORDER BY id", &[])
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| (r.get(0), r.get(1)))
-        .collect();
+    let bodies = id_bytes(&pgc, "SELECT id, bodies FROM request_bodies ORDER BY id").await;
     let expected: Vec<(i64, Vec<u8>)> =
         rows.iter().filter_map(|r| r.bodies.clone().map(|b| (r.entry.id as i64, b))).collect();
     assert_eq!(bodies, expected);
