@@ -75,7 +75,7 @@ pub(super) fn write_group(tx: &WriteTransaction, rows: &[Row]) -> Result<i128, S
     let mut entries = Vec::with_capacity(rows.len() * 768);
     let mut ends = Vec::with_capacity(rows.len());
     for row in rows {
-        row.entry.encode_into(&mut entries)?;
+        row.entry.encode_compact(&mut entries);
         ends.push(entries.len());
     }
     let entry = |i: usize| -> &[u8] {

@@ -18,6 +18,7 @@
 
 pub mod blocks;
 pub mod bodies;
+mod entry;
 pub mod keystate;
 pub mod objects;
 pub mod postgres;
@@ -39,7 +40,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The database file in the data dir.
 pub const DB_FILE: &str = "monorelay.redb";
-/// First byte of an encoded `LogEntry`.
+/// First byte of a JSON-encoded `LogEntry` (PostgreSQL rows, records of earlier versions; the
+/// redb log writes `entry::ENTRY_FORMAT_BINARY`).
 const ENTRY_FORMAT: u8 = 1;
 /// Hourly aggregates outlive raw logs by far: two years.
 pub const AGGREGATE_RETENTION_DAYS: u64 = 730;
@@ -56,20 +58,24 @@ const META_LOG_BYTES: &str = "log_bytes";
 /// `LogEntry` is defined with the other record types; its storage encoding is here.
 impl LogEntry {
     fn encode(&self) -> Result<Vec<u8>, StoreError> {
-        let mut out = Vec::new();
-        self.encode_into(&mut out)?;
+        let mut out = vec![ENTRY_FORMAT];
+        serde_json::to_writer(&mut out, self).map_err(|e| StoreError(format!("cannot encode a record: {e}")))?;
         Ok(out)
     }
-    /// Append the encoding to `out`.
-    fn encode_into(&self, out: &mut Vec<u8>) -> Result<(), StoreError> {
-        out.push(ENTRY_FORMAT);
-        serde_json::to_writer(&mut *out, self).map_err(|e| StoreError(format!("cannot encode a record: {e}")))
+    /// Append the compact binary encoding (what the redb log stores) to `out`.
+    fn encode_compact(&self, out: &mut Vec<u8>) {
+        entry::encode(self, out);
     }
     fn decode(bytes: &[u8]) -> Result<LogEntry, StoreError> {
         match bytes.split_first() {
             Some((&ENTRY_FORMAT, rest)) => {
                 let mut e: LogEntry =
                     serde_json::from_slice(rest).map_err(|e| StoreError(format!("corrupt record: {e}")))?;
+                e.short_id = short_id(e.id);
+                Ok(e)
+            }
+            Some((&entry::ENTRY_FORMAT_BINARY, rest)) => {
+                let mut e = entry::decode(rest).map_err(StoreError)?;
                 e.short_id = short_id(e.id);
                 Ok(e)
             }

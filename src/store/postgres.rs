@@ -960,9 +960,16 @@ impl PgStore {
             let next = records.next().transpose()?;
             let end = next.is_none();
             if let Some(r) = next {
-                let started =
-                    LogEntry::decode(&r.entry).map(|e| e.started_at_ms).unwrap_or_else(|_| super::id_ms(r.id));
-                chunk.push((r.id.min(i64::MAX as u64) as i64, started as i64, r.entry, r.bodies));
+                // PostgreSQL rows hold the JSON form: a compact redb entry is re-encoded.
+                let (started, entry) = match LogEntry::decode(&r.entry) {
+                    Ok(mut e) if r.entry.first() != Some(&super::ENTRY_FORMAT) => {
+                        e.short_id.clear();
+                        (e.started_at_ms, e.encode()?)
+                    }
+                    Ok(e) => (e.started_at_ms, r.entry),
+                    Err(_) => (super::id_ms(r.id), r.entry),
+                };
+                chunk.push((r.id.min(i64::MAX as u64) as i64, started as i64, entry, r.bodies));
             }
             if chunk.len() == MIGRATE_CHUNK || (end && !chunk.is_empty()) {
                 let rows = std::mem::take(&mut chunk);
