@@ -25,9 +25,34 @@ pub(super) const LIVE: TableDefinition<u64, u32> = TableDefinition::new("log_blo
 
 /// First byte of a block; offsets count from the block's start, so they include it.
 const BLOCK_FORMAT: u8 = 1;
+/// redb gives a leaf holding one large value a page of 4 KiB doubled as often as it takes.
+const PAGE: usize = 4096;
+/// Such a leaf's bytes besides the value (header, the value's end offset, the u64 key: 16), and
+/// a margin.
+const LEAF_OVERHEAD: usize = 32;
 /// A block grows to this at most (its records' bytes and the format byte), so it fills a
 /// 256 KiB page with its leaf header and reading one record never pulls more than that.
-pub(super) const BLOCK_CAP: usize = 256 * 1024 - 64;
+pub(super) const BLOCK_CAP: usize = 64 * PAGE - LEAF_OVERHEAD;
+
+/// The most bytes the next block should take when `remaining` bytes (records and a format byte)
+/// are left to write. Every block is one page of its own, so a block just past a page size
+/// would take twice the space: all of it goes in one block when that fills the page it needs
+/// to three quarters or more (or needs the smallest page, where a small value shares a leaf),
+/// else the next block fills the page below and the rest is planned again.
+fn block_budget(remaining: usize) -> usize {
+    let mut page = PAGE;
+    while page - LEAF_OVERHEAD < remaining && page - LEAF_OVERHEAD < BLOCK_CAP {
+        page *= 2;
+    }
+    if remaining > page - LEAF_OVERHEAD {
+        // More than the largest block: a full one.
+        return BLOCK_CAP;
+    }
+    if page == PAGE || remaining * 4 >= page * 3 {
+        return remaining;
+    }
+    page / 2 - LEAF_OVERHEAD
+}
 
 /// Where a record of the block layout is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,13 +115,15 @@ pub(super) fn write_group(tx: &WriteTransaction, rows: &[Row]) -> Result<i128, S
     let mut locs: Vec<(u64, Loc)> = Vec::with_capacity(rows.len());
     let mut added: i128 = 0;
     let mut first = 0;
+    let mut remaining = 1 + entries.len() + rows.iter().map(|r| r.bodies.as_ref().map_or(0, Vec::len)).sum::<usize>();
     while first < rows.len() {
-        // Records while the block stays under the cap, at least one.
+        // Records while the block stays within its budget, at least one.
+        let budget = block_budget(remaining);
         let mut len = 1usize;
         let mut end = first;
         while end < rows.len() {
             let n = entry(end).len() + bodies(end).len();
-            if end > first && len + n > BLOCK_CAP {
+            if end > first && len + n > budget {
                 break;
             }
             len += n;
@@ -120,6 +147,7 @@ pub(super) fn write_group(tx: &WriteTransaction, rows: &[Row]) -> Result<i128, S
         }
         live.insert(next, (end - first) as u32)?;
         added += (len - 1) as i128;
+        remaining -= len - 1;
         next = next.saturating_add(1);
         first = end;
     }
@@ -155,6 +183,35 @@ pub(super) fn release(
         live.insert(block, left)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_fill_the_pages_they_take() {
+        // Fits the page it needs well, or is small: one block.
+        assert_eq!(block_budget(100), 100);
+        assert_eq!(block_budget(4000), 4000);
+        assert_eq!(block_budget(30_000), 30_000);
+        // Just past 32 KiB (a 64 KiB page half empty): fill 32 KiB first.
+        assert_eq!(block_budget(40_000), 8 * PAGE - LEAF_OVERHEAD);
+        // Past the largest block: full ones.
+        assert_eq!(block_budget(10 << 20), BLOCK_CAP);
+        assert_eq!(block_budget(BLOCK_CAP), BLOCK_CAP);
+        // A group of many small records of `r` bytes in all takes pages of at most 4/3 of that,
+        // plus one small page for the tail.
+        for r in (1..2_000_000).step_by(997) {
+            let (mut left, mut pages) = (r, 0);
+            while left > 0 {
+                let b = block_budget(left).min(left);
+                pages += (b + 16).next_power_of_two().max(PAGE);
+                left -= b;
+            }
+            assert!(pages <= r * 4 / 3 + PAGE, "{r} bytes in {pages} of pages");
+        }
+    }
 }
 
 /// Where `Walk` found a record.
