@@ -3,9 +3,12 @@
 //! relays) will implement; `RedbStore` is the local one. `writer` owns the only writing thread
 //! while `serve` runs; the CLI opens the file directly only when no server holds it.
 //!
-//! Tables: `logs` (id → versioned JSON `LogEntry`), `bodies` (id → bodies, zstd from 2 KiB), `hourly`
-//! ((unix hour, model␟provider␟key␟user) → `Agg`), `meta` (counters such as the bytes of logs
-//! and bodies, used for `logging.max_size_mb`). Raw logs expire by age and size; aggregates are
+//! Tables: the records (versioned JSON `LogEntry` and bodies, zstd from 2 KiB) in `log_blocks`,
+//! `log_index` and `log_block_live`, a group commit's records written together (`blocks`; files of
+//! earlier versions also hold records in `logs`, id → entry, and `bodies`, id → bodies, which
+//! are read beside them), `hourly` ((unix hour, model␟provider␟key␟user) → `Agg`), `meta`
+//! (counters such as the bytes of the records' entries and bodies, used for
+//! `logging.max_size_mb`). Raw logs expire by age and size; aggregates are
 //! kept for `AGGREGATE_RETENTION_DAYS`. `users` keeps principals (users, relay keys, their usage,
 //! sessions). `keystate` adds the upstream keys' health (`key_states`, `key_windows`), which
 //! `serve` keeps here even with the request log off; `responses` the stored Responses-API
@@ -13,7 +16,9 @@
 //! through the relay (`openai_objects`). `postgres` is the shared backend of `LogStore` and
 //! `UserStore` (`storage.backend: postgres`).
 
+pub mod blocks;
 pub mod bodies;
+mod entry;
 pub mod keystate;
 pub mod objects;
 pub mod pace;
@@ -25,6 +30,7 @@ pub mod writer;
 
 pub use crate::record::LogEntry;
 use crate::stats::Agg;
+pub use blocks::{RawRecord, Records};
 pub use bodies::{ResponseKind, StoredBodies};
 use redb::{ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::{Deserialize, Serialize};
@@ -35,13 +41,15 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The database file in the data dir.
 pub const DB_FILE: &str = "monorelay.redb";
-/// First byte of an encoded `LogEntry`.
+/// First byte of a JSON-encoded `LogEntry` (PostgreSQL rows, records of earlier versions; the
+/// redb log writes `entry::ENTRY_FORMAT_BINARY`).
 const ENTRY_FORMAT: u8 = 1;
 /// Hourly aggregates outlive raw logs by far: two years.
 pub const AGGREGATE_RETENTION_DAYS: u64 = 730;
 /// Separates the parts of an aggregate key (a character no model or label contains).
 pub(crate) const SEP: char = '\u{1f}';
 
+/// Records as versions before `blocks` wrote them (read, expired and cleared, never written).
 const LOGS: TableDefinition<u64, &[u8]> = TableDefinition::new("logs");
 const BODIES: TableDefinition<u64, &[u8]> = TableDefinition::new("bodies");
 const HOURLY: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("hourly");
@@ -55,11 +63,20 @@ impl LogEntry {
         serde_json::to_writer(&mut out, self).map_err(|e| StoreError(format!("cannot encode a record: {e}")))?;
         Ok(out)
     }
+    /// Append the compact binary encoding (what the redb log stores) to `out`.
+    fn encode_compact(&self, out: &mut Vec<u8>) {
+        entry::encode(self, out);
+    }
     fn decode(bytes: &[u8]) -> Result<LogEntry, StoreError> {
         match bytes.split_first() {
             Some((&ENTRY_FORMAT, rest)) => {
                 let mut e: LogEntry =
                     serde_json::from_slice(rest).map_err(|e| StoreError(format!("corrupt record: {e}")))?;
+                e.short_id = short_id(e.id);
+                Ok(e)
+            }
+            Some((&entry::ENTRY_FORMAT_BINARY, rest)) => {
+                let mut e = entry::decode(rest).map_err(StoreError)?;
                 e.short_id = short_id(e.id);
                 Ok(e)
             }
@@ -330,8 +347,12 @@ impl std::fmt::Debug for RedbStore {
     }
 }
 
-/// Page cache of the request log.
-const STORE_CACHE_BYTES: usize = 16 * 1024 * 1024;
+/// Page cache of the request log (redb: nine tenths read cache, one tenth write buffer). Written
+/// pages move into the read cache until it is full and stay there, so whatever this allows is
+/// resident after the first minutes of load (16 MiB made RSS after load 2.7× idle). A group's
+/// writes that overflow the write buffer are written out early, not lost; reads of the log are
+/// a few recent blocks and the index's upper pages.
+const STORE_CACHE_BYTES: usize = 4 * 1024 * 1024;
 
 impl RedbStore {
     /// Open (or create) the database. Fails if another process holds it.
@@ -364,6 +385,9 @@ impl RedbStore {
         {
             tx.open_table(LOGS)?;
             tx.open_table(BODIES)?;
+            tx.open_table(blocks::BLOCKS)?;
+            tx.open_table(blocks::INDEX)?;
+            tx.open_table(blocks::LIVE)?;
             tx.open_table(HOURLY)?;
             tx.open_table(META)?;
             tx.open_table(keystate::KEY_STATES)?;
@@ -381,6 +405,11 @@ impl RedbStore {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Every record, oldest first, both layouts, as of now (one read transaction).
+    pub fn records(&self) -> Result<Records, StoreError> {
+        Records::new(&self.db.begin_read()?)
     }
 }
 
@@ -428,22 +457,11 @@ impl LogStore for RedbStore {
         let mut cache = self.hourly_cache.lock().unwrap_or_else(|p| p.into_inner());
         let mut merged: Vec<((u64, String), Agg)> = Vec::new();
         {
-            let mut logs = tx.open_table(LOGS)?;
-            let mut bodies = tx.open_table(BODIES)?;
+            let added = blocks::write_group(&tx, rows)?;
             let mut hourly = tx.open_table(HOURLY)?;
             let mut meta = tx.open_table(META)?;
-            let mut added: i128 = 0;
             let mut aggs: BTreeMap<(u64, String), Agg> = BTreeMap::new();
-            let mut pace = pace::Pace::new();
             for row in rows {
-                pace.step();
-                let enc = row.entry.encode()?;
-                added += enc.len() as i128;
-                logs.insert(row.entry.id, enc.as_slice())?;
-                if let Some(b) = &row.bodies {
-                    added += b.len() as i128;
-                    bodies.insert(row.entry.id, b.as_slice())?;
-                }
                 let hour = row.entry.started_at_ms / 3_600_000;
                 aggs.entry((hour, row.entry.agg_key())).or_default().add(&row.entry);
             }
@@ -469,7 +487,7 @@ impl LogStore for RedbStore {
     fn query(&self, q: &LogQuery) -> Result<LogPage, StoreError> {
         let limit = q.limit.unwrap_or(50).clamp(1, 1000);
         let tx = self.db.begin_read()?;
-        let logs = tx.open_table(LOGS)?;
+        let mut reader = blocks::Reader::open(&tx)?;
         let lo = q.since_ms.map_or(0, id_at_ms);
         let hi = q.until_ms.map_or(u64::MAX, id_at_ms);
         let (lo, hi) = match (q.after, q.oldest_first) {
@@ -481,19 +499,16 @@ impl LogStore for RedbStore {
         if lo >= hi {
             return Ok(page);
         }
-        let range = logs.range(lo..hi)?;
-        let iter: Box<dyn Iterator<Item = _>> = if q.oldest_first { Box::new(range) } else { Box::new(range.rev()) };
         let mut prev = None;
-        for (scanned, item) in iter.enumerate() {
-            let (k, v) = item?;
-            let id = k.value();
+        for (scanned, item) in reader.walk(lo..hi, !q.oldest_first)?.enumerate() {
+            let (id, slot) = item?;
             if scanned >= MAX_SCAN_ROWS {
                 // Partial page: continue after the last row examined.
                 page.next = prev;
                 return Ok(page);
             }
             prev = Some(id);
-            let Ok(e) = LogEntry::decode(v.value()) else { continue };
+            let Ok(e) = reader.decode(id, &slot) else { continue };
             if q.matches(&e) {
                 page.entries.push(e);
                 if page.entries.len() == limit {
@@ -507,15 +522,10 @@ impl LogStore for RedbStore {
 
     fn get(&self, id: u64) -> Result<Option<(LogEntry, Option<StoredBodies>)>, StoreError> {
         let tx = self.db.begin_read()?;
-        let logs = tx.open_table(LOGS)?;
-        let Some(v) = logs.get(id)? else { return Ok(None) };
-        let entry = LogEntry::decode(v.value())?;
-        let bodies = tx.open_table(BODIES)?;
-        let b = match bodies.get(id)? {
-            Some(v) => Some(StoredBodies::decode(v.value()).map_err(StoreError)?),
-            None => None,
-        };
-        Ok(Some((entry, b)))
+        let mut reader = blocks::Reader::open(&tx)?;
+        let Some(slot) = reader.find(id)? else { return Ok(None) };
+        let entry = reader.decode(id, &slot)?;
+        Ok(Some((entry, reader.decode_bodies(id, &slot)?)))
     }
 
     fn stats(&self, since_ms: u64, until_ms: u64, by: GroupBy) -> Result<BTreeMap<String, Agg>, StoreError> {
@@ -538,25 +548,49 @@ impl LogStore for RedbStore {
         {
             let mut logs = tx.open_table(LOGS)?;
             let mut bodies = tx.open_table(BODIES)?;
+            let mut index = tx.open_table(blocks::INDEX)?;
+            let mut block_table = tx.open_table(blocks::BLOCKS)?;
+            let mut live = tx.open_table(blocks::LIVE)?;
             let mut meta = tx.open_table(META)?;
             let mut bytes = meta.get(META_LOG_BYTES)?.map(|v| v.value()).unwrap_or(0);
             let cutoff_id = cutoff_ms.map_or(0, id_at_ms);
             let mut removed: i128 = 0;
+            // Records of each block removed here: a block goes with its last record.
+            let mut released: BTreeMap<u64, u32> = BTreeMap::new();
             while (done.records as usize) < chunk {
-                let Some((k, v)) = logs.first()?.map(|(k, v)| (k.value(), v.value().len())) else { break };
+                // The oldest record of either layout.
+                let old = logs.first()?.map(|(k, v)| (k.value(), v.value().len() as u64));
+                let new = index.first()?.map(|(k, v)| (k.value(), blocks::Loc::from_row(v.value())));
+                let (k, in_old) = match (old, new) {
+                    (Some((a, _)), Some((b, _))) => (a.min(b), a < b),
+                    (Some((a, _)), None) => (a, true),
+                    (None, Some((b, _))) => (b, false),
+                    (None, None) => break,
+                };
                 let too_old = k < cutoff_id;
                 let too_big = max_bytes.is_some_and(|m| bytes > m);
                 if !(too_old || too_big) {
                     break;
                 }
-                logs.remove(k)?;
-                let mut freed = v as u64;
-                if let Some(b) = bodies.remove(k)? {
-                    freed += b.value().len() as u64;
-                }
+                let freed = match (in_old, old, new) {
+                    (true, Some((_, entry_len)), _) => {
+                        logs.remove(k)?;
+                        let b = bodies.remove(k)?.map_or(0, |b| b.value().len() as u64);
+                        entry_len + b
+                    }
+                    (false, _, Some((_, loc))) => {
+                        index.remove(k)?;
+                        *released.entry(loc.block).or_default() += 1;
+                        loc.bytes()
+                    }
+                    _ => break,
+                };
                 bytes = bytes.saturating_sub(freed);
                 removed += i128::from(freed);
                 done.records += 1;
+            }
+            for (block, n) in released {
+                blocks::release(&mut block_table, &mut live, block, n)?;
             }
             done.more = done.records as usize >= chunk;
             add_meta(&mut meta, META_LOG_BYTES, -removed)?;
@@ -587,10 +621,13 @@ impl LogStore for RedbStore {
         let n;
         {
             let mut logs = tx.open_table(LOGS)?;
-            n = logs.len()?;
+            let mut index = tx.open_table(blocks::INDEX)?;
+            n = logs.len()? + index.len()?;
             logs.retain(|_, _| false)?;
-            let mut bodies = tx.open_table(BODIES)?;
-            bodies.retain(|_, _| false)?;
+            tx.open_table(BODIES)?.retain(|_, _| false)?;
+            index.retain(|_, _| false)?;
+            tx.open_table(blocks::BLOCKS)?.retain(|_, _| false)?;
+            tx.open_table(blocks::LIVE)?.retain(|_, _| false)?;
             let mut meta = tx.open_table(META)?;
             meta.insert(META_LOG_BYTES, 0)?;
         }
@@ -600,7 +637,7 @@ impl LogStore for RedbStore {
 
     fn size(&self) -> Result<(u64, u64), StoreError> {
         let tx = self.db.begin_read()?;
-        let n = tx.open_table(LOGS)?.len()?;
+        let n = tx.open_table(LOGS)?.len()? + tx.open_table(blocks::INDEX)?.len()?;
         let bytes = tx.open_table(META)?.get(META_LOG_BYTES)?.map(|v| v.value()).unwrap_or(0);
         Ok((n, bytes))
     }

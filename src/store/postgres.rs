@@ -948,25 +948,30 @@ impl PgStore {
         redb: &super::RedbStore,
         mut progress: impl FnMut(u64, u64),
     ) -> Result<Migrated, StoreError> {
-        use redb::{ReadableTable, ReadableTableMetadata};
+        use redb::ReadableTable;
         let mut done = Migrated::default();
         let tx = redb.database().begin_read()?;
-        let logs = tx.open_table(super::LOGS)?;
-        let bodies = tx.open_table(super::BODIES)?;
-        done.records = logs.len()?;
+        // Both of the file's record layouts, in id order, as of this transaction.
+        let mut records = super::Records::new(&tx)?;
+        done.records = records.total()?;
         let mut chunk: Vec<CopyRow> = Vec::with_capacity(MIGRATE_CHUNK);
         let mut seen = 0u64;
-        let mut iter = logs.iter()?;
         loop {
-            let next = iter.next().transpose()?;
-            if let Some((k, v)) = &next {
-                let id = k.value();
-                let entry = v.value().to_vec();
-                let started = LogEntry::decode(&entry).map(|e| e.started_at_ms).unwrap_or_else(|_| super::id_ms(id));
-                let body = bodies.get(id)?.map(|b| b.value().to_vec());
-                chunk.push((id.min(i64::MAX as u64) as i64, started as i64, entry, body));
+            let next = records.next().transpose()?;
+            let end = next.is_none();
+            if let Some(r) = next {
+                // PostgreSQL rows hold the JSON form: a compact redb entry is re-encoded.
+                let (started, entry) = match LogEntry::decode(&r.entry) {
+                    Ok(mut e) if r.entry.first() != Some(&super::ENTRY_FORMAT) => {
+                        e.short_id.clear();
+                        (e.started_at_ms, e.encode()?)
+                    }
+                    Ok(e) => (e.started_at_ms, r.entry),
+                    Err(_) => (super::id_ms(r.id), r.entry),
+                };
+                chunk.push((r.id.min(i64::MAX as u64) as i64, started as i64, entry, r.bodies));
             }
-            if chunk.len() == MIGRATE_CHUNK || (next.is_none() && !chunk.is_empty()) {
+            if chunk.len() == MIGRATE_CHUNK || (end && !chunk.is_empty()) {
                 let rows = std::mem::take(&mut chunk);
                 let n = rows.len() as u64;
                 let i = self.inner.clone();
@@ -976,7 +981,7 @@ impl PgStore {
                 seen += n;
                 progress(seen, done.records);
             }
-            if next.is_none() {
+            if end {
                 break;
             }
         }

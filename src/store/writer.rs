@@ -372,7 +372,9 @@ impl Worker {
                     });
                 }
             }
+            let mut pace = super::pace::Pace::new();
             for entry in entries {
+                pace.step();
                 live.observe(&entry);
                 bus.publish(Arc::new(entry));
             }

@@ -42,6 +42,7 @@ mod rough_edges;
 mod routing;
 mod server;
 mod store;
+mod store_layouts;
 mod sync;
 mod translate;
 
