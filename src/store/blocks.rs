@@ -138,7 +138,7 @@ pub(super) fn write_group(tx: &WriteTransaction, rows: &[Row]) -> Result<i128, S
             let mut at = 0;
             put(buf, &mut at, &[BLOCK_FORMAT])?;
             for (i, row) in rows.iter().enumerate().take(end).skip(first) {
-                let (e, b) = (entry(i), row.bodies.as_deref().unwrap_or(&[]));
+                let (e, b) = (entry(i), bodies(i));
                 let offset = u32::try_from(at).map_err(|_| too_large(at))?;
                 put(buf, &mut at, e)?;
                 put(buf, &mut at, b)?;
@@ -186,35 +186,6 @@ pub(super) fn release(
         live.insert(block, left)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn blocks_fill_the_pages_they_take() {
-        // Fits the page it needs well, or is small: one block.
-        assert_eq!(block_budget(100), 100);
-        assert_eq!(block_budget(4000), 4000);
-        assert_eq!(block_budget(30_000), 30_000);
-        // Just past 32 KiB (a 64 KiB page half empty): fill 32 KiB first.
-        assert_eq!(block_budget(40_000), 8 * PAGE - LEAF_OVERHEAD);
-        // Past the largest block: full ones.
-        assert_eq!(block_budget(10 << 20), BLOCK_CAP);
-        assert_eq!(block_budget(BLOCK_CAP), BLOCK_CAP);
-        // A group of many small records of `r` bytes in all takes pages of at most 4/3 of that,
-        // plus one small page for the tail.
-        for r in (1..2_000_000).step_by(997) {
-            let (mut left, mut pages) = (r, 0);
-            while left > 0 {
-                let b = block_budget(left).min(left);
-                pages += (b + 16).next_power_of_two().max(PAGE);
-                left -= b;
-            }
-            assert!(pages <= r * 4 / 3 + PAGE, "{r} bytes in {pages} of pages");
-        }
-    }
 }
 
 /// Where `Walk` found a record.
@@ -301,12 +272,7 @@ impl Reader {
 
     /// The decoded bodies.
     pub fn decode_bodies(&mut self, id: u64, slot: &Slot) -> Result<Option<StoredBodies>, StoreError> {
-        let decode = |b: &[u8]| StoredBodies::decode(b).map_err(StoreError);
-        match slot {
-            Slot::Old(_) => self.bodies.get(id)?.map(|v| decode(v.value())).transpose(),
-            Slot::New(loc) if loc.bodies_len == 0 => Ok(None),
-            Slot::New(loc) => decode(self.slice(id, *loc, loc.offset + loc.entry_len, loc.bodies_len)?).map(Some),
-        }
+        self.bodies(id, slot)?.map(|b| StoredBodies::decode(&b).map_err(StoreError)).transpose()
     }
 }
 
@@ -398,5 +364,34 @@ impl Iterator for Records {
             Ok(RawRecord { id, entry, bodies })
         };
         Some(read(&mut self.reader))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_fill_the_pages_they_take() {
+        // Fits the page it needs well, or is small: one block.
+        assert_eq!(block_budget(100), 100);
+        assert_eq!(block_budget(4000), 4000);
+        assert_eq!(block_budget(30_000), 30_000);
+        // Just past 32 KiB (a 64 KiB page half empty): fill 32 KiB first.
+        assert_eq!(block_budget(40_000), 8 * PAGE - LEAF_OVERHEAD);
+        // Past the largest block: full ones.
+        assert_eq!(block_budget(10 << 20), BLOCK_CAP);
+        assert_eq!(block_budget(BLOCK_CAP), BLOCK_CAP);
+        // A group of many small records of `r` bytes in all takes pages of at most 4/3 of that,
+        // plus one small page for the tail.
+        for r in (1..2_000_000).step_by(997) {
+            let (mut left, mut pages) = (r, 0);
+            while left > 0 {
+                let b = block_budget(left).min(left);
+                pages += (b + 16).next_power_of_two().max(PAGE);
+                left -= b;
+            }
+            assert!(pages <= r * 4 / 3 + PAGE, "{r} bytes in {pages} of pages");
+        }
     }
 }

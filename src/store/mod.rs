@@ -543,6 +543,11 @@ impl LogStore for RedbStore {
     }
 
     fn expire(&self, cutoff_ms: Option<u64>, max_bytes: Option<u64>, chunk: usize) -> Result<Expired, StoreError> {
+        /// The oldest record left, in either layout.
+        enum Oldest {
+            Old { entry_len: u64 },
+            New(blocks::Loc),
+        }
         let mut done = Expired::default();
         let tx = self.db.begin_write()?;
         {
@@ -561,10 +566,11 @@ impl LogStore for RedbStore {
                 // The oldest record of either layout.
                 let old = logs.first()?.map(|(k, v)| (k.value(), v.value().len() as u64));
                 let new = index.first()?.map(|(k, v)| (k.value(), blocks::Loc::from_row(v.value())));
-                let (k, in_old) = match (old, new) {
-                    (Some((a, _)), Some((b, _))) => (a.min(b), a < b),
-                    (Some((a, _)), None) => (a, true),
-                    (None, Some((b, _))) => (b, false),
+                // Of the old layout only when strictly older (an id in both goes from the index first).
+                let (k, oldest) = match (old, new) {
+                    (Some((a, len)), Some((b, _))) if a < b => (a, Oldest::Old { entry_len: len }),
+                    (Some((a, len)), None) => (a, Oldest::Old { entry_len: len }),
+                    (_, Some((b, loc))) => (b, Oldest::New(loc)),
                     (None, None) => break,
                 };
                 let too_old = k < cutoff_id;
@@ -572,18 +578,16 @@ impl LogStore for RedbStore {
                 if !(too_old || too_big) {
                     break;
                 }
-                let freed = match (in_old, old, new) {
-                    (true, Some((_, entry_len)), _) => {
-                        logs.remove(k)?;
-                        let b = bodies.remove(k)?.map_or(0, |b| b.value().len() as u64);
-                        entry_len + b
-                    }
-                    (false, _, Some((_, loc))) => {
+                let freed = match oldest {
+                    Oldest::New(loc) => {
                         index.remove(k)?;
                         *released.entry(loc.block).or_default() += 1;
                         loc.bytes()
                     }
-                    _ => break,
+                    Oldest::Old { entry_len } => {
+                        logs.remove(k)?;
+                        entry_len + bodies.remove(k)?.map_or(0, |b| b.value().len() as u64)
+                    }
                 };
                 bytes = bytes.saturating_sub(freed);
                 removed += i128::from(freed);
