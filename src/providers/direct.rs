@@ -1,25 +1,77 @@
-//! The lean upstream client for `api` and `anthropic` providers: hyper-util's pooled client over
-//! rustls (webpki roots, ALPN h2 / http/1.1), the same stack reqwest wraps, called directly with
-//! a `Uri` prebuilt per provider and endpoint. reqwest's layers cost ~30k instructions per
-//! request on the relay's path (two URL parses — request and redirect policy —, the redirect and
-//! retry layers, header merging), about a sixth of a relayed request. Pool, connect timeout,
-//! TCP_NODELAY, keep-alive and `User-Agent` match `build_client`. Providers whose upstream an
-//! environment proxy (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`) would intercept,
-//! `gemini`, `web_reverse` and `mock` keep the reqwest path.
+//! The lean upstream client for `api` and `anthropic` providers: HTTP/1.1 connections over rustls
+//! (webpki roots) or plain TCP, pooled per scheme and authority, each driven by the request that
+//! uses it. reqwest's layers cost ~30k instructions per request on the relay's path (two URL
+//! parses, the redirect and retry layers, header merging); hyper-util's pooled client, which
+//! runs each connection as its own task, handed a response body over one HTTP chunk per task
+//! switch, so a burst of stream events that one read brought in reached the client as one write
+//! per event. Here the request's own task polls the connection while it waits for the head and
+//! while it reads the body: everything already read is at hand at once, with no hop between
+//! tasks. Connect timeout, TCP_NODELAY, keep-alive, the idle pool's size and age and the default
+//! `User-Agent` match `build_client`. Providers whose upstream an environment proxy
+//! (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`) would intercept, `gemini`,
+//! `web_reverse` and `mock` keep the reqwest path.
 
 use super::{Endpoint, UpstreamError};
 use bytes::Bytes;
+use futures_util::Stream;
+use http::uri::{Authority, Scheme};
 use http::{HeaderMap, HeaderValue, Method, Request, Uri, header};
 use http_body_util::Full;
+use hyper::body::{Body as _, Incoming};
+use hyper::client::conn::http1;
 use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::{TokioExecutor, TokioTimer};
-use std::time::Duration;
+use hyper_util::rt::TokioIo;
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+/// How long an unused pooled connection is kept.
+const IDLE_TIMEOUT: Duration = Duration::from_secs(90);
+/// How often the pool drops connections that aged out or that their peer closed.
+const SWEEP_EVERY: Duration = Duration::from_secs(15);
+
+type Io = hyper_rustls::MaybeHttpsStream<TokioIo<tokio::net::TcpStream>>;
+type Connection = Pin<Box<http1::Connection<Io, Full<Bytes>>>>;
+type Key = (Scheme, Authority);
+
+/// One open connection: the side that sends requests and the side that moves bytes.
+struct Conn {
+    tx: http1::SendRequest<Full<Bytes>>,
+    io: Connection,
+}
+
+struct Idle {
+    conn: Conn,
+    since: Instant,
+}
 
 /// The pooled client (one per connect timeout, shared across reloads like reqwest's).
-pub type Client = hyper_util::client::legacy::Client<hyper_rustls::HttpsConnector<HttpConnector>, Full<Bytes>>;
+#[derive(Clone)]
+pub struct Client(Arc<Inner>);
 
-/// The response body as hyper gives it.
-pub type Incoming = hyper::body::Incoming;
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("direct::Client").finish_non_exhaustive()
+    }
+}
+
+struct Inner {
+    connector: hyper_rustls::HttpsConnector<HttpConnector>,
+    idle: Mutex<HashMap<Key, Vec<Idle>>>,
+}
+
+/// Where a provider's endpoint is: the pool's key, the request line's path and the `Host` header.
+#[derive(Clone, Debug)]
+pub struct Target {
+    key: Key,
+    path: Uri,
+    host: HeaderValue,
+    /// The whole URI, to connect to.
+    uri: Uri,
+}
 
 /// Build the client for one connect timeout; `None` when TLS cannot be set up (the caller then
 /// stays on reqwest).
@@ -29,24 +81,32 @@ pub fn build(connect_timeout: Duration) -> Option<Client> {
     http.set_connect_timeout(Some(connect_timeout));
     http.set_nodelay(true);
     http.set_keepalive(Some(Duration::from_secs(30)));
-    let https = hyper_rustls::HttpsConnectorBuilder::new()
+    let connector = hyper_rustls::HttpsConnectorBuilder::new()
         .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
         .ok()?
         .https_or_http()
         .enable_http1()
-        .enable_http2()
         .wrap_connector(http);
-    Some(
-        hyper_util::client::legacy::Client::builder(TokioExecutor::new())
-            .pool_timer(TokioTimer::new())
-            .pool_idle_timeout(Duration::from_secs(90))
-            .pool_max_idle_per_host(super::POOL_MAX_IDLE_PER_HOST)
-            .build(https),
-    )
+    let client = Client(Arc::new(Inner { connector, idle: Mutex::new(HashMap::new()) }));
+    if let Ok(rt) = tokio::runtime::Handle::try_current() {
+        // The pool is looked at when it is used; this also closes, on a quiet relay, what the
+        // peers closed or what has aged out, instead of holding those sockets until next use.
+        let pool = Arc::downgrade(&client.0);
+        rt.spawn(async move {
+            let mut tick = tokio::time::interval(SWEEP_EVERY);
+            tick.tick().await;
+            loop {
+                tick.tick().await;
+                let Some(inner) = pool.upgrade() else { return };
+                Client(inner).sweep();
+            }
+        });
+    }
+    Some(client)
 }
 
-/// The endpoint URIs of a provider, when its upstream is reached without a proxy.
-pub fn uris(urls: &[(Endpoint, reqwest::Url)]) -> Option<Vec<(Endpoint, Uri)>> {
+/// The endpoint targets of a provider, when its upstream is reached without a proxy.
+pub fn uris(urls: &[(Endpoint, reqwest::Url)]) -> Option<Vec<(Endpoint, Target)>> {
     let proxies = hyper_util::client::proxy::matcher::Matcher::from_system();
     let mut out = Vec::with_capacity(urls.len());
     for (e, u) in urls {
@@ -54,32 +114,367 @@ pub fn uris(urls: &[(Endpoint, reqwest::Url)]) -> Option<Vec<(Endpoint, Uri)>> {
         if proxies.intercept(&uri).is_some() {
             return None;
         }
-        out.push((*e, uri));
+        out.push((*e, target(uri)?));
     }
     Some(out)
 }
 
+/// The pool key, origin-form path and `Host` of an absolute URI (the port only when it is not
+/// the scheme's default, as browsers and reqwest send it).
+fn target(uri: Uri) -> Option<Target> {
+    let scheme = uri.scheme()?.clone();
+    let authority = uri.authority()?.clone();
+    let default_port = if scheme == Scheme::HTTPS { 443 } else { 80 };
+    let host = match authority.port_u16() {
+        Some(p) if p != default_port => format!("{}:{p}", authority.host()),
+        _ => authority.host().to_string(),
+    };
+    let path: Uri = uri.path_and_query().map_or("/", |p| p.as_str()).parse().ok()?;
+    Some(Target { key: (scheme, authority), path, host: HeaderValue::from_str(&host).ok()?, uri })
+}
+
+impl Client {
+    /// A pooled connection that can take a request now, if one is idle.
+    async fn checkout(&self, key: &Key) -> Option<Conn> {
+        loop {
+            let idle = {
+                let mut map = self.0.idle.lock().unwrap_or_else(|p| p.into_inner());
+                let list = map.get_mut(key)?;
+                list.pop()?
+            };
+            if idle.since.elapsed() >= IDLE_TIMEOUT {
+                continue;
+            }
+            let mut conn = idle.conn;
+            // The connection finishes what the last response left (or finds the peer gone).
+            let ok = std::future::poll_fn(|cx| {
+                if conn.io.as_mut().poll(cx).is_ready() {
+                    return Poll::Ready(false);
+                }
+                conn.tx.poll_ready(cx).map(|r| r.is_ok())
+            })
+            .await;
+            if ok {
+                return Some(conn);
+            }
+        }
+    }
+
+    /// A new connection to `target`.
+    async fn connect(&self, target: &Target) -> Result<Conn, UpstreamError> {
+        let mut connector = self.0.connector.clone();
+        let io = tower_service::Service::call(&mut connector, target.uri.clone())
+            .await
+            .map_err(|e| UpstreamError::Connect(super::describe_chain("connection failed", e.as_ref())))?;
+        let (tx, io) = http1::handshake(io)
+            .await
+            .map_err(|e| UpstreamError::Connect(super::describe_chain("connection failed", &e)))?;
+        Ok(Conn { tx, io: Box::pin(io) })
+    }
+
+    /// Put a connection whose response was read to its end back in the pool (the newest last,
+    /// taken first; the oldest dropped past the cap or the idle age).
+    fn checkin(&self, key: Key, conn: Conn) {
+        let mut map = self.0.idle.lock().unwrap_or_else(|p| p.into_inner());
+        let list = map.entry(key).or_default();
+        list.retain(|i| i.since.elapsed() < IDLE_TIMEOUT);
+        if list.len() >= super::POOL_MAX_IDLE_PER_HOST {
+            list.remove(0);
+        }
+        list.push(Idle { conn, since: Instant::now() });
+    }
+
+    /// Drop the idle connections that aged out or that their peer closed.
+    fn sweep(&self) {
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        let mut map = self.0.idle.lock().unwrap_or_else(|p| p.into_inner());
+        for list in map.values_mut() {
+            // An idle connection's future ends when its peer closes it; the next use polls it
+            // again with a real waker.
+            list.retain_mut(|i| i.since.elapsed() < IDLE_TIMEOUT && i.conn.io.as_mut().poll(&mut cx).is_pending());
+        }
+        map.retain(|_, list| !list.is_empty());
+    }
+
+    /// Idle connections held now (for tests).
+    #[cfg(test)]
+    fn idle_count(&self) -> usize {
+        self.0.idle.lock().map(|m| m.values().map(Vec::len).sum()).unwrap_or(0)
+    }
+}
+
 /// Send one request. `headers` are the provider's request headers (auth, content type, the
 /// client's and configured extras); `User-Agent` and `Accept` get reqwest's defaults when absent.
+/// A pooled connection that turns out closed before the request went out is replaced by a new
+/// one; a request that went out is never sent twice.
 pub async fn send(
     client: &Client,
-    uri: Uri,
+    target: &Target,
     method: Method,
     mut headers: HeaderMap,
     body: Bytes,
-) -> Result<http::Response<Incoming>, UpstreamError> {
+) -> Result<http::Response<Body>, UpstreamError> {
     if !headers.contains_key(header::USER_AGENT) {
         headers.insert(header::USER_AGENT, HeaderValue::from_static(super::USER_AGENT));
     }
     if !headers.contains_key(header::ACCEPT) {
         headers.insert(header::ACCEPT, HeaderValue::from_static("*/*"));
     }
+    if !headers.contains_key(header::HOST) {
+        headers.insert(header::HOST, target.host.clone());
+    }
     let mut req = Request::new(Full::new(body));
     *req.method_mut() = method;
-    *req.uri_mut() = uri;
+    *req.uri_mut() = target.path.clone();
     *req.headers_mut() = headers;
-    client.request(req).await.map_err(|e| {
-        let prefix = if e.is_connect() { "connection failed" } else { "request failed" };
-        UpstreamError::Connect(super::describe_chain(prefix, &e))
-    })
+    loop {
+        let (mut conn, reused) = match client.checkout(&target.key).await {
+            Some(c) => (c, true),
+            None => (client.connect(target).await?, false),
+        };
+        let sent = conn.tx.try_send_request(req);
+        let mut sent = std::pin::pin!(sent);
+        let mut open = true;
+        let head = std::future::poll_fn(|cx| {
+            // The connection writes the request and reads the head; the answer comes through `sent`.
+            if open && conn.io.as_mut().poll(cx).is_ready() {
+                open = false;
+            }
+            sent.as_mut().poll(cx)
+        })
+        .await;
+        match head {
+            Ok(resp) => {
+                let conn = open.then_some(conn);
+                return Ok(resp.map(|body| Body { body, conn, pool: Some((client.clone(), target.key.clone())) }));
+            }
+            Err(mut e) => match e.take_message() {
+                Some(r) if reused => req = r,
+                _ => {
+                    let e = e.into_error();
+                    let prefix = if e.is_canceled() && !reused { "connection failed" } else { "request failed" };
+                    return Err(UpstreamError::Connect(super::describe_chain(prefix, &e)));
+                }
+            },
+        }
+    }
+}
+
+/// A response body read by the task that reads it: each poll first lets the connection move
+/// what the socket holds, then takes the next chunk. Read to its end, the connection goes back
+/// to the pool; dropped early or broken, it is closed.
+pub struct Body {
+    body: Incoming,
+    conn: Option<Conn>,
+    pool: Option<(Client, Key)>,
+}
+
+impl Stream for Body {
+    type Item = Result<Bytes, hyper::Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        loop {
+            if let Some(c) = this.conn.as_mut() {
+                if c.io.as_mut().poll(cx).is_ready() {
+                    // Closed (the peer's choice or an error the body reports): not reusable.
+                    this.conn = None;
+                }
+            }
+            match Pin::new(&mut this.body).poll_frame(cx) {
+                Poll::Ready(Some(Ok(frame))) => match frame.into_data() {
+                    Ok(data) => return Poll::Ready(Some(Ok(data))),
+                    Err(_trailers) => continue,
+                },
+                Poll::Ready(Some(Err(e))) => {
+                    this.conn = None;
+                    return Poll::Ready(Some(Err(e)));
+                }
+                Poll::Ready(None) => {
+                    if let (Some(conn), Some((client, key))) = (this.conn.take(), this.pool.take()) {
+                        client.checkin(key, conn);
+                    }
+                    return Poll::Ready(None);
+                }
+                Poll::Pending => return Poll::Pending,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_carry_origin_form_paths_and_host_headers() {
+        let t = target("http://127.0.0.1:8080/v1/chat/completions?x=1".parse().unwrap()).unwrap();
+        assert_eq!(t.path, "/v1/chat/completions?x=1");
+        assert_eq!(t.host, "127.0.0.1:8080");
+        let t = target("https://api.example.com:443/v1/messages".parse().unwrap()).unwrap();
+        assert_eq!(t.host, "api.example.com");
+        assert_eq!(t.path, "/v1/messages");
+        let t = target("http://example.com".parse().unwrap()).unwrap();
+        assert_eq!(t.path, "/");
+        assert!(target("/relative".parse().unwrap()).is_none());
+    }
+
+    /// A loopback HTTP/1.1 server that answers each request on a connection with `answer`, and
+    /// closes each connection after `per_conn` requests; returns its address and a count of the
+    /// connections it accepted.
+    async fn server(
+        per_conn: usize,
+        answer: &'static str,
+    ) -> (std::net::SocketAddr, Arc<std::sync::atomic::AtomicUsize>) {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let accepted = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = accepted.clone();
+        tokio::spawn(async move {
+            while let Ok((mut s, _)) = listener.accept().await {
+                count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                tokio::spawn(async move {
+                    let mut buf = Vec::new();
+                    for _ in 0..per_conn {
+                        // Read one request: headers up to the blank line, then Content-Length bytes.
+                        loop {
+                            if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                                let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
+                                let len: usize = head
+                                    .lines()
+                                    .find_map(|l| l.strip_prefix("content-length:").map(|v| v.trim().parse().unwrap()))
+                                    .unwrap_or(0);
+                                if buf.len() >= end + 4 + len {
+                                    buf.drain(..end + 4 + len);
+                                    break;
+                                }
+                            }
+                            let mut chunk = [0u8; 4096];
+                            match s.read(&mut chunk).await {
+                                Ok(0) | Err(_) => return,
+                                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                            }
+                        }
+                        if s.write_all(answer.as_bytes()).await.is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        });
+        (addr, accepted)
+    }
+
+    async fn get_text(client: &Client, t: &Target) -> Result<String, UpstreamError> {
+        use futures_util::StreamExt;
+        let resp = send(client, t, Method::POST, HeaderMap::new(), Bytes::from_static(b"{}")).await?;
+        let mut body = resp.into_body();
+        let mut out = Vec::new();
+        while let Some(c) = body.next().await {
+            out.extend_from_slice(&c.map_err(|e| UpstreamError::Body(e.to_string()))?);
+        }
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    const CHUNKED: &str = "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
+
+    #[tokio::test]
+    async fn a_connection_read_to_its_end_is_reused() {
+        let (addr, accepted) = server(100, CHUNKED).await;
+        let client = build(Duration::from_secs(5)).unwrap();
+        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        for _ in 0..5 {
+            assert_eq!(get_text(&client, &t).await.unwrap(), "hello world");
+        }
+        assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert_eq!(client.idle_count(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_pooled_connection_the_peer_closed_is_replaced() {
+        // One request per connection, without saying so: the pooled connection is found closed.
+        let (addr, accepted) = server(1, CHUNKED).await;
+        let client = build(Duration::from_secs(5)).unwrap();
+        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        for _ in 0..3 {
+            assert_eq!(get_text(&client, &t).await.unwrap(), "hello world");
+            // Let the server's close reach the pooled connection.
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 3);
+    }
+
+    #[tokio::test]
+    async fn a_sweep_drops_pooled_connections_their_peer_closed() {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let close = Arc::new(tokio::sync::Notify::new());
+        let closing = close.clone();
+        tokio::spawn(async move {
+            let (mut s, _) = listener.accept().await.unwrap();
+            let mut buf = [0u8; 4096];
+            let mut seen = Vec::new();
+            while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+                let n = s.read(&mut buf).await.unwrap();
+                seen.extend_from_slice(&buf[..n]);
+            }
+            s.write_all(CHUNKED.as_bytes()).await.unwrap();
+            closing.notified().await;
+        });
+        let client = build(Duration::from_secs(5)).unwrap();
+        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        let resp = send(&client, &t, Method::GET, HeaderMap::new(), Bytes::new()).await.unwrap();
+        let mut body = resp.into_body();
+        while futures_util::StreamExt::next(&mut body).await.is_some() {}
+        client.sweep();
+        assert_eq!(client.idle_count(), 1, "an open idle connection stays");
+        close.notify_one();
+        // The peer's close reaches the socket once the server task has run.
+        for _ in 0..2000 {
+            if client.idle_count() == 0 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+            client.sweep();
+        }
+        assert_eq!(client.idle_count(), 0, "the closed connection is dropped");
+    }
+
+    #[tokio::test]
+    async fn a_body_dropped_early_does_not_go_back_to_the_pool() {
+        let (addr, accepted) = server(100, CHUNKED).await;
+        let client = build(Duration::from_secs(5)).unwrap();
+        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        let resp = send(&client, &t, Method::POST, HeaderMap::new(), Bytes::new()).await.unwrap();
+        drop(resp);
+        assert_eq!(client.idle_count(), 0);
+        assert_eq!(get_text(&client, &t).await.unwrap(), "hello world");
+        assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn a_refused_connection_is_a_connect_error() {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap();
+        drop(l);
+        let client = build(Duration::from_secs(5)).unwrap();
+        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        match get_text(&client, &t).await {
+            Err(UpstreamError::Connect(m)) => assert!(m.starts_with("connection failed"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_body_cut_mid_chunk_is_an_error_and_the_connection_is_dropped() {
+        let (addr, _) =
+            server(1, "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nhello\r\n20\r\n part").await;
+        let client = build(Duration::from_secs(5)).unwrap();
+        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        assert!(matches!(get_text(&client, &t).await, Err(UpstreamError::Body(_))));
+        assert_eq!(client.idle_count(), 0);
+    }
 }

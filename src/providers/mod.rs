@@ -166,7 +166,7 @@ pub struct Provider {
     urls: Vec<(Endpoint, reqwest::Url)>,
     /// `api` and `anthropic` upstreams reached without a proxy: the lean client and the endpoint
     /// URIs (`direct`); `None` keeps the reqwest path.
-    direct: Option<(direct::Client, Vec<(Endpoint, http::Uri)>)>,
+    direct: Option<(direct::Client, Vec<(Endpoint, direct::Target)>)>,
     /// The name as routing compares it (`config::normalize_name`), computed once.
     pub normalized_name: String,
     /// The name as the `x-monorelay-provider` header value, built once (`None`: not a valid value).
@@ -302,16 +302,15 @@ impl Provider {
             _ => (Method::POST, HeaderMap::new()),
         };
         if let Some((client, uris)) = &self.direct {
-            let uri = uris.iter().find(|(e, _)| *e == endpoint).map(|(_, u)| u.clone()).ok_or_else(|| {
+            let target = uris.iter().find(|(e, _)| *e == endpoint).map(|(_, t)| t).ok_or_else(|| {
                 UpstreamError::Connect(format!("'{}' is not a valid upstream URL", self.config.base_url))
             })?;
             if method == Method::GET {
                 body = Bytes::new();
             }
             return self
-                .timed(direct::send(client, uri, method, headers, body), |resp| {
-                    let (parts, incoming) = resp.into_parts();
-                    let body = http_body_util::BodyExt::into_data_stream(incoming);
+                .timed(direct::send(client, target, method, headers, body), |resp| {
+                    let (parts, body) = resp.into_parts();
                     (parts.status, parts.headers, body, describe_hyper as fn(&hyper::Error) -> String)
                 })
                 .await;

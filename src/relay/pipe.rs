@@ -19,7 +19,7 @@ use crate::record::Tokens;
 use crate::translate::sse::{SseDecoder, SseEvent, encode_event};
 use crate::translate::{StreamDecoder, StreamEncoder, encode_stream_error, encode_stream_error_at};
 use bytes::Bytes;
-use futures_util::{Stream, StreamExt};
+use futures_util::{FutureExt, Stream, StreamExt};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use std::pin::Pin;
@@ -256,6 +256,7 @@ impl Pipe {
                     return Some(out);
                 };
                 self.take(next, &mut out);
+                self.gather(&mut out);
             }
             if !out.is_empty() {
                 if self.client == Dialect::Responses && self.terminal && matches!(self.outcome, Some(Ending::Ok)) {
@@ -274,6 +275,24 @@ impl Pipe {
                 }
                 self.settle();
                 return Some(out);
+            }
+        }
+    }
+
+    /// Add to `out` the upstream chunks that are already at hand, so that a burst of events one
+    /// read brought in reaches the client in one write (the lean client's body hands over
+    /// everything its connection has read without waiting). Bounded by count and size; stops at
+    /// the first chunk that is not ready, so it never waits for more.
+    fn gather(&mut self, out: &mut Vec<u8>) {
+        const MAX_CHUNKS: usize = 256;
+        const MAX_BYTES: usize = 64 * 1024;
+        for _ in 0..MAX_CHUNKS {
+            if self.finished || out.len() >= MAX_BYTES {
+                return;
+            }
+            match self.upstream.next().now_or_never() {
+                Some(next) => self.take(next, out),
+                None => return,
             }
         }
     }
