@@ -230,7 +230,9 @@ pub async fn send(
     loop {
         let (mut conn, reused) = match client.checkout(&target.key).await {
             Some(c) => (c, true),
-            None => (client.connect(target).await?, false),
+            // Boxed: a connection being set up (a TLS session among it) would otherwise sit inside
+            // every request's future, which the server moves and boxes whole.
+            None => (Box::pin(client.connect(target)).await?, false),
         };
         let sent = conn.tx.try_send_request(req);
         let mut sent = std::pin::pin!(sent);
