@@ -85,6 +85,19 @@ impl Shared {
         let mut map = self.direct.lock().unwrap_or_else(|p| p.into_inner());
         map.entry(connect_timeout).or_insert_with(|| crate::providers::direct::build(connect_timeout)).clone()
     }
+
+    /// Close the lean clients' idle upstream connections but the `keep` most recently used per
+    /// upstream; returns how many were closed. A connection in use is not in the pool.
+    pub fn shed_idle_connections(&self, keep: usize) -> usize {
+        let map = self.direct.lock().unwrap_or_else(|p| p.into_inner());
+        map.values().flatten().map(|c| c.shed(keep)).sum()
+    }
+
+    /// Idle upstream connections the lean clients hold.
+    pub fn idle_connections(&self) -> usize {
+        let map = self.direct.lock().unwrap_or_else(|p| p.into_inner());
+        map.values().flatten().map(|c| c.idle()).sum()
+    }
 }
 
 /// Why a runtime could not be built from a (valid) config.

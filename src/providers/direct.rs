@@ -196,9 +196,21 @@ impl Client {
         map.retain(|_, list| !list.is_empty());
     }
 
-    /// Idle connections held now (for tests).
-    #[cfg(test)]
-    fn idle_count(&self) -> usize {
+    /// Close the idle connections but the `keep` most recently used per upstream; returns how
+    /// many were closed (dropped: the socket closes with them).
+    pub fn shed(&self, keep: usize) -> usize {
+        let mut map = self.0.idle.lock().unwrap_or_else(|p| p.into_inner());
+        let mut closed = 0;
+        for list in map.values_mut() {
+            let extra = list.len().saturating_sub(keep);
+            closed += list.drain(..extra).count();
+        }
+        map.retain(|_, list| !list.is_empty());
+        closed
+    }
+
+    /// Idle connections held now.
+    pub fn idle(&self) -> usize {
         self.0.idle.lock().map(|m| m.values().map(Vec::len).sum()).unwrap_or(0)
     }
 }
@@ -391,7 +403,7 @@ mod tests {
             assert_eq!(get_text(&client, &t).await.unwrap(), "hello world");
         }
         assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 1);
-        assert_eq!(client.idle_count(), 1);
+        assert_eq!(client.idle(), 1);
     }
 
     #[tokio::test]
@@ -432,17 +444,17 @@ mod tests {
         let mut body = resp.into_body();
         while futures_util::StreamExt::next(&mut body).await.is_some() {}
         client.sweep();
-        assert_eq!(client.idle_count(), 1, "an open idle connection stays");
+        assert_eq!(client.idle(), 1, "an open idle connection stays");
         close.notify_one();
         // The peer's close reaches the socket once the server task has run.
         for _ in 0..2000 {
-            if client.idle_count() == 0 {
+            if client.idle() == 0 {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(5)).await;
             client.sweep();
         }
-        assert_eq!(client.idle_count(), 0, "the closed connection is dropped");
+        assert_eq!(client.idle(), 0, "the closed connection is dropped");
     }
 
     #[tokio::test]
@@ -452,7 +464,7 @@ mod tests {
         let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
         let resp = send(&client, &t, Method::POST, HeaderMap::new(), Bytes::new()).await.unwrap();
         drop(resp);
-        assert_eq!(client.idle_count(), 0);
+        assert_eq!(client.idle(), 0);
         assert_eq!(get_text(&client, &t).await.unwrap(), "hello world");
         assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 2);
     }
@@ -477,6 +489,6 @@ mod tests {
         let client = build(Duration::from_secs(5)).unwrap();
         let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
         assert!(matches!(get_text(&client, &t).await, Err(UpstreamError::Body(_))));
-        assert_eq!(client.idle_count(), 0);
+        assert_eq!(client.idle(), 0);
     }
 }

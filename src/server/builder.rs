@@ -312,7 +312,8 @@ impl ServerBuilder {
         }
 
         // Freed memory goes back to the system once the relay is quiet after load.
-        supervisor.spawn("idle memory trim", OnPanic::Restart, crate::mem::trim_when_idle);
+        let shared = app.shared.clone();
+        supervisor.spawn("idle memory trim", OnPanic::Restart, move || crate::mem::trim_when_idle(shared.clone()));
 
         if let Some(c) = cluster {
             super::cluster::supervise(&mut supervisor, &app, &c);

@@ -30,6 +30,7 @@ mod direct_client;
 mod gemini;
 mod group_commit;
 mod hardening;
+mod idle_conns;
 // Restarts the real binary with SIGTERM: Unix-only.
 #[cfg(unix)]
 mod keystate;
