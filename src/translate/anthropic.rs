@@ -753,7 +753,30 @@ fn str_field(v: &Value, key: &str) -> String {
 }
 
 impl StreamDecoderImpl {
-    /// The frequent events (text, thinking and tool-argument deltas, block stops, pings, the stop)
+    fn message_delta(
+        &mut self,
+        stop_reason: Option<&str>,
+        stop_sequence: Option<String>,
+        usage: Option<w::Usage>,
+        out: &mut Vec<StreamEvent>,
+    ) {
+        // message_delta usage is cumulative; fields it omits keep their message_start value.
+        if let Some(u) = usage {
+            let cur = &mut self.usage;
+            cur.input_tokens = u.input_tokens.unwrap_or(cur.input_tokens);
+            cur.cache_read_tokens = u.cache_read_input_tokens.unwrap_or(cur.cache_read_tokens);
+            cur.cache_write_tokens = u.cache_creation_input_tokens.unwrap_or(cur.cache_write_tokens);
+            cur.output_tokens = u.output_tokens.unwrap_or(cur.output_tokens);
+        }
+        out.push(StreamEvent::MessageDelta {
+            stop_reason: stop_reason.map(stop_reason_from_anthropic),
+            stop_sequence,
+            usage: Some(self.usage),
+        });
+    }
+
+    /// The frequent events (text, thinking and tool-argument deltas, block stops, the message
+    /// delta, pings, the stop)
     /// read in one pass, their text borrowed until the IR event owns it. `false` for any other
     /// event, or one not in the expected shape: `push` then reads it whole, as before.
     fn push_fast(&mut self, data: &str, out: &mut Vec<StreamEvent>) -> bool {
@@ -774,6 +797,12 @@ impl StreamDecoderImpl {
                 out.push(StreamEvent::BlockDelta { index, delta });
             }
             ("content_block_stop", Some(index)) => out.push(StreamEvent::BlockStop { index }),
+            ("message_delta", _) => {
+                // A missing or null delta: the full decoder's default or error.
+                let Some(d) = head.delta else { return false };
+                let stop_sequence = d.stop_sequence.map(std::borrow::Cow::into_owned);
+                self.message_delta(d.stop_reason.as_deref(), stop_sequence, head.usage, out);
+            }
             ("ping", _) => out.push(StreamEvent::Ping),
             ("message_stop", _) => {
                 out.push(StreamEvent::MessageStop);
@@ -845,19 +874,7 @@ impl StreamDecoder for StreamDecoderImpl {
                 out.push(StreamEvent::BlockStop { index });
             }
             w::StreamEventIn::MessageDelta { delta, usage } => {
-                // message_delta usage is cumulative; fields it omits keep their message_start value.
-                if let Some(u) = usage {
-                    let cur = &mut self.usage;
-                    cur.input_tokens = u.input_tokens.unwrap_or(cur.input_tokens);
-                    cur.cache_read_tokens = u.cache_read_input_tokens.unwrap_or(cur.cache_read_tokens);
-                    cur.cache_write_tokens = u.cache_creation_input_tokens.unwrap_or(cur.cache_write_tokens);
-                    cur.output_tokens = u.output_tokens.unwrap_or(cur.output_tokens);
-                }
-                out.push(StreamEvent::MessageDelta {
-                    stop_reason: delta.stop_reason.as_deref().map(stop_reason_from_anthropic),
-                    stop_sequence: delta.stop_sequence,
-                    usage: Some(self.usage),
-                });
+                self.message_delta(delta.stop_reason.as_deref(), delta.stop_sequence, usage, out)
             }
             w::StreamEventIn::MessageStop => {
                 out.push(StreamEvent::MessageStop);

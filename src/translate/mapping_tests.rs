@@ -779,3 +779,38 @@ fn anthropic_response_to_openai_bytes_are_pinned() {
     let expected = r###"{"id":"chatcmpl-01Y","object":"chat.completion","created":1700000000,"model":"claude-x","choices":[{"index":0,"message":{"role":"assistant","content":"Hi \"there\" é 😀\n","tool_calls":[{"id":"toolu_2","type":"function","function":{"name":"f","arguments":"{\"a\":[1,2],\"b\":1}"}}],"reasoning_content":"hmm"},"finish_reason":"tool_calls","logprobs":null}],"usage":{"prompt_tokens":12,"completion_tokens":5,"total_tokens":17,"prompt_tokens_details":{"cached_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}}}"###;
     assert_eq!(String::from_utf8(encode_response(Dialect::OpenAi, &r)).unwrap(), expected);
 }
+
+/// Events the one-pass reader of Anthropic streams does not vouch for (a duplicate key, a field
+/// of another type, a null delta, a delta type it does not model) are read as before.
+#[test]
+fn anthropic_stream_odd_shapes_read_as_before() {
+    let (evs, fin) = feed(
+        Dialect::Anthropic,
+        &[
+            r#"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"a","text":"b"}}"#,
+            r#"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":5}}"#,
+            r#"{"type":"content_block_delta","index":0,"delta":{"type":"citations_delta","citation":{"n":1}}}"#,
+            r#"{"type":"ping","index":"not a number"}"#,
+            r#"{"type":"message_delta","delta":{"stop_reason":"end_turn","type":7},"usage":{"output_tokens":3}}"#,
+            r#"{"type":"message_delta","delta":null}"#,
+        ],
+    );
+    assert_eq!(
+        evs,
+        vec![
+            StreamEvent::BlockDelta { index: 0, delta: Delta::Text("b".into()) },
+            StreamEvent::BlockDelta { index: 0, delta: Delta::Text(String::new()) },
+            StreamEvent::BlockDelta {
+                index: 0,
+                delta: Delta::Other(json!({"type": "citations_delta", "citation": {"n": 1}})),
+            },
+            StreamEvent::Ping,
+            StreamEvent::MessageDelta {
+                stop_reason: Some(StopReason::EndTurn),
+                stop_sequence: None,
+                usage: Some(Usage { output_tokens: 3, ..Usage::default() }),
+            },
+        ]
+    );
+    assert!(matches!(fin, Err(TranslateError::Upstream(m)) if m.starts_with("invalid stream event")));
+}

@@ -314,8 +314,9 @@ pub enum StreamEventIn {
     Unknown,
 }
 
-/// The frequent stream events (`content_block_delta`, `content_block_stop`, `ping`,
-/// `message_stop`) read in one pass with their text borrowed: the type, the index and a delta;
+/// The frequent stream events (`content_block_delta`, `content_block_stop`, `message_delta`,
+/// `ping`, `message_stop`) read in one pass with their text borrowed: the type, the index, a
+/// delta and the usage;
 /// other fields are skipped. Stricter than [`StreamEventIn`] (every field typed, no duplicate
 /// keys): an event it cannot read is read by `StreamEventIn`, which then decides.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -326,9 +327,12 @@ pub struct StreamEventHead<'a> {
     pub index: Option<u32>,
     #[serde(default, borrow)]
     pub delta: Option<DeltaIn<'a>>,
+    /// `message_delta`'s.
+    #[serde(default)]
+    pub usage: Option<Usage>,
 }
 
-/// A `content_block_delta`'s delta, every field a string or absent.
+/// A `content_block_delta`'s or `message_delta`'s delta, every field a string or absent.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct DeltaIn<'a> {
     #[serde(rename = "type", default, borrow)]
@@ -341,6 +345,11 @@ pub struct DeltaIn<'a> {
     pub signature: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
     pub partial_json: Option<Cow<'a, str>>,
+    /// `message_delta`'s.
+    #[serde(default, borrow)]
+    pub stop_reason: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub stop_sequence: Option<Cow<'a, str>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
