@@ -132,6 +132,8 @@ pub struct Pipe {
     finished: bool,
     outcome: Option<Ending>,
     scratch: Vec<SseEvent>,
+    /// The IR events of one upstream event (translated streams), reused from event to event.
+    irs: Vec<ir::StreamEvent>,
     /// Resolves when shutdown cuts open streams (`Runtime::cut` turns true). One future for the
     /// stream's life, polled beside each read: building a fresh `wait_for` per chunk registered
     /// a new waiter on the channel every time.
@@ -172,6 +174,7 @@ impl Pipe {
             finished: false,
             outcome: None,
             scratch: Vec::new(),
+            irs: Vec::new(),
             cut: None,
             raw: None,
             secrets: std::sync::Arc::from(Vec::new()),
@@ -302,6 +305,11 @@ impl Pipe {
         match next {
             Some(Ok(chunk)) if self.raw.is_some() => self.raw_chunk(&chunk, out),
             Some(Ok(chunk)) => {
+                if matches!(self.mode, PipeMode::Translate { .. }) {
+                    // A translated event is a little longer than the upstream's: one allocation
+                    // for the client's bytes rather than a growth per field.
+                    out.reserve(chunk.len() * 2 + 128);
+                }
                 let mut events = std::mem::take(&mut self.scratch);
                 if let Err(e) = self.decoder.push(&chunk, &mut events) {
                     self.fail(Classified::bad_answer(&self.provider, e), out);
@@ -567,8 +575,8 @@ impl Pipe {
 
     /// Translated streams: upstream event → IR → client events, noting usage and the end.
     fn translate(&mut self, ev: Option<&SseEvent>, out: &mut Vec<u8>) {
+        let mut irs = std::mem::take(&mut self.irs);
         let PipeMode::Translate { decoder, encoder } = &mut self.mode else { return };
-        let mut irs = Vec::new();
         let result = match ev {
             Some(ev) => decoder.push(ev, &mut irs),
             None => decoder.finish(&mut irs),
@@ -594,6 +602,8 @@ impl Pipe {
             }
             encoder.push(ie, out);
         }
+        irs.clear();
+        self.irs = irs;
         if let Err(e) = result {
             self.fail(Classified::bad_answer(&self.provider, e), out);
         } else if let Some(info) = error {

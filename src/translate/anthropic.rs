@@ -329,7 +329,7 @@ pub(crate) fn encode_request_with(
         }
         let mut blocks = Vec::with_capacity(m.content.len());
         for (j, b) in m.content.iter().enumerate() {
-            if let Some(b) = block_to_wire(b, &format!("messages[{i}].content[{j}]"), lossy)? {
+            if let Some(b) = block_to_wire(b, &|| format!("messages[{i}].content[{j}]"), lossy)? {
                 blocks.push(b);
             }
         }
@@ -560,7 +560,11 @@ fn compact(blocks: Vec<w::Block>) -> StringOrParts<w::Block> {
     }
 }
 
-fn block_to_wire(b: &ContentBlock, path: &str, lossy: &Lossy) -> Result<Option<w::Block>, TranslateError> {
+fn block_to_wire(
+    b: &ContentBlock,
+    path: &dyn Fn() -> String,
+    lossy: &Lossy,
+) -> Result<Option<w::Block>, TranslateError> {
     Ok(Some(match b {
         ContentBlock::Text { text, cache_control } => {
             if text.is_empty() {
@@ -576,7 +580,7 @@ fn block_to_wire(b: &ContentBlock, path: &str, lossy: &Lossy) -> Result<Option<w
                 ir::ImageSource::Url { url } => {
                     if url.starts_with("data:") {
                         // A data: URL that is not base64 has no Anthropic form.
-                        lossy.cannot_carry(format!("{path}.image_url.url"))?;
+                        lossy.cannot_carry(format!("{}.image_url.url", path()))?;
                         return Ok(None);
                     }
                     w::ImageSource::Url { url: url.clone() }
@@ -593,7 +597,7 @@ fn block_to_wire(b: &ContentBlock, path: &str, lossy: &Lossy) -> Result<Option<w
         ContentBlock::ToolResult { tool_use_id, content, is_error, cache_control } => {
             let mut inner = Vec::with_capacity(content.len());
             for (k, c) in content.iter().enumerate() {
-                if let Some(b) = block_to_wire(c, &format!("{path}.content[{k}]"), lossy)? {
+                if let Some(b) = block_to_wire(c, &|| format!("{}.content[{k}]", path()), lossy)? {
                     inner.push(b);
                 }
             }
@@ -611,22 +615,31 @@ fn block_to_wire(b: &ContentBlock, path: &str, lossy: &Lossy) -> Result<Option<w
         ContentBlock::RedactedThinking { data } => w::Block::RedactedThinking { data: data.clone() },
         ContentBlock::Other { dialect: Dialect::Anthropic, value } => w::Block::Other(value.clone()),
         ContentBlock::Other { .. } => {
-            lossy.cannot_carry(path)?;
+            lossy.cannot_carry(path())?;
             return Ok(None);
         }
     }))
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Vec<u8> {
+    // A request or answer of a few messages in one allocation (`to_vec` starts at 128 bytes and
+    // grows by copying).
+    let mut out = Vec::with_capacity(1024);
     // Serialising these plain structs cannot fail (string keys, no custom impls that error).
-    serde_json::to_vec(v).unwrap_or_default()
+    if serde_json::to_writer(&mut out, v).is_err() {
+        out.clear();
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
 // Responses
 
 pub fn decode_response(body: &[u8]) -> Result<ir::Response, TranslateError> {
-    let r: w::MessagesResponse = parse_upstream(body, "message")?;
+    let r = match plain_response(body) {
+        Some(r) => r,
+        None => parse_upstream::<w::MessagesResponse>(body, "message")?,
+    };
     if r.kind == "error" {
         return Err(TranslateError::Upstream("the upstream returned an error object".into()));
     }
@@ -638,6 +651,23 @@ pub fn decode_response(body: &[u8]) -> Result<ir::Response, TranslateError> {
         stop_sequence: r.stop_sequence,
         usage: usage_from_wire(&r.usage),
         created: None,
+    })
+}
+
+/// The common response (text, thinking and tool-use blocks) read in one pass; `None` for anything
+/// the full decoder must judge.
+fn plain_response(body: &[u8]) -> Option<w::MessagesResponse> {
+    let r: w::MessagesResponse<w::PlainBlock> = serde_json::from_slice(body).ok()?;
+    let content = r.content.into_iter().map(w::PlainBlock::into_block).collect::<Option<Vec<_>>>()?;
+    Some(w::MessagesResponse {
+        id: r.id,
+        kind: r.kind,
+        role: r.role,
+        model: r.model,
+        content,
+        stop_reason: r.stop_reason,
+        stop_sequence: r.stop_sequence,
+        usage: r.usage,
     })
 }
 
@@ -722,9 +752,74 @@ fn str_field(v: &Value, key: &str) -> String {
     v.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
 }
 
+impl StreamDecoderImpl {
+    fn message_delta(
+        &mut self,
+        stop_reason: Option<&str>,
+        stop_sequence: Option<String>,
+        usage: Option<w::Usage>,
+        out: &mut Vec<StreamEvent>,
+    ) {
+        // message_delta usage is cumulative; fields it omits keep their message_start value.
+        if let Some(u) = usage {
+            let cur = &mut self.usage;
+            cur.input_tokens = u.input_tokens.unwrap_or(cur.input_tokens);
+            cur.cache_read_tokens = u.cache_read_input_tokens.unwrap_or(cur.cache_read_tokens);
+            cur.cache_write_tokens = u.cache_creation_input_tokens.unwrap_or(cur.cache_write_tokens);
+            cur.output_tokens = u.output_tokens.unwrap_or(cur.output_tokens);
+        }
+        out.push(StreamEvent::MessageDelta {
+            stop_reason: stop_reason.map(stop_reason_from_anthropic),
+            stop_sequence,
+            usage: Some(self.usage),
+        });
+    }
+
+    /// The frequent events (text, thinking and tool-argument deltas, block stops, the message
+    /// delta, pings, the stop)
+    /// read in one pass, their text borrowed until the IR event owns it. `false` for any other
+    /// event, or one not in the expected shape: `push` then reads it whole, as before.
+    fn push_fast(&mut self, data: &str, out: &mut Vec<StreamEvent>) -> bool {
+        let Ok(head) = serde_json::from_str::<w::StreamEventHead<'_>>(data) else {
+            return false;
+        };
+        match (head.kind.as_ref(), head.index) {
+            ("content_block_delta", Some(index)) => {
+                let Some(d) = head.delta else { return false };
+                let text = |t: Option<std::borrow::Cow<'_, str>>| t.map(|t| t.into_owned()).unwrap_or_default();
+                let delta = match d.kind.as_deref() {
+                    Some("text_delta") => Delta::Text(text(d.text)),
+                    Some("thinking_delta") => Delta::Thinking(text(d.thinking)),
+                    Some("signature_delta") => Delta::Signature(text(d.signature)),
+                    Some("input_json_delta") => Delta::ToolArgs(text(d.partial_json)),
+                    _ => return false,
+                };
+                out.push(StreamEvent::BlockDelta { index, delta });
+            }
+            ("content_block_stop", Some(index)) => out.push(StreamEvent::BlockStop { index }),
+            ("message_delta", _) => {
+                // A missing or null delta: the full decoder's default or error.
+                let Some(d) = head.delta else { return false };
+                let stop_sequence = d.stop_sequence.map(std::borrow::Cow::into_owned);
+                self.message_delta(d.stop_reason.as_deref(), stop_sequence, head.usage, out);
+            }
+            ("ping", _) => out.push(StreamEvent::Ping),
+            ("message_stop", _) => {
+                out.push(StreamEvent::MessageStop);
+                self.done = true;
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
 impl StreamDecoder for StreamDecoderImpl {
     fn push(&mut self, ev: &SseEvent, out: &mut Vec<StreamEvent>) -> Result<(), TranslateError> {
         if self.done || ev.data.trim().is_empty() {
+            return Ok(());
+        }
+        if self.push_fast(&ev.data, out) {
             return Ok(());
         }
         let e: w::StreamEventIn = serde_json::from_str(&ev.data)
@@ -779,19 +874,7 @@ impl StreamDecoder for StreamDecoderImpl {
                 out.push(StreamEvent::BlockStop { index });
             }
             w::StreamEventIn::MessageDelta { delta, usage } => {
-                // message_delta usage is cumulative; fields it omits keep their message_start value.
-                if let Some(u) = usage {
-                    let cur = &mut self.usage;
-                    cur.input_tokens = u.input_tokens.unwrap_or(cur.input_tokens);
-                    cur.cache_read_tokens = u.cache_read_input_tokens.unwrap_or(cur.cache_read_tokens);
-                    cur.cache_write_tokens = u.cache_creation_input_tokens.unwrap_or(cur.cache_write_tokens);
-                    cur.output_tokens = u.output_tokens.unwrap_or(cur.output_tokens);
-                }
-                out.push(StreamEvent::MessageDelta {
-                    stop_reason: delta.stop_reason.as_deref().map(stop_reason_from_anthropic),
-                    stop_sequence: delta.stop_sequence,
-                    usage: Some(self.usage),
-                });
+                self.message_delta(delta.stop_reason.as_deref(), delta.stop_sequence, usage, out)
             }
             w::StreamEventIn::MessageStop => {
                 out.push(StreamEvent::MessageStop);

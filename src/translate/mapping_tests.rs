@@ -707,3 +707,110 @@ fn stream_error_events() {
         "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"x\"}}\n\n"
     );
 }
+
+/// The bytes an OpenAI client gets from a fixed Anthropic stream (thinking, text with escapes and
+/// non-ASCII, an unknown delta, a null text, a tool call, usage), pinned: the stream translators
+/// write chunks straight into the output, and these are the bytes `wire::openai::ChatChunk`
+/// serialised whole gave before.
+#[test]
+fn anthropic_stream_to_openai_bytes_are_pinned() {
+    let upstream: &[&str] = &[
+        r###"{"type":"message_start","message":{"id":"msg_01X","type":"message","role":"assistant","model":"claude-x","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":21,"cache_read_input_tokens":5,"output_tokens":1}}}"###,
+        r###"{"type":"ping"}"###,
+        r###"{"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}}"###,
+        r###"{"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"Let me think \"hard\"\n\u00e9"}}"###,
+        r###"{"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"sig"}}"###,
+        r###"{"type":"content_block_stop","index":0}"###,
+        r###"{"type":"content_block_start","index":1,"content_block":{"type":"text","text":""}}"###,
+        r###"{"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":"Hello \u2028 \ud83d\ude00 <tag> \\ / \t"}}"###,
+        r###"{"index":1,"delta":{"text":"dup order","type":"text_delta"},"type":"content_block_delta"}"###,
+        r###"{"type":"content_block_delta","index":1,"delta":{"type":"citations_delta","citation":{"x":1}}}"###,
+        r###"{"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":null}}"###,
+        r###"{"type":"content_block_stop","index":1}"###,
+        r###"{"type":"content_block_start","index":2,"content_block":{"type":"tool_use","id":"toolu_1","name":"get_weather","input":{}}}"###,
+        r###"{"type":"content_block_delta","index":2,"delta":{"type":"input_json_delta","partial_json":"{\"city\": "}}"###,
+        r###"{"type":"content_block_delta","index":2,"delta":{"type":"input_json_delta","partial_json":"\"Paris\"}"}}"###,
+        r###"{"type":"content_block_stop","index":2}"###,
+        r###"{"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null},"usage":{"output_tokens":42}}"###,
+        r###"{"type":"message_stop"}"###,
+    ];
+    let mut dec = stream_decoder(Dialect::Anthropic);
+    let mut enc = stream_encoder_at(Dialect::OpenAi, "fallback", true, 1_700_000_000);
+    let (mut irs, mut bytes) = (Vec::new(), Vec::new());
+    for data in upstream {
+        let ev = SseEvent { event: None, data: (*data).to_owned(), id: None };
+        dec.push(&ev, &mut irs).unwrap();
+        for ie in irs.drain(..) {
+            enc.push(&ie, &mut bytes);
+        }
+    }
+    dec.finish(&mut irs).unwrap();
+    let expected = r###"data: {"id":"chatcmpl-01X","object":"chat.completion.chunk","created":1700000000,"model":"claude-x","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
+
+data: {"id":"chatcmpl-01X","object":"chat.completion.chunk","created":1700000000,"model":"claude-x","choices":[{"index":0,"delta":{"reasoning_content":"Let me think \"hard\"\né"},"logprobs":null,"finish_reason":null}]}
+
+data: {"id":"chatcmpl-01X","object":"chat.completion.chunk","created":1700000000,"model":"claude-x","choices":[{"index":0,"delta":{"content":"Hello   😀 <tag> \\ / \t"},"logprobs":null,"finish_reason":null}]}
+
+data: {"id":"chatcmpl-01X","object":"chat.completion.chunk","created":1700000000,"model":"claude-x","choices":[{"index":0,"delta":{"content":"dup order"},"logprobs":null,"finish_reason":null}]}
+
+data: {"id":"chatcmpl-01X","object":"chat.completion.chunk","created":1700000000,"model":"claude-x","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"toolu_1","type":"function","function":{"name":"get_weather","arguments":""}}]},"logprobs":null,"finish_reason":null}]}
+
+data: {"id":"chatcmpl-01X","object":"chat.completion.chunk","created":1700000000,"model":"claude-x","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"city\": "}}]},"logprobs":null,"finish_reason":null}]}
+
+data: {"id":"chatcmpl-01X","object":"chat.completion.chunk","created":1700000000,"model":"claude-x","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\"Paris\"}"}}]},"logprobs":null,"finish_reason":null}]}
+
+data: {"id":"chatcmpl-01X","object":"chat.completion.chunk","created":1700000000,"model":"claude-x","choices":[{"index":0,"delta":{},"logprobs":null,"finish_reason":"tool_calls"}]}
+
+data: {"id":"chatcmpl-01X","object":"chat.completion.chunk","created":1700000000,"model":"claude-x","choices":[],"usage":{"prompt_tokens":26,"completion_tokens":42,"total_tokens":68,"prompt_tokens_details":{"cached_tokens":5},"completion_tokens_details":{"reasoning_tokens":0}}}
+
+data: [DONE]
+
+"###;
+    assert_eq!(String::from_utf8(bytes).unwrap(), expected);
+}
+
+/// Likewise for a whole answer: an Anthropic message with thinking, text and a tool call, as an
+/// OpenAI chat completion.
+#[test]
+fn anthropic_response_to_openai_bytes_are_pinned() {
+    let body = r###"{"id": "msg_01Y", "type": "message", "role": "assistant", "model": "claude-x", "content": [{"type": "thinking", "thinking": "hmm", "signature": "s"}, {"type": "text", "text": "Hi \"there\" \u00e9 \ud83d\ude00\n"}, {"type": "tool_use", "id": "toolu_2", "name": "f", "input": {"b": 1, "a": [1, 2]}}], "stop_reason": "tool_use", "stop_sequence": null, "usage": {"input_tokens": 10, "output_tokens": 5, "cache_creation_input_tokens": 2}}"###;
+    let mut r = decode_response(Dialect::Anthropic, body.as_bytes()).unwrap();
+    r.created = Some(1_700_000_000);
+    let expected = r###"{"id":"chatcmpl-01Y","object":"chat.completion","created":1700000000,"model":"claude-x","choices":[{"index":0,"message":{"role":"assistant","content":"Hi \"there\" é 😀\n","tool_calls":[{"id":"toolu_2","type":"function","function":{"name":"f","arguments":"{\"a\":[1,2],\"b\":1}"}}],"reasoning_content":"hmm"},"finish_reason":"tool_calls","logprobs":null}],"usage":{"prompt_tokens":12,"completion_tokens":5,"total_tokens":17,"prompt_tokens_details":{"cached_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}}}"###;
+    assert_eq!(String::from_utf8(encode_response(Dialect::OpenAi, &r)).unwrap(), expected);
+}
+
+/// Events the one-pass reader of Anthropic streams does not vouch for (a duplicate key, a field
+/// of another type, a null delta, a delta type it does not model) are read as before.
+#[test]
+fn anthropic_stream_odd_shapes_read_as_before() {
+    let (evs, fin) = feed(
+        Dialect::Anthropic,
+        &[
+            r#"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"a","text":"b"}}"#,
+            r#"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":5}}"#,
+            r#"{"type":"content_block_delta","index":0,"delta":{"type":"citations_delta","citation":{"n":1}}}"#,
+            r#"{"type":"ping","index":"not a number"}"#,
+            r#"{"type":"message_delta","delta":{"stop_reason":"end_turn","type":7},"usage":{"output_tokens":3}}"#,
+            r#"{"type":"message_delta","delta":null}"#,
+        ],
+    );
+    assert_eq!(
+        evs,
+        vec![
+            StreamEvent::BlockDelta { index: 0, delta: Delta::Text("b".into()) },
+            StreamEvent::BlockDelta { index: 0, delta: Delta::Text(String::new()) },
+            StreamEvent::BlockDelta {
+                index: 0,
+                delta: Delta::Other(json!({"type": "citations_delta", "citation": {"n": 1}})),
+            },
+            StreamEvent::Ping,
+            StreamEvent::MessageDelta {
+                stop_reason: Some(StopReason::EndTurn),
+                stop_sequence: None,
+                usage: Some(Usage { output_tokens: 3, ..Usage::default() }),
+            },
+        ]
+    );
+    assert!(matches!(fin, Err(TranslateError::Upstream(m)) if m.starts_with("invalid stream event")));
+}

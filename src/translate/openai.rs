@@ -40,7 +40,8 @@ pub fn decode_request(body: &[u8]) -> Result<ir::Request, TranslateError> {
     let mut req = ir::Request { model: r.model, ..ir::Request::default() };
     let mut leading = true;
     for (i, m) in r.messages.into_iter().enumerate() {
-        let path = format!("messages[{i}]");
+        // Built only when an error names it.
+        let path = || format!("messages[{i}]");
         match m.role.as_str() {
             "system" | "developer" => {
                 if m.role == "developer" {
@@ -66,7 +67,10 @@ pub fn decode_request(body: &[u8]) -> Result<ir::Request, TranslateError> {
             "tool" => {
                 leading = false;
                 let Some(id) = m.tool_call_id else {
-                    return Err(TranslateError::invalid(format!("{path}.tool_call_id"), "required for role 'tool'"));
+                    return Err(TranslateError::invalid(
+                        format!("{}.tool_call_id", path()),
+                        "required for role 'tool'",
+                    ));
                 };
                 let content = text_only(m.content, &path)?;
                 // One IR user message per tool message; the Anthropic encoder merges neighbours.
@@ -83,12 +87,12 @@ pub fn decode_request(body: &[u8]) -> Result<ir::Request, TranslateError> {
             }
             "function" => {
                 return Err(TranslateError::invalid(
-                    format!("{path}.role"),
+                    format!("{}.role", path()),
                     "the deprecated 'function' role is not supported; use 'tool'",
                 ));
             }
             other => {
-                return Err(TranslateError::invalid(format!("{path}.role"), format!("unknown role '{other}'")));
+                return Err(TranslateError::invalid(format!("{}.role", path()), format!("unknown role '{other}'")));
             }
         }
     }
@@ -121,7 +125,10 @@ pub fn decode_request(body: &[u8]) -> Result<ir::Request, TranslateError> {
     Ok(req)
 }
 
-fn text_only(content: Option<StringOrParts<w::ContentPart>>, path: &str) -> Result<Vec<ContentBlock>, TranslateError> {
+fn text_only(
+    content: Option<StringOrParts<w::ContentPart>>,
+    path: &dyn Fn() -> String,
+) -> Result<Vec<ContentBlock>, TranslateError> {
     match content {
         None => Ok(Vec::new()),
         Some(StringOrParts::String(s)) => Ok(vec![ContentBlock::text(s)]),
@@ -131,7 +138,7 @@ fn text_only(content: Option<StringOrParts<w::ContentPart>>, path: &str) -> Resu
             .map(|(j, p)| match p {
                 w::ContentPart::Text { text, cache_control } => Ok(ContentBlock::Text { text, cache_control }),
                 _ => Err(TranslateError::invalid(
-                    format!("{path}.content[{j}]"),
+                    format!("{}.content[{j}]", path()),
                     "only text parts are allowed in this message",
                 )),
             })
@@ -141,10 +148,10 @@ fn text_only(content: Option<StringOrParts<w::ContentPart>>, path: &str) -> Resu
 
 fn user_content(
     content: Option<StringOrParts<w::ContentPart>>,
-    path: &str,
+    path: &dyn Fn() -> String,
 ) -> Result<Vec<ContentBlock>, TranslateError> {
     match content {
-        None => Err(TranslateError::invalid(format!("{path}.content"), "required for role 'user'")),
+        None => Err(TranslateError::invalid(format!("{}.content", path()), "required for role 'user'")),
         Some(StringOrParts::String(s)) => Ok(vec![ContentBlock::text(s)]),
         Some(StringOrParts::Parts(parts)) => Ok(parts
             .into_iter()
@@ -176,7 +183,7 @@ pub(crate) fn image_source(url: String) -> ir::ImageSource {
     }
 }
 
-fn assistant_content(m: w::ChatMessage, path: &str) -> Result<ir::Message, TranslateError> {
+fn assistant_content(m: w::ChatMessage, path: &dyn Fn() -> String) -> Result<ir::Message, TranslateError> {
     let mut blocks = Vec::new();
     if let Some(r) = m.reasoning_content.or(m.reasoning).filter(|r| !r.is_empty()) {
         blocks.push(ContentBlock::Thinking { thinking: r, signature: None });
@@ -193,7 +200,7 @@ fn assistant_content(m: w::ChatMessage, path: &str) -> Result<ir::Message, Trans
                     }
                     _ => {
                         return Err(TranslateError::invalid(
-                            format!("{path}.content[{j}]"),
+                            format!("{}.content[{j}]", path()),
                             "assistant messages may only contain text and refusal parts",
                         ));
                     }
@@ -207,7 +214,7 @@ fn assistant_content(m: w::ChatMessage, path: &str) -> Result<ir::Message, Trans
     for (j, tc) in m.tool_calls.unwrap_or_default().into_iter().enumerate() {
         if tc.kind != "function" {
             return Err(TranslateError::invalid(
-                format!("{path}.tool_calls[{j}].type"),
+                format!("{}.tool_calls[{j}].type", path()),
                 format!("unsupported tool call type '{}'", tc.kind),
             ));
         }
@@ -586,8 +593,14 @@ fn arguments_string(input: &Value) -> String {
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Vec<u8> {
+    // A request or answer of a few messages in one allocation (`to_vec` starts at 128 bytes and
+    // grows by copying).
+    let mut out = Vec::with_capacity(1024);
     // Serialising these plain structs cannot fail (string keys, no custom impls that error).
-    serde_json::to_vec(v).unwrap_or_default()
+    if serde_json::to_writer(&mut out, v).is_err() {
+        out.clear();
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -599,8 +612,8 @@ pub fn decode_response(body: &[u8]) -> Result<ir::Response, TranslateError> {
         return Err(TranslateError::Upstream("chat completion has no choices".into()));
     };
     let refused = choice.message.refusal.as_ref().is_some_and(|s| !s.is_empty());
-    let msg =
-        assistant_content(choice.message, "choices[0].message").map_err(|e| TranslateError::Upstream(e.to_string()))?;
+    let msg = assistant_content(choice.message, &|| "choices[0].message".to_owned())
+        .map_err(|e| TranslateError::Upstream(e.to_string()))?;
     let mut stop_reason = choice.finish_reason.as_deref().map(stop_reason_from_openai);
     if refused && stop_reason == Some(StopReason::EndTurn) {
         stop_reason = Some(StopReason::Refusal);
@@ -667,35 +680,41 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
             _ => {}
         }
     }
-    let calls_empty = calls.is_empty();
-    let content = match text {
-        Some(t) => Some(StringOrParts::String(t)),
-        None if calls.is_empty() => Some(StringOrParts::String(String::new())),
+    let content = match &text {
+        Some(t) => Some(t.as_str()),
+        None if calls.is_empty() => Some(""),
         None => None,
     };
-    let out = w::ChatCompletion {
-        id: openai_id(&resp.id),
-        object: "chat.completion".into(),
-        created: resp.created.unwrap_or_else(now_unix),
-        model: resp.model.clone(),
-        choices: vec![w::Choice {
+    let id = openai_id(&resp.id);
+    let out = w::ChatCompletionOut {
+        head: w::HeadOut {
+            id: &id,
+            object: "chat.completion",
+            created: resp.created.unwrap_or_else(now_unix),
+            model: &resp.model,
+        },
+        choices: [w::ChoiceOut {
             index: 0,
-            message: w::ChatMessage {
-                role: "assistant".into(),
+            message: w::AnswerOut {
+                role: "assistant",
                 content,
-                tool_calls: (!calls.is_empty()).then_some(calls),
-                reasoning_content: reasoning,
-                ..w::ChatMessage::default()
+                tool_calls: (!calls.is_empty()).then_some(calls.as_slice()),
+                reasoning_content: reasoning.as_deref(),
             },
-            finish_reason: resp.stop_reason.as_ref().map(|r| {
-                if *r == StopReason::ToolUse && calls_empty { "stop" } else { stop_reason_to_openai(r) }.to_owned()
-            }),
+            finish_reason: resp
+                .stop_reason
+                .as_ref()
+                .map(|r| if *r == StopReason::ToolUse && calls.is_empty() { "stop" } else { stop_reason_to_openai(r) }),
             logprobs: None,
         }],
-        usage: Some(usage_to_wire(&resp.usage)),
-        system_fingerprint: None,
+        usage: usage_to_wire(&resp.usage),
     };
-    to_json(&out)
+    // One allocation for the whole answer: the text, the calls and some 400 bytes of frame.
+    let size = text.as_ref().map_or(0, String::len) + reasoning.as_ref().map_or(0, String::len);
+    let mut body = Vec::with_capacity(size + 512);
+    // Serialising these plain borrowed structs cannot fail.
+    let _ = serde_json::to_writer(&mut body, &out);
+    body
 }
 
 pub(crate) fn encode_error_event(error_type: &str, message: &str, out: &mut Vec<u8>) {
@@ -917,8 +936,9 @@ pub struct StreamEncoderImpl {
     fallback_model: String,
     include_usage: bool,
     created: u64,
-    id: String,
-    model: String,
+    /// `data: {"id":…,"object":"chat.completion.chunk","created":…,"model":…,"choices":[`: the
+    /// opening every chunk shares, serialised once at the start.
+    head: Vec<u8>,
     started: bool,
     blocks: HashMap<u32, OutKind>,
     next_tool: u32,
@@ -934,8 +954,7 @@ impl StreamEncoderImpl {
             fallback_model: model.to_owned(),
             include_usage,
             created,
-            id: String::new(),
-            model: String::new(),
+            head: Vec::new(),
             started: false,
             blocks: HashMap::new(),
             next_tool: 0,
@@ -946,21 +965,24 @@ impl StreamEncoderImpl {
         }
     }
 
-    fn chunk(&self, choice: Option<w::ChunkChoice>, usage: Option<w::Usage>, out: &mut Vec<u8>) {
-        let c = w::ChatChunk {
-            id: self.id.clone(),
-            object: "chat.completion.chunk".into(),
-            created: self.created,
-            model: self.model.clone(),
-            choices: choice.into_iter().collect(),
-            usage,
-            error: None,
-        };
-        encode_json_event(None, &c, out);
+    /// One `chat.completion.chunk` event: the shared head, the choice (if any), the usage (if any).
+    /// The bytes are those of `w::ChatChunk` serialised whole.
+    fn chunk(&self, choice: Option<w::ChunkChoiceOut<'_>>, usage: Option<w::Usage>, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.head);
+        // Serialising these plain borrowed structs cannot fail.
+        if let Some(c) = choice {
+            let _ = serde_json::to_writer(&mut *out, &c);
+        }
+        out.push(b']');
+        if let Some(u) = usage {
+            out.extend_from_slice(b",\"usage\":");
+            let _ = serde_json::to_writer(&mut *out, &u);
+        }
+        out.extend_from_slice(b"}\n\n");
     }
 
-    fn delta(&self, delta: w::ChunkDelta, out: &mut Vec<u8>) {
-        self.chunk(Some(w::ChunkChoice { index: 0, delta, logprobs: None, finish_reason: None }), None, out);
+    fn delta(&self, delta: w::ChunkDeltaOut<'_>, out: &mut Vec<u8>) {
+        self.chunk(Some(w::ChunkChoiceOut { index: 0, delta, logprobs: None, finish_reason: None }), None, out);
     }
 
     fn start(&mut self, id: &str, model: &str, out: &mut Vec<u8>) {
@@ -968,12 +990,17 @@ impl StreamEncoderImpl {
             return;
         }
         self.started = true;
-        self.id = openai_id(id);
-        self.model = if model.is_empty() { self.fallback_model.clone() } else { model.to_owned() };
-        self.delta(
-            w::ChunkDelta { role: Some("assistant".into()), content: Some(String::new()), ..w::ChunkDelta::default() },
-            out,
-        );
+        let id = openai_id(id);
+        let model = if model.is_empty() { self.fallback_model.as_str() } else { model };
+        let head = w::HeadOut { id: &id, object: "chat.completion.chunk", created: self.created, model };
+        let mut buf = b"data: ".to_vec();
+        if serde_json::to_writer(&mut buf, &head).is_ok() {
+            // `{…}` → `{…,"choices":[`
+            buf.pop();
+            buf.extend_from_slice(b",\"choices\":[");
+        }
+        self.head = buf;
+        self.delta(w::ChunkDeltaOut { role: Some("assistant"), content: Some(""), ..w::ChunkDeltaOut::default() }, out);
     }
 
     fn finish_chunk(&mut self, reason: Option<&StopReason>, out: &mut Vec<u8>) {
@@ -983,11 +1010,11 @@ impl StreamEncoderImpl {
         self.finish_sent = true;
         let reason = reason.map(stop_reason_to_openai).unwrap_or("stop");
         self.chunk(
-            Some(w::ChunkChoice {
+            Some(w::ChunkChoiceOut {
                 index: 0,
-                delta: w::ChunkDelta::default(),
+                delta: w::ChunkDeltaOut::default(),
                 logprobs: None,
-                finish_reason: Some(reason.to_owned()),
+                finish_reason: Some(reason),
             }),
             None,
             out,
@@ -1029,17 +1056,14 @@ impl StreamEncoder for StreamEncoderImpl {
                         let k = self.next_tool;
                         self.next_tool += 1;
                         self.delta(
-                            w::ChunkDelta {
-                                tool_calls: Some(vec![w::ToolCallDelta {
-                                    index: Some(k),
-                                    id: Some(id.clone()),
-                                    kind: Some("function".into()),
-                                    function: Some(w::FunctionDelta {
-                                        name: Some(name.clone()),
-                                        arguments: Some(String::new()),
-                                    }),
+                            w::ChunkDeltaOut {
+                                tool_calls: Some([w::ToolCallDeltaOut {
+                                    index: k,
+                                    id: Some(id),
+                                    kind: Some("function"),
+                                    function: w::FunctionDeltaOut { name: Some(name), arguments: Some("") },
                                 }]),
-                                ..w::ChunkDelta::default()
+                                ..w::ChunkDeltaOut::default()
                             },
                             out,
                         );
@@ -1055,18 +1079,18 @@ impl StreamEncoder for StreamEncoderImpl {
                     (Some(OutKind::Text), Delta::Text(t)) | (Some(OutKind::Json), Delta::ToolArgs(t))
                         if !t.is_empty() =>
                     {
-                        w::ChunkDelta { content: Some(t.clone()), ..w::ChunkDelta::default() }
+                        w::ChunkDeltaOut { content: Some(t), ..w::ChunkDeltaOut::default() }
                     }
                     (Some(OutKind::Thinking), Delta::Thinking(t)) if !t.is_empty() => {
-                        w::ChunkDelta { reasoning_content: Some(t.clone()), ..w::ChunkDelta::default() }
+                        w::ChunkDeltaOut { reasoning_content: Some(t), ..w::ChunkDeltaOut::default() }
                     }
-                    (Some(OutKind::Tool(k)), Delta::ToolArgs(a)) if !a.is_empty() => w::ChunkDelta {
-                        tool_calls: Some(vec![w::ToolCallDelta {
-                            index: Some(k),
-                            function: Some(w::FunctionDelta { name: None, arguments: Some(a.clone()) }),
-                            ..w::ToolCallDelta::default()
+                    (Some(OutKind::Tool(k)), Delta::ToolArgs(a)) if !a.is_empty() => w::ChunkDeltaOut {
+                        tool_calls: Some([w::ToolCallDeltaOut {
+                            index: k,
+                            function: w::FunctionDeltaOut { name: None, arguments: Some(a) },
+                            ..w::ToolCallDeltaOut::default()
                         }]),
-                        ..w::ChunkDelta::default()
+                        ..w::ChunkDeltaOut::default()
                     },
                     _ => return,
                 };

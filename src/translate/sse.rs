@@ -148,11 +148,21 @@ impl SseDecoder {
         };
         match name {
             b"data" => {
-                self.data.push_str(&String::from_utf8_lossy(value));
+                // Room for the line end too: pushing it would otherwise grow the string again.
+                self.data.reserve(value.len() + 1);
+                match std::str::from_utf8(value) {
+                    Ok(text) => self.data.push_str(text),
+                    Err(_) => self.data.push_str(&String::from_utf8_lossy(value)),
+                }
                 self.data.push('\n');
                 self.has_data = true;
             }
-            b"event" => self.event = Some(String::from_utf8_lossy(value).into_owned()),
+            b"event" => {
+                self.event = Some(match std::str::from_utf8(value) {
+                    Ok(name) => name.to_owned(),
+                    Err(_) => String::from_utf8_lossy(value).into_owned(),
+                })
+            }
             b"id" if !value.contains(&0) => {
                 self.last_id = Some(String::from_utf8_lossy(value).into_owned());
             }

@@ -3,6 +3,7 @@
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 use super::StringOrParts;
 
@@ -200,8 +201,11 @@ impl<'de> Deserialize<'de> for Block {
 // ---------------------------------------------------------------------------------------------
 // Responses
 
+/// A message. `B` is the block type: [`Block`], or [`PlainBlock`] for the one-pass read of a
+/// common answer (stricter: typed fields, no duplicate keys; an answer it cannot read, or with a
+/// block it does not model, is read with `Block`s, which then decide).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct MessagesResponse {
+pub struct MessagesResponse<B = Block> {
     #[serde(default)]
     pub id: String,
     #[serde(rename = "type", default)]
@@ -210,14 +214,54 @@ pub struct MessagesResponse {
     pub role: String,
     #[serde(default)]
     pub model: String,
-    #[serde(default)]
-    pub content: Vec<Block>,
+    #[serde(default = "Vec::new")]
+    pub content: Vec<B>,
     #[serde(default)]
     pub stop_reason: Option<String>,
     #[serde(default)]
     pub stop_sequence: Option<String>,
     #[serde(default)]
     pub usage: Usage,
+}
+
+/// The fields of the blocks [`Block`] models (text, thinking, redacted thinking, tool use), flat.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct PlainBlock {
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub thinking: Option<String>,
+    #[serde(default)]
+    pub signature: Option<String>,
+    #[serde(default)]
+    pub data: Option<String>,
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub input: Option<Value>,
+    #[serde(default)]
+    pub cache_control: Option<Value>,
+    #[serde(default)]
+    pub citations: Option<Value>,
+}
+
+impl PlainBlock {
+    /// The [`Block`] that `Block`'s own decoder makes of the same JSON; `None` when this is not
+    /// a block it can vouch for (another type, a required field missing or `null`).
+    pub fn into_block(self) -> Option<Block> {
+        let PlainBlock { kind, text, thinking, signature, data, id, name, input, cache_control, citations } = self;
+        Some(match kind.as_str() {
+            "text" => Block::Text { text: text?, cache_control, citations },
+            "thinking" => Block::Thinking { thinking: thinking?, signature: signature.unwrap_or_default() },
+            "redacted_thinking" => Block::RedactedThinking { data: data? },
+            "tool_use" => Block::ToolUse { id: id?, name: name?, input: input.unwrap_or_default(), cache_control },
+            _ => return None,
+        })
+    }
 }
 
 /// Counts are optional on input (`message_delta` usage carries only some); the encoder fills them.
@@ -268,6 +312,44 @@ pub enum StreamEventIn {
     /// New event types must be ignored, as the API documentation asks.
     #[serde(other)]
     Unknown,
+}
+
+/// The frequent stream events (`content_block_delta`, `content_block_stop`, `message_delta`,
+/// `ping`, `message_stop`) read in one pass with their text borrowed: the type, the index, a
+/// delta and the usage;
+/// other fields are skipped. Stricter than [`StreamEventIn`] (every field typed, no duplicate
+/// keys): an event it cannot read is read by `StreamEventIn`, which then decides.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct StreamEventHead<'a> {
+    #[serde(rename = "type", borrow)]
+    pub kind: Cow<'a, str>,
+    #[serde(default)]
+    pub index: Option<u32>,
+    #[serde(default, borrow)]
+    pub delta: Option<DeltaIn<'a>>,
+    /// `message_delta`'s.
+    #[serde(default)]
+    pub usage: Option<Usage>,
+}
+
+/// A `content_block_delta`'s or `message_delta`'s delta, every field a string or absent.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct DeltaIn<'a> {
+    #[serde(rename = "type", default, borrow)]
+    pub kind: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub text: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub thinking: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub signature: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub partial_json: Option<Cow<'a, str>>,
+    /// `message_delta`'s.
+    #[serde(default, borrow)]
+    pub stop_reason: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub stop_sequence: Option<Cow<'a, str>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]

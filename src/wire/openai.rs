@@ -219,6 +219,34 @@ pub struct Choice {
     pub logprobs: Option<Value>,
 }
 
+/// A one-choice [`ChatCompletion`] that borrows its text, serialised exactly as the owned one
+/// with an assistant message (no `name`, `tool_call_id` or `refusal`, which answers never carry).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChatCompletionOut<'a> {
+    #[serde(flatten)]
+    pub head: HeadOut<'a>,
+    pub choices: [ChoiceOut<'a>; 1],
+    pub usage: Usage,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChoiceOut<'a> {
+    pub index: u32,
+    pub message: AnswerOut<'a>,
+    pub finish_reason: Option<&'a str>,
+    pub logprobs: Option<()>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnswerOut<'a> {
+    pub role: &'static str,
+    pub content: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool_calls: Option<&'a [ToolCall]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reasoning_content: Option<&'a str>,
+}
+
 /// Every count is optional on input (upstreams omit or null them); the encoder fills them all.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Usage {
@@ -317,6 +345,56 @@ pub struct FunctionDelta {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arguments: Option<String>,
+}
+
+/// The fields before `choices` of a [`ChatCompletion`] and a [`ChatChunk`], in their order; a
+/// stream's chunks share one, serialised once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeadOut<'a> {
+    pub id: &'a str,
+    pub object: &'static str,
+    pub created: u64,
+    pub model: &'a str,
+}
+
+/// A `ChunkChoice` that borrows its text: serialised exactly as `ChunkChoice` (no `refusal`,
+/// which the encoder never sends).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChunkChoiceOut<'a> {
+    pub index: u32,
+    pub delta: ChunkDeltaOut<'a>,
+    pub logprobs: Option<()>,
+    pub finish_reason: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ChunkDeltaOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reasoning_content: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool_calls: Option<[ToolCallDeltaOut<'a>; 1]>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ToolCallDeltaOut<'a> {
+    pub index: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a str>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'a str>,
+    pub function: FunctionDeltaOut<'a>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FunctionDeltaOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<&'a str>,
 }
 
 /// `{"error": {...}}`, the body of error responses and of mid-stream error events.
