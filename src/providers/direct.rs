@@ -406,54 +406,77 @@ mod tests {
         assert_eq!(client.idle(), 1);
     }
 
-    #[tokio::test]
-    async fn a_pooled_connection_the_peer_closed_is_replaced() {
-        // One request per connection, without saying so: the pooled connection is found closed.
-        let (addr, accepted) = server(1, CHUNKED).await;
-        let client = build(Duration::from_secs(5)).unwrap();
-        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
-        for _ in 0..3 {
-            assert_eq!(get_text(&client, &t).await.unwrap(), "hello world");
-            // Let the server's close reach the pooled connection.
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 3);
-    }
-
-    #[tokio::test]
-    async fn a_sweep_drops_pooled_connections_their_peer_closed() {
+    /// A loopback server whose connections each answer one request with `CHUNKED`, then stay
+    /// open until `close` is notified (once per connection); returns its address, `close`, and
+    /// counts of the connections accepted and closed.
+    async fn held_server() -> (std::net::SocketAddr, Arc<tokio::sync::Notify>, Counter, Counter) {
         use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let close = Arc::new(tokio::sync::Notify::new());
-        let closing = close.clone();
+        let (accepted, closed) = (Counter::default(), Counter::default());
+        let (closing, acc, clo) = (close.clone(), accepted.clone(), closed.clone());
         tokio::spawn(async move {
-            let (mut s, _) = listener.accept().await.unwrap();
-            let mut buf = [0u8; 4096];
-            let mut seen = Vec::new();
-            while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
-                let n = s.read(&mut buf).await.unwrap();
-                seen.extend_from_slice(&buf[..n]);
+            while let Ok((mut s, _)) = listener.accept().await {
+                acc.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let (closing, clo) = (closing.clone(), clo.clone());
+                tokio::spawn(async move {
+                    let mut buf = [0u8; 4096];
+                    let mut seen = Vec::new();
+                    while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+                        match s.read(&mut buf).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => seen.extend_from_slice(&buf[..n]),
+                        }
+                    }
+                    s.write_all(CHUNKED.as_bytes()).await.unwrap();
+                    closing.notified().await;
+                    drop(s);
+                    clo.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                });
             }
-            s.write_all(CHUNKED.as_bytes()).await.unwrap();
-            closing.notified().await;
         });
+        (addr, close, accepted, closed)
+    }
+
+    type Counter = Arc<std::sync::atomic::AtomicUsize>;
+
+    /// Wait (bounded) until `n` connections of a `held_server` have closed.
+    async fn until_closed(closed: &Counter, n: usize) {
+        for _ in 0..2000 {
+            if closed.load(std::sync::atomic::Ordering::SeqCst) >= n {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        panic!("the server did not close its connection");
+    }
+
+    #[tokio::test]
+    async fn a_pooled_connection_the_peer_closed_is_replaced() {
+        let (addr, close, accepted, closed) = held_server().await;
         let client = build(Duration::from_secs(5)).unwrap();
         let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
-        let resp = send(&client, &t, Method::GET, HeaderMap::new(), Bytes::new()).await.unwrap();
-        let mut body = resp.into_body();
-        while futures_util::StreamExt::next(&mut body).await.is_some() {}
+        assert_eq!(get_text(&client, &t).await.unwrap(), "hello world");
+        assert_eq!(client.idle(), 1, "read to its end, the open connection is pooled");
+        // The peer closes the pooled connection; checkout finds it closed and makes a new one.
+        close.notify_one();
+        until_closed(&closed, 1).await;
+        assert_eq!(get_text(&client, &t).await.unwrap(), "hello world");
+        assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn a_sweep_drops_pooled_connections_their_peer_closed() {
+        let (addr, close, _, closed) = held_server().await;
+        let client = build(Duration::from_secs(5)).unwrap();
+        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        assert_eq!(get_text(&client, &t).await.unwrap(), "hello world");
         client.sweep();
         assert_eq!(client.idle(), 1, "an open idle connection stays");
         close.notify_one();
-        // The peer's close reaches the socket once the server task has run.
-        for _ in 0..2000 {
-            if client.idle() == 0 {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(5)).await;
-            client.sweep();
-        }
+        until_closed(&closed, 1).await;
+        client.sweep();
         assert_eq!(client.idle(), 0, "the closed connection is dropped");
     }
 
