@@ -392,13 +392,18 @@ mod tests {
         Ok(String::from_utf8(out).unwrap())
     }
 
+    /// A client and the target `http://{addr}/v1/x` on it.
+    fn pool_to(addr: std::net::SocketAddr) -> (Client, Target) {
+        let client = build(Duration::from_secs(5)).unwrap();
+        (client, target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap())
+    }
+
     const CHUNKED: &str = "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
 
     #[tokio::test]
     async fn a_connection_read_to_its_end_is_reused() {
         let (addr, accepted) = server(100, CHUNKED).await;
-        let client = build(Duration::from_secs(5)).unwrap();
-        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        let (client, t) = pool_to(addr);
         for _ in 0..5 {
             assert_eq!(get_text(&client, &t).await.unwrap(), "hello world");
         }
@@ -455,8 +460,7 @@ mod tests {
     #[tokio::test]
     async fn a_pooled_connection_the_peer_closed_is_replaced() {
         let (addr, close, accepted, closed) = held_server().await;
-        let client = build(Duration::from_secs(5)).unwrap();
-        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        let (client, t) = pool_to(addr);
         assert_eq!(get_text(&client, &t).await.unwrap(), "hello world");
         assert_eq!(client.idle(), 1, "read to its end, the open connection is pooled");
         // The peer closes the pooled connection; checkout finds it closed and makes a new one.
@@ -469,8 +473,7 @@ mod tests {
     #[tokio::test]
     async fn a_sweep_drops_pooled_connections_their_peer_closed() {
         let (addr, close, _, closed) = held_server().await;
-        let client = build(Duration::from_secs(5)).unwrap();
-        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        let (client, t) = pool_to(addr);
         assert_eq!(get_text(&client, &t).await.unwrap(), "hello world");
         client.sweep();
         assert_eq!(client.idle(), 1, "an open idle connection stays");
@@ -483,8 +486,7 @@ mod tests {
     #[tokio::test]
     async fn a_body_dropped_early_does_not_go_back_to_the_pool() {
         let (addr, accepted) = server(100, CHUNKED).await;
-        let client = build(Duration::from_secs(5)).unwrap();
-        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        let (client, t) = pool_to(addr);
         let resp = send(&client, &t, Method::POST, HeaderMap::new(), Bytes::new()).await.unwrap();
         drop(resp);
         assert_eq!(client.idle(), 0);
@@ -497,8 +499,7 @@ mod tests {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = l.local_addr().unwrap();
         drop(l);
-        let client = build(Duration::from_secs(5)).unwrap();
-        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        let (client, t) = pool_to(addr);
         match get_text(&client, &t).await {
             Err(UpstreamError::Connect(m)) => assert!(m.starts_with("connection failed"), "{m}"),
             other => panic!("{other:?}"),
@@ -509,8 +510,7 @@ mod tests {
     async fn a_body_cut_mid_chunk_is_an_error_and_the_connection_is_dropped() {
         let (addr, _) =
             server(1, "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nhello\r\n20\r\n part").await;
-        let client = build(Duration::from_secs(5)).unwrap();
-        let t = target(format!("http://{addr}/v1/x").parse().unwrap()).unwrap();
+        let (client, t) = pool_to(addr);
         assert!(matches!(get_text(&client, &t).await, Err(UpstreamError::Body(_))));
         assert_eq!(client.idle(), 0);
     }

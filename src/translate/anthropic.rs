@@ -776,8 +776,7 @@ impl StreamDecoderImpl {
     }
 
     /// The frequent events (text, thinking and tool-argument deltas, block stops, the message
-    /// delta, pings, the stop)
-    /// read in one pass, their text borrowed until the IR event owns it. `false` for any other
+    /// delta, pings, the stop) read in one pass, their text borrowed until the IR event owns it. `false` for any other
     /// event, or one not in the expected shape: `push` then reads it whole, as before.
     fn push_fast(&mut self, data: &str, out: &mut Vec<StreamEvent>) -> bool {
         let Ok(head) = serde_json::from_str::<w::StreamEventHead<'_>>(data) else {
