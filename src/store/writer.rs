@@ -5,8 +5,9 @@
 //! event bus on the caller's thread.
 //!
 //! Group commit: a dedicated thread wakes on the first record of a group, then sleeps until
-//! `logging.commit_interval_ms` has passed (or `WAKE_AT` records are queued, or a flush or stop
-//! asks), takes everything queued (up to `MAX_BATCH`), does the heavy work — assembling streamed
+//! `logging.commit_interval_ms` has passed (or a full group of `MAX_BATCH` is queued — every
+//! `WAKE_AT`-th queued record wakes it to look — or a flush or stop asks), takes everything
+//! queued (up to `MAX_BATCH`), does the heavy work — assembling streamed
 //! answers, token estimates, redaction, compression, cost — and commits the group in one durable
 //! redb transaction (one fsync) with its hourly aggregates. Senders never wake the writer while it
 //! sleeps, so a busy relay costs one wake-up and one fsync per interval, not per record. A record
@@ -102,7 +103,7 @@ pub struct Writer {
     thread: Mutex<Option<std::thread::JoinHandle<()>>>,
     last_loud: Arc<AtomicU64>,
     store: Option<Arc<dyn LogStore>>,
-    /// Records queued since the writer last drained (it is woken early at `WAKE_AT`).
+    /// Records queued since the writer last drained (every `WAKE_AT`-th wakes it early).
     queued: Arc<AtomicU64>,
     /// The writer thread, to wake it early (flush, stop, a full group).
     waker: Option<std::thread::Thread>,
@@ -210,7 +211,9 @@ impl Writer {
         }
         match self.tx.try_send(Msg::Record(id, Box::new(record))) {
             Ok(()) => {
-                if self.queued.fetch_add(1, Ordering::Relaxed) + 1 == WAKE_AT {
+                // Every `WAKE_AT` more records wake it: once at the first, a sleeping writer would
+                // not see the group fill up and would sleep out its interval with the queue growing.
+                if (self.queued.fetch_add(1, Ordering::Relaxed) + 1) % WAKE_AT == 0 {
                     self.wake();
                 }
             }
@@ -285,7 +288,7 @@ impl Worker {
             }
             // Group commit: gather until the interval is up, the group is full, or a caller
             // waits (flush, retention, stop; not a reload). Senders do not wake a sleeping writer
-            // (`park_timeout`), except the `WAKE_AT`-th record and the callers that wait.
+            // (`park_timeout`), except every `WAKE_AT`-th record and the callers that wait.
             let deadline = Instant::now() + self.settings.load().commit_interval;
             loop {
                 while batch.len() < MAX_BATCH {

@@ -511,3 +511,39 @@ fn a_writer_behind_its_load_says_so_before_its_queue_is_full_and_drops_nothing_o
     assert_eq!(store.size().unwrap().0, sent as u64);
     assert_eq!(live.dropped.load(Ordering::Relaxed), 0);
 }
+
+#[test]
+fn a_writer_with_a_long_window_commits_each_full_group_without_waiting_for_the_window() {
+    use monorelay::store::LogStore;
+    use monorelay::store::writer::{Settings, Writer};
+    use std::sync::Arc;
+    use std::sync::atomic::Ordering;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(monorelay::store::RedbStore::open(&dir.path().join(monorelay::store::DB_FILE)).unwrap());
+    let live: Arc<monorelay::stats::Live> = Arc::default();
+    let settings = Settings { commit_interval: std::time::Duration::from_secs(600), ..Settings::default() };
+    let writer = Writer::start(Some(store.clone()), settings, live.clone(), Default::default());
+    // Records trickle in faster than the window: a full group (1,024) is committed when it is
+    // full. The writer sleeps through its window between wake-ups; woken at the first half-group,
+    // it takes what is queued and sleeps again, and it used to sleep out the whole window then
+    // while the queue grew (requests end up waiting on the backlog).
+    for _ in 0..600 {
+        writer.record(plain_record(std::time::SystemTime::now()));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    for _ in 0..500 {
+        writer.record(plain_record(std::time::SystemTime::now()));
+    }
+    let mut stored = 0;
+    for _ in 0..600 {
+        stored = live.stored.load(Ordering::Relaxed);
+        if stored >= 1024 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(stored >= 1024, "a full group was not committed inside the window ({stored} stored)");
+    assert!(store.size().unwrap().0 >= 1024);
+    writer.flush();
+    assert_eq!(store.size().unwrap().0, 1100);
+}
