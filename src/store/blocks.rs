@@ -119,6 +119,9 @@ pub(super) fn write_group(tx: &WriteTransaction, rows: &[Row]) -> Result<i128, S
     let mut first = 0;
     let mut remaining = 1 + entries.len() + rows.iter().map(|r| r.bodies.as_ref().map_or(0, Vec::len)).sum::<usize>();
     while first < rows.len() {
+        // A block is up to `BLOCK_CAP` of copying into pages (and writing out what overflows
+        // the cache's write buffer): offer the CPU between blocks too.
+        pace.big_step();
         // Records while the block stays within its budget, at least one.
         let budget = block_budget(remaining);
         let mut len = 1usize;
