@@ -233,6 +233,16 @@ fn redact_value(v: &mut serde_json::Value) -> bool {
 
 /// Decode the client-dialect SSE bytes of a stream into the final message.
 pub fn assemble_stream(dialect: Dialect, sse: &[u8]) -> Option<ir::Response> {
+    if dialect == Dialect::OpenAi
+        && let Some(r) = crate::translate::openai::assemble_plain_stream(sse)
+    {
+        return Some(r);
+    }
+    assemble_events(dialect, sse)
+}
+
+/// The general path: SSE events, the dialect's stream decoder, the IR accumulator.
+fn assemble_events(dialect: Dialect, sse: &[u8]) -> Option<ir::Response> {
     let mut sse_decoder = crate::translate::SseDecoder::new();
     let mut events = Vec::new();
     sse_decoder.push(sse, &mut events).ok()?;
@@ -368,6 +378,116 @@ mod tests {
         let mut clean = br#"{"model":"m","max_tokens":5}"#.to_vec();
         assert!(!redact(&mut clean, &Needles::default()));
         assert_eq!(clean, br#"{"model":"m","max_tokens":5}"#);
+    }
+
+    /// The plain-text fast path gives the general path's message for every stream it takes, takes
+    /// the common shapes, and leaves everything else to the general path.
+    #[test]
+    fn plain_openai_streams_assemble_as_the_general_path_does() {
+        use crate::translate::openai::assemble_plain_stream;
+        let ev = |v: serde_json::Value| format!("data: {v}\n\n");
+        let text = |id: &str, c: &str| {
+            ev(serde_json::json!({"id":id,"object":"chat.completion.chunk","created":7,"model":"m",
+                "choices":[{"index":0,"delta":{"content":c},"finish_reason":null}]}))
+        };
+        let role = ev(serde_json::json!({"id":"c1","object":"chat.completion.chunk","created":7,"model":"m",
+            "system_fingerprint":"fp","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}));
+        let finish = |fr: &str| {
+            ev(serde_json::json!({"id":"c1","object":"chat.completion.chunk","created":7,"model":"m",
+                "choices":[{"index":0,"delta":{},"finish_reason":fr}]}))
+        };
+        let usage = ev(
+            serde_json::json!({"id":"c1","object":"chat.completion.chunk","created":7,"model":"m","choices":[],
+            "usage":{"prompt_tokens":12,"completion_tokens":5,"total_tokens":17,"prompt_tokens_details":{"cached_tokens":4}}}),
+        );
+        let finish_with_usage = ev(
+            serde_json::json!({"id":"c1","object":"chat.completion.chunk","created":7,"model":"m",
+            "choices":[{"index":0,"delta":{"content":"!"},"finish_reason":"length"}],"usage":{"prompt_tokens":3,"completion_tokens":9}}),
+        );
+        let other_choice = ev(serde_json::json!({"id":"c1","model":"m",
+            "choices":[{"index":1,"delta":{"content":"ignored","tool_calls":[{"index":0}]},"finish_reason":"stop"}]}));
+        let done = "data: [DONE]\n\n".to_string();
+        let taken: Vec<String> = vec![
+            // The usual shape: role, text, finish, usage (include_usage), [DONE].
+            [
+                role.clone(),
+                text("c1", "Hel"),
+                text("c1", "lo, \"wörld\"\n😀"),
+                finish("stop"),
+                usage.clone(),
+                done.clone(),
+            ]
+            .concat(),
+            // Finish and usage in one chunk; a later usage does not replace it; events after [DONE].
+            [text("c1", "a"), finish_with_usage.clone(), usage.clone(), done.clone(), text("c1", "late")].concat(),
+            // No usage, no [DONE] (cut): no stop reason reaches the message, as on the general path.
+            [text("c1", "x"), finish("stop")].concat(),
+            // Text after a finish opens a second block; choices other than the first are ignored.
+            [text("c1", "one"), finish("stop"), other_choice.clone(), text("c1", "two"), done.clone()].concat(),
+            // Unknown stop reasons, empty texts, blank lines between events, `data:` without a space.
+            [
+                "\n".into(),
+                text("c1", ""),
+                "data:".to_string() + &text("c1", "z")[5..],
+                finish("weird"),
+                "\n".into(),
+                done.clone(),
+            ]
+            .concat(),
+            // A capture cut by the size cap mid-event ends on its last complete event.
+            [text("c1", "cut"), "data: {\"id\":\"c1\",\"choi".into()].concat(),
+            // The last event ends in one line end only.
+            [text("c1", "q"), "data: [DONE]\n".into()].concat(),
+            // An id the upstream gave, whatever its form.
+            [text("resp_9", "r"), done.clone()].concat(),
+            // Texts with escapes and a text that spells the layout around it, after the first.
+            [
+                text("c1", "a"),
+                text("c1", "\\\"\u{1}\t"),
+                text("c1", r#""},"finish_reason":"stop"}]}"#),
+                text("c1", "b"),
+                done.clone(),
+            ]
+            .concat(),
+        ];
+        for (i, sse) in taken.iter().enumerate() {
+            let general = assemble_events(Dialect::OpenAi, sse.as_bytes());
+            let fast = assemble_plain_stream(sse.as_bytes());
+            // The cut capture is the one the fast path leaves (its last chunk does not parse).
+            if i == 5 {
+                assert!(fast.is_none());
+                assert_eq!(assemble_stream(Dialect::OpenAi, sse.as_bytes()), general);
+                continue;
+            }
+            assert!(fast.is_some(), "stream {i} should take the fast path: {sse}");
+            assert_eq!(fast, general, "stream {i}: {sse}");
+        }
+        assert_eq!(
+            assemble_plain_stream(taken[0].as_bytes()).unwrap().content,
+            vec![ir::ContentBlock::text("Hello, \"wörld\"\n😀")]
+        );
+        let left: Vec<String> = vec![
+            [text("c1", "a"), ev(serde_json::json!({"choices":[{"index":0,"delta":{"reasoning_content":"hm"}}]})), done.clone()].concat(),
+            [text("c1", "a"), ev(serde_json::json!({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"t","function":{"name":"f","arguments":"{}"}}]}}]})), done.clone()].concat(),
+            [text("c1", "a"), ev(serde_json::json!({"choices":[{"index":0,"delta":{"refusal":"no"}}]})), done.clone()].concat(),
+            [text("c1", "a"), ev(serde_json::json!({"error":{"message":"boom","type":"server_error"}}))].concat(),
+            [": keepalive\n\n".to_string(), text("c1", "a"), done.clone()].concat(),
+            [text("c1", "a"), done.clone()].concat().replace("\n", "\r\n"),
+            ["\u{feff}".to_string(), text("c1", "a"), done.clone()].concat(),
+            [text("c1", "a"), "data: {not json}\n\n".into(), text("c1", "b"), done.clone()].concat(),
+            [text("c1", "a"), "event: x\ndata: [DONE]\n\n".into()].concat(),
+            [text("c1", "a"), ev(serde_json::json!({"id":"c1","created":"yesterday","choices":[]})), done.clone()].concat(),
+            // A chunk laid out as the first text chunk, but with more than a string where the text
+            // was: read whole, and not plain text.
+            [text("c1", "a"), text("c1", "a").replace(r#""content":"a""#, r#""content":"a","refusal":"b""#), done.clone()].concat(),
+            [text("c1", "a"), text("c1", "a").replace(r#""content":"a""#, r#""content":5"#), done.clone()].concat(),
+        ];
+        for (i, sse) in left.iter().enumerate() {
+            assert!(assemble_plain_stream(sse.as_bytes()).is_none(), "stream {i} is not plain text: {sse}");
+        }
+        // Reasoning still assembles, on the general path.
+        let r = assemble_stream(Dialect::OpenAi, left[0].as_bytes()).unwrap();
+        assert!(matches!(&r.content[..], [ir::ContentBlock::Text { .. }, ir::ContentBlock::Thinking { .. }]));
     }
 
     #[test]

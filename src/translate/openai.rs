@@ -907,6 +907,183 @@ impl StreamDecoder for StreamDecoderImpl {
     }
 }
 
+/// The final message of a plain text stream, assembled straight from its SSE bytes: what
+/// `StreamDecoderImpl` and `ir::ResponseAccumulator` make of it together, without an event per
+/// delta (the request log assembles every streamed answer it stores). A plain text stream is
+/// one `data:` line per event, `\n` line ends, and chunks of role, text, finish reason and usage.
+/// `None` for anything else — reasoning, refusal, tool calls, an error chunk, a chunk that does
+/// not parse, comments or other SSE fields, `\r`, a byte-order mark — and the caller takes the
+/// general path, which then decides; so the answer never differs from the general path's.
+pub(crate) fn assemble_plain_stream(sse: &[u8]) -> Option<ir::Response> {
+    if memchr::memchr(b'\r', sse).is_some() || sse.starts_with(b"\xEF\xBB\xBF") {
+        return None;
+    }
+    let mut st = PlainAssembly::default();
+    let mut rest = sse;
+    while !rest.is_empty() {
+        let (event, next) = match memchr::memmem::find(rest, b"\n\n") {
+            Some(i) => (&rest[..i], &rest[i + 2..]),
+            None => (rest, &b""[..]),
+        };
+        rest = next;
+        // Blank lines between events dispatch nothing; the last event may end in one line end.
+        let event = event.strip_prefix(b"\n").unwrap_or(event);
+        let event = if rest.is_empty() { event.strip_suffix(b"\n").unwrap_or(event) } else { event };
+        if event.is_empty() {
+            continue;
+        }
+        // One `data:` line, within what the SSE decoder takes for one event.
+        if event.len() > super::sse::DEFAULT_MAX_EVENT_BYTES / 2 || memchr::memchr(b'\n', event).is_some() {
+            return None;
+        }
+        let value = event.strip_prefix(b"data:")?;
+        let value = value.strip_prefix(b" ").unwrap_or(value);
+        st.push(std::str::from_utf8(value).ok()?.trim())?;
+    }
+    st.started.then(|| ir::Response {
+        id: st.id,
+        model: st.model,
+        content: st.blocks.into_iter().map(ContentBlock::text).collect(),
+        stop_reason: st.stop_reason,
+        stop_sequence: None,
+        usage: st.usage,
+        created: None,
+    })
+}
+
+/// `assemble_plain_stream`'s state: `StreamDecoderImpl`'s, less what plain text never sets, and
+/// the accumulated message.
+#[derive(Default)]
+struct PlainAssembly<'a> {
+    /// The bytes around the text of the first chunk that held only text: `(before, after)`.
+    /// Upstreams repeat one chunk layout with only the text changing, so a chunk that is
+    /// `before`, one JSON string, `after` is that chunk with another text. Swapping one string
+    /// token for another keeps every other field, so it decodes to the same, apart from the text;
+    /// only the string is read.
+    template: Option<(&'a str, &'a str)>,
+    started: bool,
+    done: bool,
+    text_open: bool,
+    finished_choice: bool,
+    delta_sent: bool,
+    stop: Option<StopReason>,
+    /// The last usage a chunk reported.
+    reported: Option<ir::Usage>,
+    id: String,
+    model: String,
+    blocks: Vec<String>,
+    stop_reason: Option<StopReason>,
+    usage: ir::Usage,
+}
+
+/// One JSON string token, its text borrowed when it holds no escapes.
+#[derive(serde::Deserialize)]
+struct JsonString<'a>(#[serde(borrow)] std::borrow::Cow<'a, str>);
+
+impl<'a> PlainAssembly<'a> {
+    /// One event's data, trimmed; `None` when it is not plain text.
+    fn push(&mut self, data: &'a str) -> Option<()> {
+        if self.done || data.is_empty() {
+            return Some(());
+        }
+        if let Some((before, after)) = self.template
+            && let Some(token) = data.strip_prefix(before).and_then(|d| d.strip_suffix(after))
+            && token.starts_with('"')
+            && let Ok(JsonString(text)) = serde_json::from_str(token)
+        {
+            self.text(&text);
+            return Some(());
+        }
+        if data == "[DONE]" {
+            self.start("", "");
+            self.text_open = false;
+            self.message_delta();
+            self.done = true;
+            return Some(());
+        }
+        let chunk: w::ChunkIn<'_> = serde_json::from_str(data).ok()?;
+        if chunk.error.is_some() {
+            return None;
+        }
+        self.start(&chunk.id, &chunk.model);
+        if let Some(u) = &chunk.usage {
+            self.reported = Some(usage_from_wire(u));
+        }
+        for choice in chunk.choices.iter().filter(|c| c.index == 0) {
+            if choice.delta.beyond_text() {
+                return None;
+            }
+            if let Some(text) = choice.delta.content.as_deref() {
+                self.text(text);
+            }
+            if let Some(fr) = &choice.finish_reason {
+                self.text_open = false;
+                self.stop = Some(stop_reason_from_openai(fr));
+                self.finished_choice = true;
+            }
+        }
+        if self.finished_choice && chunk.usage.is_some() {
+            self.message_delta();
+        }
+        if self.template.is_none()
+            && let [only] = &chunk.choices[..]
+            && only.index == 0
+            && only.finish_reason.is_none()
+            && chunk.usage.is_none()
+            && let Some(text) = only.delta.content.as_deref().filter(|t| !t.is_empty())
+        {
+            self.template = text_template(data, text);
+        }
+        Some(())
+    }
+
+    fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if !self.text_open {
+            self.text_open = true;
+            self.blocks.push(String::new());
+        }
+        if let Some(block) = self.blocks.last_mut() {
+            block.push_str(text);
+        }
+    }
+
+    fn start(&mut self, id: &str, model: &str) {
+        if self.started {
+            return;
+        }
+        self.started = true;
+        self.id = if id.is_empty() { openai_id("") } else { id.to_owned() };
+        self.model = model.to_owned();
+    }
+
+    fn message_delta(&mut self) {
+        if self.delta_sent {
+            return;
+        }
+        self.delta_sent = true;
+        self.stop_reason.clone_from(&self.stop);
+        if let Some(u) = self.reported {
+            self.usage = u;
+        }
+    }
+}
+
+/// `(before, after)` around `"content":` and the text's JSON string in `chunk`, when that is
+/// found written as serde_json writes it, exactly once. An unescaped `":"` cannot occur inside a
+/// JSON string, so what is found is a key and its value, not text.
+fn text_template<'a>(chunk: &'a str, text: &str) -> Option<(&'a str, &'a str)> {
+    let needle = format!("\"content\":{}", serde_json::to_string(text).ok()?);
+    let at = chunk.find(&needle)?;
+    if chunk.rfind(&needle) != Some(at) {
+        return None;
+    }
+    let value = at + "\"content\":".len();
+    Some((&chunk[..value], &chunk[at + needle.len()..]))
+}
+
 /// (type, message) of an upstream error object (or a bare string), through the one error parser;
 /// the type falls back to the error's `code`, then `api_error`.
 pub(crate) fn error_fields(err: &Value) -> (String, String) {

@@ -1,8 +1,9 @@
 //! OpenAI Chat Completions wire types: request, response, stream chunk, error.
 
-use serde::de::{self, Deserializer};
+use serde::de::{self, Deserializer, IgnoredAny};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 use super::{StringOrParts, StringOrVec};
 
@@ -325,6 +326,67 @@ pub struct ChunkDelta {
     pub refusal: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_calls: Option<Vec<ToolCallDelta>>,
+}
+
+/// A `chat.completion.chunk` read without copying its strings, for a plain text stream
+/// (`translate::openai::assemble_plain_stream`). Every field has `ChatChunk`'s type or accepts
+/// less, so a chunk this reads `ChatChunk` reads the same way. What a plain text answer never
+/// holds (reasoning, refusal, tool calls, an error) is only noticed: its presence sends the
+/// caller to the full decoder.
+#[derive(Debug, Deserialize)]
+pub struct ChunkIn<'a> {
+    #[serde(default, borrow)]
+    pub id: Cow<'a, str>,
+    #[serde(default, borrow)]
+    pub object: Cow<'a, str>,
+    #[serde(default)]
+    pub created: u64,
+    #[serde(default, borrow)]
+    pub model: Cow<'a, str>,
+    #[serde(default, borrow)]
+    pub choices: Vec<ChunkChoiceIn<'a>>,
+    #[serde(default)]
+    pub usage: Option<Usage>,
+    #[serde(default)]
+    pub error: Option<IgnoredAny>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ChunkChoiceIn<'a> {
+    #[serde(default)]
+    pub index: u32,
+    #[serde(default, borrow)]
+    pub delta: ChunkDeltaIn<'a>,
+    #[serde(default)]
+    pub logprobs: Option<IgnoredAny>,
+    #[serde(default, borrow)]
+    pub finish_reason: Option<Cow<'a, str>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ChunkDeltaIn<'a> {
+    #[serde(default, borrow)]
+    pub role: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub content: Option<Cow<'a, str>>,
+    #[serde(default)]
+    pub reasoning_content: Option<IgnoredAny>,
+    #[serde(default)]
+    pub reasoning: Option<IgnoredAny>,
+    #[serde(default)]
+    pub refusal: Option<IgnoredAny>,
+    #[serde(default)]
+    pub tool_calls: Option<IgnoredAny>,
+}
+
+impl ChunkDeltaIn<'_> {
+    /// Whether the delta holds more than role and text.
+    pub fn beyond_text(&self) -> bool {
+        self.reasoning_content.is_some()
+            || self.reasoning.is_some()
+            || self.refusal.is_some()
+            || self.tool_calls.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
