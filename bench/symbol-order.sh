@@ -2,9 +2,10 @@
 # bench/symbol-order.sh — remake bench/symbol-order.txt, the functions a serving relay runs, in
 # the order the release link lays them out (build.rs hands the file to lld). Runs RELAY_BINARY
 # (a release build) under callgrind: start, then requests of every kind (OpenAI and Anthropic
-# clients, passthrough and cross-dialect, plain and streamed, logging on with bodies, /v1/models,
-# /health), then shutdown. Written: the request path's functions hottest first, then what only the
-# start ran, then what only the shutdown ran. Rebuild (release) afterwards to use it.
+# clients, passthrough and cross-dialect, plain and streamed, logging on with bodies; bursts of 64
+# connections and 100 slow streams at once; /v1/models, /metrics, /health), then shutdown.
+# Written: the request path's functions hottest first, then what only the start ran, then what
+# only the shutdown ran. Rebuild (release) afterwards to use it.
 # Usage: bench/symbol-order.sh RELAY_BINARY [OUT]   (BENCH_BIN: where the mock and drive binaries are)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,16 +25,28 @@ for _ in $(seq 1200); do grep -q listening "$W/relay.out" 2>/dev/null && break; 
 RP=$(head -1 "$W/relay.out" | sed 's/.*://')
 sleep 2
 callgrind_control -d "$RPID" >/dev/null   # part 1: the start
-drive() { "$B/drive" --url "http://127.0.0.1:$RP$1" --body "$W/body.json" --header "$2" --concurrency 8 --requests "$3" --max-secs 600 >/dev/null || true; }
+drive() { "$B/drive" --url "http://127.0.0.1:$RP$1" --body "$W/body.json" --header "$2" --concurrency "${C:-8}" --requests "$3" --max-secs 600 >/dev/null || true; }
+body() {
+  printf '{"model":"%s","stream":%s,"max_tokens":64,"messages":[{"role":"user","content":"Say hello."},{"role":"assistant","content":"Hello!"},{"role":"user","content":"Tell me a fact about seven."}]}' \
+    "$1" "$2" >"$W/body.json"
+}
 for model in gpt-bench claude-bench; do
   for stream in false true; do
-    printf '{"model":"%s","stream":%s,"max_tokens":64,"messages":[{"role":"user","content":"Say hello."},{"role":"assistant","content":"Hello!"},{"role":"user","content":"Tell me a fact about seven."}]}' \
-      "$model" "$stream" >"$W/body.json"
+    body "$model" "$stream"
     drive /v1/chat/completions 'Authorization: Bearer bench-key' 150
     drive /v1/messages 'x-api-key: bench-key' 75
   done
 done
+# What only load runs (bench.py's memory figures count the code pages it touches): bursts of 64
+# connections, many slow streams at once (timers, a wide pool), the metrics a scraper reads.
+body gpt-bench false
+C=64 drive /v1/chat/completions 'Authorization: Bearer bench-key' 640
+body gpt-bench true
+C=64 drive /v1/chat/completions 'Authorization: Bearer bench-key' 640
+body gpt-slow true
+C=100 drive /v1/chat/completions 'Authorization: Bearer bench-key' 100
 curl -fsS -o /dev/null -H 'Authorization: Bearer bench-key' "http://127.0.0.1:$RP/v1/models"
+curl -fsS -o /dev/null -H 'Authorization: Bearer bench-key' "http://127.0.0.1:$RP/metrics"
 curl -fsS -o /dev/null "http://127.0.0.1:$RP/health"
 sleep 2.5   # the writer's last group, the idle trim
 callgrind_control -d "$RPID" >/dev/null   # part 2: the requests
