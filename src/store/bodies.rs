@@ -440,6 +440,16 @@ mod tests {
             [text("c1", "q"), "data: [DONE]\n".into()].concat(),
             // An id the upstream gave, whatever its form.
             [text("resp_9", "r"), done.clone()].concat(),
+            // Another `content` key holding the delta's text as serde_json writes it, while the
+            // delta's own is escaped otherwise: the template must not take that one.
+            [
+                r#"data: {"id":"c1","choices":[{"index":0,"delta":{"content":"\u0061"},"logprobs":{"content":"a"},"finish_reason":null}]}"#,
+                "\n\n",
+                r#"data: {"id":"c1","choices":[{"index":0,"delta":{"content":"\u0061"},"logprobs":{"content":"b"},"finish_reason":null}]}"#,
+                "\n\n",
+                done.as_str(),
+            ]
+            .concat(),
             // Texts with escapes and a text that spells the layout around it, after the first.
             [
                 text("c1", "a"),

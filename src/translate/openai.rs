@@ -1071,17 +1071,24 @@ impl<'a> PlainAssembly<'a> {
     }
 }
 
-/// `(before, after)` around `"content":` and the text's JSON string in `chunk`, when that is
-/// found written as serde_json writes it, exactly once. An unescaped `":"` cannot occur inside a
-/// JSON string, so what is found is a key and its value, not text.
+/// `(before, after)` around the delta's text in `chunk`: `"content":` and the text's JSON string
+/// found written as serde_json writes it, exactly once (an unescaped `"` cannot occur inside a
+/// JSON string, so what is found is a key and its value), and checked to be the delta's: the
+/// chunk with another text there reads back with that text as its delta's.
 fn text_template<'a>(chunk: &'a str, text: &str) -> Option<(&'a str, &'a str)> {
     let needle = format!("\"content\":{}", serde_json::to_string(text).ok()?);
     let at = chunk.find(&needle)?;
     if chunk.rfind(&needle) != Some(at) {
         return None;
     }
-    let value = at + "\"content\":".len();
-    Some((&chunk[..value], &chunk[at + needle.len()..]))
+    let (before, after) = (&chunk[..at + "\"content\":".len()], &chunk[at + needle.len()..]);
+    let other = format!("{text}.");
+    let probe = format!("{before}{}{after}", serde_json::to_string(&other).ok()?);
+    let read: w::ChunkIn<'_> = serde_json::from_str(&probe).ok()?;
+    match &read.choices[..] {
+        [only] if only.delta.content.as_deref() == Some(other.as_str()) => Some((before, after)),
+        _ => None,
+    }
 }
 
 /// (type, message) of an upstream error object (or a bare string), through the one error parser;
