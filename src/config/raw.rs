@@ -172,7 +172,7 @@ pub struct RawServer {
     pub max_connections: u64,
     /// monorelay: most request-body bytes held at once across all requests (503 past it).
     pub max_inflight_body_bytes: u64,
-    /// monorelay: threads of the async runtime `serve` runs on (0 = one per CPU).
+    /// monorelay: threads serving client connections, each a single-threaded runtime (0 = one per CPU).
     pub worker_threads: u64,
 }
 

@@ -202,7 +202,8 @@ pub struct ServerConfig {
     pub max_connections: usize,
     /// Most request-body bytes held at once across requests.
     pub max_inflight_body_bytes: usize,
-    /// Threads of `serve`'s async runtime (`None`: one per CPU). Read at start only.
+    /// Threads that serve client connections under `serve`, each a single-threaded runtime that
+    /// keeps the connections it is handed (`None`: one per CPU). Read at start only.
     pub worker_threads: Option<usize>,
 }
 

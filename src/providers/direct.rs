@@ -36,6 +36,15 @@ const SWEEP_EVERY: Duration = Duration::from_secs(15);
 type Io = hyper_rustls::MaybeHttpsStream<TokioIo<tokio::net::TcpStream>>;
 type Connection = Pin<Box<http1::Connection<Io, Full<Bytes>>>>;
 type Key = (Scheme, Authority);
+/// Idle connections are kept per runtime as well: a socket is registered with the reactor of the
+/// runtime that opened it, and one used from another runtime (the server's serving threads each
+/// run their own) would have every readiness event cross between threads.
+type PoolKey = (Option<tokio::runtime::Id>, Key);
+
+/// The runtime the caller runs on.
+fn runtime_id() -> Option<tokio::runtime::Id> {
+    tokio::runtime::Handle::try_current().ok().map(|h| h.id())
+}
 
 /// One open connection: the side that sends requests and the side that moves bytes.
 struct Conn {
@@ -60,7 +69,7 @@ impl std::fmt::Debug for Client {
 
 struct Inner {
     connector: hyper_rustls::HttpsConnector<HttpConnector>,
-    idle: Mutex<HashMap<Key, Vec<Idle>>>,
+    idle: Mutex<HashMap<PoolKey, Vec<Idle>>>,
 }
 
 /// Where a provider's endpoint is: the pool's key, the request line's path and the `Host` header.
@@ -136,10 +145,11 @@ fn target(uri: Uri) -> Option<Target> {
 impl Client {
     /// A pooled connection that can take a request now, if one is idle.
     async fn checkout(&self, key: &Key) -> Option<Conn> {
+        let key = (runtime_id(), key.clone());
         loop {
             let idle = {
                 let mut map = self.0.idle.lock().unwrap_or_else(|p| p.into_inner());
-                let list = map.get_mut(key)?;
+                let list = map.get_mut(&key)?;
                 list.pop()?
             };
             if idle.since.elapsed() >= IDLE_TIMEOUT {
@@ -176,7 +186,7 @@ impl Client {
     /// taken first; the oldest dropped past the cap or the idle age).
     fn checkin(&self, key: Key, conn: Conn) {
         let mut map = self.0.idle.lock().unwrap_or_else(|p| p.into_inner());
-        let list = map.entry(key).or_default();
+        let list = map.entry((runtime_id(), key)).or_default();
         list.retain(|i| i.since.elapsed() < IDLE_TIMEOUT);
         if list.len() >= super::POOL_MAX_IDLE_PER_HOST {
             list.remove(0);

@@ -69,6 +69,7 @@ pub struct ServerBuilder {
     control_socket: bool,
     watch_config: bool,
     shared: Option<Arc<Shared>>,
+    serving_threads: usize,
 }
 
 /// A relay ready to serve: bound, with its log, control socket and watchers running.
@@ -82,6 +83,7 @@ pub struct Server {
     data_dir: Option<PathBuf>,
     /// Saves key health behind to the database (with a data dir).
     key_persister: Option<Persister>,
+    serving_threads: usize,
 }
 
 impl Server {
@@ -99,6 +101,7 @@ impl Server {
             control_socket: true,
             watch_config: true,
             shared: None,
+            serving_threads: 0,
         }
     }
 }
@@ -154,10 +157,27 @@ impl ServerBuilder {
         self
     }
 
+    /// Serve connections on `n` single-threaded runtimes, each on a thread of its own, rather than
+    /// on the runtime `run` is called on (default 0: on that runtime). The caller's runtime keeps
+    /// accepting and runs everything else (watchers, the admin side's tasks).
+    pub fn serving_threads(mut self, n: usize) -> Self {
+        self.serving_threads = n;
+        self
+    }
+
     /// Assemble everything. Nothing is left running when this fails.
     pub async fn build(self) -> Result<Server, ServerError> {
-        let ServerBuilder { config, data_dir, bind, sink, fallback_key, control_socket, watch_config, mut shared } =
-            self;
+        let ServerBuilder {
+            config,
+            data_dir,
+            bind,
+            sink,
+            fallback_key,
+            control_socket,
+            watch_config,
+            mut shared,
+            serving_threads,
+        } = self;
 
         // 1. Data dir and access key.
         let dir_err = |path: &Path, e: &dyn std::fmt::Display| ServerError::DataDir {
@@ -320,7 +340,7 @@ impl ServerBuilder {
             let _ = app.cluster.set(c);
         }
 
-        Ok(Server { app, listener, addr, control, supervisor, access, data_dir, key_persister })
+        Ok(Server { app, listener, addr, control, supervisor, access, data_dir, key_persister, serving_threads })
     }
 }
 
@@ -357,7 +377,7 @@ impl Server {
     /// finish (within the grace period), stop the tasks and the control socket, and drain the
     /// request log's writer.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), ServerError> {
-        let Server { app, listener, control, mut supervisor, key_persister, .. } = self;
+        let Server { app, listener, control, mut supervisor, key_persister, serving_threads, .. } = self;
         let failure = supervisor.failure();
         let failed: Arc<Mutex<Option<TaskFailed>>> = Arc::default();
         let stop = {
@@ -371,7 +391,7 @@ impl Server {
                 }
             }
         };
-        let served = super::serve(app.clone(), listener, stop).await;
+        let served = super::serve_on(app.clone(), listener, stop, serving_threads).await;
         drop(supervisor);
         drop(control);
         // Every record produced before this point is queued: drain and commit them; save the

@@ -6,6 +6,12 @@
 //! shed to make room (a new connection is refused only when none is idle). Accept errors such as
 //! EMFILE back off instead of spinning. Shutdown stops accepting, asks every connection to finish
 //! gracefully, and returns when they have (the caller bounds the wait).
+//!
+//! With serving threads (`Shards`), the accept loop hands each connection, round robin, to one of
+//! several single-threaded runtimes, each on a thread of its own, which serves it to its end:
+//! a request's tasks, timers and upstream sockets then stay on one thread, with no work stealing
+//! and no wake-up crossing to a sibling worker. Without them, connections are served on the
+//! runtime the loop runs on.
 
 use super::App;
 use axum::Router;
@@ -138,10 +144,71 @@ struct Routers {
     plain: Router,
 }
 
+/// Single-threaded runtimes that serve connections, each on a thread of its own; they stop when
+/// this is dropped (after the accept loop has seen every connection close, or gave up waiting).
+struct Shards {
+    handles: Vec<tokio::runtime::Handle>,
+    stops: Vec<tokio::sync::oneshot::Sender<()>>,
+    next: usize,
+}
+
+impl Shards {
+    /// `n` serving threads; `None` when `n` is 0 or a thread or runtime cannot be made (the
+    /// caller then serves on its own runtime).
+    fn start(n: usize) -> Option<Shards> {
+        let mut shards = Shards { handles: Vec::new(), stops: Vec::new(), next: 0 };
+        for i in 0..n {
+            let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                Ok(rt) => rt,
+                Err(e) => {
+                    tracing::warn!("cannot start serving thread {i}: {e}; serving on the main runtime");
+                    return None;
+                }
+            };
+            let handle = rt.handle().clone();
+            let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+            let spawned = std::thread::Builder::new().name(format!("monorelay-serve-{i}")).spawn(move || {
+                rt.block_on(async {
+                    let _ = rx.await;
+                });
+            });
+            if let Err(e) = spawned {
+                tracing::warn!("cannot start serving thread {i}: {e}; serving on the main runtime");
+                return None;
+            }
+            shards.handles.push(handle);
+            shards.stops.push(tx);
+        }
+        (n > 0).then_some(shards)
+    }
+
+    /// The runtime that serves the next connection.
+    fn next(&mut self) -> &tokio::runtime::Handle {
+        let i = self.next % self.handles.len();
+        self.next = self.next.wrapping_add(1);
+        &self.handles[i]
+    }
+}
+
+impl Drop for Shards {
+    fn drop(&mut self) {
+        for tx in self.stops.drain(..) {
+            let _ = tx.send(());
+        }
+    }
+}
+
 /// Accept and serve connections until `stop` turns true; then let every connection finish its
-/// requests and return once all have closed.
-pub(super) async fn accept_loop(app: Arc<App>, listener: tokio::net::TcpListener, mut stop: watch::Receiver<bool>) {
+/// requests and return once all have closed. `threads` > 0 serves them on that many threads of
+/// their own (see the module documentation).
+pub(super) async fn accept_loop(
+    app: Arc<App>,
+    listener: tokio::net::TcpListener,
+    mut stop: watch::Receiver<bool>,
+    threads: usize,
+) {
     let registry = Arc::new(Registry { epoch: Instant::now(), conns: Mutex::default(), ended: Notify::new() });
+    let mut shards = Shards::start(threads);
     // Requests without `Origin` (API clients) skip the CORS layer, which would do nothing for them.
     let router = Routers { cors: super::router(app.clone()), plain: super::router_without_cors(app.clone()) };
     let mut next_id = 0u64;
@@ -175,8 +242,22 @@ pub(super) async fn accept_loop(app: Arc<App>, listener: tokio::net::TcpListener
         });
         registry.lock().insert(id, state.clone());
         let (registry, router, stop) = (registry.clone(), router.clone(), stop.clone());
-        tokio::spawn(async move {
-            serve_connection(tcp, addr, router, state, registry.clone(), stop, &server).await;
+        let Some(shards) = shards.as_mut() else {
+            tokio::spawn(async move {
+                serve_connection(tcp, addr, router, state, registry.clone(), stop, &server).await;
+                registry.lock().remove(&id);
+                registry.ended.notify_waiters();
+            });
+            continue;
+        };
+        // Registered again with the serving thread's reactor, there.
+        let tcp = tcp.into_std();
+        shards.next().spawn(async move {
+            let tcp = tcp.and_then(tokio::net::TcpStream::from_std);
+            match tcp {
+                Ok(tcp) => serve_connection(tcp, addr, router, state, registry.clone(), stop, &server).await,
+                Err(e) => tracing::warn!("handing the connection from {addr} to a serving thread failed: {e}"),
+            }
             registry.lock().remove(&id);
             registry.ended.notify_waiters();
         });

@@ -640,16 +640,28 @@ async fn fallback(req: Request) -> Response {
 const CUT_FLUSH: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Serve until `shutdown` resolves; then in-flight requests get `grace` to finish before being cut.
-/// Connections are accepted and bounded by `conn` (timeouts, the connection cap).
+/// Connections are accepted and bounded by `conn` (timeouts, the connection cap), and served on
+/// the caller's runtime.
 pub async fn serve(
     app: Arc<App>,
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    serve_on(app, listener, shutdown, 0).await
+}
+
+/// [`serve`], the connections served on `threads` single-threaded runtimes of their own (0: on
+/// the caller's runtime).
+pub async fn serve_on(
+    app: Arc<App>,
+    listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    threads: usize,
+) -> std::io::Result<()> {
     let grace = app.runtime.load().config.server.shutdown_grace;
     let app_cut = app.shared.cut.clone();
     let (tx, rx) = tokio::sync::watch::channel(false);
-    let mut server = std::pin::pin!(conn::accept_loop(app, listener, rx));
+    let mut server = std::pin::pin!(conn::accept_loop(app, listener, rx, threads));
     tokio::select! {
         _ = server.as_mut() => return Ok(()),
         _ = shutdown => {},

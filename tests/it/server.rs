@@ -134,3 +134,81 @@ async fn a_restartable_task_that_panics_is_restarted_and_the_server_keeps_servin
     assert_eq!(resp.unwrap().status(), 200);
     running.stop().await.unwrap();
 }
+
+/// Each thread of this process whose name starts with `prefix`, with its CPU time so far (ns).
+#[cfg(target_os = "linux")]
+fn threads_named(prefix: &str) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    for t in std::fs::read_dir("/proc/self/task").unwrap().flatten() {
+        let comm = std::fs::read_to_string(t.path().join("comm")).unwrap_or_default();
+        if comm.trim().starts_with(prefix) {
+            let stat = std::fs::read_to_string(t.path().join("schedstat")).unwrap_or_default();
+            let ns = stat.split_whitespace().next().and_then(|v| v.parse().ok()).unwrap_or(0);
+            out.push((t.file_name().to_string_lossy().into_owned(), ns));
+        }
+    }
+    out
+}
+
+/// With serving threads, connections are handed round robin to single-threaded runtimes of their
+/// own: every one of them serves (plain answers and streams, through one upstream pool), and they
+/// end with the server. No other test in this process starts serving threads, so the count is
+/// exact.
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn serving_threads_serve_every_connection_and_stop_with_the_server() {
+    let up = Upstream::start().await;
+    let config = config::load_str(&api_config(&up.url(), &["k1"], ""), ConfigSource::Embedded, &|_| None).unwrap();
+    let server = Server::builder(config)
+        .listen("127.0.0.1", 0)
+        .access_key(monorelay::secret::Secret::new(KEY.to_string()))
+        .watch_config(false)
+        .serving_threads(2)
+        .build()
+        .await
+        .unwrap();
+    let base = format!("http://{}", server.local_addr());
+    let running = server.spawn();
+    // They start with the accept loop, on the server's task.
+    let started = wait_for_threads(2).await;
+    // Four connections (a client each), two requests on each: a plain answer and a stream.
+    for i in 0..4 {
+        let c = client();
+        up.push(Reply::json(200, completion(&format!("answer {i}"))));
+        let resp = c.post(format!("{base}/v1/chat/completions")).bearer_auth(KEY).json(&chat("m", "hi")).send().await;
+        let body: serde_json::Value = resp.unwrap().json().await.unwrap();
+        assert_eq!(body["choices"][0]["message"]["content"], format!("answer {i}"));
+        up.push(Reply::sse(&[&chunk("a"), &chunk("b"), "[DONE]"]));
+        let mut req = chat("m", "hi");
+        req["stream"] = serde_json::json!(true);
+        let resp = c.post(format!("{base}/v1/chat/completions")).bearer_auth(KEY).json(&req).send().await.unwrap();
+        assert_eq!(resp.status(), 200);
+        let data = sse_data(resp).await;
+        assert_eq!(data.last().map(String::as_str), Some("[DONE]"), "{data:?}");
+        assert!(data.iter().any(|d| d.contains("\"b\"")), "{data:?}");
+    }
+    assert_eq!(up.received().len(), 8);
+    // Both threads did work (each was handed two of the four connections).
+    let after = threads_named("monorelay-serve");
+    for (tid, ns) in &started {
+        let now = after.iter().find(|(t, _)| t == tid).map(|(_, n)| *n).unwrap_or(0);
+        assert!(now > *ns, "serving thread {tid} did nothing: {ns} → {now} ns");
+    }
+    running.stop().await.unwrap();
+    wait_for_threads(0).await;
+}
+
+/// The serving threads, once there are `n` of them (within 5 s).
+#[cfg(target_os = "linux")]
+async fn wait_for_threads(n: usize) -> Vec<(String, u64)> {
+    let mut found = threads_named("monorelay-serve");
+    for _ in 0..100 {
+        if found.len() == n {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        found = threads_named("monorelay-serve");
+    }
+    assert_eq!(found.len(), n, "serving threads: {found:?}");
+    found
+}
