@@ -6,6 +6,14 @@
 //! upstream (`providers::direct`): each held its buffers in pages the burst scattered, which kept
 //! those pages from being returned (measured with hyper-util's pool, ~36 KB a connection). The
 //! trim is a no-op on other platforms and C libraries; nothing is done while requests keep coming.
+//!
+//! Code pages too: the kernel maps the executable's pages in large runs (fault-around, and on
+//! recent kernels the page cache's whole large folio, 128 KiB and more), so start-up code run
+//! once (argument parsing, config loading, opening the log) and whatever shares a run with it
+//! stay resident, several MB of them. One quiet second after the start, and again with each
+//! trim, `drop_code_pages` unmaps the executable's code and read-only data that nothing modified
+//! (`MADV_DONTNEED`): the pages stay in the page cache, and the code a request runs next is
+//! mapped again at its next touch. Linux only; elsewhere a no-op.
 
 use crate::relay::IN_FLIGHT;
 use crate::runtime::Shared;
@@ -35,17 +43,104 @@ pub fn trim() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 pub fn trim() {}
 
+/// Unmap this executable's clean code and read-only data pages; returns the kB that were
+/// resident in the mappings it unmapped.
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+pub fn drop_code_pages() -> u64 {
+    let (Ok(exe), Ok(smaps)) = (std::fs::read_link("/proc/self/exe"), std::fs::read_to_string("/proc/self/smaps"))
+    else {
+        return 0;
+    };
+    let mut dropped = 0;
+    for m in clean_code_mappings(&smaps, &exe.to_string_lossy()) {
+        // SAFETY: the range is a whole mapping of this process (from /proc/self/smaps): a private
+        // mapping of the running executable, code or read-only data, with no anonymous page
+        // (`Anonymous` 0: no page was copied on write, so no relocation or breakpoint lives
+        // there; `Private_Dirty` only says the file's own page-cache page is not yet written
+        // back, as after a fresh build). MADV_DONTNEED only removes page-table entries; the next
+        // access maps the same bytes from the page cache (a running executable cannot be written:
+        // ETXTBSY), so no memory the program holds changes or goes away.
+        let r = unsafe { libc::madvise(m.start as *mut libc::c_void, m.len, libc::MADV_DONTNEED) };
+        if r == 0 {
+            dropped += m.rss_kb;
+        }
+    }
+    dropped
+}
+
+/// Unmap this executable's clean code and read-only data pages (Linux only).
+#[cfg(not(target_os = "linux"))]
+pub fn drop_code_pages() -> u64 {
+    0
+}
+
+/// One mapping `drop_code_pages` may unmap.
+#[derive(Debug, PartialEq)]
+struct CodeMapping {
+    start: usize,
+    len: usize,
+    rss_kb: u64,
+}
+
+/// From `/proc/self/smaps`: the mappings of `exe` that hold code (`r-xp`) or the read-only data
+/// at the file's start (`r--p`, offset 0 — not the RELRO part, which the loader wrote), with no
+/// anonymous (copied-on-write) page.
+fn clean_code_mappings(smaps: &str, exe: &str) -> Vec<CodeMapping> {
+    let mut out = Vec::new();
+    // The mapping being read: (start, len, wanted), then its Rss and whether it is clean.
+    let mut cur: Option<(usize, usize, bool)> = None;
+    let (mut rss, mut clean) = (0u64, true);
+    let finish = |cur: Option<(usize, usize, bool)>, rss: u64, clean: bool, out: &mut Vec<CodeMapping>| {
+        if let Some((start, len, true)) = cur {
+            if clean {
+                out.push(CodeMapping { start, len, rss_kb: rss });
+            }
+        }
+    };
+    for line in smaps.lines() {
+        let mut f = line.split_whitespace();
+        let first = f.next().unwrap_or("");
+        if let Some((a, b)) = first.split_once('-') {
+            if let (Ok(start), Ok(end)) = (usize::from_str_radix(a, 16), usize::from_str_radix(b, 16)) {
+                finish(cur.take(), rss, clean, &mut out);
+                let perms = f.next().unwrap_or("");
+                let offset = f.next().unwrap_or("");
+                let path = f.nth(2).map(|_| line.splitn(6, char::is_whitespace).last().unwrap_or("").trim());
+                let wanted =
+                    path == Some(exe) && (perms == "r-xp" || (perms == "r--p" && offset.bytes().all(|b| b == b'0')));
+                cur = Some((start, end.saturating_sub(start), wanted));
+                (rss, clean) = (0, true);
+                continue;
+            }
+        }
+        let kb = f.next().and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        match first {
+            "Rss:" => rss = kb,
+            "Anonymous:" if kb > 0 => clean = false,
+            _ => {}
+        }
+    }
+    finish(cur, rss, clean, &mut out);
+    out
+}
+
 /// Whether a tick that saw `started` requests started so far (and `in_flight` now), after a tick
 /// that saw `previous`, is the first quiet one since the last trim (at `trimmed`).
 fn quiet_after_load(started: u64, in_flight: u64, previous: u64, trimmed: u64) -> bool {
     in_flight == 0 && started == previous && started != trimmed
 }
 
-/// Runs for the server's life: once each time the relay goes quiet after serving requests, sheds
-/// idle upstream connections beyond `KEEP_PER_UPSTREAM` per upstream, then trims.
+/// Runs for the server's life: a second after the start, drops the start-up code's pages; then
+/// once each time the relay goes quiet after serving requests, sheds idle upstream connections
+/// beyond `KEEP_PER_UPSTREAM` per upstream, trims, and drops the code pages again.
 pub async fn trim_when_idle(shared: Arc<Shared>) {
     let mut tick = tokio::time::interval(QUIET);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    // The start-up code, once the relay has been up for a quiet second.
+    tick.tick().await;
+    tick.tick().await;
+    let _ = tokio::task::spawn_blocking(drop_code_pages).await;
     let (mut previous, mut trimmed) = (0, 0);
     loop {
         tick.tick().await;
@@ -54,8 +149,12 @@ pub async fn trim_when_idle(shared: Arc<Shared>) {
         if quiet_after_load(started, in_flight, previous, trimmed) {
             // Connections first, so that what they held is free when the trim walks the arenas.
             shared.shed_idle_connections(KEEP_PER_UPSTREAM);
-            // Walking the arenas takes a moment: off the runtime's workers.
-            let _ = tokio::task::spawn_blocking(trim).await;
+            // Walking the arenas (and reading smaps) takes a moment: off the runtime's workers.
+            let _ = tokio::task::spawn_blocking(|| {
+                trim();
+                drop_code_pages();
+            })
+            .await;
             trimmed = started;
         }
         previous = started;
@@ -64,7 +163,75 @@ pub async fn trim_when_idle(shared: Arc<Shared>) {
 
 #[cfg(test)]
 mod tests {
-    use super::quiet_after_load;
+    use super::{CodeMapping, clean_code_mappings, quiet_after_load};
+
+    #[test]
+    fn only_clean_code_and_leading_read_only_data_of_the_executable_are_chosen() {
+        let smaps = "\
+55d000000000-55d000010000 r--p 00000000 fe:00 42        /opt/monorelay
+Rss:                  40 kB
+Private_Dirty:         0 kB
+Anonymous:             0 kB
+55d000010000-55d000030000 r-xp 00010000 fe:00 42        /opt/monorelay
+Rss:                 128 kB
+Private_Dirty:       128 kB
+Anonymous:             0 kB
+55d000030000-55d000032000 r--p 00030000 fe:00 42        /opt/monorelay
+Rss:                   8 kB
+Private_Dirty:         8 kB
+Anonymous:             8 kB
+55d000032000-55d000033000 rw-p 00032000 fe:00 42        /opt/monorelay
+Rss:                   4 kB
+Private_Dirty:         4 kB
+Anonymous:             4 kB
+7f0000000000-7f0000001000 r-xp 00000000 fe:00 43        /usr/lib/libc.so.6
+Rss:                   4 kB
+Private_Dirty:         0 kB
+Anonymous:             0 kB
+7f0000010000-7f0000020000 r-xp 00000000 fe:00 44        /opt/monorelay-old
+Rss:                  64 kB
+Private_Dirty:         0 kB
+";
+        assert_eq!(
+            clean_code_mappings(smaps, "/opt/monorelay"),
+            vec![
+                CodeMapping { start: 0x55d000000000, len: 0x10000, rss_kb: 40 },
+                CodeMapping { start: 0x55d000010000, len: 0x20000, rss_kb: 128 },
+            ]
+        );
+        // A code page someone wrote (a debugger's breakpoint: an anonymous copy) keeps its whole
+        // mapping mapped; a page-cache page not yet written back (a fresh build) does not.
+        let dirty = smaps.replacen(
+            "Private_Dirty:       128 kB\nAnonymous:             0 kB\n55d000030000",
+            "Private_Dirty:       128 kB\nAnonymous:             4 kB\n55d000030000",
+            1,
+        );
+        assert_eq!(
+            clean_code_mappings(&dirty, "/opt/monorelay"),
+            vec![CodeMapping { start: 0x55d000000000, len: 0x10000, rss_kb: 40 }]
+        );
+        // A path with spaces, and a replaced executable (" (deleted)").
+        let spaced = "1000-2000 r-xp 00001000 fe:00 9     /opt/my relay (deleted)\nRss: 4 kB\n";
+        assert_eq!(
+            clean_code_mappings(spaced, "/opt/my relay (deleted)"),
+            vec![CodeMapping { start: 0x1000, len: 0x1000, rss_kb: 4 }]
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn dropping_code_pages_unmaps_them_and_the_program_runs_on() {
+        // This test binary's own code: unmapped, then run again (this very function, the reads).
+        // Other tests run meanwhile and map some back, so of three tries one must show the drop.
+        let exe = std::fs::read_link("/proc/self/exe").expect("exe").to_string_lossy().into_owned();
+        let resident = || -> u64 {
+            let smaps = std::fs::read_to_string("/proc/self/smaps").expect("smaps");
+            clean_code_mappings(&smaps, &exe).iter().map(|m| m.rss_kb).sum()
+        };
+        let tries: Vec<(u64, u64)> = (0..3).map(|_| (super::drop_code_pages(), resident())).collect();
+        assert!(tries.iter().any(|(before, after)| after < before), "before → after (kB): {tries:?}");
+        assert!(tries.iter().all(|(before, _)| *before > 0), "{tries:?}");
+    }
 
     #[test]
     fn trims_once_per_quiet_spell_after_load() {
