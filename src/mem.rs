@@ -77,6 +77,7 @@ pub fn drop_code_pages() -> u64 {
 
 /// One mapping `drop_code_pages` may unmap.
 #[derive(Debug, PartialEq)]
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 struct CodeMapping {
     start: usize,
     len: usize,
@@ -86,6 +87,7 @@ struct CodeMapping {
 /// From `/proc/self/smaps`: the mappings of `exe` that hold code (`r-xp`) or the read-only data
 /// at the file's start (`r--p`, offset 0 — not the RELRO part, which the loader wrote), with no
 /// anonymous (copied-on-write) page.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 fn clean_code_mappings(smaps: &str, exe: &str) -> Vec<CodeMapping> {
     let mut out = Vec::new();
     // The mapping being read: (start, len, wanted), then its Rss and whether it is clean.
