@@ -33,15 +33,6 @@ printf '{"model":"%s","stream":%s,"max_tokens":64,"messages":[{"role":"user","co
 EXPECT=()
 [ -n "$END" ] && EXPECT=(--expect-end "$END")
 
-# start_relay PREFIX... : the relay (under an optional wrapper), its port in $RP, its pid in $RPID.
-start_relay() {
-  rm -rf "$W/data"; mkdir -p "$W/data"; : >"$W/relay.out"
-  "$@" "$RELAY" --config "$W/cfg.yml" --data-dir "$W/data" serve --host 127.0.0.1 --port 0 >"$W/relay.out" 2>"$W/relay.err" &
-  RPID=$!
-  PIDS+=($RPID)
-  for _ in $(seq 600); do grep -q listening "$W/relay.out" 2>/dev/null && break; sleep 0.1; done
-  RP=$(head -1 "$W/relay.out" | sed 's/.*://')
-}
 load() {
   "$B/drive" --url "http://127.0.0.1:$RP/v1/chat/completions" --body "$W/body.json" \
     --header 'Authorization: Bearer bench-key' --concurrency "$C" --requests "$1" --max-secs 600 "${EXPECT[@]}" >"$W/drive.json"

@@ -2,7 +2,7 @@
 # the relay config they both run (OpenAI and Anthropic providers on the mock, full-body logging
 # switchable); everything started is stopped and the dir removed on exit.
 # Needs: B (the bench binaries). Takes: the scratch name, logging true|false; WORKERS (optional)
-# sets server.worker_threads. Sets: W, PIDS, MP; writes $W/cfg.yml.
+# sets server.worker_threads. Sets: W, PIDS, MP; writes $W/cfg.yml. Then `start_relay` runs RELAY.
 bench_mock_setup() {
   W=$(mktemp -d "/tmp/monorelay-$1-XXXX")
   PIDS=()
@@ -20,3 +20,13 @@ logging: {enabled: $2, store_bodies: true}
 YML
 }
 bench_cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$W"; }
+# start_relay PREFIX... : RELAY on the config, under an optional wrapper (valgrind, perf; up to
+# 2 minutes to listen), with a fresh data dir; its port in $RP, its pid in $RPID.
+start_relay() {
+  rm -rf "$W/data"; mkdir -p "$W/data"; : >"$W/relay.out"
+  "$@" "$RELAY" --config "$W/cfg.yml" --data-dir "$W/data" serve --host 127.0.0.1 --port 0 >"$W/relay.out" 2>"$W/relay.err" &
+  RPID=$!
+  PIDS+=($RPID)
+  for _ in $(seq 1200); do grep -q listening "$W/relay.out" 2>/dev/null && break; sleep 0.1; done
+  RP=$(head -1 "$W/relay.out" | sed 's/.*://')
+}

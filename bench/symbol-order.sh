@@ -16,15 +16,6 @@ B=${BENCH_BIN:-$REPO/bench/target/release}
 # shellcheck source=bench/mock-setup.sh
 . "$REPO/bench/mock-setup.sh"
 bench_mock_setup order true
-# start_relay PREFIX... : the relay under PREFIX (valgrind, perf), its port in $RP, its pid in $RPID.
-start_relay() {
-  rm -rf "$W/data"; mkdir -p "$W/data"; : >"$W/relay.out"
-  "$@" "$RELAY" --config "$W/cfg.yml" --data-dir "$W/data" serve --host 127.0.0.1 --port 0 >"$W/relay.out" 2>"$W/relay.err" &
-  RPID=$!
-  PIDS+=($RPID)
-  for _ in $(seq 1200); do grep -q listening "$W/relay.out" 2>/dev/null && break; sleep 0.1; done
-  RP=$(head -1 "$W/relay.out" | sed 's/.*://')
-}
 drive() { "$B/drive" --url "http://127.0.0.1:$RP$1" --body "$W/body.json" --header "$2" --concurrency "${C:-8}" --requests "$3" --max-secs 600 >/dev/null || true; }
 # The bodies bench.py sends (an OpenAI client sets a temperature, an Anthropic one a system prompt):
 # parsing a float or translating a system prompt is code of its own.
