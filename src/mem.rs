@@ -3,7 +3,7 @@
 //! request in flight and none started for a whole tick, after some had — `trim_when_idle` asks
 //! glibc to return them (`malloc_trim(0)`, measured 1.06× idle after the same load). Before the
 //! trim it closes the upstream connections a burst left idle, all but `KEEP_PER_UPSTREAM` per
-//! upstream (`providers::direct`): each held its buffers in pages the burst scattered, which kept
+//! upstream on each serving thread (`providers::direct`, whose pool is per runtime): each held its buffers in pages the burst scattered, which kept
 //! those pages from being returned (measured with hyper-util's pool, ~36 KB a connection). The
 //! trim is a no-op on other platforms and C libraries; nothing is done while requests keep coming.
 //!
@@ -24,8 +24,9 @@ use std::time::Duration;
 /// How long the relay must be quiet before the freed memory is given back.
 const QUIET: Duration = Duration::from_secs(1);
 
-/// Idle upstream connections kept per upstream through a quiet spell: enough for light traffic
-/// to find a warm connection (no new TCP and TLS handshake); a burst's others are closed.
+/// Idle upstream connections kept per upstream (and serving thread: a thread uses only the
+/// connections it opened) through a quiet spell: enough for light traffic to find a warm
+/// connection (no new TCP and TLS handshake); a burst's others are closed.
 pub const KEEP_PER_UPSTREAM: usize = 4;
 
 /// Give freed heap pages back to the system (glibc), where that is possible.

@@ -206,7 +206,8 @@ impl Client {
         map.retain(|_, list| !list.is_empty());
     }
 
-    /// Close the idle connections but the `keep` most recently used per upstream; returns how
+    /// Close the idle connections but the `keep` most recently used per upstream and runtime
+    /// (connections are pooled per runtime, `PoolKey`); returns how
     /// many were closed (dropped: the socket closes with them).
     pub fn shed(&self, keep: usize) -> usize {
         let mut map = self.0.idle.lock().unwrap_or_else(|p| p.into_inner());
