@@ -144,12 +144,11 @@ fn target(uri: Uri) -> Option<Target> {
 
 impl Client {
     /// A pooled connection that can take a request now, if one is idle.
-    async fn checkout(&self, key: &Key) -> Option<Conn> {
-        let key = (runtime_id(), key.clone());
+    async fn checkout(&self, key: &PoolKey) -> Option<Conn> {
         loop {
             let idle = {
                 let mut map = self.0.idle.lock().unwrap_or_else(|p| p.into_inner());
-                let list = map.get_mut(&key)?;
+                let list = map.get_mut(key)?;
                 list.pop()?
             };
             if idle.since.elapsed() >= IDLE_TIMEOUT {
@@ -184,9 +183,9 @@ impl Client {
 
     /// Put a connection whose response was read to its end back in the pool (the newest last,
     /// taken first; the oldest dropped past the cap or the idle age).
-    fn checkin(&self, key: Key, conn: Conn) {
+    fn checkin(&self, key: PoolKey, conn: Conn) {
         let mut map = self.0.idle.lock().unwrap_or_else(|p| p.into_inner());
-        let list = map.entry((runtime_id(), key)).or_default();
+        let list = map.entry(key).or_default();
         list.retain(|i| i.since.elapsed() < IDLE_TIMEOUT);
         if list.len() >= super::POOL_MAX_IDLE_PER_HOST {
             list.remove(0);
@@ -251,7 +250,9 @@ pub async fn send(
     *req.uri_mut() = target.path.clone();
     *req.headers_mut() = headers;
     loop {
-        let (mut conn, reused) = match client.checkout(&target.key).await {
+        // The runtime is looked up once; the connection goes back to the pool it came from.
+        let key = (runtime_id(), target.key.clone());
+        let (mut conn, reused) = match client.checkout(&key).await {
             Some(c) => (c, true),
             // Boxed: a connection being set up (a TLS session among it) would otherwise sit inside
             // every request's future, which the server moves and boxes whole.
@@ -271,7 +272,7 @@ pub async fn send(
         match head {
             Ok(resp) => {
                 let conn = open.then_some(conn);
-                return Ok(resp.map(|body| Body { body, conn, pool: Some((client.clone(), target.key.clone())) }));
+                return Ok(resp.map(|body| Body { body, conn, pool: Some((client.clone(), key)) }));
             }
             Err(mut e) => match e.take_message() {
                 Some(r) if reused => req = r,
@@ -291,7 +292,7 @@ pub async fn send(
 pub struct Body {
     body: Incoming,
     conn: Option<Conn>,
-    pool: Option<(Client, Key)>,
+    pool: Option<(Client, PoolKey)>,
 }
 
 impl Stream for Body {

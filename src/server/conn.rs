@@ -198,6 +198,24 @@ impl Drop for Shards {
     }
 }
 
+/// An accepted socket on its way to the runtime that serves it.
+enum Accepted {
+    /// Registered with the accepting runtime, which serves it.
+    Here(tokio::net::TcpStream),
+    /// Taken off the accepting runtime's reactor, for a serving thread.
+    Moved(std::io::Result<std::net::TcpStream>),
+}
+
+impl Accepted {
+    /// The socket, registered with the reactor of the runtime this is called on.
+    fn stream(self) -> std::io::Result<tokio::net::TcpStream> {
+        match self {
+            Accepted::Here(tcp) => Ok(tcp),
+            Accepted::Moved(tcp) => tcp.and_then(tokio::net::TcpStream::from_std),
+        }
+    }
+}
+
 /// Accept and serve connections until `stop` turns true; then let every connection finish its
 /// requests and return once all have closed. `threads` > 0 serves them on that many threads of
 /// their own (see the module documentation).
@@ -242,19 +260,12 @@ pub(super) async fn accept_loop(
         });
         registry.lock().insert(id, state.clone());
         let (registry, router, stop) = (registry.clone(), router.clone(), stop.clone());
-        let Some(shards) = shards.as_mut() else {
-            tokio::spawn(async move {
-                serve_connection(tcp, addr, router, state, registry.clone(), stop, &server).await;
-                registry.lock().remove(&id);
-                registry.ended.notify_waiters();
-            });
-            continue;
+        let (rt, tcp) = match shards.as_mut() {
+            Some(s) => (s.next().clone(), Accepted::Moved(tcp.into_std())),
+            None => (tokio::runtime::Handle::current(), Accepted::Here(tcp)),
         };
-        // Registered again with the serving thread's reactor, there.
-        let tcp = tcp.into_std();
-        shards.next().spawn(async move {
-            let tcp = tcp.and_then(tokio::net::TcpStream::from_std);
-            match tcp {
+        rt.spawn(async move {
+            match tcp.stream() {
                 Ok(tcp) => serve_connection(tcp, addr, router, state, registry.clone(), stop, &server).await,
                 Err(e) => tracing::warn!("handing the connection from {addr} to a serving thread failed: {e}"),
             }
