@@ -112,7 +112,8 @@ for line in open(sys.argv[1]):
     p = line.split()
     if len(p) >= 5 and p[0][0].isdigit() and not p[-1].startswith("total"):
         calls = int(p[3]); rows[p[-1]] = calls
-show = ["fdatasync", "fsync", "pwrite64", "futex", "epoll_wait", "sendto", "recvfrom", "writev", "write", "read", "sched_yield"]
+show = ["fdatasync", "fsync", "pwrite64", "futex", "epoll_wait", "sendto", "recvfrom", "writev", "write", "read", "sched_yield",
+        "madvise", "mmap", "munmap", "brk"]
 print("syscalls/req: " + ", ".join(f"{k} {rows[k]/n:.2f}" for k in show if k in rows)
       + f" | all {sum(rows.values())/n:.1f}")
 PY
