@@ -31,8 +31,8 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use super::{
-    ADVISORY_FIELDS, EncodeOptions, Lossy, StreamDecoder, StreamEncoder, TranslateError, anthropic_id,
-    parse_client_plain, parse_upstream, random_token, stop_reason_from_anthropic, stop_reason_to_anthropic,
+    ADVISORY_FIELDS, EncodeOptions, Lossy, StreamDecoder, StreamEncoder, TranslateError, anthropic_id, parse_client,
+    parse_upstream, random_token, stop_reason_from_anthropic, stop_reason_to_anthropic,
 };
 use crate::dialect::Dialect;
 use crate::ir::{self, BlockStart, ContentBlock, Delta, Reasoning, Role, StreamEvent};
@@ -46,7 +46,7 @@ const MIN_THINKING_BUDGET: u32 = 1024;
 // Requests
 
 pub fn decode_request(body: &[u8]) -> Result<ir::Request, TranslateError> {
-    let r: w::MessagesRequest = parse_client_plain::<w::MessagesRequestPlain, _>(body)?;
+    let r: w::MessagesRequest = parse_client(body)?;
     let mut req = ir::Request {
         model: r.model,
         max_tokens: r.max_tokens,

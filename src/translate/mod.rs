@@ -205,17 +205,6 @@ pub(crate) fn parse_client<T: DeserializeOwned>(body: &[u8]) -> Result<T, Transl
     Ok(value)
 }
 
-/// Parses a client body as its plain twin `P` (known fields only, `wire::with_plain_twin`) in one
-/// pass; a body the twin refuses is read as `T`, whose read keeps unknown fields and words errors.
-pub(crate) fn parse_client_plain<P: DeserializeOwned, T: DeserializeOwned + From<P>>(
-    body: &[u8],
-) -> Result<T, TranslateError> {
-    match serde_json::from_slice::<P>(body) {
-        Ok(plain) => Ok(plain.into()),
-        Err(_) => parse_client(body),
-    }
-}
-
 /// Parses an upstream body; any failure is the upstream's fault.
 pub(crate) fn parse_upstream<T: DeserializeOwned>(body: &[u8], what: &str) -> Result<T, TranslateError> {
     parse_client(body).map_err(|e| TranslateError::Upstream(format!("{what}: {e}")))

@@ -24,7 +24,7 @@ use serde_json::{Map, Value, json};
 
 use super::{
     ADVISORY_FIELDS, EncodeOptions, Lossy, StreamDecoder, StreamEncoder, TranslateError, encode_event, now_unix,
-    openai_id, parse_client_plain, parse_upstream, random_token, stop_reason_from_openai, stop_reason_to_openai,
+    openai_id, parse_client, parse_upstream, random_token, stop_reason_from_openai, stop_reason_to_openai,
 };
 use crate::dialect::Dialect;
 use crate::ir::{self, BlockStart, ContentBlock, Delta, Reasoning, Role, StopReason, StreamEvent};
@@ -36,7 +36,7 @@ use crate::wire::{StringOrParts, StringOrVec};
 // Requests
 
 pub fn decode_request(body: &[u8]) -> Result<ir::Request, TranslateError> {
-    let r: w::ChatRequest = parse_client_plain::<w::ChatRequestPlain, _>(body)?;
+    let r: w::ChatRequest = parse_client(body)?;
     let mut req = ir::Request { model: r.model, ..ir::Request::default() };
     let mut leading = true;
     for (i, m) in r.messages.into_iter().enumerate() {

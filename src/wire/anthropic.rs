@@ -7,38 +7,36 @@ use std::borrow::Cow;
 
 use super::StringOrParts;
 
-with_plain_twin! {
-    /// A Messages request. [`MessagesRequestPlain`] is its twin without `extra`, for the one-pass
-    /// read of a request with only these fields.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct MessagesRequest / MessagesRequestPlain {
-        pub model: String,
-        pub messages: Vec<Message> => Vec<MessagePlain>,
-        /// Required by the API; optional on input so that a missing value is reported by the upstream
-        /// (same dialect) or defaulted (cross dialect) rather than rejected here.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub max_tokens: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub system: Option<StringOrParts<Block>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub metadata: Option<Metadata>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub stop_sequences: Option<Vec<String>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub stream: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub temperature: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub top_p: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub top_k: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub tools: Option<Vec<Value>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub tool_choice: Option<Value>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub thinking: Option<Value>,
-    }
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MessagesRequest {
+    pub model: String,
+    pub messages: Vec<Message>,
+    /// Required by the API; optional on input so that a missing value is reported by the upstream
+    /// (same dialect) or defaulted (cross dialect) rather than rejected here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_tokens: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<StringOrParts<Block>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_sequences: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_p: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_k: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tools: Option<Vec<Value>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thinking: Option<Value>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -49,14 +47,13 @@ pub struct Metadata {
     pub extra: Map<String, Value>,
 }
 
-with_plain_twin! {
-    /// One message; per-message fields (e.g. `output_config` on a `system` message) are kept
-    /// verbatim in `extra`.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    pub struct Message / MessagePlain {
-        pub role: String,
-        pub content: StringOrParts<Block>,
-    }
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    pub role: String,
+    pub content: StringOrParts<Block>,
+    /// Per-message fields (e.g. `output_config` on a `system` message), kept verbatim.
+    #[serde(flatten, skip_serializing_if = "Map::is_empty")]
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -484,37 +481,5 @@ mod tests {
         );
         let unknown: StreamEventIn = serde_json::from_str(r#"{"type":"new_thing"}"#).unwrap();
         assert_eq!(unknown, StreamEventIn::Unknown);
-    }
-
-    /// The plain twin reads exactly what the full struct reads whenever it accepts a body, and
-    /// refuses every body with a field it does not know (which the full read keeps in `extra`).
-    #[test]
-    fn the_plain_twin_reads_what_the_full_request_reads_or_refuses() {
-        let accepted = [
-            r#"{"model":"m","max_tokens":64,"messages":[{"role":"user","content":"hi"}]}"#,
-            r#"{"model":"m","max_tokens":1024,"stream":true,"temperature":0.5,"top_p":1,"top_k":5,"stop_sequences":["x"],
-               "system":[{"type":"text","text":"be brief","cache_control":{"type":"ephemeral"}}],"metadata":{"user_id":"u","other":1},
-               "thinking":{"type":"enabled","budget_tokens":1024},"tool_choice":{"type":"auto"},
-               "tools":[{"name":"f","input_schema":{"type":"object"}}],
-               "messages":[{"role":"user","content":[{"type":"text","text":"look"},{"type":"image","source":{"type":"base64","media_type":"image/png","data":"AA=="}}]},
-               {"role":"assistant","content":[{"type":"thinking","thinking":"t","signature":"s"},{"type":"tool_use","id":"t1","name":"f","input":{"a":1}}]},
-               {"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"42"}]}]}"#,
-            r#"{"messages":[{"content":"hi","role":"user"}],"model":"m","system":"plain","max_tokens":null}"#,
-        ];
-        for body in accepted {
-            let plain: MessagesRequestPlain = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"));
-            let full: MessagesRequest = serde_json::from_str(body).unwrap();
-            assert_eq!(MessagesRequest::from(plain), full, "{body}");
-        }
-        let refused = [
-            (r#"{"model":"m","messages":[],"service_tier":"auto"}"#, true),
-            (r#"{"model":"m","messages":[{"role":"system","content":"x","output_config":{}}]}"#, true),
-            (r#"{"model":"m","model":"n","messages":[]}"#, false),
-            (r#"{"model":"m","messages":[{"role":"user"}]}"#, false),
-        ];
-        for (body, full_reads_it) in refused {
-            assert!(serde_json::from_str::<MessagesRequestPlain>(body).is_err(), "{body}");
-            assert_eq!(serde_json::from_str::<MessagesRequest>(body).is_ok(), full_reads_it, "{body}");
-        }
     }
 }

@@ -4,45 +4,6 @@
 //! fields) and strict where a client error must be reported with its field path. Unknown fields are
 //! kept in `extra` maps so same-dialect round trips lose nothing.
 
-/// Defines a wire struct whose unknown fields are kept in `extra` (`#[serde(flatten)]`) and its
-/// plain twin: the same fields, unknown ones refused. serde reads a flattened struct through a
-/// buffer of every key and value, at about twice the cost; a body with only known fields is read
-/// as the twin in one pass, and anything else (an unknown field, a duplicate, an error) is read
-/// again as the full struct, which then decides. A field may name the twin's own type after
-/// `=>` (a list of the twin's messages); its value is converted with `Into`.
-macro_rules! with_plain_twin {
-    (
-        $(#[$m:meta])*
-        pub struct $name:ident / $plain:ident {
-            $( $(#[$fm:meta])* pub $f:ident : $t:ty $(=> $pt:ty)? ),* $(,)?
-        }
-    ) => {
-        $(#[$m])*
-        pub struct $name {
-            $( $(#[$fm])* pub $f: $t, )*
-            #[serde(flatten)]
-            pub extra: Map<String, Value>,
-        }
-
-        #[doc = concat!("[`", stringify!($name), "`] without `extra`: unknown fields refused.")]
-        #[derive(Debug, Deserialize)]
-        #[serde(deny_unknown_fields)]
-        pub struct $plain {
-            $( $(#[$fm])* pub $f: with_plain_twin!(@ty $t $(, $pt)?), )*
-        }
-
-        impl From<$plain> for $name {
-            fn from(p: $plain) -> Self {
-                $name { $( $f: with_plain_twin!(@conv p.$f $(, $pt)?), )* extra: Map::new() }
-            }
-        }
-    };
-    (@ty $t:ty) => { $t };
-    (@ty $t:ty, $pt:ty) => { $pt };
-    (@conv $e:expr) => { $e };
-    (@conv $e:expr, $pt:ty) => { $e.into_iter().map(Into::into).collect() };
-}
-
 pub mod anthropic;
 pub mod error;
 pub mod gemini;

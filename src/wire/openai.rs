@@ -7,54 +7,52 @@ use std::borrow::Cow;
 
 use super::{StringOrParts, StringOrVec};
 
-with_plain_twin! {
-    /// A Chat Completions request. [`ChatRequestPlain`] is its twin without `extra`, for the
-    /// one-pass read of a request with only these fields.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct ChatRequest / ChatRequestPlain {
-        pub model: String,
-        pub messages: Vec<ChatMessage> => Vec<ChatMessagePlain>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub max_tokens: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub max_completion_tokens: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub temperature: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub top_p: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub n: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub stream: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub stream_options: Option<StreamOptions>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub stop: Option<StringOrVec>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub presence_penalty: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub frequency_penalty: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub logit_bias: Option<Value>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub logprobs: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub top_logprobs: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub seed: Option<i64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub response_format: Option<Value>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub tools: Option<Vec<Value>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub tool_choice: Option<Value>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub parallel_tool_calls: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub user: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub reasoning_effort: Option<String>,
-    }
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChatRequest {
+    pub model: String,
+    pub messages: Vec<ChatMessage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_tokens: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_completion_tokens: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_p: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream_options: Option<StreamOptions>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop: Option<StringOrVec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presence_penalty: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency_penalty: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logit_bias: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logprobs: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_logprobs: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tools: Option<Vec<Value>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallel_tool_calls: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning_effort: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -65,31 +63,31 @@ pub struct StreamOptions {
     pub extra: Map<String, Value>,
 }
 
-with_plain_twin! {
-    /// One message of any role. A single struct (rather than an enum tagged by `role`) so that serde
-    /// keeps precise error paths into `content`; the role is validated during translation.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct ChatMessage / ChatMessagePlain {
-        #[serde(default)]
-        pub role: String,
-        /// Serialised as `null` when absent (assistant messages with only tool calls).
-        #[serde(default)]
-        pub content: Option<StringOrParts<ContentPart>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub name: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub tool_calls: Option<Vec<ToolCall>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub tool_call_id: Option<String>,
-        /// De-facto reasoning text field (DeepSeek, OpenRouter, vLLM).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub reasoning_content: Option<String>,
-        /// Alias of `reasoning_content` accepted on input only.
-        #[serde(default, skip_serializing, deserialize_with = "string_or_ignore")]
-        pub reasoning: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub refusal: Option<String>,
-    }
+/// One message of any role. A single struct (rather than an enum tagged by `role`) so that serde
+/// keeps precise error paths into `content`; the role is validated during translation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChatMessage {
+    #[serde(default)]
+    pub role: String,
+    /// Serialised as `null` when absent (assistant messages with only tool calls).
+    #[serde(default)]
+    pub content: Option<StringOrParts<ContentPart>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_calls: Option<Vec<ToolCall>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_call_id: Option<String>,
+    /// De-facto reasoning text field (DeepSeek, OpenRouter, vLLM).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning_content: Option<String>,
+    /// Alias of `reasoning_content` accepted on input only.
+    #[serde(default, skip_serializing, deserialize_with = "string_or_ignore")]
+    pub reasoning: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 /// Some upstreams send `reasoning` as an object (effort/summary); only a string is reasoning text.
@@ -495,42 +493,5 @@ mod tests {
     fn unknown_fields_are_kept() {
         let r: ChatRequest = serde_json::from_str(r#"{"model":"m","messages":[],"store":true}"#).unwrap();
         assert_eq!(r.extra.get("store"), Some(&Value::Bool(true)));
-    }
-
-    /// The plain twin reads exactly what the full struct reads whenever it accepts a body, and
-    /// refuses every body with a field it does not know (which the full read keeps in `extra`).
-    #[test]
-    fn the_plain_twin_reads_what_the_full_request_reads_or_refuses() {
-        let accepted = [
-            r#"{"model":"m","messages":[{"role":"user","content":"hi"}]}"#,
-            r#"{"model":"m","stream":true,"stream_options":{"include_usage":true},"max_tokens":64,"temperature":0.7,"top_p":1,
-               "messages":[{"role":"system","content":"be brief"},{"role":"developer","content":[{"type":"text","text":"x"}]},
-               {"role":"user","content":[{"type":"text","text":"look","cache_control":{"type":"ephemeral"}},
-                 {"type":"image_url","image_url":{"url":"data:image/png;base64,AA==","detail":"low"}},{"type":"input_audio","input_audio":{"data":"AA","format":"wav"}}]},
-               {"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{\"a\":1}"}}],"reasoning":{"effort":"low"}},
-               {"role":"tool","tool_call_id":"c1","content":"42"},{"role":"assistant","content":"ok","reasoning_content":"thought","refusal":null,"name":"bot"}],
-               "tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object"}}}],"tool_choice":"auto","parallel_tool_calls":false,
-               "stop":["a","b"],"presence_penalty":0.5,"frequency_penalty":-0.5,"logit_bias":{"50256":-100},"logprobs":true,"top_logprobs":2,
-               "seed":-7,"response_format":{"type":"json_object"},"user":"u1","reasoning_effort":"high","n":1,"max_completion_tokens":9}"#,
-            r#"{"messages":[{"role":"user","content":"hi","reasoning":"plain text"}],"model":"m","stop":"\n","temperature":null}"#,
-            r#"{"model":"m","messages":[{"content":"no role"}]}"#,
-        ];
-        for body in accepted {
-            let plain: ChatRequestPlain = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"));
-            let full: ChatRequest = serde_json::from_str(body).unwrap();
-            assert_eq!(ChatRequest::from(plain), full, "{body}");
-        }
-        let refused = [
-            (r#"{"model":"m","messages":[],"store":true}"#, true),
-            (r#"{"model":"m","messages":[{"role":"user","content":"hi","audio":{"id":"a"}}]}"#, true),
-            (r#"{"model":"m","messages":[],"stream_options":{"include_usage":true,"x":1},"metadata":{}}"#, true),
-            (r#"{"model":"m","model":"n","messages":[]}"#, false),
-            (r#"{"model":"m","messages":[{"role":"user","content":[{"type":"video","url":"x"}]}]}"#, false),
-            (r#"{"messages":[]}"#, false),
-        ];
-        for (body, full_reads_it) in refused {
-            assert!(serde_json::from_str::<ChatRequestPlain>(body).is_err(), "{body}");
-            assert_eq!(serde_json::from_str::<ChatRequest>(body).is_ok(), full_reads_it, "{body}");
-        }
     }
 }
