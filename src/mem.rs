@@ -13,11 +13,11 @@
 //! allocating thread an arena of its own: the serving threads, the log writer) is handed back
 //! only when a free reaches it and it exceeds the trim threshold — and glibc raises that
 //! threshold (to twice the largest block it ever mapped on its own, up to 64 MiB) as soon as a
-//! large buffer is freed. After a burst, the serving threads' and the writer's heaps kept
-//! megabytes each at their tops that no trim returned. `pin_thresholds` fixes both thresholds
-//! at start (blocks from 1 MiB up mapped on their own; a heap's top kept to 512 KiB), which also
-//! stops their drift (measured: RSS 3 s after load 12.7–13.3 → 11.5–12.2 MB, idle 8.2 MB; no
-//! more system calls per request).
+//! large buffer is freed. After a burst, the thread heaps kept up to megabytes at their tops
+//! that no trim returned (the writer's: 2.9 MB resident for 1.1 MB in use). `pin_thresholds`
+//! fixes both thresholds at start (blocks from 1 MiB up mapped on their own; a heap's top kept
+//! to 512 KiB), which stops their drift (measured, three pairs: RSS 3 s after load 13.1–13.8 →
+//! 11.7–12.1 MB against 8.1–8.4 MB idle; no more system calls per request).
 //!
 //! Code pages too: the kernel maps the executable's pages in large runs (fault-around, and on
 //! recent kernels the page cache's whole large folio, 128 KiB and more), so start-up code run
