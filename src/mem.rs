@@ -1,8 +1,8 @@
 //! Memory handed back to the system after load. glibc keeps the pages a burst freed inside its
 //! arenas (measured: RSS 3 s after 500 streams at 2.1× idle), so once the relay is quiet — no
 //! request in flight and none started for a whole tick, after some had — `trim_when_idle` asks
-//! glibc to return them (`malloc_trim(0)`, measured 1.06× idle after the same load), on each of
-//! the first `TRIMS_PER_QUIET_SPELL` quiet ticks. Before a trim it closes the upstream
+//! glibc to return them (`malloc_trim(0)`; with the thresholds below, 1.43–1.48× idle after
+//! 10 s of load and 500 streams), on each of the first `TRIMS_PER_QUIET_SPELL` quiet ticks. Before a trim it closes the upstream
 //! connections a burst left idle, all but `KEEP_PER_UPSTREAM` per upstream on each serving
 //! thread (`providers::direct`, whose pool is per runtime): each held its buffers in pages the
 //! burst scattered, which kept those pages from being returned (measured with hyper-util's pool,
@@ -14,10 +14,10 @@
 //! only when a free reaches it and it exceeds the trim threshold — and glibc raises that
 //! threshold (to twice the largest block it ever mapped on its own, up to 64 MiB) as soon as a
 //! large buffer is freed. After a burst, the thread heaps kept up to megabytes at their tops
-//! that no trim returned (the writer's: 2.9 MB resident for 1.1 MB in use). `pin_thresholds`
-//! fixes both thresholds at start (blocks from 1 MiB up mapped on their own; a heap's top kept
-//! to 512 KiB), which stops their drift (measured, three pairs: RSS 3 s after load 13.1–13.8 →
-//! 11.7–12.1 MB against 8.1–8.4 MB idle; no more system calls per request).
+//! that no trim returned (the writer's: 2.9 MB resident for 1.1 MB in use). `trim_when_idle`
+//! first fixes both thresholds (`pin_thresholds`: blocks from 1 MiB up mapped on their own, a
+//! heap's top kept to 512 KiB), which stops their drift (measured, three pairs: RSS 3 s after
+//! load 13.1–13.8 → 11.7–12.1 MB against 8.1–8.4 MB idle; no more system calls per request).
 //!
 //! Code pages too: the kernel maps the executable's pages in large runs (fault-around, and on
 //! recent kernels the page cache's whole large folio, 128 KiB and more), so start-up code run
@@ -64,7 +64,7 @@ const TRIM_THRESHOLD: i32 = 512 << 10;
 /// Fix glibc's mmap and trim thresholds (see the module documentation); idempotent.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code)]
-pub fn pin_thresholds() {
+fn pin_thresholds() {
     // SAFETY: mallopt takes two integers and sets glibc's allocator parameters under its lock.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD);
@@ -74,7 +74,7 @@ pub fn pin_thresholds() {
 
 /// Fix the allocator's thresholds: a no-op without glibc.
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-pub fn pin_thresholds() {}
+fn pin_thresholds() {}
 
 /// Unmap this executable's clean code and read-only data pages; returns the kB that were
 /// resident in the mappings it unmapped.
@@ -179,11 +179,13 @@ fn trim_now(started: u64, in_flight: u64, previous: u64, left: u32) -> (bool, u3
     }
 }
 
-/// Runs for the server's life: a second after the start, drops the start-up code's pages; then
-/// on the first quiet ticks each time the relay goes quiet after serving requests, sheds idle
+/// Runs for the server's life: at once fixes the allocator's thresholds (idempotent, so a
+/// restart after a panic does no harm); a second after the start, drops the start-up code's
+/// pages; then on the first quiet ticks each time the relay goes quiet after serving requests, sheds idle
 /// upstream connections beyond `KEEP_PER_UPSTREAM` per upstream, trims, and drops the code pages
 /// again.
 pub async fn trim_when_idle(shared: Arc<Shared>) {
+    pin_thresholds();
     let mut tick = tokio::time::interval(QUIET);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     // The start-up code, once the relay has been up for a quiet second.

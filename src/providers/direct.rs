@@ -206,8 +206,8 @@ impl Client {
     }
 
     /// Close the idle connections but the `keep` most recently used per upstream and runtime
-    /// (connections are pooled per runtime, `PoolKey`); returns how
-    /// many were closed (dropped: the socket closes with them).
+    /// (connections are pooled per runtime, `PoolKey`); returns how many were closed (dropped:
+    /// the socket closes with them).
     pub fn shed(&self, keep: usize) -> usize {
         let mut map = self.0.idle.lock().unwrap_or_else(|p| p.into_inner());
         let mut closed = 0;
@@ -249,9 +249,9 @@ pub async fn send(
     *req.method_mut() = method;
     *req.uri_mut() = target.path.clone();
     *req.headers_mut() = headers;
+    // The runtime is looked up once; the connection goes back to the pool it came from.
+    let key = (runtime_id(), target.key.clone());
     loop {
-        // The runtime is looked up once; the connection goes back to the pool it came from.
-        let key = (runtime_id(), target.key.clone());
         let (mut conn, reused) = match client.checkout(&key).await {
             Some(c) => (c, true),
             // Boxed: a connection being set up (a TLS session among it) would otherwise sit inside

@@ -332,7 +332,6 @@ impl ServerBuilder {
         }
 
         // Freed memory goes back to the system once the relay is quiet after load.
-        crate::mem::pin_thresholds();
         let shared = app.shared.clone();
         supervisor.spawn("idle memory trim", OnPanic::Restart, move || crate::mem::trim_when_idle(shared.clone()));
 
