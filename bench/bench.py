@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# bench/bench.py — the benchmark orchestrator: starts the mock, nginx as a reverse proxy to it (the anchor) and two relays (logging on / off), drives wrk and the stream driver, writes results.{json,md}.
+# bench/bench.py — the benchmark orchestrator: starts the mock, nginx as a reverse proxy to it (the anchor), bench's bare hyper proxy (the stack's floor) and two relays (logging on / off), drives wrk and the stream driver, writes results.{json,md}.
 """Run by bench/run.sh (which installs wrk and builds the binaries). Loopback only; every load
 run is bounded in count and duration; every process started here is stopped on exit.
 
@@ -343,6 +343,13 @@ def main():
     nginx, nport = start_nginx(work, mport)
     if nginx:
         log(f"nginx on :{nport} (pid {nginx.pid})")
+    # The floor: a bare reverse proxy on the relay's own stack (hyper, hyper-util's pooled client,
+    # tokio, two workers), no auth, routing, parsing or log: what any relay on it pays at least.
+    bare, bport = None, None
+    if os.path.exists(os.path.join(a.bench_bin, "proxy")):
+        bare, bport = start([os.path.join(a.bench_bin, "proxy"), "--upstream", f"127.0.0.1:{mport}", "--threads", "2"],
+                            os.path.join(work, "proxy.out"), "proxy listening on")
+        log(f"bare hyper proxy on :{bport} (pid {bare.pid})")
     relays = {}
     for name, on in (("log-on", True), ("log-off", False)):
         d = os.path.join(work, name)
@@ -367,17 +374,18 @@ def main():
 
     def target(kind, dia, model):
         """(url, headers, body model) for direct (mock, same dialect as the client) or a relay."""
-        if kind in ("direct", "nginx"):
+        if kind in ("direct", "nginx", "bare"):
             direct_model = model if model.startswith("gpt" if dia == "openai" else "claude") else \
                 ("gpt-bench" if dia == "openai" else "claude-bench")
-            port = mport if kind == "direct" else nport
+            port = {"direct": mport, "nginx": nport, "bare": bport}[kind]
             return f"http://127.0.0.1:{port}{PATH[dia]}", headers_for(dia, False), direct_model
         return f"http://127.0.0.1:{relays[kind][1]}{PATH[dia]}", headers_for(dia, True), model
 
     on_pid = relays["log-on"][0].pid
 
     def pid_of(kind):
-        return {"direct": mock.pid, "nginx": nginx.pid if nginx else None}.get(kind) or relays[kind][0].pid
+        return {"direct": mock.pid, "nginx": nginx.pid if nginx else None,
+                "bare": bare.pid if bare else None}.get(kind) or relays[kind][0].pid
 
     def ticks(kind):
         return tree_ticks(pid_of(kind)) if kind == "nginx" else cpu_ticks(pid_of(kind))
@@ -402,6 +410,8 @@ def main():
         ns_plan.append(("anthropic-direct", "direct", "anthropic", "claude-bench", conc))
         if nginx:
             ns_plan.append(("openai-nginx", "nginx", "openai", "gpt-bench", conc))
+        if bare:
+            ns_plan.append(("openai-bare", "bare", "openai", "gpt-bench", conc))
         for name, dia, model, _ in SCENARIOS:
             ns_plan.append((name, "log-on", dia, model, conc))
         ns_plan.append(("openai-passthrough", "log-off", "openai", "gpt-bench", conc))
@@ -436,12 +446,14 @@ def main():
     # added latency (unpinned, each wake-up may cross cores, which costs ~40 µs on this VM).
     pinned = {}
     if shutil.which("taskset"):
-        procs = [mock.pid, relays["log-on"][0].pid] + ([nginx.pid] if nginx else [])
+        procs = [mock.pid, relays["log-on"][0].pid] + ([nginx.pid] if nginx else []) + ([bare.pid] if bare else [])
         pin(procs, "0")
         try:
             for rep_ in range(repeat):
-                for name, kind in (("openai-direct", "direct"), ("openai-passthrough", "log-on"),
-                                   ("openai-to-anthropic", "log-on")) + ((("openai-nginx", "nginx"),) if nginx else ()):
+                pinned_plan = [("openai-direct", "direct"), ("openai-passthrough", "log-on"), ("openai-to-anthropic", "log-on")]
+                pinned_plan += [("openai-nginx", "nginx")] if nginx else []
+                pinned_plan += [("openai-bare", "bare")] if bare else []
+                for name, kind in pinned_plan:
                     model = "claude-bench" if name == "openai-to-anthropic" else "gpt-bench"
                     url, hs, m = target(kind, "openai", model)
                     env = dict(os.environ, BENCH_BODY=bodies[("openai", m, False)], BENCH_HEADERS="|".join(hs))
@@ -602,6 +614,12 @@ def evaluate(R):
     if n64 and p64:
         v = p64["cpu_us_per_req"] / n64["cpu_us_per_req"]
         bar("relay CPU per request / nginx's (c=64, logging on)", v, "(reported)", None, "×")
+    b64 = g(ns, "openai-bare|bare|64")
+    if b64:
+        bar("bare hyper proxy's CPU per request (c=64; the stack's floor)", b64["cpu_us_per_req"], "(reported)", None, "µs")
+    if b64 and o64 and b64["cpu_us_per_req"]:
+        v = o64["cpu_us_per_req"] / b64["cpu_us_per_req"]
+        bar("relay CPU per request / bare hyper proxy's (c=64, logging off)", v, "(reported)", None, "×")
     if p64 and o64:
         v = p64["rps"] / o64["rps"]
         bar("throughput logging on / off (c=64)", v, "≥ 0.9", v >= 0.9, "×")
@@ -694,7 +712,7 @@ def render_md(R):
                        f"{fmt(r['p99_ms'])} | {fmt(r['p99_ms'] - d['p99_ms'])} | {fmt(r['cpu_us_per_req'], 1)} | {cn} | {r['errors']} |")
     pn = R.get("pinned") or {}
     if pn:
-        out.append("\n### c=1 pinned: client, relay (or nginx) and mock on one core\n")
+        out.append("\n### c=1 pinned: client, relay (or nginx, or the bare proxy) and mock on one core\n")
         out.append("| scenario | p50 ms | +p50 | p99 ms | +p99 |")
         out.append("|---|---|---|---|---|")
         d = pn.get("openai-direct") or {}

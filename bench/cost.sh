@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/cost.sh — load-independent cost of one relayed request: relay CPU µs, context switches and syscalls (strace -c), instructions (callgrind) per request over a fixed count.
-# Usage: bench/cost.sh RELAY_BINARY [pass|cross|pass-stream|cross-stream] [REQUESTS] [log-on|log-off] [TOOLS]
+# Usage: bench/cost.sh RELAY_BINARY|bare [pass|cross|pass-stream|cross-stream] [REQUESTS] [log-on|log-off] [TOOLS]
 #   TOOLS: any of cpu,strace,callgrind,mem (default cpu,strace); mem: RSS idle, at 500 concurrent
 #   slow streams, and 3 s after them. WORKERS=N sets server.worker_threads. Needs the bench binaries (bench/run.sh
 #   builds them; BENCH_BIN overrides where they are), strace and valgrind for those tools.

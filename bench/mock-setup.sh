@@ -20,11 +20,15 @@ logging: {enabled: $2, store_bodies: true}
 YML
 }
 bench_cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$W"; }
-# start_relay PREFIX... : RELAY on the config, under an optional wrapper (valgrind, perf; up to
+# start_relay PREFIX... : RELAY on the config (RELAY=bare: bench's `proxy` to the mock instead), under an optional wrapper (valgrind, perf; up to
 # 2 minutes to listen), with a fresh data dir; its port in $RP, its pid in $RPID.
 start_relay() {
   rm -rf "$W/data"; mkdir -p "$W/data"; : >"$W/relay.out"
-  "$@" "$RELAY" --config "$W/cfg.yml" --data-dir "$W/data" serve --host 127.0.0.1 --port 0 >"$W/relay.out" 2>"$W/relay.err" &
+  if [ "$RELAY" = bare ]; then   # the floor: bench's bare hyper proxy to the mock, no relay logic
+    "$@" "$B/proxy" --upstream "127.0.0.1:$MP" >"$W/relay.out" 2>"$W/relay.err" &
+  else
+    "$@" "$RELAY" --config "$W/cfg.yml" --data-dir "$W/data" serve --host 127.0.0.1 --port 0 >"$W/relay.out" 2>"$W/relay.err" &
+  fi
   RPID=$!
   PIDS+=($RPID)
   for _ in $(seq 1200); do grep -q listening "$W/relay.out" 2>/dev/null && break; sleep 0.1; done
