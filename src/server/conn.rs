@@ -142,6 +142,8 @@ impl Drop for InFlight {
 struct Routers {
     cors: Router,
     plain: Router,
+    /// For the routes served without the router (`super::hot_relay`).
+    app: Arc<App>,
 }
 
 /// Single-threaded runtimes that serve connections, each on a thread of its own; they stop when
@@ -228,7 +230,8 @@ pub(super) async fn accept_loop(
     let registry = Arc::new(Registry { epoch: Instant::now(), conns: Mutex::default(), ended: Notify::new() });
     let mut shards = Shards::start(threads);
     // Requests without `Origin` (API clients) skip the CORS layer, which would do nothing for them.
-    let router = Routers { cors: super::router(app.clone()), plain: super::router_without_cors(app.clone()) };
+    let router =
+        Routers { cors: super::router(app.clone()), plain: super::router_without_cors(app.clone()), app: app.clone() };
     let mut next_id = 0u64;
     loop {
         let accepted = tokio::select! {
@@ -297,19 +300,28 @@ async fn serve_connection(
     let svc = hyper::service::service_fn(move |mut req: http::Request<hyper::body::Incoming>| {
         req.extensions_mut().insert(ConnectInfo(addr));
         let guard = InFlight::enter(&svc_state);
-        let mut router =
-            if req.headers().contains_key(http::header::ORIGIN) { router.cors.clone() } else { router.plain.clone() };
+        let origin = req.headers().contains_key(http::header::ORIGIN);
+        // API clients' relay requests skip the router (`super::hot_route`); the rest take it.
+        let hot = if origin { None } else { super::hot_route(req.method(), req.uri().path()) };
+        let target = match hot {
+            Some(route) => Err((router.app.clone(), route)),
+            None => Ok(if origin { router.cors.clone() } else { router.plain.clone() }),
+        };
         async move {
-            let resp = router.call(req).await;
+            let resp = match target {
+                Err((app, (dialect, endpoint))) => super::hot_relay(app, req.map(Body::new), dialect, endpoint).await,
+                Ok(mut router) => match router.call(req).await {
+                    Ok(r) => r,
+                    Err(never) => match never {},
+                },
+            };
             // The request counts as in flight until its response body is done.
-            resp.map(|r| {
-                r.map(|b| {
-                    Body::new(http_body_util::BodyExt::map_frame(b, move |f| {
-                        let _held = &guard;
-                        f
-                    }))
-                })
-            })
+            Ok::<_, std::convert::Infallible>(resp.map(|b| {
+                Body::new(http_body_util::BodyExt::map_frame(b, move |f| {
+                    let _held = &guard;
+                    f
+                }))
+            }))
         }
     });
     let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());

@@ -2,10 +2,11 @@
 //!
 //! 1. **Accept** — hyper 1 through hyper-util's auto builder (HTTP/1.1 and h2c), TCP_NODELAY on,
 //!    with header-read and idle timeouts and a cap on open connections (`conn`).
-//! 2. **Authenticate** (`auth` middleware) — every path except `PUBLIC_PATHS` needs the access
-//!    key or a user's relay key (`mr-…`, `auth::Users`) as `Authorization: Bearer`, `x-api-key` or
-//!    `x-access-key`, compared in constant time; a failure is a 401 in the caller's dialect
-//!    (Anthropic shape on `/v1/messages*`). A relay key puts its `auth::Principal` on the request.
+//! 2. **Authenticate** (`auth` middleware; `hot_relay` for the hot relay routes) — every path
+//!    except `PUBLIC_PATHS` needs the access key or a user's relay key (`mr-…`, `auth::Users`) as
+//!    `Authorization: Bearer`, `x-api-key` or `x-access-key`, compared in constant time; a failure
+//!    is a 401 in the caller's dialect (Anthropic shape on `/v1/messages*`). A relay key puts its
+//!    `auth::Principal` on the request.
 //! 3. **Read the body** — bounded by `server.max_body_bytes` (413 in the caller's dialect).
 //! 4. **Snapshot** — one `Arc<Runtime>` for the request's whole life (reloads swap it).
 //! 5. **Relay** — `relay::handle`: decode, route, attempt with failover, respond, record.
@@ -285,18 +286,33 @@ async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Resp
     {
         return next.run(req).await;
     }
-    let dialect = dialect_for_path(path);
-    let token = credential(req.headers()).map(str::to_string).or_else(|| query_key(req.uri()));
-    let Some(token) = token else {
-        return RelayError::unauthorized(
-            "missing credentials: send the access key as 'Authorization: Bearer <key>', 'x-api-key' or 'x-access-key'",
-        )
-        .render(dialect);
+    match authorize(&app, &mut req) {
+        Ok(()) => next.run(req).await,
+        Err(refused) => refused,
+    }
+}
+
+/// Check the request's credential (the access key, or a user's relay key) and put the caller
+/// (and a relay key's principal) on it; the refusal is a 401 in the path's dialect.
+fn authorize(app: &App, req: &mut Request) -> Result<(), Response> {
+    let dialect = dialect_for_path(req.uri().path());
+    let token: std::borrow::Cow<'_, str> = match credential(req.headers()) {
+        Some(t) => t.into(),
+        None => match query_key(req.uri()) {
+            Some(t) => t.into(),
+            None => {
+                return Err(RelayError::unauthorized(
+                    "missing credentials: send the access key as 'Authorization: Bearer <key>', 'x-api-key' or 'x-access-key'",
+                )
+                .render(dialect));
+            }
+        },
     };
     let rt = app.runtime.load();
     let expected = if rt.config.server.access_key_enabled { rt.access_key.as_ref() } else { None };
     let ok = expected.is_some_and(|k| bool::from(k.expose().as_bytes().ct_eq(token.as_bytes())));
     drop(rt);
+    let mut principal = None;
     let mut caller = Caller::ACCESS_KEY;
     if !ok {
         // A user's relay key (`mr-…`, looked up by its public prefix, compared hashed).
@@ -307,13 +323,48 @@ async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Resp
         match found {
             Ok(p) => {
                 caller = Caller::of(&p);
-                req.extensions_mut().insert(p);
+                principal = Some(p);
             }
-            Err(why) => return RelayError::unauthorized(why.message()).render(dialect),
+            Err(why) => return Err(RelayError::unauthorized(why.message()).render(dialect)),
         }
     }
+    drop(token);
+    if let Some(p) = principal {
+        req.extensions_mut().insert(p);
+    }
     req.extensions_mut().insert(caller);
-    next.run(req).await
+    Ok(())
+}
+
+/// The relay endpoints API clients call on every request, served without the router when the
+/// request carries no `Origin` (`conn`): `POST` on exactly one of these paths. The router holds
+/// the same routes, so a request sent either way is handled alike; this way skips its matching,
+/// its middleware's boxing and its per-request service clones.
+pub(crate) fn hot_route(method: &http::Method, path: &str) -> Option<(Dialect, Endpoint)> {
+    if method != http::Method::POST {
+        return None;
+    }
+    match path {
+        "/v1/chat/completions" | "/chat/completions" => Some((Dialect::OpenAi, Endpoint::ChatCompletions)),
+        "/v1/messages" | "/messages" => Some((Dialect::Anthropic, Endpoint::Messages)),
+        "/v1/responses" | "/responses" => Some((Dialect::Responses, Endpoint::Responses)),
+        _ => None,
+    }
+}
+
+/// A `hot_route` request: what the auth middleware and the route's handler do, in that order;
+/// and, as the router does, a `Content-Length` from a body of known size.
+pub(crate) async fn hot_relay(app: Arc<App>, mut req: Request, dialect: Dialect, endpoint: Endpoint) -> Response {
+    let mut resp = match authorize(&app, &mut req) {
+        Ok(()) => relay_route(app, req, dialect, endpoint).await,
+        Err(refused) => refused,
+    };
+    if !resp.headers().contains_key(header::CONTENT_LENGTH)
+        && let Some(n) = axum::body::HttpBody::size_hint(resp.body()).exact()
+    {
+        resp.headers_mut().insert(header::CONTENT_LENGTH, http::HeaderValue::from(n));
+    }
+    resp
 }
 
 /// Why a request body could not be read.

@@ -212,3 +212,62 @@ async fn wait_for_threads(n: usize) -> Vec<(String, u64)> {
     assert_eq!(found.len(), n, "serving threads: {found:?}");
     found
 }
+
+#[tokio::test]
+async fn the_hot_relay_routes_answer_as_the_router_does() {
+    // API clients' POSTs to these paths skip the router (`server::hot_route`); a request with an
+    // `Origin` takes the router. Both ways must answer alike: auth, errors, the relay, headers.
+    let server = Server::builder(mock_config(""))
+        .listen("127.0.0.1", 0)
+        .access_key(monorelay::secret::Secret::new(KEY.to_string()))
+        .build()
+        .await
+        .unwrap();
+    let base = format!("http://{}", server.local_addr());
+    let _running = server.spawn();
+    let c = client();
+    let send = |path: &str, origin: bool, key: Option<&str>, body: Vec<u8>| {
+        let mut r = c.post(format!("{base}{path}")).header("content-type", "application/json").body(body);
+        if origin {
+            r = r.header("origin", "https://elsewhere.example");
+        }
+        if let Some(k) = key {
+            r = r.bearer_auth(k);
+        }
+        async move {
+            let resp = r.send().await.unwrap();
+            let status = resp.status().as_u16();
+            let length = resp.headers().get("content-length").map(|v| v.to_str().unwrap().to_string());
+            let body: serde_json::Value = resp.json().await.unwrap();
+            (status, length, body)
+        }
+    };
+    let good = |model: &str| serde_json::to_vec(&chat(model, "hello")).unwrap();
+    for path in
+        ["/v1/chat/completions", "/chat/completions", "/v1/messages", "/messages", "/v1/responses", "/responses"]
+    {
+        for (key, body, status) in
+            [(None, good("echo"), 401), (Some("wrong"), good("echo"), 401), (Some(KEY), b"{not json".to_vec(), 400)]
+        {
+            let plain = send(path, false, key, body.clone()).await;
+            let routed = send(path, true, key, body).await;
+            assert_eq!(plain.0, status, "{path} {key:?}: {plain:?}");
+            assert_eq!(plain, routed, "{path} {key:?}: without and with Origin");
+            assert!(plain.1.is_some(), "{path}: a Content-Length on a whole body");
+        }
+    }
+    // A relayed answer, both ways (the chat shape is the OpenAI one: only the chat paths).
+    let plain = send("/v1/chat/completions", false, Some(KEY), good("echo")).await;
+    let routed = send("/v1/chat/completions", true, Some(KEY), good("echo")).await;
+    assert_eq!((plain.0, routed.0), (200, 200), "{plain:?} {routed:?}");
+    assert_eq!(plain.2["choices"], routed.2["choices"]);
+    assert!(plain.1.is_some() && routed.1.is_some());
+    // Another method on a hot path is the router's: 405 both ways.
+    for origin in [false, true] {
+        let mut r = c.get(format!("{base}/v1/chat/completions")).bearer_auth(KEY);
+        if origin {
+            r = r.header("origin", "https://elsewhere.example");
+        }
+        assert_eq!(r.send().await.unwrap().status(), 405);
+    }
+}
