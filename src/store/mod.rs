@@ -125,16 +125,18 @@ pub fn id_ms(id: u64) -> u64 {
 /// `id` in base 36: 12–13 characters.
 pub fn short_id(mut id: u64) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
+    // u64::MAX has 13 base-36 digits; filled from the end, one allocation for the result.
+    let mut buf = [0u8; 13];
+    let mut at = buf.len();
     loop {
-        out.push(DIGITS[(id % 36) as usize]);
+        at -= 1;
+        buf[at] = DIGITS[(id % 36) as usize];
         id /= 36;
         if id == 0 {
             break;
         }
     }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    buf[at..].iter().map(|&b| char::from(b)).collect()
 }
 
 /// Accepts the short (base 36) form or the decimal id.

@@ -37,6 +37,12 @@ fn ids_are_time_ordered_and_short_ids_roundtrip() {
     assert_eq!(parse_id(&short_id(a)), Some(a));
     assert_eq!(parse_id(&a.to_string()), Some(a));
     assert_eq!(id_ms(a), unix_ms(t));
+    // The edges of the base-36 form: one digit, a carry, and the widest u64 (13 digits).
+    assert_eq!(short_id(0), "0");
+    assert_eq!(short_id(35), "z");
+    assert_eq!(short_id(36), "10");
+    assert_eq!(short_id(u64::MAX), "3w5e11264sgsf");
+    assert_eq!(parse_id("3w5e11264sgsf"), Some(u64::MAX));
 }
 
 #[test]
