@@ -287,24 +287,26 @@ async fn auth(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Resp
         return next.run(req).await;
     }
     match authorize(&app, &mut req) {
-        Ok(()) => next.run(req).await,
-        Err(refused) => refused,
+        None => next.run(req).await,
+        Some(refused) => refused,
     }
 }
 
 /// Check the request's credential (the access key, or a user's relay key) and put the caller
-/// (and a relay key's principal) on it; the refusal is a 401 in the path's dialect.
-fn authorize(app: &App, req: &mut Request) -> Result<(), Response> {
+/// (and a relay key's principal) on it. `Some` is the refusal: a 401 in the path's dialect.
+fn authorize(app: &App, req: &mut Request) -> Option<Response> {
     let dialect = dialect_for_path(req.uri().path());
     let token: std::borrow::Cow<'_, str> = match credential(req.headers()) {
         Some(t) => t.into(),
         None => match query_key(req.uri()) {
             Some(t) => t.into(),
             None => {
-                return Err(RelayError::unauthorized(
-                    "missing credentials: send the access key as 'Authorization: Bearer <key>', 'x-api-key' or 'x-access-key'",
-                )
-                .render(dialect));
+                return Some(
+                    RelayError::unauthorized(
+                        "missing credentials: send the access key as 'Authorization: Bearer <key>', 'x-api-key' or 'x-access-key'",
+                    )
+                    .render(dialect),
+                );
             }
         },
     };
@@ -325,7 +327,7 @@ fn authorize(app: &App, req: &mut Request) -> Result<(), Response> {
                 caller = Caller::of(&p);
                 principal = Some(p);
             }
-            Err(why) => return Err(RelayError::unauthorized(why.message()).render(dialect)),
+            Err(why) => return Some(RelayError::unauthorized(why.message()).render(dialect)),
         }
     }
     drop(token);
@@ -333,7 +335,7 @@ fn authorize(app: &App, req: &mut Request) -> Result<(), Response> {
         req.extensions_mut().insert(p);
     }
     req.extensions_mut().insert(caller);
-    Ok(())
+    None
 }
 
 /// The relay endpoints API clients call on every request, served without the router when the
@@ -356,8 +358,8 @@ pub(crate) fn hot_route(method: &http::Method, path: &str) -> Option<(Dialect, E
 /// and, as the router does, a `Content-Length` from a body of known size.
 pub(crate) async fn hot_relay(app: Arc<App>, mut req: Request, dialect: Dialect, endpoint: Endpoint) -> Response {
     let mut resp = match authorize(&app, &mut req) {
-        Ok(()) => relay_route(app, req, dialect, endpoint).await,
-        Err(refused) => refused,
+        None => relay_route(app, req, dialect, endpoint).await,
+        Some(refused) => refused,
     };
     if !resp.headers().contains_key(header::CONTENT_LENGTH)
         && let Some(n) = axum::body::HttpBody::size_hint(resp.body()).exact()
