@@ -7,6 +7,10 @@
 //! EMFILE back off instead of spinning. Shutdown stops accepting, asks every connection to finish
 //! gracefully, and returns when they have (the caller bounds the wait).
 //!
+//! Each request goes through the router (with the CORS layer only when it carries `Origin`),
+//! except a `POST` without `Origin` to one of the relay's own paths (`super::hot_route`), which
+//! goes straight to `super::hot_relay`.
+//!
 //! With serving threads (`Shards`), the accept loop hands each connection, round robin, to one of
 //! several single-threaded runtimes, each on a thread of its own, which serves it to its end:
 //! a request's tasks, timers and upstream sockets then stay on one thread, with no work stealing
@@ -144,6 +148,12 @@ struct Routers {
     plain: Router,
     /// For the routes served without the router (`super::hot_relay`).
     app: Arc<App>,
+}
+
+/// Where one request goes: straight to the relay (`super::hot_route`), or through a router.
+enum Target {
+    Hot(Arc<App>, crate::dialect::Dialect, crate::providers::Endpoint),
+    Routed(Router),
 }
 
 /// Single-threaded runtimes that serve connections, each on a thread of its own; they stop when
@@ -304,13 +314,15 @@ async fn serve_connection(
         // API clients' relay requests skip the router (`super::hot_route`); the rest take it.
         let hot = if origin { None } else { super::hot_route(req.method(), req.uri().path()) };
         let target = match hot {
-            Some(route) => Err((router.app.clone(), route)),
-            None => Ok(if origin { router.cors.clone() } else { router.plain.clone() }),
+            Some((dialect, endpoint)) => Target::Hot(router.app.clone(), dialect, endpoint),
+            None => Target::Routed(if origin { router.cors.clone() } else { router.plain.clone() }),
         };
         async move {
             let resp = match target {
-                Err((app, (dialect, endpoint))) => super::hot_relay(app, req.map(Body::new), dialect, endpoint).await,
-                Ok(mut router) => match router.call(req).await {
+                Target::Hot(app, dialect, endpoint) => {
+                    super::hot_relay(app, req.map(Body::new), dialect, endpoint).await
+                }
+                Target::Routed(mut router) => match router.call(req).await {
                     Ok(r) => r,
                     Err(never) => match never {},
                 },

@@ -12,6 +12,16 @@ fn mock_config(extra: &str) -> config::Config {
     config::load_str(&yaml, ConfigSource::Embedded, &|_| None).unwrap()
 }
 
+/// A server on the mock provider with the test's access key.
+async fn keyed_server() -> Server {
+    Server::builder(mock_config(""))
+        .listen("127.0.0.1", 0)
+        .access_key(monorelay::secret::Secret::new(KEY.to_string()))
+        .build()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn a_data_dir_gets_a_private_access_key_a_log_and_a_control_socket() {
     let dir = tempfile::tempdir().unwrap();
@@ -103,12 +113,7 @@ async fn a_critical_task_that_panics_stops_the_server_cleanly_with_the_reason() 
 
 #[tokio::test]
 async fn a_restartable_task_that_panics_is_restarted_and_the_server_keeps_serving() {
-    let mut server = Server::builder(mock_config(""))
-        .listen("127.0.0.1", 0)
-        .access_key(monorelay::secret::Secret::new(KEY.to_string()))
-        .build()
-        .await
-        .unwrap();
+    let mut server = keyed_server().await;
     let base = format!("http://{}", server.local_addr());
     let runs = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
     let r = runs.clone();
@@ -217,12 +222,7 @@ async fn wait_for_threads(n: usize) -> Vec<(String, u64)> {
 async fn the_hot_relay_routes_answer_as_the_router_does() {
     // API clients' POSTs to these paths skip the router (`server::hot_route`); a request with an
     // `Origin` takes the router. Both ways must answer alike: auth, errors, the relay, headers.
-    let server = Server::builder(mock_config(""))
-        .listen("127.0.0.1", 0)
-        .access_key(monorelay::secret::Secret::new(KEY.to_string()))
-        .build()
-        .await
-        .unwrap();
+    let server = keyed_server().await;
     let base = format!("http://{}", server.local_addr());
     let _running = server.spawn();
     let c = client();
