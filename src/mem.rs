@@ -2,12 +2,12 @@
 //! arenas (measured: RSS 3 s after 500 streams at 2.1× idle), so once the relay is quiet — no
 //! request in flight and none started for a whole tick, after some had — `trim_when_idle` asks
 //! glibc to return them (`malloc_trim(0)`; with the thresholds below, 1.43–1.48× idle after
-//! 10 s of load and 500 streams), on each of the first `TRIMS_PER_QUIET_SPELL` quiet ticks. Before a trim it closes the upstream
-//! connections a burst left idle, all but `KEEP_PER_UPSTREAM` per upstream on each serving
-//! thread (`providers::direct`, whose pool is per runtime): each held its buffers in pages the
-//! burst scattered, which kept those pages from being returned (measured with hyper-util's pool,
-//! ~36 KB a connection). The trim is a no-op on other platforms and C libraries; nothing is
-//! done while requests keep coming.
+//! 10 s of load and 500 streams), on each of the first `TRIMS_PER_QUIET_SPELL` quiet ticks.
+//! Before a trim it closes the upstream connections a burst left idle, all but
+//! `KEEP_PER_UPSTREAM` per upstream on each serving thread (`providers::direct`, whose pool is
+//! per runtime): each held its buffers in pages the burst scattered, which kept those pages from
+//! being returned (measured with hyper-util's pool, ~36 KB a connection). The trim is a no-op on
+//! other platforms and C libraries; nothing is done while requests keep coming.
 //!
 //! The trim walks each arena's free lists, but the top of a thread's heap (glibc gives each
 //! allocating thread an arena of its own: the serving threads, the log writer) is handed back
@@ -181,9 +181,9 @@ fn trim_now(started: u64, in_flight: u64, previous: u64, left: u32) -> (bool, u3
 
 /// Runs for the server's life: at once fixes the allocator's thresholds (idempotent, so a
 /// restart after a panic does no harm); a second after the start, drops the start-up code's
-/// pages; then on the first quiet ticks each time the relay goes quiet after serving requests, sheds idle
-/// upstream connections beyond `KEEP_PER_UPSTREAM` per upstream, trims, and drops the code pages
-/// again.
+/// pages; then on the first quiet ticks each time the relay goes quiet after serving requests,
+/// sheds idle upstream connections beyond `KEEP_PER_UPSTREAM` per upstream, trims, and drops the
+/// code pages again.
 pub async fn trim_when_idle(shared: Arc<Shared>) {
     pin_thresholds();
     let mut tick = tokio::time::interval(QUIET);

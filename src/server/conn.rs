@@ -156,6 +156,34 @@ enum Target {
     Routed(Router),
 }
 
+/// A response body holding its request's `InFlight` guard until the body is dropped. Its size
+/// hint passes through, so hyper writes `Content-Length` for a body of known size on either way
+/// a request is served (the router's own header for it is then already there).
+struct Held {
+    body: Body,
+    _guard: InFlight,
+}
+
+impl hyper::body::Body for Held {
+    type Data = bytes::Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
+        Pin::new(&mut self.body).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        self.body.size_hint()
+    }
+}
+
 /// Single-threaded runtimes that serve connections, each on a thread of its own; they stop when
 /// this is dropped (after the accept loop has seen every connection close, or gave up waiting).
 struct Shards {
@@ -328,12 +356,7 @@ async fn serve_connection(
                 },
             };
             // The request counts as in flight until its response body is done.
-            Ok::<_, std::convert::Infallible>(resp.map(|b| {
-                Body::new(http_body_util::BodyExt::map_frame(b, move |f| {
-                    let _held = &guard;
-                    f
-                }))
-            }))
+            Ok::<_, std::convert::Infallible>(resp.map(|body| Body::new(Held { body, _guard: guard })))
         }
     });
     let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());

@@ -193,15 +193,16 @@ pub(crate) fn router_without_cors(app: Arc<App>) -> Router {
 
 /// Every route, with auth where it applies (`router` adds CORS around it).
 fn routes(app: &Arc<App>) -> Router<Arc<App>> {
-    let relay_routes = Router::new()
-        .route("/v1/chat/completions", post(chat_completions))
-        .route("/chat/completions", post(chat_completions))
-        .route("/v1/messages", post(messages))
-        .route("/messages", post(messages))
+    let mut relay_routes = Router::new();
+    for &(path, dialect, endpoint) in &HOT_ROUTES {
+        relay_routes = relay_routes.route(
+            path,
+            post(move |State(app): State<Arc<App>>, req: Request| relay_route(app, req, dialect, endpoint)),
+        );
+    }
+    let relay_routes = relay_routes
         .route("/v1/messages/count_tokens", post(count_tokens))
         .route("/messages/count_tokens", post(count_tokens))
-        .route("/v1/responses", post(responses))
-        .route("/responses", post(responses))
         .route("/v1/responses/{id}", get(responses_api::get_response).delete(responses_api::delete_response))
         .route("/responses/{id}", get(responses_api::get_response).delete(responses_api::delete_response))
         .route("/v1/responses/{id}/input_items", get(responses_api::input_items))
@@ -314,7 +315,6 @@ fn authorize(app: &App, req: &mut Request) -> Option<Response> {
     let expected = if rt.config.server.access_key_enabled { rt.access_key.as_ref() } else { None };
     let ok = expected.is_some_and(|k| bool::from(k.expose().as_bytes().ct_eq(token.as_bytes())));
     drop(rt);
-    let mut principal = None;
     let mut caller = Caller::ACCESS_KEY;
     if !ok {
         // A user's relay key (`mr-…`, looked up by its public prefix, compared hashed).
@@ -325,48 +325,42 @@ fn authorize(app: &App, req: &mut Request) -> Option<Response> {
         match found {
             Ok(p) => {
                 caller = Caller::of(&p);
-                principal = Some(p);
+                req.extensions_mut().insert(p);
             }
             Err(why) => return Some(RelayError::unauthorized(why.message()).render(dialect)),
         }
-    }
-    drop(token);
-    if let Some(p) = principal {
-        req.extensions_mut().insert(p);
     }
     req.extensions_mut().insert(caller);
     None
 }
 
-/// The relay endpoints API clients call on every request, served without the router when the
-/// request carries no `Origin` (`conn`): `POST` on exactly one of these paths. The router holds
-/// the same routes, so a request sent either way is handled alike; this way skips its matching,
-/// its middleware's boxing and its per-request service clones.
+/// The relay endpoints API clients call on every request (`POST`). The router serves them from
+/// this table, and so does `hot_relay`, without the router, for a request with no `Origin`
+/// (`conn`): the same handler either way, minus the router's matching, its middleware's boxing
+/// and its per-request service clones.
+const HOT_ROUTES: [(&str, Dialect, Endpoint); 6] = [
+    ("/v1/chat/completions", Dialect::OpenAi, Endpoint::ChatCompletions),
+    ("/chat/completions", Dialect::OpenAi, Endpoint::ChatCompletions),
+    ("/v1/messages", Dialect::Anthropic, Endpoint::Messages),
+    ("/messages", Dialect::Anthropic, Endpoint::Messages),
+    ("/v1/responses", Dialect::Responses, Endpoint::Responses),
+    ("/responses", Dialect::Responses, Endpoint::Responses),
+];
+
+/// The `HOT_ROUTES` entry a request is for: `POST` on exactly one of its paths.
 pub(crate) fn hot_route(method: &http::Method, path: &str) -> Option<(Dialect, Endpoint)> {
     if method != http::Method::POST {
         return None;
     }
-    match path {
-        "/v1/chat/completions" | "/chat/completions" => Some((Dialect::OpenAi, Endpoint::ChatCompletions)),
-        "/v1/messages" | "/messages" => Some((Dialect::Anthropic, Endpoint::Messages)),
-        "/v1/responses" | "/responses" => Some((Dialect::Responses, Endpoint::Responses)),
-        _ => None,
-    }
+    HOT_ROUTES.iter().find(|(p, ..)| *p == path).map(|&(_, dialect, endpoint)| (dialect, endpoint))
 }
 
-/// A `hot_route` request: what the auth middleware and the route's handler do, in that order;
-/// and, as the router does, a `Content-Length` from a body of known size.
+/// A `hot_route` request: what the auth middleware and the route's handler do, in that order.
 pub(crate) async fn hot_relay(app: Arc<App>, mut req: Request, dialect: Dialect, endpoint: Endpoint) -> Response {
-    let mut resp = match authorize(&app, &mut req) {
+    match authorize(&app, &mut req) {
         None => relay_route(app, req, dialect, endpoint).await,
         Some(refused) => refused,
-    };
-    if !resp.headers().contains_key(header::CONTENT_LENGTH)
-        && let Some(n) = axum::body::HttpBody::size_hint(resp.body()).exact()
-    {
-        resp.headers_mut().insert(header::CONTENT_LENGTH, http::HeaderValue::from(n));
     }
-    resp
 }
 
 /// Why a request body could not be read.
@@ -504,14 +498,6 @@ async fn relay_route(app: Arc<App>, req: Request, dialect: Dialect, endpoint: En
     .await
 }
 
-async fn chat_completions(State(app): State<Arc<App>>, req: Request) -> Response {
-    relay_route(app, req, Dialect::OpenAi, Endpoint::ChatCompletions).await
-}
-
-async fn responses(State(app): State<Arc<App>>, req: Request) -> Response {
-    relay_route(app, req, Dialect::Responses, Endpoint::Responses).await
-}
-
 async fn audio_speech(State(app): State<Arc<App>>, req: Request) -> Response {
     relay_route(app, req, Dialect::OpenAi, Endpoint::AudioSpeech).await
 }
@@ -530,10 +516,6 @@ async fn moderations(State(app): State<Arc<App>>, req: Request) -> Response {
 
 async fn images(State(app): State<Arc<App>>, req: Request) -> Response {
     relay_route(app, req, Dialect::OpenAi, Endpoint::ImagesGenerations).await
-}
-
-async fn messages(State(app): State<Arc<App>>, req: Request) -> Response {
-    relay_route(app, req, Dialect::Anthropic, Endpoint::Messages).await
 }
 
 async fn count_tokens(State(app): State<Arc<App>>, req: Request) -> Response {

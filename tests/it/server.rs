@@ -262,6 +262,20 @@ async fn the_hot_relay_routes_answer_as_the_router_does() {
     assert_eq!((plain.0, routed.0), (200, 200), "{plain:?} {routed:?}");
     assert_eq!(plain.2["choices"], routed.2["choices"]);
     assert!(plain.1.is_some() && routed.1.is_some());
+    // A query (the Anthropic SDK sends `?beta=true`) keeps the path hot; a trailing slash is no
+    // relay path either way.
+    for (path, relayed) in [("/v1/messages?beta=true", true), ("/v1/chat/completions/", false)] {
+        let send = |origin: bool| {
+            let r = c.post(format!("{base}{path}")).bearer_auth(KEY).json(&chat("echo", "x"));
+            if origin { r.header("origin", "https://elsewhere.example") } else { r }
+        };
+        let (plain, routed) = (send(false).send().await.unwrap(), send(true).send().await.unwrap());
+        assert_eq!(plain.status(), routed.status(), "{path}");
+        assert_eq!(plain.status() != 404, relayed, "{path}: {}", plain.status());
+        // The same answer but for the message id, which is new on each call.
+        let body = |t: String| t.split_once(",").map(|(_, rest)| rest.to_string()).unwrap_or(t);
+        assert_eq!(body(plain.text().await.unwrap()), body(routed.text().await.unwrap()), "{path}");
+    }
     // Another method on a hot path is the router's: 405 both ways.
     for origin in [false, true] {
         let mut r = c.get(format!("{base}/v1/chat/completions")).bearer_auth(KEY);
