@@ -296,7 +296,8 @@ struct TopLevel<'a> {
 
 impl<'a> TopLevel<'a> {
     fn read(body: &'a [u8], required: Option<&str>) -> Option<TopLevel<'a>> {
-        let mut de = serde_json::Deserializer::from_slice(body);
+        // Not UTF-8: left to the full parse, which words the error (see `body::from_json`).
+        let mut de = serde_json::Deserializer::from_str(std::str::from_utf8(body).ok()?);
         let top = serde::Deserializer::deserialize_map(&mut de, TopLevelVisitor { required }).ok()?;
         de.end().ok()?;
         Some(top)

@@ -216,7 +216,7 @@ pub(super) async fn finish_plain(
         };
         let usage = match found {
             Some(u) => u,
-            None => match serde_json::from_slice::<Probe>(&body) {
+            None => match crate::body::from_json::<Probe>(&body) {
                 Ok(p) => p.usage,
                 Err(e) => {
                     let detail = format!("the upstream answered {} with a body that is not JSON: {e}", status.as_u16());

@@ -657,7 +657,7 @@ pub fn decode_response(body: &[u8]) -> Result<ir::Response, TranslateError> {
 /// The common response (text, thinking and tool-use blocks) read in one pass; `None` for anything
 /// the full decoder must judge.
 fn plain_response(body: &[u8]) -> Option<w::MessagesResponse> {
-    let r: w::MessagesResponse<w::PlainBlock> = serde_json::from_slice(body).ok()?;
+    let r: w::MessagesResponse<w::PlainBlock> = crate::body::from_json(body).ok()?;
     let content = r.content.into_iter().map(w::PlainBlock::into_block).collect::<Option<Vec<_>>>()?;
     Some(w::MessagesResponse {
         id: r.id,

@@ -187,7 +187,7 @@ pub fn encode_stream_error_at(client: Dialect, error_type: &str, message: &str, 
 /// Parses a client body, mapping serde errors to `InvalidJson` / `InvalidField` with the path.
 pub(crate) fn parse_client<T: DeserializeOwned>(body: &[u8]) -> Result<T, TranslateError> {
     // Fast path: plain serde_json. Only a failure pays for the path-tracking second parse.
-    if let Ok(v) = serde_json::from_slice(body) {
+    if let Ok(v) = crate::body::from_json(body) {
         return Ok(v);
     }
     let mut de = serde_json::Deserializer::from_slice(body);
