@@ -43,8 +43,22 @@ const SENSITIVE_KEYS: &[&str] = &[
 ];
 
 /// Whether some `"key":` (with optional spaces before the colon) is one of `SENSITIVE_KEYS`.
+/// A key whose length no sensitive key has is ruled out before any comparison.
 fn has_sensitive_key(body: &[u8]) -> bool {
-    let longest = SENSITIVE_KEYS.iter().map(|k| k.len()).max().unwrap_or(0);
+    const fn lengths() -> (u32, usize) {
+        let (mut mask, mut longest, mut i) = (0u32, 0, 0);
+        while i < SENSITIVE_KEYS.len() {
+            let n = SENSITIVE_KEYS[i].len();
+            mask |= 1 << n;
+            if n > longest {
+                longest = n;
+            }
+            i += 1;
+        }
+        (mask, longest)
+    }
+    const LENGTHS: (u32, usize) = lengths();
+    let (mask, longest) = LENGTHS;
     memchr::memchr_iter(b':', body).any(|colon| {
         let mut end = colon;
         while end > 0 && body[end - 1] == b' ' {
@@ -57,7 +71,7 @@ fn has_sensitive_key(body: &[u8]) -> bool {
         let start = close.saturating_sub(longest + 1);
         let Some(open) = memchr::memrchr(b'"', &body[start..close]).map(|i| start + i) else { return false };
         let key = &body[open + 1..close];
-        SENSITIVE_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k.as_bytes()))
+        mask & (1 << key.len()) != 0 && SENSITIVE_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k.as_bytes()))
     })
 }
 
@@ -378,6 +392,28 @@ mod tests {
         let mut clean = br#"{"model":"m","max_tokens":5}"#.to_vec();
         assert!(!redact(&mut clean, &Needles::default()));
         assert_eq!(clean, br#"{"model":"m","max_tokens":5}"#);
+    }
+
+    /// Every sensitive key is found, in any case, with spaces before its colon, at the very start
+    /// of the body and after long keys; keys that only contain or end like one are not.
+    #[test]
+    fn sensitive_keys_are_found_by_the_key_alone() {
+        for k in SENSITIVE_KEYS {
+            for body in [
+                format!(r#"{{"{k}":"v"}}"#),
+                format!(r#"{{"{}"  :"v"}}"#, k.to_ascii_uppercase()),
+                format!(r#"{{"a_very_long_key_before_it":1,"{k}":"v"}}"#),
+                format!(r#""{k}":1"#),
+            ] {
+                assert!(has_sensitive_key(body.as_bytes()), "{body}");
+            }
+            for body in [format!(r#"{{"x{k}":"v"}}"#), format!(r#"{{"{k}x":"v"}}"#), format!(r#"{{"t":"{k}"}}"#)] {
+                assert!(!has_sensitive_key(body.as_bytes()), "{body}");
+            }
+        }
+        for body in [&b""[..], b":", b"\":", b"{\"\":1}", br#"{"a":"b:c","passwor":"d"}"#] {
+            assert!(!has_sensitive_key(body), "{}", String::from_utf8_lossy(body));
+        }
     }
 
     /// The plain-text fast path gives the general path's message for every stream it takes, takes
