@@ -63,8 +63,16 @@ impl Histogram {
 }
 
 /// `2xx`, `4xx`, `5xx`, …; 499 (the client went away) is its own class.
-pub fn status_class(status: u16) -> String {
-    if status == 499 { "499".into() } else { format!("{}xx", status / 100) }
+pub fn status_class(status: u16) -> std::borrow::Cow<'static, str> {
+    match status {
+        499 => "499".into(),
+        100..=199 => "1xx".into(),
+        200..=299 => "2xx".into(),
+        300..=399 => "3xx".into(),
+        400..=499 => "4xx".into(),
+        500..=599 => "5xx".into(),
+        _ => format!("{}xx", status / 100).into(),
+    }
 }
 
 /// Whether a status counts as an error in stats (a client that went away is not the relay's error).
@@ -107,12 +115,24 @@ impl Agg {
             return;
         }
         self.requests += 1;
-        *self.status.entry(status_class(e.status)).or_default() += 1;
+        // Counted where it lies; a class (or kind) seen for the first time gets its own key.
+        let class = status_class(e.status);
+        match self.status.get_mut(class.as_ref()) {
+            Some(n) => *n += 1,
+            None => {
+                self.status.insert(class.into_owned(), 1);
+            }
+        }
         if is_error(e.status) {
             self.errors += 1;
         }
         if let Some(k) = &e.error_kind {
-            *self.error_kinds.entry(k.clone()).or_default() += 1;
+            match self.error_kinds.get_mut(k.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    self.error_kinds.insert(k.clone(), 1);
+                }
+            }
         }
         if let Some(t) = &e.tokens {
             self.input_tokens += t.input;
@@ -246,11 +266,60 @@ struct Series {
     cost_usd: f64,
 }
 
+/// A series' labels: provider, model, status.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct SeriesKey(String, String, u16);
+
+/// Labels as borrowed strings, so that counting a request into a series that exists allocates
+/// nothing: the map is searched with a `(&str, &str, u16)` through this trait.
+trait Labels {
+    fn labels(&self) -> (&str, &str, u16);
+}
+
+impl Labels for SeriesKey {
+    fn labels(&self) -> (&str, &str, u16) {
+        (&self.0, &self.1, self.2)
+    }
+}
+
+impl Labels for (&str, &str, u16) {
+    fn labels(&self) -> (&str, &str, u16) {
+        *self
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn Labels + 'a> for SeriesKey {
+    fn borrow(&self) -> &(dyn Labels + 'a) {
+        self
+    }
+}
+
+// Ordered as `SeriesKey`'s derived order (strings compare as their `str`s), as `Borrow` requires.
+impl PartialEq for dyn Labels + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.labels() == other.labels()
+    }
+}
+
+impl Eq for dyn Labels + '_ {}
+
+impl PartialOrd for dyn Labels + '_ {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for dyn Labels + '_ {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.labels().cmp(&other.labels())
+    }
+}
+
 #[derive(Debug, Default)]
 struct LiveInner {
     total: Agg,
     /// (provider, model, status) → counters, for labelled Prometheus series.
-    series: BTreeMap<(String, String, u16), Series>,
+    series: BTreeMap<SeriesKey, Series>,
     latency: PromHist,
     ttfb: PromHist,
     overhead: PromHist,
@@ -320,14 +389,12 @@ impl Live {
             // Counted in `total.count_tokens` only: not a request in any series or histogram.
             return;
         }
-        let s = g
-            .series
-            .entry((
-                e.provider.clone().unwrap_or_default(),
-                e.model.clone().unwrap_or_else(|| e.requested_model.clone()),
-                e.status,
-            ))
-            .or_default();
+        let labels =
+            (e.provider.as_deref().unwrap_or_default(), e.model.as_deref().unwrap_or(&e.requested_model), e.status);
+        if !g.series.contains_key(&labels as &dyn Labels) {
+            g.series.insert(SeriesKey(labels.0.to_owned(), labels.1.to_owned(), labels.2), Series::default());
+        }
+        let Some(s) = g.series.get_mut(&labels as &dyn Labels) else { return };
         s.requests += 1;
         if let Some(t) = &e.tokens {
             for (slot, v) in s.tokens.iter_mut().zip([t.input, t.output, t.cache_read, t.cache_write]) {
@@ -372,7 +439,7 @@ impl Live {
             out,
             "# HELP monorelay_requests_total Relayed requests by provider, model and status.\n# TYPE monorelay_requests_total counter"
         );
-        for ((p, m, st), s) in &g.series {
+        for (SeriesKey(p, m, st), s) in &g.series {
             let _ = writeln!(
                 out,
                 "monorelay_requests_total{{provider=\"{}\",model=\"{}\",status=\"{st}\"}} {}",
@@ -398,7 +465,7 @@ impl Live {
             "# HELP monorelay_tokens_total Tokens by provider, model and type (input includes cached).\n# TYPE monorelay_tokens_total counter"
         );
         let mut by_pm: BTreeMap<(&str, &str), Series> = BTreeMap::new();
-        for ((p, m, _), s) in &g.series {
+        for (SeriesKey(p, m, _), s) in &g.series {
             let e = by_pm.entry((p, m)).or_default();
             for (a, b) in e.tokens.iter_mut().zip(s.tokens) {
                 *a += b;
@@ -509,6 +576,53 @@ mod tests {
         let mut merged = Agg::default();
         merged.merge(&t);
         assert_eq!(merged.summary().count_tokens, 2);
+    }
+
+    /// Each (provider, model, status) is one series however often it is seen, listed in label
+    /// order; the model falls back to the requested one; status classes and error kinds count.
+    #[test]
+    fn series_count_each_label_set_once_in_order() {
+        let entry = |provider: Option<&str>, model: Option<&str>, status: u16, kind: Option<&str>| LogEntry {
+            provider: provider.map(str::to_owned),
+            model: model.map(str::to_owned),
+            requested_model: "asked".into(),
+            status,
+            latency_ms: 1.0,
+            error_kind: kind.map(str::to_owned),
+            ..LogEntry::default()
+        };
+        let live = Live::default();
+        for e in [
+            entry(Some("b"), Some("m"), 200, None),
+            entry(Some("a"), Some("z"), 200, None),
+            entry(Some("b"), Some("m"), 200, None),
+            entry(Some("a"), None, 502, Some("upstream_error")),
+            entry(Some("b"), Some("m"), 429, Some("rate_limit")),
+            entry(None, Some("m"), 499, Some("upstream_error")),
+            entry(Some("a"), Some("z"), 200, None),
+            entry(Some("a"), Some("z"), 600, None),
+        ] {
+            live.observe(&e);
+        }
+        let mut out = String::new();
+        live.render_prometheus(&mut out);
+        let series: Vec<&str> = out.lines().filter(|l| l.starts_with("monorelay_requests_total{")).collect();
+        assert_eq!(
+            series,
+            [
+                r#"monorelay_requests_total{provider="",model="m",status="499"} 1"#,
+                r#"monorelay_requests_total{provider="a",model="asked",status="502"} 1"#,
+                r#"monorelay_requests_total{provider="a",model="z",status="200"} 2"#,
+                r#"monorelay_requests_total{provider="a",model="z",status="600"} 1"#,
+                r#"monorelay_requests_total{provider="b",model="m",status="200"} 2"#,
+                r#"monorelay_requests_total{provider="b",model="m",status="429"} 1"#,
+            ]
+        );
+        let t = live.total();
+        let status: Vec<(&str, u64)> = t.status.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+        assert_eq!(status, [("2xx", 4), ("499", 1), ("4xx", 1), ("5xx", 1), ("6xx", 1)]);
+        let kinds: Vec<(&str, u64)> = t.error_kinds.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+        assert_eq!(kinds, [("rate_limit", 1), ("upstream_error", 2)]);
     }
 }
 
