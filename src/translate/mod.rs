@@ -7,6 +7,7 @@
 
 pub mod anthropic;
 pub mod gemini;
+mod jsonw;
 #[cfg(test)]
 mod mapping_tests;
 pub mod openai;
