@@ -106,10 +106,18 @@ pub struct StoredBodies {
 struct Header {
     request: usize,
     upstream_request: Option<usize>,
+    /// The upstream request is the client's, byte for byte (a passthrough that kept the model):
+    /// its bytes are stored once, as `request`. Absent in values written before it existed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    upstream_same: bool,
     response: usize,
     response_kind: ResponseKind,
     truncated: bool,
     redacted: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl StoredBodies {
@@ -120,24 +128,24 @@ impl StoredBodies {
     /// Encode with a reused compressor (the writer keeps one: a fresh zstd context per record
     /// costs more than compressing a small body).
     pub fn encode_with(&self, zstd: &mut zstd::bulk::Compressor<'_>) -> std::io::Result<Vec<u8>> {
+        let same = self.upstream_request.as_ref() == Some(&self.request);
+        let upstream = self.upstream_request.as_ref().filter(|_| !same);
         let header = serde_json::to_vec(&Header {
             request: self.request.len(),
-            upstream_request: self.upstream_request.as_ref().map(Vec::len),
+            upstream_request: upstream.map(Vec::len),
+            upstream_same: same,
             response: self.response.len(),
             response_kind: self.response_kind,
             truncated: self.truncated,
             redacted: self.redacted,
         })?;
         let mut plain = Vec::with_capacity(
-            4 + header.len()
-                + self.request.len()
-                + self.response.len()
-                + self.upstream_request.as_ref().map_or(0, Vec::len),
+            4 + header.len() + self.request.len() + self.response.len() + upstream.map_or(0, Vec::len),
         );
         plain.extend_from_slice(&u32::try_from(header.len()).unwrap_or(u32::MAX).to_le_bytes());
         plain.extend_from_slice(&header);
         plain.extend_from_slice(&self.request);
-        if let Some(u) = &self.upstream_request {
+        if let Some(u) = upstream {
             plain.extend_from_slice(u);
         }
         plain.extend_from_slice(&self.response);
@@ -169,7 +177,10 @@ impl StoredBodies {
             Ok(s)
         };
         let request = take(header.request)?;
-        let upstream_request = header.upstream_request.map(&mut take).transpose()?;
+        let upstream_request = match header.upstream_same {
+            true => Some(request.clone()),
+            false => header.upstream_request.map(&mut take).transpose()?,
+        };
         let response = take(header.response)?;
         Ok(StoredBodies {
             request,
@@ -313,11 +324,17 @@ pub fn prepare(dialect: Dialect, b: Bodies, secrets: &Needles, want_message: boo
         response.truncate(b.cap);
         truncated = true;
     }
+    // A passthrough that kept the model sent the client's very bytes: redacted once, and stored
+    // once (`Header::upstream_same`).
+    let same = b.upstream_request.as_deref() == Some(&b.request[..]);
     let mut request = b.request.to_vec();
-    let mut upstream_request = b.upstream_request.map(|u| u.to_vec());
+    let mut upstream_request = b.upstream_request.filter(|_| !same).map(|u| u.to_vec());
     let mut redacted = redact(&mut request, secrets);
     if let Some(u) = upstream_request.as_mut() {
         redacted |= redact(u, secrets);
+    }
+    if same {
+        upstream_request = Some(request.clone());
     }
     redacted |= redact(&mut response, secrets);
     Prepared {
@@ -353,6 +370,50 @@ mod tests {
         assert!(enc.len() < 200, "compressed: {}", enc.len());
         assert_eq!(StoredBodies::decode(&enc).unwrap(), b);
         assert!(StoredBodies::decode(&[9, 1, 2]).unwrap_err().contains("format 9"));
+    }
+
+    /// An upstream request equal to the client's is stored once and read back whole; one that
+    /// differs, or none, is stored as before; a value written before the flag existed still reads.
+    #[test]
+    fn an_upstream_request_equal_to_the_clients_is_stored_once() {
+        let request = br#"{"model":"m","messages":[{"role":"user","content":"hello there"}]}"#.to_vec();
+        let with = |upstream: Option<&[u8]>| StoredBodies {
+            request: request.clone(),
+            upstream_request: upstream.map(<[u8]>::to_vec),
+            response: b"{}".to_vec(),
+            ..StoredBodies::default()
+        };
+        let (same, other, none) = (with(Some(&request)), with(Some(br#"{"model":"n","messages":[]}"#)), with(None));
+        let enc = |b: &StoredBodies| b.encode().unwrap();
+        for b in [&same, &other, &none] {
+            assert_eq!(&StoredBodies::decode(&enc(b)).unwrap(), b);
+        }
+        assert!(enc(&same).len() < enc(&none).len() + 24, "{} vs {}", enc(&same).len(), enc(&none).len());
+        assert!(enc(&other).len() > enc(&none).len() + 20);
+        // The layout of earlier versions (no flag, both requests written out) reads the same.
+        let header = br#"{"request":3,"upstream_request":3,"response":2,"response_kind":"json","truncated":false,"redacted":false}"#;
+        let mut old = vec![BODIES_FORMAT_PLAIN];
+        old.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        old.extend_from_slice(header);
+        old.extend_from_slice(b"abcabc{}");
+        let read = StoredBodies::decode(&old).unwrap();
+        assert_eq!(
+            (read.request, read.upstream_request, read.response),
+            (b"abc".to_vec(), Some(b"abc".to_vec()), b"{}".to_vec())
+        );
+    }
+
+    /// Preparing a passthrough record (the upstream got the client's bytes) redacts once and
+    /// keeps both requests equal, secrets gone from each.
+    #[test]
+    fn a_passthrough_records_requests_are_redacted_alike() {
+        let body = bytes::Bytes::from_static(br#"{"model":"m","api_key":"k","messages":[],"text":"sk-secret-123456"}"#);
+        let mut b = Bodies::new(body.clone(), 1 << 20);
+        b.set_upstream(&body);
+        let p = prepare(Dialect::OpenAi, b, &Needles::new(["sk-secret-123456"]), false);
+        let req = String::from_utf8(p.bodies.request.clone()).unwrap();
+        assert!(!req.contains("sk-secret") && !req.contains("\"k\"") && p.bodies.redacted, "{req}");
+        assert_eq!(p.bodies.upstream_request.as_ref(), Some(&p.bodies.request));
     }
 
     #[test]
