@@ -426,32 +426,21 @@ impl Worker {
 /// through the formatting machinery twice (address, then address and port), ~1.7 k instructions
 /// a record, ten times this.
 fn addr_string(addr: std::net::SocketAddr) -> String {
-    fn push_decimal(s: &mut String, mut n: u32) {
-        let mut buf = [0u8; 5];
-        let mut at = buf.len();
-        loop {
-            at -= 1;
-            buf[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        s.extend(buf[at..].iter().map(|&b| char::from(b)));
-    }
+    use crate::translate::jsonw::push_u64;
     let std::net::SocketAddr::V4(v4) = addr else {
         return addr.to_string();
     };
-    let mut s = String::with_capacity(21);
+    let mut s = Vec::with_capacity(21);
     for (i, octet) in v4.ip().octets().into_iter().enumerate() {
         if i > 0 {
-            s.push('.');
+            s.push(b'.');
         }
-        push_decimal(&mut s, u32::from(octet));
+        push_u64(&mut s, u64::from(octet));
     }
-    s.push(':');
-    push_decimal(&mut s, u32::from(v4.port()));
-    s
+    s.push(b':');
+    push_u64(&mut s, u64::from(v4.port()));
+    // Digits, dots and a colon: always UTF-8.
+    String::from_utf8(s).unwrap_or_default()
 }
 
 fn enrich(id: u64, r: RequestRecord, s: &Settings, zstd: Option<&mut zstd::bulk::Compressor<'static>>) -> Row {

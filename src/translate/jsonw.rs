@@ -1,7 +1,8 @@
 //! Hand-written JSON for the hottest fixed-shape output (a chat completion answer): strings
 //! escaped exactly as serde_json escapes them, but a run that needs no escape is found eight bytes
 //! at a time and copied whole, where serde_json walks a table byte by byte (a fifth of a
-//! translated answer's cost).
+//! translated answer's cost). `push_u64` writes integers, for the answer and for the request log's
+//! client addresses.
 
 /// Append `s` as a JSON string, byte for byte what `serde_json::to_writer(out, s)` writes: `"`
 /// and `\` escaped, the short escapes `\b \f \n \r \t`, other controls below 0x20 as `\u00xx`

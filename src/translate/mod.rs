@@ -7,7 +7,7 @@
 
 pub mod anthropic;
 pub mod gemini;
-mod jsonw;
+pub(crate) mod jsonw;
 #[cfg(test)]
 mod mapping_tests;
 pub mod openai;

@@ -222,6 +222,8 @@ pub struct Choice {
 
 /// A one-choice [`ChatCompletion`] that borrows its text, serialised exactly as the owned one
 /// with an assistant message (no `name`, `tool_call_id` or `refusal`, which answers never carry).
+/// The relay writes this answer by hand (`translate::openai::encode_response`); this serde shape
+/// is what its test holds that writer to, byte for byte.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChatCompletionOut<'a> {
     #[serde(flatten)]
