@@ -75,6 +75,16 @@ pub fn status_class(status: u16) -> std::borrow::Cow<'static, str> {
     }
 }
 
+/// One more under `key`, counted where it lies: only a key seen for the first time is allocated.
+fn count(map: &mut BTreeMap<String, u64>, key: &str) {
+    match map.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(key.to_owned(), 1);
+        }
+    }
+}
+
 /// Whether a status counts as an error in stats (a client that went away is not the relay's error).
 pub fn is_error(status: u16) -> bool {
     status >= 400 && status != 499
@@ -115,24 +125,12 @@ impl Agg {
             return;
         }
         self.requests += 1;
-        // Counted where it lies; a class (or kind) seen for the first time gets its own key.
-        let class = status_class(e.status);
-        match self.status.get_mut(class.as_ref()) {
-            Some(n) => *n += 1,
-            None => {
-                self.status.insert(class.into_owned(), 1);
-            }
-        }
+        count(&mut self.status, &status_class(e.status));
         if is_error(e.status) {
             self.errors += 1;
         }
         if let Some(k) = &e.error_kind {
-            match self.error_kinds.get_mut(k.as_str()) {
-                Some(n) => *n += 1,
-                None => {
-                    self.error_kinds.insert(k.clone(), 1);
-                }
-            }
+            count(&mut self.error_kinds, k);
         }
         if let Some(t) = &e.tokens {
             self.input_tokens += t.input;

@@ -421,7 +421,6 @@ impl Worker {
     }
 }
 
-/// Turn a request record into what is stored: cost, token estimate, assembled and redacted bodies.
 /// `addr.to_string()`, written directly for IPv4 (what nearly every client is): `Display` goes
 /// through the formatting machinery twice (address, then address and port), ~1.7 k instructions
 /// a record, ten times this.
@@ -443,6 +442,7 @@ fn addr_string(addr: std::net::SocketAddr) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// Turn a request record into what is stored: cost, token estimate, assembled and redacted bodies.
 fn enrich(id: u64, r: RequestRecord, s: &Settings, zstd: Option<&mut zstd::bulk::Compressor<'static>>) -> Row {
     let mut tokens = r.tokens.clone();
     let mut estimated = r.tokens_estimated;

@@ -703,6 +703,37 @@ pub fn encode_response(resp: &ir::Response) -> Vec<u8> {
     answer.write()
 }
 
+/// `w::Usage` as serde_json writes it (the counts `null` when absent, the details only when present).
+fn write_usage(out: &mut Vec<u8>, u: &w::Usage) {
+    use super::jsonw::push_u64;
+    let count = |out: &mut Vec<u8>, n: Option<u64>| match n {
+        Some(n) => push_u64(out, n),
+        None => out.extend_from_slice(b"null"),
+    };
+    out.extend_from_slice(b"{\"prompt_tokens\":");
+    count(out, u.prompt_tokens);
+    out.extend_from_slice(b",\"completion_tokens\":");
+    count(out, u.completion_tokens);
+    out.extend_from_slice(b",\"total_tokens\":");
+    count(out, u.total_tokens);
+    // A details object of one optional count: `,"key":{"field":n}` or `,"key":{}`.
+    let details = |out: &mut Vec<u8>, key: &[u8], field: &[u8], n: Option<u64>| {
+        out.extend_from_slice(key);
+        if let Some(n) = n {
+            out.extend_from_slice(field);
+            push_u64(out, n);
+        }
+        out.push(b'}');
+    };
+    if let Some(d) = &u.prompt_tokens_details {
+        details(out, b",\"prompt_tokens_details\":{", b"\"cached_tokens\":", d.cached_tokens);
+    }
+    if let Some(d) = &u.completion_tokens_details {
+        details(out, b",\"completion_tokens_details\":{", b"\"reasoning_tokens\":", d.reasoning_tokens);
+    }
+    out.push(b'}');
+}
+
 /// A non-streamed chat completion with one choice, as `encode_response` sends it.
 struct Answer<'a> {
     id: &'a str,
@@ -746,19 +777,9 @@ impl Answer<'_> {
         }
         out.extend_from_slice(b"},\"finish_reason\":");
         opt_str(&mut out, self.finish_reason);
-        let u = self.usage;
-        let prompt = u.prompt_tokens();
-        out.extend_from_slice(b",\"logprobs\":null}],\"usage\":{\"prompt_tokens\":");
-        push_u64(&mut out, prompt);
-        out.extend_from_slice(b",\"completion_tokens\":");
-        push_u64(&mut out, u.output_tokens);
-        out.extend_from_slice(b",\"total_tokens\":");
-        push_u64(&mut out, prompt.saturating_add(u.output_tokens));
-        out.extend_from_slice(b",\"prompt_tokens_details\":{\"cached_tokens\":");
-        push_u64(&mut out, u.cache_read_tokens);
-        out.extend_from_slice(b"},\"completion_tokens_details\":{\"reasoning_tokens\":");
-        push_u64(&mut out, u.reasoning_tokens);
-        out.extend_from_slice(b"}}}");
+        out.extend_from_slice(b",\"logprobs\":null}],\"usage\":");
+        write_usage(&mut out, &usage_to_wire(self.usage));
+        out.extend_from_slice(b"}");
         out
     }
 
@@ -1379,6 +1400,28 @@ impl StreamEncoder for StreamEncoderImpl {
 #[allow(clippy::unwrap_used)]
 mod answer_tests {
     use super::*;
+
+    /// Usage is written as serde_json writes `w::Usage`, absent counts and details included.
+    #[test]
+    fn usage_is_written_as_serde_json_writes_it() {
+        let details = |c, r| {
+            (
+                Some(w::PromptTokensDetails { cached_tokens: c }),
+                Some(w::CompletionTokensDetails { reasoning_tokens: r }),
+            )
+        };
+        let mut cases = vec![w::Usage::default(), usage_to_wire(&ir::Usage::default())];
+        for (c, r) in [(None, None), (Some(3), None), (None, Some(u64::MAX))] {
+            let (p, q) = details(c, r);
+            cases.push(w::Usage { prompt_tokens: Some(1), prompt_tokens_details: p, ..w::Usage::default() });
+            cases.push(w::Usage { total_tokens: Some(2), completion_tokens_details: q, ..w::Usage::default() });
+        }
+        for u in &cases {
+            let mut ours = Vec::new();
+            write_usage(&mut ours, u);
+            assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(u).unwrap(), "{u:?}");
+        }
+    }
 
     /// The hand-written answer is byte for byte serde_json's, in every shape it takes.
     #[test]
